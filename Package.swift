@@ -1,0 +1,85 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Layers, bottom to top: C system libraries → PhieuKinCrypto → PhieuKinCore →
+/// PhieuKinStore / PhieuKinPrint (adapters) → PhieuKin (workflows) → phieukin (CLI).
+/// A module imports only modules below it.
+let package = Package(
+    name: "PhieuKin",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "phieukin", targets: ["phieukin"]),
+        .executable(name: "phieukin-bench", targets: ["phieukin-bench"]),
+        .library(name: "PhieuKin", targets: ["PhieuKin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // MARK: C system libraries (module maps and shims only)
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+
+        // MARK: Crypto: the only module that touches OpenSSL
+        .target(name: "PhieuKinCrypto", dependencies: ["COpenSSL"]),
+
+        // MARK: Domain
+        .target(
+            name: "PhieuKinCore",
+            dependencies: ["PhieuKinCrypto", .product(name: "Yams", package: "Yams")]
+        ),
+
+        // MARK: Adapters
+        .target(
+            name: "PhieuKinStore",
+            dependencies: ["PhieuKinCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "PhieuKinPrint", dependencies: ["PhieuKinCore", "CPangoCairo", "CQREncode"]),
+
+        // MARK: Workflows and front ends
+        .target(
+            name: "PhieuKin",
+            dependencies: ["PhieuKinCrypto", "PhieuKinCore", "PhieuKinStore", "PhieuKinPrint"]
+        ),
+        .executableTarget(
+            name: "phieukin",
+            dependencies: ["PhieuKin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "phieukin-bench",
+            dependencies: [
+                "PhieuKin", "PhieuKinCrypto", "PhieuKinCore", "PhieuKinStore", "PhieuKinPrint",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+
+        // MARK: Tests (one mirror per module)
+        .testTarget(
+            name: "PhieuKinCryptoTests",
+            dependencies: ["PhieuKinCrypto"],
+            resources: [.copy("Test Vectors")]
+        ),
+        .testTarget(name: "PhieuKinCoreTests", dependencies: ["PhieuKinCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PhieuKinStoreTests", dependencies: ["PhieuKinStore"]),
+        .testTarget(name: "PhieuKinPrintTests", dependencies: ["PhieuKinPrint"]),
+        .testTarget(name: "PhieuKinTests", dependencies: ["PhieuKin"]),
+        .testTarget(name: "phieukinTests", dependencies: ["PhieuKin"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

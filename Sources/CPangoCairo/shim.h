@@ -1,0 +1,6 @@
+#ifndef PHIEUKIN_CPANGOCAIRO_SHIM_H
+#define PHIEUKIN_CPANGOCAIRO_SHIM_H
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#endif

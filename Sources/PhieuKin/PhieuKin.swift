@@ -1,0 +1,2 @@
+// PhieuKin — filled by later work.
+public enum PhieuKinWorkflows {}

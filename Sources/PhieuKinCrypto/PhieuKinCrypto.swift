@@ -1,0 +1,2 @@
+// PhieuKinCrypto — filled by later work.
+public enum PhieuKinCrypto {}

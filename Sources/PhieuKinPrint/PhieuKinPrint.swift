@@ -1,0 +1,2 @@
+// PhieuKinPrint — filled by later work.
+public enum PhieuKinPrint {}

@@ -1,0 +1,2 @@
+// PhieuKinStore — filled by later work.
+public enum PhieuKinStore {}

@@ -1,11 +1,40 @@
 import ArgumentParser
+import Foundation
 import PhieuKin
 
 @main
-struct PhieuKinCommand: AsyncParsableCommand {
+struct PhieuKinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phieukin",
         abstract: "Secret ballots and anonymous surveys for Vietnamese agencies (phiếu kín).",
-        subcommands: []
+        discussion: """
+            Every command works on a workspace: --workspace DIR, else $PHIEUKIN_WORKSPACE, else the \
+            current directory. Start with `phieukin init`.
+            """,
+        subcommands: [
+            InitCommand.self, KeysCommand.self, SurveyCommand.self, RosterCommand.self, RoundCommand.self,
+            BallotsCommand.self,
+        ]
     )
+}
+
+/// Options every workspace command shares.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: "The workspace directory (default: $PHIEUKIN_WORKSPACE, else the current directory).")
+    var workspace: String?
+
+    func open() throws -> Workspace {
+        try Workspace(root: Workspace.resolveRoot(workspace))
+    }
+}
+
+/// `--lang vi|en` for documents people read.
+extension Language: ExpressibleByArgument {}
+
+/// Prints a value as pretty, key-sorted JSON (the documented `--json` outputs).
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }

@@ -1,0 +1,70 @@
+import Foundation
+import PhieuKinCrypto
+
+/// Key custody on disk: private keys are written 0600 and refused when others can read them.
+public enum KeyFiles {
+    /// Writes a private key file readable by its owner only. The file is created with mode 0600
+    /// from the start (never written first and chmod-ed after), and an existing file is not
+    /// overwritten.
+    public static func writePrivate(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            if errno == EEXIST {
+                throw PhieuKinError.keyFile("\(path) already exists; PhieuKin never overwrites a key. Move it away first.")
+            }
+            throw PhieuKinError.keyFile("cannot create \(path): \(String(cString: strerror(errno))).")
+        }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            guard n > 0 else { throw PhieuKinError.keyFile("cannot write \(path): \(String(cString: strerror(errno))).") }
+            written += n
+        }
+        _ = fchmod(fd, 0o600)  // in case the umask widened nothing but the file pre-existed as a race
+    }
+
+    /// Writes a public file (public keys, audit bundles), replacing any old one.
+    public static func writePublic(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw PhieuKinError.keyFile("cannot write \(path): \(error.localizedDescription).")
+        }
+    }
+
+    /// Reads a private key file, refusing one that group or others can read or write.
+    public static func readPrivate(_ path: String) throws -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw PhieuKinError.keyFile(
+                "private key \(path) not found. Create a workspace with `phieukin init`, or pass the right file.")
+        }
+        if info.st_mode & 0o077 != 0 {
+            let mode = String(info.st_mode & 0o777, radix: 8)
+            throw PhieuKinError.keyFile(
+                "private key \(path) can be read by other users (mode \(mode)). Fix it with: chmod 600 \(path)")
+        }
+        return try readText(path)
+    }
+
+    public static func readText(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw PhieuKinError.keyFile("cannot read \(path).")
+        }
+        return text
+    }
+
+    /// A passphrase file's bytes, without the trailing newline an editor adds.
+    public static func readPassphrase(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PhieuKinError.keyFile("cannot read passphrase file \(path).")
+        }
+        var bytes = [UInt8](data)
+        while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
+        guard !bytes.isEmpty else { throw PhieuKinError.keyFile("passphrase file \(path) is empty.") }
+        return bytes
+    }
+}

@@ -1,2 +1,0 @@
-// PhieuKin — filled by later work.
-public enum PhieuKinWorkflows {}

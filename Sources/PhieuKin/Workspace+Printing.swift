@@ -1,0 +1,148 @@
+import Foundation
+import PhieuKinCore
+import PhieuKinCrypto
+import PhieuKinPrint
+import PhieuKinStore
+
+/// What printing reports back to staff.
+public struct PrintResult: Sendable, Codable, Equatable {
+    public var path: String
+    public var sheets: Int
+    public var pages: Int
+    public var bytes: Int
+    public var serialsIssued: Int
+}
+
+extension Workspace {
+    /// Prints the round's ballots, issuing their serials now.
+    ///
+    /// A serial exists in the clear only on its sheet: the PDF is written first (to a temporary
+    /// file), then the serials' hashes are stored, then the PDF is moved into place. Serials are
+    /// issued once per round; `extra` issues more (spoiled or missing sheets), counted as issued.
+    /// Unnumbered rounds can be printed any number of times.
+    public func printBallots(roundID: String, to path: String, language: Language, extra: Int? = nil) throws
+        -> PrintResult
+    {
+        let round = try store.round(id: roundID)
+        let document = try ballotDocument(round: round, language: language)
+        let count = try serialCountToIssue(round: round, extra: extra)
+        let serials: [Serial?] = round.numbered ? try (0..<count).map { _ in try Serial(bytes: SecureRandom.bytes(16)) } : Array(repeating: nil, count: count)
+        let summary = try renderThenIssue(round: round, serials: serials, layoutID: document.layoutID, to: path) {
+            temporary in
+            try BallotPrinter.renderBallots(document, serials: serials.map { $0?.text }, to: temporary)
+        }
+        return PrintResult(
+            path: path, sheets: serials.count, pages: summary.pages, bytes: summary.bytes,
+            serialsIssued: round.numbered ? serials.count : 0)
+    }
+
+    /// Prints cut-apart slips with one access code each, for electronic voting. The codes are the
+    /// round's serials (issued now, like printed ballots).
+    public func printSlips(roundID: String, to path: String, language: Language, extra: Int? = nil) throws
+        -> PrintResult
+    {
+        let round = try store.round(id: roundID)
+        guard round.numbered else {
+            throw PhieuKinError.state("round \(roundID) is unnumbered (--serials none): it has no access codes to hand out.")
+        }
+        let survey = try survey(ofRound: round)
+        let count = try serialCountToIssue(round: round, extra: extra)
+        let serials = try (0..<count).map { _ in try Serial(bytes: SecureRandom.bytes(16)) }
+        let period = Period(round.period)?.display(language) ?? round.period
+        let instructions =
+            language == .vi
+            ? "Dùng mã này một lần để bỏ phiếu điện tử. Không ghi tên. Không đưa mã cho người khác."
+            : "Use this code once to vote electronically. Do not write your name. Do not share the code."
+        let summary = try renderThenIssue(round: round, serials: serials, layoutID: nil, to: path) { temporary in
+            try BallotPrinter.renderSlips(
+                title: survey.title.text(language), roundText: "\(period) — \(try unitName(round.unitID))",
+                instructions: instructions, codes: serials.map(\.text), to: temporary)
+        }
+        return PrintResult(
+            path: path, sheets: serials.count, pages: summary.pages, bytes: summary.bytes, serialsIssued: serials.count)
+    }
+
+    /// The printable description of a round's ballot (no serial).
+    func ballotDocument(round: RoundRecord, language: Language) throws -> BallotDocument {
+        let survey = try survey(ofRound: round)
+        let officials = try store.roundOfficials(roundID: round.id)
+        let period = Period(round.period)?.display(language) ?? round.period
+        let rows: [BallotDocument.Row]
+        let columns: [BallotDocument.Column]
+        switch survey.shape {
+        case .grid:
+            rows = officials.map { .init(label: $0.fullName, sublabel: $0.title) }
+            columns = survey.criteria.map { .init(header: $0.shortLabel.text(language)) }
+        case .officialChoice:
+            rows = officials.map { .init(label: $0.fullName, sublabel: $0.title) }
+            columns = survey.choices.map { .init(header: $0.label.text(language)) }
+        case .questions:
+            rows = survey.questions.map { .init(label: $0.label.text(language), sublabel: "") }
+            columns = survey.choices.map { .init(header: $0.label.text(language)) }
+        }
+        var document = BallotDocument(
+            agencyName: agencyName, unitName: try unitName(round.unitID), surveyID: survey.id, roundID: round.id,
+            title: survey.title.text(language), subtitle: language == .vi ? "(phiếu kín)" : "(secret ballot)",
+            periodText: period, dateText: CivilDate.today().display, instructions: survey.instructions.text(language),
+            rows: rows, columns: columns, mode: survey.shape == .grid ? .checkboxes : .singleChoice,
+            remarkLabel: survey.remark.allowed ? (language == .vi ? "Ý kiến khác (nếu có):" : "Other remarks (optional):") : nil,
+            language: language, layoutID: "")
+        document.layoutID = Self.layoutID(BallotPrinter.layoutDescriptor(document))
+        return document
+    }
+
+    /// First 16 hex digits of SHA-256 over the printer's canonical layout description.
+    static func layoutID(_ descriptor: String) -> String {
+        String(Hex.encode(SHA256.hash(Array(descriptor.utf8))).prefix(16))
+    }
+
+    func unitName(_ unitID: String) throws -> String {
+        try store.unit(id: unitID)?.name ?? unitID
+    }
+
+    private func serialCountToIssue(round: RoundRecord, extra: Int?) throws -> Int {
+        guard round.state == .open else {
+            throw PhieuKinError.state("round \(round.id) is \(round.state.rawValue); ballots are printed only for open rounds.")
+        }
+        if let extra {
+            guard extra > 0 else { throw PhieuKinError.input("--extra must be at least 1.") }
+            return extra
+        }
+        if round.numbered, try store.issuedSerialCount(roundID: round.id) > 0 {
+            throw PhieuKinError.state(
+                "serials for round \(round.id) were issued already and are not stored anywhere, so they cannot be printed again. "
+                    + "To replace spoiled or missing sheets, issue new ones: --extra N.")
+        }
+        return round.ballotsPlanned
+    }
+
+    /// Renders to a temporary file beside `path`, stores the serial hashes, then moves the file
+    /// into place; on any failure nothing is issued and no partial file remains.
+    private func renderThenIssue(
+        round: RoundRecord, serials: [Serial?], layoutID: String?, to path: String,
+        render: (String) throws -> PrintSummary
+    ) throws -> PrintSummary {
+        let fm = FileManager.default
+        let temporary = path + ".part"
+        try? fm.removeItem(atPath: temporary)
+        let summary: PrintSummary
+        do {
+            summary = try render(temporary)
+            let hashes = serials.compactMap { $0.map { SHA256.hash($0.bytes) } }
+            try store.insertIssuedSerialHashes(roundID: round.id, hashes: hashes, layoutID: layoutID)
+        } catch {
+            try? fm.removeItem(atPath: temporary)
+            throw error
+        }
+        // The serials are issued now: never delete the only copy of them.
+        do {
+            if fm.fileExists(atPath: path) { try fm.removeItem(atPath: path) }
+            try fm.moveItem(atPath: temporary, toPath: path)
+        } catch {
+            throw PhieuKinError.state(
+                "the ballots were printed to \(temporary) but could not be moved to \(path): \(error.localizedDescription). "
+                    + "Use \(temporary); its serials are issued.")
+        }
+        return summary
+    }
+}

@@ -1,0 +1,273 @@
+import Foundation
+import PhieuKinCore
+import PhieuKinCrypto
+import PhieuKinStore
+
+/// How a round's tally key is kept: 1 of 1 in the workspace (no ceremony), or split with
+/// Shamir among a counting committee of N, any K of whom open the round together.
+public struct Committee: Sendable, Equatable {
+    public var size: Int
+    public var threshold: Int
+    /// Where share files are written (each to be handed to one member); default keys/rounds/<round>/.
+    public var sharesDirectory: String?
+    /// Encrypts each share file (and the 1-of-1 key file) as PKCS#8 that `openssl pkey` reads.
+    public var passphrase: [UInt8]?
+
+    public init(size: Int = 1, threshold: Int = 1, sharesDirectory: String? = nil, passphrase: [UInt8]? = nil) {
+        self.size = size
+        self.threshold = threshold
+        self.sharesDirectory = sharesDirectory
+        self.passphrase = passphrase
+    }
+}
+
+/// What staff ask for when opening a round.
+public struct RoundRequest: Sendable {
+    public var surveyID: String
+    public var period: String
+    public var unitID: String
+    public var ballots: Int
+    public var numbered: Bool
+    public var channel: String?
+    public var electorate: Int?
+    public var committee: Committee
+
+    public init(
+        surveyID: String, period: String, unitID: String, ballots: Int, numbered: Bool = true,
+        channel: String? = nil, electorate: Int? = nil, committee: Committee = Committee()
+    ) {
+        self.surveyID = surveyID
+        self.period = period
+        self.unitID = unitID
+        self.ballots = ballots
+        self.numbered = numbered
+        self.channel = channel
+        self.electorate = electorate
+        self.committee = committee
+    }
+}
+
+/// A round as listed and reported.
+public struct RoundSummary: Sendable, Codable, Equatable {
+    public var id: String
+    public var surveyID: String
+    public var unitID: String
+    public var period: String
+    public var channel: String
+    public var state: String
+    public var numbered: Bool
+    public var ballotsPlanned: Int
+    public var serialsIssued: Int
+    public var officials: Int
+    public var electorate: Int?
+    public var committeeSize: Int
+    public var committeeThreshold: Int
+    /// Files holding the tally key (1 of 1) or the committee's shares, written at open.
+    public var keyFiles: [String]
+}
+
+extension Workspace {
+    /// Opens a round for one unit: freezes the officials on the ballot, creates the round's tally
+    /// key pair and keeps the private half as the committee asked. Serials are issued when ballots
+    /// are printed or codes handed out (`printBallots`, `printSlips`), because a serial may exist
+    /// in the clear only on the paper that carries it.
+    public func openRound(_ request: RoundRequest) throws -> RoundSummary {
+        let survey = try survey(id: request.surveyID)
+        guard let period = Period(request.period) else {
+            throw PhieuKinError.input("period \"\(request.period)\" is not YYYY-Qn, YYYY-MM or YYYY (e.g. 2026-Q3).")
+        }
+        try checkCadence(survey: survey, period: period)
+        guard try store.unit(id: request.unitID) != nil else {
+            throw PhieuKinError.notFound(
+                "unit \(request.unitID) is not on the roster. Import it with: phieukin roster import FILE")
+        }
+        guard request.ballots >= 0 else { throw PhieuKinError.input("--ballots must be 0 or more.") }
+        let channel = try resolveChannel(request.channel, survey: survey)
+        if let electorate = request.electorate, electorate < 1 {
+            throw PhieuKinError.input("--electorate must be at least 1.")
+        }
+        let committee = request.committee
+        guard committee.size >= 1, committee.size <= 255, committee.threshold >= 1,
+            committee.threshold <= committee.size
+        else {
+            throw PhieuKinError.input("--threshold K and --committee N need 1 ≤ K ≤ N ≤ 255.")
+        }
+        let officials = survey.shape == .questions ? [] : try store.officials(unitID: request.unitID)
+        if survey.shape != .questions && officials.isEmpty {
+            throw PhieuKinError.state("unit \(request.unitID) has no active officials to put on the ballot.")
+        }
+        let id = try newRoundID(period: period, unitID: request.unitID, surveyID: survey.id)
+        let yaml = try surveyCatalog().yaml(id: survey.id)
+
+        let tallyKey = X25519PrivateKey()
+        let keyFiles = try writeTallyKey(tallyKey, roundID: id, committee: committee)
+        let record = RoundRecord(
+            id: id, surveyID: survey.id, surveyVersion: survey.version, surveyYAML: yaml, unitID: request.unitID,
+            period: period.description, channel: channel.rawValue, state: .open, numbered: request.numbered,
+            ballotsPlanned: request.ballots, electorate: request.electorate,
+            tallyPublicKey: tallyKey.publicKey.rawRepresentation, committeeSize: committee.size,
+            committeeThreshold: committee.threshold, layoutID: nil, openedOn: CivilDate.today().description,
+            closedOn: nil)
+        let frozen = officials.enumerated().map { index, official in
+            RoundOfficialRecord(
+                roundID: id, officialID: official.id, position: index + 1, fullName: official.fullName,
+                title: official.position)
+        }
+        do {
+            try store.insertRound(record, officials: frozen)
+        } catch {
+            for file in keyFiles { try? FileManager.default.removeItem(atPath: file) }
+            throw error
+        }
+        var summary = try roundSummary(id: id)
+        summary.keyFiles = keyFiles
+        return summary
+    }
+
+    public func roundSummary(id: String) throws -> RoundSummary {
+        let round = try store.round(id: id)
+        return RoundSummary(
+            id: round.id, surveyID: round.surveyID, unitID: round.unitID, period: round.period, channel: round.channel,
+            state: round.state.rawValue, numbered: round.numbered, ballotsPlanned: round.ballotsPlanned,
+            serialsIssued: try store.issuedSerialCount(roundID: id),
+            officials: try store.roundOfficials(roundID: id).count, electorate: round.electorate,
+            committeeSize: round.committeeSize, committeeThreshold: round.committeeThreshold, keyFiles: [])
+    }
+
+    public func listRounds(unitID: String? = nil, surveyID: String? = nil) throws -> [RoundSummary] {
+        try store.rounds(unitID: unitID, surveyID: surveyID).map { try roundSummary(id: $0.id) }
+    }
+
+    /// The survey definition a round was opened with (not today's catalog).
+    public func survey(ofRound round: RoundRecord) throws -> Survey {
+        try SurveyLoader.load(yaml: round.surveyYAML, fileName: "round \(round.id) survey")
+    }
+
+    /// The 1-of-1 tally key file for a round.
+    public func tallyKeyPath(roundID: String) -> String {
+        roundKeysDirectory + "/\(roundID).tally.pem"
+    }
+
+    private func checkCadence(survey: Survey, period: Period) throws {
+        switch (survey.cadence, period) {
+        case (.quarterly, .quarter), (.monthly, .month), (.adhoc, _): return
+        case (.quarterly, _):
+            throw PhieuKinError.input("survey \(survey.id) is quarterly: give a period like 2026-Q3.")
+        case (.monthly, _):
+            throw PhieuKinError.input("survey \(survey.id) is monthly: give a period like 2026-07.")
+        }
+    }
+
+    private func resolveChannel(_ requested: String?, survey: Survey) throws -> Survey.Channel {
+        guard let requested else {
+            guard let first = survey.channels.first else {
+                throw PhieuKinError.input("survey \(survey.id) lists no channel.")
+            }
+            return first
+        }
+        guard let channel = Survey.Channel(rawValue: requested), survey.channels.contains(channel) else {
+            let allowed = survey.channels.map(\.rawValue).joined(separator: ", ")
+            throw PhieuKinError.input("survey \(survey.id) is answered through \(allowed), not \"\(requested)\".")
+        }
+        return channel
+    }
+
+    private func newRoundID(period: Period, unitID: String, surveyID: String) throws -> String {
+        let base = "\(period)-\(unitID)-\(surveyID)"
+        let taken = Set(try store.rounds(unitID: unitID, surveyID: surveyID).map(\.id))
+        if !taken.contains(base) { return base }
+        var n = 2
+        while taken.contains("\(base)-\(n)") { n += 1 }
+        return "\(base)-\(n)"
+    }
+
+    /// 1 of 1: one PKCS#8 file in keys/rounds. N members: Shamir shares of the raw 32-byte key,
+    /// each wrapped as an X25519 PKCS#8 PEM (optionally passphrase-encrypted, so the encryption is
+    /// OpenSSL's own and `openssl pkey` can check it) under a plain-text header saying what it is.
+    private func writeTallyKey(_ key: X25519PrivateKey, roundID: String, committee: Committee) throws -> [String] {
+        if committee.size == 1 {
+            let path = tallyKeyPath(roundID: roundID)
+            try KeyFiles.writePrivate(try key.pemRepresentation(passphrase: committee.passphrase), to: path)
+            return [path]
+        }
+        let directory = committee.sharesDirectory ?? (roundKeysDirectory + "/\(roundID)")
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw PhieuKinError.keyFile("cannot create \(directory): \(error.localizedDescription)")
+        }
+        let shares = try Shamir.split(
+            secret: key.rawRepresentation, threshold: committee.threshold, shareCount: committee.size)
+        var paths: [String] = []
+        for share in shares {
+            let wrapped = try X25519PrivateKey(rawRepresentation: share.value)
+            let text = TallyShareFile(
+                roundID: roundID, index: Int(share.index), threshold: committee.threshold, count: committee.size,
+                tallyPublicKey: key.publicKey.rawRepresentation,
+                pem: try wrapped.pemRepresentation(passphrase: committee.passphrase)
+            ).text
+            let path = directory + "/\(roundID).share-\(share.index)-of-\(committee.size).pem"
+            try KeyFiles.writePrivate(text, to: path)
+            paths.append(path)
+        }
+        return paths
+    }
+}
+
+/// A committee member's share of a round's tally key: a short header, then a PKCS#8 PEM.
+/// Documented in docs/FORMAT.md ("Tally key shares").
+public struct TallyShareFile: Sendable, Equatable {
+    public var roundID: String
+    public var index: Int
+    public var threshold: Int
+    public var count: Int
+    public var tallyPublicKey: [UInt8]
+    public var pem: String
+
+    public var text: String {
+        """
+        PhieuKin tally key share \(index) of \(count); any \(threshold) shares open the round.
+        round: \(roundID)
+        index: \(index)
+        threshold: \(threshold)
+        count: \(count)
+        tally-public-key: \(Hex.encode(tallyPublicKey))
+
+        """ + pem
+    }
+
+    public init(roundID: String, index: Int, threshold: Int, count: Int, tallyPublicKey: [UInt8], pem: String) {
+        self.roundID = roundID
+        self.index = index
+        self.threshold = threshold
+        self.count = count
+        self.tallyPublicKey = tallyPublicKey
+        self.pem = pem
+    }
+
+    /// Parses a share file; `fileName` names it in errors.
+    public init(text: String, fileName: String) throws {
+        var fields: [String: String] = [:]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("-----BEGIN") { break }
+            if let colon = line.firstIndex(of: ":") {
+                fields[String(line[..<colon]).trimmingCharacters(in: .whitespaces)] = String(
+                    line[line.index(after: colon)...]
+                ).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        guard let start = text.range(of: "-----BEGIN") else {
+            throw PhieuKinError.keyFile("\(fileName) is not a PhieuKin tally share (no PEM block).")
+        }
+        guard let roundID = fields["round"], let index = fields["index"].flatMap(Int.init),
+            let threshold = fields["threshold"].flatMap(Int.init), let count = fields["count"].flatMap(Int.init),
+            let keyHex = fields["tally-public-key"], let key = try? Hex.decode(keyHex)
+        else {
+            throw PhieuKinError.keyFile(
+                "\(fileName) is not a PhieuKin tally share (header lines round/index/threshold/count/tally-public-key).")
+        }
+        self.init(
+            roundID: roundID, index: index, threshold: threshold, count: count, tallyPublicKey: key,
+            pem: String(text[start.lowerBound...]))
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import PhieuKinCore
+import PhieuKinCrypto
+import PhieuKinStore
+
+/// A PhieuKin workspace: one agency's database, keys and own survey definitions.
+///
+/// This is the one API the CLI (and any later server) calls; every workflow is a method here
+/// or in an extension beside it.
+///
+///     <root>/phieukin.sqlite          the embedded store (WAL)
+///     <root>/keys/agency.pem          Ed25519 signing key, PKCS#8, mode 0600 (optionally encrypted)
+///     <root>/keys/agency.pub.pem      its public key (SPKI)
+///     <root>/keys/rounds/<round>.tally.pem   a round's tally key when the committee is 1 of 1
+///     <root>/ballots/*.yaml           the agency's own survey definitions
+public final class Workspace: Sendable {
+    public let root: String
+    public let store: Store
+
+    public var databasePath: String { Self.databasePath(root) }
+    public var keysDirectory: String { root + "/keys" }
+    public var ballotsDirectory: String { root + "/ballots" }
+    public var agencyKeyPath: String { keysDirectory + "/agency.pem" }
+    public var agencyPublicKeyPath: String { keysDirectory + "/agency.pub.pem" }
+    public var roundKeysDirectory: String { keysDirectory + "/rounds" }
+
+    static func databasePath(_ root: String) -> String { root + "/phieukin.sqlite" }
+
+    /// Opens an existing workspace.
+    public init(root: String) throws {
+        let root = Self.absolute(root)
+        guard FileManager.default.fileExists(atPath: Self.databasePath(root)) else {
+            throw PhieuKinError.workspace(
+                "no PhieuKin workspace at \(root). Create one with `phieukin init` (or pass --workspace DIR / set PHIEUKIN_WORKSPACE)."
+            )
+        }
+        self.root = root
+        self.store = try Store(path: Self.databasePath(root))
+    }
+
+    /// What `phieukin init` reports.
+    public struct InitSummary: Sendable {
+        public var root: String
+        public var agency: String
+        public var publicKeyFingerprint: String
+        public var privateKeyPath: String
+        public var publicKeyPath: String
+        public var encrypted: Bool
+    }
+
+    /// Creates a workspace: the database, the keys folder and the agency's Ed25519 signing key.
+    public static func create(
+        at root: String, agency: String, passphrase: [UInt8]? = nil, existingKeyPath: String? = nil
+    ) throws -> (Workspace, InitSummary) {
+        // Read an imported key before creating anything, so a bad key leaves no half workspace.
+        let key: Ed25519PrivateKey
+        if let existingKeyPath {
+            let pem = try KeyFiles.readPrivate(existingKeyPath)
+            do {
+                key = try Ed25519PrivateKey(pemRepresentation: pem, passphrase: passphrase)
+            } catch {
+                throw PhieuKinError.keyFile("\(existingKeyPath) is not an Ed25519 PKCS#8 private key: \(error)")
+            }
+        } else {
+            key = Ed25519PrivateKey()
+        }
+        let root = absolute(root)
+        let fm = FileManager.default
+        if fm.fileExists(atPath: databasePath(root)) {
+            throw PhieuKinError.workspace("\(root) already holds a PhieuKin workspace; nothing was changed.")
+        }
+        do {
+            try fm.createDirectory(atPath: root + "/keys/rounds", withIntermediateDirectories: true)
+            try fm.createDirectory(atPath: root + "/ballots", withIntermediateDirectories: true)
+            try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: root + "/keys")
+            try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: root + "/keys/rounds")
+        } catch {
+            throw PhieuKinError.workspace("cannot create \(root): \(error.localizedDescription)")
+        }
+        let privatePath = root + "/keys/agency.pem"
+        let publicPath = root + "/keys/agency.pub.pem"
+        try KeyFiles.writePrivate(try key.pemRepresentation(passphrase: passphrase), to: privatePath)
+        try KeyFiles.writePublic(key.publicKey.pemRepresentation, to: publicPath)
+        let store = try Store(path: databasePath(root))
+        let agency = agency.nfc
+        try store.setMeta("agency", agency)
+        try store.setMeta("createdOn", CivilDate.today().description)
+        let workspace = try Workspace(root: root)
+        let summary = InitSummary(
+            root: root, agency: agency, publicKeyFingerprint: key.publicKey.fingerprint,
+            privateKeyPath: privatePath, publicKeyPath: publicPath, encrypted: passphrase != nil)
+        return (workspace, summary)
+    }
+
+    /// The agency name printed on ballots and reports.
+    public var agencyName: String {
+        (try? store.meta("agency")) ?? "PhieuKin"
+    }
+
+    /// The agency's public signing key (no passphrase needed).
+    public func agencyPublicKey() throws -> Ed25519PublicKey {
+        do {
+            return try Ed25519PublicKey(pemRepresentation: try KeyFiles.readText(agencyPublicKeyPath))
+        } catch let error as PhieuKinError {
+            throw error
+        } catch {
+            throw PhieuKinError.keyFile("\(agencyPublicKeyPath) is not an Ed25519 public key: \(error)")
+        }
+    }
+
+    /// The public key as staff share it with auditors: PEM and fingerprint.
+    public func agencyPublicKeyInfo() throws -> (pem: String, fingerprint: String) {
+        let key = try agencyPublicKey()
+        return (key.pemRepresentation, key.fingerprint)
+    }
+
+    /// The agency's signing key, refused if other users can read the file.
+    public func agencySigningKey(passphrase: [UInt8]?) throws -> Ed25519PrivateKey {
+        let pem = try KeyFiles.readPrivate(agencyKeyPath)
+        if pem.contains("ENCRYPTED") && passphrase == nil {
+            throw PhieuKinError.keyFile(
+                "\(agencyKeyPath) is encrypted. Pass its passphrase with --passphrase-file FILE.")
+        }
+        do {
+            return try Ed25519PrivateKey(pemRepresentation: pem, passphrase: passphrase)
+        } catch {
+            throw PhieuKinError.keyFile(
+                "cannot open \(agencyKeyPath): \(error). Check the passphrase file, or that the key is an Ed25519 PKCS#8 PEM.")
+        }
+    }
+
+    /// The workspace directory from a flag, else PHIEUKIN_WORKSPACE, else the current directory.
+    public static func resolveRoot(_ flag: String?) -> String {
+        if let flag, !flag.isEmpty { return absolute(flag) }
+        if let env = ProcessInfo.processInfo.environment["PHIEUKIN_WORKSPACE"], !env.isEmpty { return absolute(env) }
+        return FileManager.default.currentDirectoryPath
+    }
+
+    static func absolute(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        return url.standardizedFileURL.path
+    }
+}

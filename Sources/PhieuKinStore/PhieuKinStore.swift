@@ -1,2 +1,0 @@
-// PhieuKinStore — filled by later work.
-public enum PhieuKinStore {}

@@ -1,0 +1,130 @@
+import GRDB
+
+/// Table definitions. Secrecy shapes this schema:
+/// - serials are stored only as SHA-256 hashes, issued and used ones in their own
+///   WITHOUT ROWID tables (ordered by hash, so storage order says nothing about issue order),
+///   and nothing links a serial hash to a ballot;
+/// - a ballot leaf carries no time, file, line or source; only its batch;
+/// - marks are stored only sealed (AES-256-GCM under a batch key that is itself sealed to the
+///   round's tally key).
+enum Schema {
+    static func createV1(_ db: Database) throws {
+        try db.create(table: "meta") { t in
+            t.primaryKey("key", .text)
+            t.column("value", .text).notNull()
+        }
+        try db.create(table: "unit") { t in
+            t.primaryKey("id", .text)
+            t.column("name", .text).notNull()
+        }
+        try db.create(table: "official") { t in
+            t.primaryKey("id", .text)
+            t.belongsTo("unit", onDelete: .restrict).notNull()
+            t.column("fullName", .text).notNull()
+            t.column("position", .text).notNull()
+            t.column("rosterOrder", .integer).notNull()
+            t.column("active", .boolean).notNull().defaults(to: true)
+        }
+        try db.create(table: "round") { t in
+            t.primaryKey("id", .text)
+            t.column("surveyID", .text).notNull()
+            t.column("surveyVersion", .integer).notNull()
+            /// The definition as it was when the round opened, so the tally is reproducible.
+            t.column("surveyYAML", .text).notNull()
+            t.belongsTo("unit", onDelete: .restrict).notNull()
+            t.column("period", .text).notNull()
+            t.column("channel", .text).notNull()
+            t.column("state", .text).notNull()  // open, closed, tallied
+            t.column("numbered", .boolean).notNull()
+            t.column("ballotsPlanned", .integer).notNull()
+            t.column("electorate", .integer)
+            t.column("tallyPublicKey", .blob).notNull()
+            t.column("committeeSize", .integer).notNull()
+            t.column("committeeThreshold", .integer).notNull()
+            t.column("layoutID", .text)
+            t.column("openedOn", .text).notNull()  // a date (yyyy-MM-dd) for the round, never per ballot
+            t.column("closedOn", .text)
+        }
+        try db.create(index: "round_by_unit_survey_period", on: "round", columns: ["unitID", "surveyID", "period"])
+        try db.create(table: "roundOfficial") { t in
+            t.belongsTo("round", onDelete: .cascade).notNull()
+            t.column("officialID", .text).notNull().references("official", onDelete: .restrict)
+            t.column("position", .integer).notNull()
+            t.column("fullName", .text).notNull()
+            t.column("title", .text).notNull()
+            t.primaryKey(["roundID", "officialID"])
+        }
+        // Hashes of issued serials; ordered by hash (WITHOUT ROWID), nothing about who got which.
+        try db.create(table: "issuedSerial", options: .withoutRowID) { t in
+            t.column("roundID", .text).notNull().references("round", onDelete: .cascade)
+            t.column("hash", .blob).notNull()
+            t.primaryKey(["roundID", "hash"])
+        }
+        // Hashes of serials seen on accepted ballots, stored apart from the ballots.
+        try db.create(table: "usedSerial", options: .withoutRowID) { t in
+            t.column("roundID", .text).notNull().references("round", onDelete: .cascade)
+            t.column("hash", .blob).notNull()
+            t.primaryKey(["roundID", "hash"])
+        }
+        // One row per import batch: its data key sealed to the round's tally key.
+        try db.create(table: "batch") { t in
+            t.column("roundID", .text).notNull().references("round", onDelete: .cascade)
+            t.column("seq", .integer).notNull()
+            t.column("sealedKey", .blob).notNull()
+            t.primaryKey(["roundID", "seq"])
+        }
+        // The round's Merkle log: one leaf per accepted ballot, sealed.
+        try db.create(table: "leaf", options: .withoutRowID) { t in
+            t.column("roundID", .text).notNull().references("round", onDelete: .cascade)
+            t.column("idx", .integer).notNull()
+            t.column("batchSeq", .integer).notNull()
+            t.column("data", .blob).notNull()
+            t.primaryKey(["roundID", "idx"])
+            t.foreignKey(["roundID", "batchSeq"], references: "batch", columns: ["roundID", "seq"])
+        }
+        // Signed tree heads: after each import and at close.
+        try db.create(table: "treeHead") { t in
+            t.column("roundID", .text).notNull().references("round", onDelete: .cascade)
+            t.column("seq", .integer).notNull()
+            t.column("body", .blob).notNull()  // canonical JSON that was signed
+            t.column("signature", .blob).notNull()
+            t.primaryKey(["roundID", "seq"])
+        }
+        // Rejected ballots, sealed like accepted ones, kept for tellers to resolve.
+        try db.create(table: "reject") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("roundID", .text).notNull().references("round", onDelete: .cascade)
+            t.column("batchSeq", .integer).notNull()
+            t.column("sealed", .blob)  // cleared once resolved
+            t.column("reason", .text).notNull()
+            t.column("source", .text)  // file:line, for finding the paper; cleared once resolved
+            t.column("status", .text).notNull()  // pending, accepted, discarded
+            t.column("decisionReason", .text)
+            t.foreignKey(["roundID", "batchSeq"], references: "batch", columns: ["roundID", "seq"])
+        }
+        // Tally output: the committed result of a round, and its flags.
+        try db.create(table: "result") { t in
+            t.primaryKey("roundID", .text).references("round", onDelete: .cascade)
+            t.column("body", .blob).notNull()  // canonical JSON of the RoundResult
+            t.column("logIndex", .integer).notNull()
+        }
+        try db.create(table: "flag") { t in
+            t.column("roundID", .text).notNull().references("round", onDelete: .cascade)
+            t.column("officialID", .text).notNull()
+            t.column("criterionID", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("body", .blob).notNull()  // canonical JSON of the Flag
+            t.primaryKey(["roundID", "officialID", "criterionID"])
+        }
+        // The agency's results log (same Merkle machinery as ballots).
+        try db.create(table: "resultLeaf", options: .withoutRowID) { t in
+            t.primaryKey("idx", .integer)
+            t.column("data", .blob).notNull()
+        }
+        try db.create(table: "resultTreeHead") { t in
+            t.primaryKey("seq", .integer)
+            t.column("body", .blob).notNull()
+            t.column("signature", .blob).notNull()
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import PhieuKin
+
+struct RosterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roster", abstract: "Load and show units and their officials.",
+        subcommands: [Import.self, List.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a roster CSV (unit_id,unit_name,official_id,full_name,position[,order]); all rows or none.")
+        @OptionGroup var options: WorkspaceOptions
+        @Argument(help: "The roster CSV file (UTF-8).") var file: String
+
+        func run() throws {
+            let changes = try options.open().importRoster(path: file)
+            print(
+                "Roster imported: \(changes.unitsAdded) units added, \(changes.unitsUpdated) updated; "
+                    + "\(changes.officialsAdded) officials added, \(changes.officialsUpdated) updated, "
+                    + "\(changes.officialsDeactivated) made inactive.")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show units and officials in roster order.")
+        @OptionGroup var options: WorkspaceOptions
+        @Option(help: "Only this unit.") var unit: String?
+        @Flag(help: "Include officials no longer on the roster.") var all = false
+
+        func run() throws {
+            for (unit, officials) in try options.open().roster(unitID: unit, includeInactive: all) {
+                print("\(unit.id)  \(unit.name)  (\(officials.count) officials)")
+                for official in officials {
+                    let inactive = official.active ? "" : "  [inactive]"
+                    print("  \(official.order). \(official.id)  \(official.fullName) — \(official.position)\(inactive)")
+                }
+            }
+        }
+    }
+}

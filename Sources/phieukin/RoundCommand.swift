@@ -1,0 +1,72 @@
+import ArgumentParser
+import PhieuKin
+
+struct RoundCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "round", abstract: "Open, list and close rounds.", subcommands: [Open.self, List.self])
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open a round of one survey for one unit; prints the round id on the last line.")
+        @OptionGroup var options: WorkspaceOptions
+        @Option(help: "Survey id, e.g. quarterly-7.") var survey: String
+        @Option(help: "Period: YYYY-Qn, YYYY-MM or YYYY.") var period: String
+        @Option(help: "Unit id from the roster.") var unit: String
+        @Option(help: "How many ballots (serials) to issue when printing.") var ballots: Int
+        @Option(help: "numbered (default) or none for unnumbered paper ballots.") var serials: String = "numbered"
+        @Option(help: "Respondent channel (staff, citizens, businesses); default: the survey's first.")
+        var channel: String?
+        @Option(help: "Number summoned to vote (confidence votes: the quorum is counted against it).")
+        var electorate: Int?
+        @Option(help: "Committee size N: split the tally key into N shares.") var committee: Int = 1
+        @Option(help: "Shares needed to open the round (K of N).") var threshold: Int?
+        @Option(help: "Where to write the committee's share files.") var sharesDir: String?
+        @Option(help: "Encrypt the tally key or each share with the passphrase in this file.")
+        var passphraseFile: String?
+        @Flag(help: "Print a JSON object instead of text.") var json = false
+
+        func run() throws {
+            guard serials == "numbered" || serials == "none" else {
+                throw ValidationError("--serials takes numbered or none.")
+            }
+            let request = RoundRequest(
+                surveyID: survey, period: period, unitID: unit, ballots: ballots, numbered: serials == "numbered",
+                channel: channel, electorate: electorate,
+                committee: Committee(
+                    size: committee, threshold: threshold ?? committee, sharesDirectory: sharesDir,
+                    passphrase: try passphraseFile.map(KeyFiles.readPassphrase)))
+            let summary = try options.open().openRound(request)
+            if json {
+                try printJSON(summary)
+                return
+            }
+            print("Opened \(summary.surveyID) for unit \(summary.unitID), period \(summary.period)")
+            print("Officials on the ballot: \(summary.officials); ballots to issue: \(summary.ballotsPlanned)")
+            print("Tally key (\(summary.committeeThreshold) of \(summary.committeeSize)):")
+            for file in summary.keyFiles { print("  \(file)") }
+            print("Next: phieukin ballots print --round \(summary.id) --out ballots.pdf")
+            print(summary.id)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List rounds and their state.")
+        @OptionGroup var options: WorkspaceOptions
+        @Option(help: "Only this unit.") var unit: String?
+        @Option(help: "Only this survey.") var survey: String?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let rounds = try options.open().listRounds(unitID: unit, surveyID: survey)
+            if json {
+                try printJSON(rounds)
+                return
+            }
+            for r in rounds {
+                print(
+                    "\(r.id)  \(r.state)  \(r.surveyID)  \(r.unitID)  \(r.period)  issued \(r.serialsIssued)/\(r.ballotsPlanned)"
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import PhieuKin
+
+struct SurveyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "survey", abstract: "List and explain survey definitions.", subcommands: [List.self, Show.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List shipped and workspace survey definitions.")
+        @OptionGroup var options: WorkspaceOptions
+        @Option(help: "Language of the titles: vi or en.") var lang: Language = .vi
+
+        func run() throws {
+            for line in try options.open().describeSurveys(language: lang) { print(line) }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Explain one survey: questions, codes, policy.")
+        @OptionGroup var options: WorkspaceOptions
+        @Argument(help: "The survey id, e.g. quarterly-7.") var id: String
+        @Option(help: "Language: vi or en.") var lang: Language = .vi
+
+        func run() throws {
+            print(try options.open().describeSurvey(id: id, language: lang))
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import PhieuKinCore
+import Testing
+
+@testable import PhieuKinStore
+
+/// A fresh database file in a temporary directory (real SQLite, never in-memory: WAL needs a file).
+func temporaryStore() throws -> Store {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pk-store-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return try Store(path: dir.appendingPathComponent("phieukin.sqlite").path)
+}
+
+@Suite("Store")
+struct StoreTests {
+    @Test func walAndForeignKeysAreOn() throws {
+        let store = try temporaryStore()
+        let mode = try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        let fks = try store.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") }
+        #expect(mode == "wal")
+        #expect(fks == 1)
+    }
+
+    @Test func serialTablesAreOrderedByHashNotByInsertion() throws {
+        let store = try temporaryStore()
+        let sql = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE name IN ('issuedSerial', 'usedSerial')")
+        }
+        #expect(sql.count == 2)
+        #expect(sql.allSatisfy { $0.contains("WITHOUT ROWID") })
+    }
+
+    @Test func rosterReimportUpdatesInPlaceAndDeactivates() throws {
+        let store = try temporaryStore()
+        let unit = Unit(id: "VP", name: "Văn phòng")
+        let a = Official(id: "A", unitID: "VP", fullName: "Nguyễn Văn An", position: "Chánh Văn phòng", order: 1)
+        let b = Official(id: "B", unitID: "VP", fullName: "Trần Thị Bình", position: "Văn thư", order: 2)
+        let first = try store.applyRoster(units: [unit], officials: [a, b])
+        #expect(first.unitsAdded == 1 && first.officialsAdded == 2)
+
+        var renamed = a
+        renamed.position = "Phó Chánh Văn phòng"
+        let second = try store.applyRoster(units: [unit], officials: [renamed])
+        #expect(second.officialsUpdated == 1)
+        #expect(second.officialsDeactivated == 1)
+
+        let active = try store.officials(unitID: "VP")
+        #expect(active.map(\.id) == ["A"])
+        #expect(active.first?.position == "Phó Chánh Văn phòng")
+        let all = try store.officials(unitID: "VP", includeInactive: true)
+        #expect(all.map(\.id) == ["A", "B"])
+        #expect(all.last?.active == false)
+
+        // Coming back makes the official active again.
+        let third = try store.applyRoster(units: [unit], officials: [renamed, b])
+        #expect(third.officialsUpdated == 1 && third.officialsDeactivated == 0)
+        #expect(try store.officials(unitID: "VP").count == 2)
+    }
+
+    @Test func unknownRoundIsANamedError() throws {
+        let store = try temporaryStore()
+        #expect(throws: StoreError.self) { try store.round(id: "nope") }
+        do {
+            _ = try store.round(id: "nope")
+        } catch let error as StoreError {
+            #expect(error.reason.contains("round nope not found"))
+            #expect(error.reason.contains("phieukin round list"))
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Runs the real `phieukin` binary (built beside the test bundle by `swift build --build-tests`).
+struct CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var lastLine: String { stdout.split(separator: "\n").last.map(String.init) ?? "" }
+    }
+
+    let workspace: String
+
+    /// A fresh, empty directory for one test's workspace.
+    static func temporaryWorkspace(_ name: String = "ws") throws -> CLI {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pk-cli-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return CLI(workspace: dir.path)
+    }
+
+    static var binary: String {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dir = testBinary.deletingLastPathComponent()
+        // …/debug/PhieuKinPackageTests.xctest is a file on Linux; walk up until the bin dir holds phieukin.
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("phieukin").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return testBinary.deletingLastPathComponent().appendingPathComponent("phieukin").path
+    }
+
+    /// Runs `phieukin <args> --workspace <ws>`-style: the workspace goes in PHIEUKIN_WORKSPACE.
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        try Self.run(executable: Self.binary, arguments, environment: environment.merging(["PHIEUKIN_WORKSPACE": workspace]) { a, _ in a })
+    }
+
+    /// Runs any program (pdftotext, openssl…) and captures its output.
+    static func run(executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting so a chatty program cannot block on a full pipe.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func path(_ name: String) -> String { workspace + "/" + name }
+
+    /// The repository root, for example files.
+    static let repository: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+}

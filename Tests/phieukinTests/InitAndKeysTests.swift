@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@Suite("phieukin init and keys")
+struct InitAndKeysTests {
+    @Test func initCreatesWorkspaceWithOwnerOnlyKey() throws {
+        let cli = try CLI.temporaryWorkspace("init")
+        let result = try cli.run(["init", "--agency", "UBND Quận Một"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: cli.path("phieukin.sqlite")))
+        let attributes = try FileManager.default.attributesOfItem(atPath: cli.path("keys/agency.pem"))
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+
+        // The public key and fingerprint agree with what OpenSSL derives from the private key.
+        let show = try cli.run(["keys", "show"])
+        #expect(show.status == 0)
+        let opensslPub = try CLI.run(
+            executable: "/usr/bin/openssl", ["pkey", "-in", cli.path("keys/agency.pem"), "-pubout"])
+        #expect(opensslPub.status == 0, "\(opensslPub.stderr)")
+        #expect(show.stdout.contains(opensslPub.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(show.stdout.contains("Fingerprint: SHA256:"))
+        #expect(result.stdout.contains(show.lastLine.replacingOccurrences(of: "Fingerprint: ", with: "")))
+
+        // A second init refuses to touch the workspace.
+        let again = try cli.run(["init"])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already holds a PhieuKin workspace"))
+    }
+
+    @Test func encryptedKeyOpensWithOpenSSLPkey() throws {
+        let cli = try CLI.temporaryWorkspace("pass")
+        let passFile = cli.path("pass.txt")
+        try "đúng mật khẩu 123\n".write(toFile: passFile, atomically: true, encoding: .utf8)
+        let result = try cli.run(["init", "--passphrase-file", passFile])
+        #expect(result.status == 0, "\(result.stderr)")
+        let pem = try String(contentsOfFile: cli.path("keys/agency.pem"), encoding: .utf8)
+        #expect(pem.contains("BEGIN ENCRYPTED PRIVATE KEY"))
+
+        let opened = try CLI.run(
+            executable: "/usr/bin/openssl",
+            ["pkey", "-in", cli.path("keys/agency.pem"), "-passin", "file:\(passFile)", "-pubout"])
+        #expect(opened.status == 0, "\(opened.stderr)")
+        let published = try String(contentsOfFile: cli.path("keys/agency.pub.pem"), encoding: .utf8)
+        #expect(opened.stdout == published)
+
+        try "sai mật khẩu\n".write(toFile: cli.path("wrong.txt"), atomically: true, encoding: .utf8)
+        let wrong = try CLI.run(
+            executable: "/usr/bin/openssl",
+            ["pkey", "-in", cli.path("keys/agency.pem"), "-passin", "file:\(cli.path("wrong.txt"))", "-noout"])
+        #expect(wrong.status != 0)
+    }
+
+    @Test func keyReadableByOthersIsRefusedWithTheFix() throws {
+        let cli = try CLI.temporaryWorkspace("perm")
+        let demoKey = CLI.repository + "/keys/demo/agency-DEMO-ONLY.pem"
+        let copy = cli.path("imported.pem")
+        try FileManager.default.copyItem(atPath: demoKey, toPath: copy)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: copy)
+        let refused = try cli.run(["init", "--signing-key", copy])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("can be read by other users"))
+        #expect(refused.stderr.contains("chmod 600 \(copy)"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("phieukin.sqlite")))
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: copy)
+        let accepted = try cli.run(["init", "--signing-key", copy])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        #expect(
+            accepted.stdout.contains("SHA256:e7151459fd532be97a13e1b6b20397c3bf02887370a83b45d48df6c234d969a0"))
+    }
+}

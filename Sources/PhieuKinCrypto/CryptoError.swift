@@ -1,0 +1,55 @@
+/// The one error type PhieuKinCrypto throws.
+///
+/// Equality compares the *kind* of error only, never the reason text, so callers and tests can
+/// match `CryptoError.malformedInput("")` against any malformed-input error. Reasons never contain
+/// key material or plaintext: they describe sizes and what to do next.
+public struct CryptoError: Error, Equatable, CustomStringConvertible {
+    private enum Code: Equatable {
+        case invalidSignature
+        case authenticationFailed
+        case invalidKey
+        case malformedInput
+        case invalidParameter
+        case invalidPEM
+        case wrongPassphrase
+        case invalidShares
+        case libraryFailure
+    }
+
+    private let code: Code
+    /// A human explanation that says what went wrong and what to do next.
+    public let reason: String
+
+    private init(_ code: Code, _ reason: String) {
+        self.code = code
+        self.reason = reason
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+
+    public var description: String { "CryptoError.\(code): \(reason)" }
+
+    /// A signature did not verify against the key and message.
+    public static let invalidSignature = Self(
+        .invalidSignature, "the signature does not match this key and message; check that the right public key is used")
+    /// AES-GCM or sealed-box authentication failed: wrong key, wrong associated data, or tampered bytes.
+    public static let authenticationFailed = Self(
+        .authenticationFailed,
+        "authentication failed: wrong key, wrong context/associated data, or the data was altered or damaged")
+    /// A PEM key file was encrypted with a different passphrase (or is damaged).
+    public static let wrongPassphrase = Self(
+        .wrongPassphrase, "could not decrypt the key file: wrong passphrase, or the file is damaged")
+
+    /// A key has the wrong length, type or value.
+    public static func invalidKey(_ reason: String) -> Self { Self(.invalidKey, reason) }
+    /// Input bytes are truncated, too long or not in the expected layout.
+    public static func malformedInput(_ reason: String) -> Self { Self(.malformedInput, reason) }
+    /// A numeric parameter (size, index, threshold) is out of range.
+    public static func invalidParameter(_ reason: String) -> Self { Self(.invalidParameter, reason) }
+    /// A PEM document could not be parsed, or holds a different kind of key.
+    public static func invalidPEM(_ reason: String) -> Self { Self(.invalidPEM, reason) }
+    /// Shamir shares are inconsistent (duplicate or zero index, mismatched lengths, too few).
+    public static func invalidShares(_ reason: String) -> Self { Self(.invalidShares, reason) }
+    /// libcrypto reported an unexpected failure (out of memory, missing provider).
+    public static func libraryFailure(_ reason: String) -> Self { Self(.libraryFailure, reason) }
+}

@@ -1,2 +1,0 @@
-// PhieuKinCrypto — filled by later work.
-public enum PhieuKinCrypto {}

@@ -1,0 +1,201 @@
+import Foundation
+
+/// A parsed roster file: its units (in order of first appearance) and officials.
+public struct RosterFile: Sendable, Hashable {
+    public var units: [Unit]
+    /// Grouped by unit (units in file order), then by `order` within the unit.
+    public var officials: [Official]
+
+    public init(units: [Unit], officials: [Official]) {
+        self.units = units
+        self.officials = officials
+    }
+}
+
+/// Why a roster file was refused: names the file, the line and what to fix.
+public struct RosterError: Error, Equatable, CustomStringConvertible {
+    private enum Code: Equatable {
+        case encoding, header, fieldCount, emptyField, invalidID, duplicateOfficial, unitNameConflict,
+            invalidOrder, duplicateOrder, empty
+    }
+    private let code: Code
+    public let fileName: String
+    /// 1-based line; the header is line 1 (after an optional BOM).
+    public let line: Int
+    public let reason: String
+
+    private init(_ code: Code, _ fileName: String, _ line: Int, _ reason: String) {
+        self.code = code
+        self.fileName = fileName
+        self.line = line
+        self.reason = reason
+    }
+
+    public var description: String { "\(fileName):\(line): \(reason)" }
+
+    static func csv(_ error: CSVError, file: String) -> Self { .init(.encoding, file, error.line, error.reason) }
+    static func header(_ reason: String, file: String, line: Int) -> Self { .init(.header, file, line, reason) }
+    static func fieldCount(expected: Int, found: Int, file: String, line: Int) -> Self {
+        .init(.fieldCount, file, line, "expected \(expected) fields like the header, found \(found)")
+    }
+    static func emptyField(_ column: String, file: String, line: Int) -> Self {
+        .init(.emptyField, file, line, "\(column) is empty")
+    }
+    static func invalidID(_ column: String, _ value: String, file: String, line: Int) -> Self {
+        .init(.invalidID, file, line, "\(column) \"\(value)\" may only use the characters A-Z a-z 0-9 . _ -")
+    }
+    static func duplicateOfficial(_ id: String, firstLine: Int, file: String, line: Int) -> Self {
+        .init(.duplicateOfficial, file, line, "official_id \"\(id)\" appears twice (first on line \(firstLine))")
+    }
+    static func unitNameConflict(
+        _ id: String, _ first: String, firstLine: Int, _ second: String, file: String, line: Int
+    )
+        -> Self
+    {
+        .init(
+            .unitNameConflict, file, line,
+            "unit_id \"\(id)\" is named \"\(second)\" here but \"\(first)\" on line \(firstLine); use one name per unit"
+        )
+    }
+    static func invalidOrder(_ value: String, file: String, line: Int) -> Self {
+        .init(.invalidOrder, file, line, "order \"\(value)\" is not a whole number from 1 to 100000")
+    }
+    static func duplicateOrder(_ order: Int, unit: String, firstLine: Int, file: String, line: Int) -> Self {
+        .init(
+            .duplicateOrder, file, line, "order \(order) is used twice in unit \"\(unit)\" (first on line \(firstLine))"
+        )
+    }
+    static func empty(file: String, line: Int) -> Self {
+        .init(.empty, file, line, "no officials in the file; add one row per official under the header")
+    }
+}
+
+/// Reads roster CSV files (`unit_id,unit_name,official_id,full_name,position[,order]`).
+///
+/// Columns may come in any order; unknown columns are refused so a misspelt `order` is not
+/// silently ignored. Every cell is trimmed and NFC-normalized. `order` (optional column, or an
+/// empty cell) defaults to the official's position among the unit's rows in the file. The whole
+/// file is checked before anything is returned: imports are all-or-nothing.
+public enum RosterParser {
+    public static let requiredColumns = ["unit_id", "unit_name", "official_id", "full_name", "position"]
+    public static let optionalColumns = ["order"]
+
+    public static func parse(bytes: [UInt8], fileName: String) throws -> RosterFile {
+        let records: [CSVRecord]
+        do {
+            records = try CSVParser.parse(bytes: bytes)
+        } catch let error as CSVError {
+            throw RosterError.csv(error, file: fileName)
+        }
+        guard let header = records.first else { throw RosterError.empty(file: fileName, line: 1) }
+        let columns = try columnIndex(header, fileName: fileName)
+        guard records.count > 1 else { throw RosterError.empty(file: fileName, line: header.line + 1) }
+
+        var units: [Unit] = []
+        var unitLines: [String: (index: Int, line: Int)] = [:]
+        var officialLines: [String: Int] = [:]
+        var orderLines: [String: [Int: Int]] = [:]  // unit → order → line
+        var rowsInUnit: [String: Int] = [:]
+        var officials: [(official: Official, unitIndex: Int)] = []
+
+        for record in records.dropFirst() {
+            let line = record.line
+            guard record.fields.count == header.fields.count else {
+                throw RosterError.fieldCount(
+                    expected: header.fields.count, found: record.fields.count, file: fileName, line: line)
+            }
+            func cell(_ column: String) -> String {
+                guard let index = columns[column] else { return "" }
+                return record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines).nfc
+            }
+            var values: [String: String] = [:]
+            for column in requiredColumns {
+                let value = cell(column)
+                guard !value.isEmpty else { throw RosterError.emptyField(column, file: fileName, line: line) }
+                values[column] = value
+            }
+            let unitID = values["unit_id"]!
+            let officialID = values["official_id"]!
+            for (column, id) in [("unit_id", unitID), ("official_id", officialID)] where !isValidID(id) {
+                throw RosterError.invalidID(column, id, file: fileName, line: line)
+            }
+            let unitName = values["unit_name"]!
+            let unitIndex: Int
+            if let known = unitLines[unitID] {
+                let firstName = units[known.index].name
+                guard firstName == unitName else {
+                    throw RosterError.unitNameConflict(
+                        unitID, firstName, firstLine: known.line, unitName, file: fileName, line: line)
+                }
+                unitIndex = known.index
+            } else {
+                unitIndex = units.count
+                unitLines[unitID] = (unitIndex, line)
+                units.append(Unit(id: unitID, name: unitName))
+            }
+            if let firstLine = officialLines[officialID] {
+                throw RosterError.duplicateOfficial(officialID, firstLine: firstLine, file: fileName, line: line)
+            }
+            officialLines[officialID] = line
+
+            let position = rowsInUnit[unitID, default: 0] + 1
+            rowsInUnit[unitID] = position
+            let orderText = cell("order")
+            var order = position
+            if !orderText.isEmpty {
+                guard orderText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(orderText),
+                    (1...100_000).contains(value)
+                else { throw RosterError.invalidOrder(orderText, file: fileName, line: line) }
+                order = value
+            }
+            if let firstLine = orderLines[unitID]?[order] {
+                throw RosterError.duplicateOrder(order, unit: unitID, firstLine: firstLine, file: fileName, line: line)
+            }
+            orderLines[unitID, default: [:]][order] = line
+
+            let official = Official(
+                id: officialID, unitID: unitID, fullName: values["full_name"]!, position: values["position"]!,
+                order: order)
+            officials.append((official, unitIndex))
+        }
+        let sorted = officials.enumerated().sorted { a, b in
+            (a.element.unitIndex, a.element.official.order, a.offset)
+                < (b.element.unitIndex, b.element.official.order, b.offset)
+        }
+        return RosterFile(units: units, officials: sorted.map(\.element.official))
+    }
+
+    /// Roster ids: ASCII letters, digits, `.`, `_`, `-`; they appear in question ids and file names.
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= 64
+            && id.utf8.allSatisfy { b in
+                (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2E
+                    || b == 0x5F || b == 0x2D
+            }
+    }
+
+    private static func columnIndex(_ header: CSVRecord, fileName: String) throws -> [String: Int] {
+        let allowed = requiredColumns + optionalColumns
+        var index: [String: Int] = [:]
+        for (i, raw) in header.fields.enumerated() {
+            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            guard allowed.contains(name) else {
+                throw RosterError.header(
+                    "unknown column \"\(raw)\"; the columns are \(allowed.joined(separator: ", ")) (order is optional)",
+                    file: fileName, line: header.line)
+            }
+            guard index[name] == nil else {
+                throw RosterError.header("column \(name) appears twice", file: fileName, line: header.line)
+            }
+            index[name] = i
+        }
+        let missing = requiredColumns.filter { index[$0] == nil }
+        guard missing.isEmpty else {
+            throw RosterError.header(
+                "header is missing \(missing.joined(separator: ", ")); the first line must name the columns "
+                    + allowed.joined(separator: ","),
+                file: fileName, line: header.line)
+        }
+        return index
+    }
+}

@@ -1,0 +1,136 @@
+/// A ballot serial: 128 random bits, printed for people as Crockford base32 with a check symbol.
+///
+/// Text form (docs/SERIALS.md): the 16 bytes are one unsigned 128-bit big-endian integer, written
+/// in base 32 as exactly 26 symbols, most significant first, from the alphabet
+/// `0123456789ABCDEFGHJKMNPQRSTVWXYZ`. 26 × 5 = 130 bits, so the first symbol carries only the top
+/// 3 bits (it is always 0–7) and each of the other 25 carries 5. A 27th symbol is Crockford's
+/// check symbol: the integer mod 37, from `0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U`. The 27 symbols
+/// are printed in groups of four joined by hyphens (4-4-4-4-4-4-3).
+///
+/// Mod 37 (a prime larger than 32) catches every single wrong symbol and every swap of two
+/// adjacent symbols, which are the usual mistakes when a teller keys a serial from paper.
+public struct Serial: Sendable, Hashable, CustomStringConvertible {
+    public static let byteCount = 16
+    static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
+    static let checkAlphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U".utf8)
+    static let symbolCount = 26
+
+    public let bytes: [UInt8]
+
+    /// Wraps exactly 16 bytes (from `SecureRandom` when issuing serials).
+    public init(bytes: [UInt8]) throws {
+        guard bytes.count == Self.byteCount else { throw SerialError.wrongByteCount(bytes.count) }
+        self.bytes = bytes
+    }
+
+    /// The printed form, e.g. `0000-0000-0000-0000-0000-0000-000`.
+    public var text: String {
+        let symbols = Self.symbols(of: bytes) + [Self.checkAlphabet[Self.mod37(bytes)]]
+        var out: [UInt8] = []
+        out.reserveCapacity(33)
+        for (i, symbol) in symbols.enumerated() {
+            if i > 0 && i % 4 == 0 { out.append(UInt8(ascii: "-")) }
+            out.append(symbol)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public var description: String { text }
+
+    /// Reads a serial as a person typed it: case-insensitive, `I`/`L` read as `1`, `O` as `0`,
+    /// hyphens and spaces ignored. The check symbol must match.
+    public init(parsing text: String) throws {
+        var values: [UInt8] = []
+        values.reserveCapacity(27)
+        var checkSymbol: UInt8?
+        for var c in text.utf8 {
+            if c == UInt8(ascii: "-") || c == UInt8(ascii: " ") { continue }
+            guard checkSymbol == nil else { throw SerialError.wrongLength }
+            if c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") { c -= 0x20 }
+            switch c {
+            case UInt8(ascii: "I"), UInt8(ascii: "L"): c = UInt8(ascii: "1")
+            case UInt8(ascii: "O"): c = UInt8(ascii: "0")
+            default: break
+            }
+            if values.count == Self.symbolCount {
+                guard let check = Self.checkAlphabet.firstIndex(of: c) else { throw SerialError.invalidSymbol }
+                checkSymbol = UInt8(check)
+            } else {
+                guard let value = Self.alphabet.firstIndex(of: c) else { throw SerialError.invalidSymbol }
+                values.append(UInt8(value))
+            }
+        }
+        guard values.count == Self.symbolCount, let checkSymbol else { throw SerialError.wrongLength }
+        // 26 symbols hold 130 bits; a first symbol above 7 would need 129 or 130 bits.
+        guard values[0] < 8 else { throw SerialError.checkMismatch }
+        var bytes = [UInt8](repeating: 0, count: Self.byteCount)
+        // Bit k of the integer (k = 0 least significant) is bit k % 5 of symbol 25 - k / 5.
+        var accumulator: UInt32 = 0
+        var bits = 0
+        var byteIndex = Self.byteCount - 1
+        for value in values.reversed() {
+            accumulator |= UInt32(value) << bits
+            bits += 5
+            while bits >= 8 && byteIndex >= 0 {
+                bytes[byteIndex] = UInt8(accumulator & 0xFF)
+                accumulator >>= 8
+                bits -= 8
+                byteIndex -= 1
+            }
+        }
+        guard Int(checkSymbol) == Self.mod37(bytes) else { throw SerialError.checkMismatch }
+        self.bytes = bytes
+    }
+
+    /// The 26 base-32 symbols of the 128-bit big-endian integer, most significant first.
+    static func symbols(of bytes: [UInt8]) -> [UInt8] {
+        var symbols = [UInt8](repeating: 0, count: symbolCount)
+        var accumulator: UInt32 = 0
+        var bits = 0
+        var position = symbolCount - 1
+        for byte in bytes.reversed() {
+            accumulator |= UInt32(byte) << bits
+            bits += 8
+            while bits >= 5 {
+                symbols[position] = alphabet[Int(accumulator & 0x1F)]
+                accumulator >>= 5
+                bits -= 5
+                position -= 1
+            }
+        }
+        symbols[0] = alphabet[Int(accumulator)]  // the remaining top 3 bits
+        return symbols
+    }
+
+    /// The 128-bit integer mod 37, by Horner's rule over the bytes as base-256 digits.
+    static func mod37(_ bytes: [UInt8]) -> Int {
+        bytes.reduce(0) { ($0 * 256 + Int($1)) % 37 }
+    }
+}
+
+/// Why a typed serial was refused. Never echoes the serial (it is secret-adjacent).
+public struct SerialError: Error, Equatable, CustomStringConvertible {
+    private enum Code: Equatable {
+        case wrongByteCount, wrongLength, invalidSymbol, checkMismatch
+    }
+    private let code: Code
+    public let reason: String
+
+    private init(_ code: Code, _ reason: String) {
+        self.code = code
+        self.reason = reason
+    }
+
+    static func wrongByteCount(_ count: Int) -> Self {
+        .init(.wrongByteCount, "a serial is exactly 16 bytes, not \(count)")
+    }
+    public static let wrongLength = Self(
+        .wrongLength, "a serial has 27 symbols (26 + check symbol): re-read it from the paper")
+    public static let invalidSymbol = Self(
+        .invalidSymbol,
+        "a serial uses only 0-9 and A-Z without U (check symbol: also * ~ $ = U): re-read it from the paper")
+    public static let checkMismatch = Self(
+        .checkMismatch, "serial check symbol does not match: re-read it from the paper")
+
+    public var description: String { reason }
+}

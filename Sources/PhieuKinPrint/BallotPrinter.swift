@@ -40,6 +40,7 @@ public enum BallotPrinter {
         try validate(document, layout: layout, sheets: sheets)
         let canvas = try PDFCanvas(path: path, title: document.title)
         let template = BallotTemplate(document, layout: layout, canvas: canvas)
+        try template.record()
         for sheet in sheets {
             for page in 0..<layout.pageCount {
                 let symbol = try QRSymbol(
@@ -128,6 +129,7 @@ private final class BallotTemplate {
     let perPage: [[PlacedText]]
     let serialBlock: TextBlock
     let serialLabel: TextBlock
+    private var templates: [PageTemplate] = []
     let markStroke = 0.35
 
     init(_ document: BallotDocument, layout: BallotLayout, canvas: PDFCanvas) {
@@ -189,9 +191,9 @@ private final class BallotTemplate {
 
         // Rows and footers, per page.
         let indexFont = FontDescription(Fonts.sans, size: 7.5)
-        let labelFont = FontDescription(Fonts.sans, size: 8)
-        let labelFontTwoLines = FontDescription(Fonts.sans, size: 7.5)
-        let sublabelFont = FontDescription(Fonts.sans, size: 6.5)
+        let labelFont = FontDescription(Fonts.sans, size: 7.5)
+        let labelFontTwoLines = FontDescription(Fonts.sans, size: 7)
+        let sublabelFont = FontDescription(Fonts.sans, size: 6)
         let footerFont = FontDescription(Fonts.sans, size: 8)
         let idFont = FontDescription(Fonts.sans, size: 6)
         let labelX = layout.labelColumnLeft + 1.5
@@ -253,57 +255,70 @@ private final class BallotTemplate {
             canvas, text: text, font: FontDescription(family, size: size), width: box.width, alignment: alignment)
     }
 
+    /// Records the static part of every page; call once before `drawPage`.
+    func record() throws(PrintError) {
+        templates = []
+        for page in 0..<layout.pageCount {
+            templates.append(
+                try PageTemplate { pen in
+                    pen.setGray(0)
+                    for square in L.registrationSquares { pen.rectangle(square) }
+                    pen.fill()
+                    drawGrid(page, pen)
+                    pen.setGray(0)
+                    for text in common { pen.show(text.block, x: text.x, y: text.y) }
+                    for text in perPage[page] { pen.show(text.block, x: text.x, y: text.y) }
+                })
+        }
+    }
+
     func drawPage(_ page: Int, serial: String?, qr: QRSymbol) {
-        canvas.setGray(0)
-        for square in L.registrationSquares { canvas.rectangle(square) }
-        canvas.fill()
-        drawGrid(page)
-        canvas.setGray(0)
-        for text in common { text.block.draw(on: canvas, x: text.x, y: text.y) }
-        for text in perPage[page] { text.block.draw(on: canvas, x: text.x, y: text.y) }
+        let pen = canvas.pen
+        pen.paint(templates[page])
+        pen.setGray(0)
         if let serial {
             serialBlock.setText(serial)
             let right = L.serialBox.x + L.serialBox.width
             let serialWidth = serialBlock.size.width
             let serialY = L.serialBox.y + (L.serialBox.height - serialBlock.size.height) / 2
-            serialBlock.draw(on: canvas, x: right - serialWidth, y: serialY)
+            pen.show(serialBlock, x: right - serialWidth, y: serialY)
             let labelY = L.serialBox.y + (L.serialBox.height - serialLabel.size.height) / 2
-            serialLabel.draw(on: canvas, x: right - serialWidth - 1.2 - serialLabel.size.width, y: labelY)
+            pen.show(serialLabel, x: right - serialWidth - 1.2 - serialLabel.size.width, y: labelY)
         }
-        canvas.draw(qr, in: L.qrTopRight)
-        canvas.draw(qr, in: L.qrBottomLeft)
+        pen.draw(qr, in: L.qrTopRight)
+        pen.draw(qr, in: L.qrBottomLeft)
     }
 
-    private func drawGrid(_ page: Int) {
+    private func drawGrid(_ page: Int, _ pen: Pen) {
         let rows = layout.rowsPerPage[page]
         let left = L.gridLeft
         let right = L.gridLeft + L.gridWidth
         let bottom = layout.rowTop(rows)
         // Header band.
-        canvas.setGray(0.9)
-        canvas.rectangle(MMRect(x: left, y: L.gridTop, width: L.gridWidth, height: L.columnHeaderHeight))
-        canvas.fill()
+        pen.setGray(0.9)
+        pen.rectangle(MMRect(x: left, y: L.gridTop, width: L.gridWidth, height: L.columnHeaderHeight))
+        pen.fill()
         // Cell lines: light, so they are never mistaken for marks.
-        canvas.setGray(0.55)
-        for slot in 0...rows { canvas.line(left, layout.rowTop(slot), right, layout.rowTop(slot)) }
-        canvas.line(left, L.gridTop, right, L.gridTop)
+        pen.setGray(0.55)
+        for slot in 0...rows { pen.line(left, layout.rowTop(slot), right, layout.rowTop(slot)) }
+        pen.line(left, L.gridTop, right, L.gridTop)
         var verticals = [left, layout.labelColumnLeft]
         verticals += (0..<layout.columnCount).map { layout.markColumnLeft($0) }
         verticals.append(right)
-        for x in verticals { canvas.line(x, L.gridTop, x, bottom) }
-        canvas.stroke(width: 0.2)
+        for x in verticals { pen.line(x, L.gridTop, x, bottom) }
+        pen.stroke(width: 0.2)
         // Mark boxes.
-        canvas.setGray(0)
+        pen.setGray(0)
         for slot in 0..<rows {
             for column in 0..<layout.columnCount {
                 let box = layout.markBox(slot: slot, column: column)
                 switch layout.mode {
-                case .checkboxes: canvas.rectangle(box)
-                case .singleChoice: canvas.circle(in: box)
+                case .checkboxes: pen.rectangle(box)
+                case .singleChoice: pen.circle(in: box)
                 }
             }
         }
-        if let remark = layout.remarkBox(page: page) { canvas.rectangle(remark) }
-        canvas.stroke(width: markStroke)
+        if let remark = layout.remarkBox(page: page) { pen.rectangle(remark) }
+        pen.stroke(width: markStroke)
     }
 }

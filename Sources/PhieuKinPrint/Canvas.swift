@@ -28,7 +28,7 @@ enum Fonts {
 /// failed run never leaves a truncated PDF where the caller expects a complete one.
 final class PDFCanvas {
     let surface: OpaquePointer
-    let cr: OpaquePointer
+    let pen: Pen
     let pango: OpaquePointer
     let path: String
     private let temporaryPath: String
@@ -48,8 +48,8 @@ final class PDFCanvas {
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "PhieuKin")
         self.surface = surface
-        self.cr = cairo_create(surface)!
-        self.pango = pango_cairo_create_context(cr)!
+        self.pen = Pen(surface: surface)
+        self.pango = pango_cairo_create_context(pen.cr)!
         // Points in, points out: PDF user space is 72 dpi, pango's default is 96.
         pango_cairo_context_set_resolution(pango, 72)
         // Unhinted metrics: the same text has the same width at every zoom and on every printer.
@@ -62,13 +62,12 @@ final class PDFCanvas {
 
     deinit {
         g_object_unref(UnsafeMutableRawPointer(pango))
-        cairo_destroy(cr)
         cairo_surface_destroy(surface)
         if !finished { unlink(temporaryPath) }
     }
 
     func check(_ what: String) throws(PrintError) {
-        let status = cairo_status(cr)
+        let status = cairo_status(pen.cr)
         guard status == CAIRO_STATUS_SUCCESS else { throw error(status, what) }
     }
 
@@ -81,7 +80,7 @@ final class PDFCanvas {
     }
 
     func showPage() {
-        cairo_show_page(cr)
+        cairo_show_page(pen.cr)
         pages += 1
     }
 
@@ -102,8 +101,16 @@ final class PDFCanvas {
         }
         return Int(info.st_size)
     }
+}
 
-    // MARK: Drawing in millimetres
+/// Drawing in millimetres through one cairo context (the PDF's, or a page template's).
+final class Pen {
+    let cr: OpaquePointer
+
+    init(surface: OpaquePointer) { cr = cairo_create(surface)! }
+
+    deinit { cairo_destroy(cr) }
+
 
     func setGray(_ level: Double) { cairo_set_source_rgb(cr, level, level, level) }
 
@@ -131,14 +138,16 @@ final class PDFCanvas {
         if dash != nil { cairo_set_dash(cr, nil, 0, 0) }
     }
 
-    /// Draws a QR symbol into `box` (which includes the quiet zone): one rectangle per run of
-    /// dark modules, one fill for the whole symbol, so the PDF stays small.
+    /// Draws a QR symbol centred in `box` (which includes the quiet zone): one rectangle per
+    /// run of dark modules, one fill for the whole symbol. Module size and origin are snapped to
+    /// 1/4 pt so the PDF path operators stay short and compress well.
     func draw(_ symbol: QRSymbol, in box: MMRect) {
-        let width = symbol.width
-        let module = box.width / Double(width + 2 * BallotLayout.qrQuietModules)
-        let originX = box.x + Double(BallotLayout.qrQuietModules) * module
-        let originY = box.y + Double(BallotLayout.qrQuietModules) * module
+        let geometry = QRGeometry(symbolWidth: symbol.width, box: box)
+        let module = geometry.modulePoints
+        let originX = geometry.originPoints.x
+        let originY = geometry.originPoints.y
         setGray(0)
+        let width = symbol.width
         for row in 0..<width {
             var column = 0
             while column < width {
@@ -148,13 +157,64 @@ final class PDFCanvas {
                 }
                 let start = column
                 while column < width, symbol.isDark(column, row) { column += 1 }
-                rectangle(
-                    MMRect(
-                        x: originX + Double(start) * module, y: originY + Double(row) * module,
-                        width: Double(column - start) * module, height: module))
+                cairo_rectangle(
+                    cr, originX + Double(start) * module, originY + Double(row) * module,
+                    Double(column - start) * module, module)
             }
         }
         fill()
+    }
+
+    /// Draws `block` with its top-left at (`x`, `y`) mm.
+    func show(_ block: TextBlock, x: Double, y: Double) {
+        cairo_move_to(cr, pt(x), pt(y))
+        pango_cairo_show_layout(cr, block.layout)
+    }
+
+    /// Paints a recorded page template at the page origin.
+    func paint(_ template: PageTemplate) {
+        cairo_set_source_surface(cr, template.surface, 0, 0)
+        cairo_paint(cr)
+    }
+}
+
+/// The static part of a page (everything but serial and QR), recorded once per document and
+/// painted on every sheet: cairo's PDF backend writes it once as a form XObject that every
+/// page references, which keeps pages small and rendering fast.
+final class PageTemplate {
+    let surface: OpaquePointer
+
+    init(_ draw: (Pen) -> Void) throws(PrintError) {
+        var extents = cairo_rectangle_t(
+            x: 0, y: 0, width: pt(BallotLayout.pageWidth), height: pt(BallotLayout.pageHeight))
+        surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents)!
+        let pen = Pen(surface: surface)
+        draw(pen)
+        let status = cairo_status(pen.cr)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw PrintError.renderingFailed("recording a page: cairo: \(String(cString: cairo_status_to_string(status)))")
+        }
+    }
+
+    deinit { cairo_surface_destroy(surface) }
+}
+
+/// Where a QR symbol's modules go inside a QR box.
+///
+/// module = floor(4 · boxPoints / (width + 8)) / 4 pt (8 = two 4-module quiet zones), and the
+/// symbol's top-left dark-module corner is the box centre minus half the symbol, floored to
+/// 1/4 pt. See docs/BALLOT-LAYOUT.md.
+struct QRGeometry {
+    let modulePoints: Double
+    let originPoints: (x: Double, y: Double)
+
+    init(symbolWidth: Int, box: MMRect) {
+        let quiet = BallotLayout.qrQuietModules
+        modulePoints = (4 * pt(box.width) / Double(symbolWidth + 2 * quiet)).rounded(.down) / 4
+        let half = modulePoints * Double(symbolWidth) / 2
+        originPoints = (
+            ((pt(box.midX) - half) * 4).rounded(.down) / 4, ((pt(box.midY) - half) * 4).rounded(.down) / 4
+        )
     }
 }
 
@@ -222,11 +282,6 @@ final class TextBlock {
 
     var isEllipsized: Bool { pango_layout_is_ellipsized(layout) != 0 }
 
-    /// Draws with the layout's top-left at (`x`, `y`) mm.
-    func draw(on canvas: PDFCanvas, x: Double, y: Double) {
-        cairo_move_to(canvas.cr, pt(x), pt(y))
-        pango_cairo_show_layout(canvas.cr, layout)
-    }
 }
 
 /// An encoded QR symbol, owned until drawn.

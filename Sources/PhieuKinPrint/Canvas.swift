@@ -171,9 +171,9 @@ final class Pen {
         pango_cairo_show_layout(cr, block.layout)
     }
 
-    /// Paints a recorded page template at the page origin.
-    func paint(_ template: PageTemplate) {
-        cairo_set_source_surface(cr, template.surface, 0, 0)
+    /// Paints a recorded template with its origin at (`x`, `y`) mm.
+    func paint(_ template: PageTemplate, x: Double = 0, y: Double = 0) {
+        cairo_set_source_surface(cr, template.surface, pt(x), pt(y))
         cairo_paint(cr)
     }
 }
@@ -184,9 +184,10 @@ final class Pen {
 final class PageTemplate {
     let surface: OpaquePointer
 
-    init(_ draw: (Pen) -> Void) throws(PrintError) {
-        var extents = cairo_rectangle_t(
-            x: 0, y: 0, width: pt(BallotLayout.pageWidth), height: pt(BallotLayout.pageHeight))
+    init(
+        width: Double = BallotLayout.pageWidth, height: Double = BallotLayout.pageHeight, _ draw: (Pen) -> Void
+    ) throws(PrintError) {
+        var extents = cairo_rectangle_t(x: 0, y: 0, width: pt(width), height: pt(height))
         surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents)!
         let pen = Pen(surface: surface)
         draw(pen)

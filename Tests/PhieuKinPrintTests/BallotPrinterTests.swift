@@ -6,11 +6,9 @@ import Testing
 struct BallotPrinterTests {
     @Test("smoke")
     func smoke() throws {
-        let path = Fixture.temporaryPath("smoke.pdf")
-        let summary = try BallotPrinter.renderBallots(Fixture.document(rows: 30), serials: ["7K2Q-ABCD-EFGH"], to: path)
+        let path = Fixture.temporaryPath("slips.pdf")
+        let codes = (0..<13).map { "K\($0)7Q-AB3D-EF9H" }
+        let summary = try BallotPrinter.renderSlips(title: "MÃ TRUY CẬP PHIẾU KÍN", roundText: "Đánh giá cán bộ – Quý 3/2026", instructions: "Truy cập https://phieukin.example.vn, nhập mã này để bỏ phiếu. Mỗi mã chỉ dùng một lần. Không ghi tên vào phiếu; không đưa mã cho người khác.", codes: codes, to: path)
         print(path, summary)
-        let start = Date()
-        let many = try BallotPrinter.renderBallots(Fixture.document(rows: 30), serials: Fixture.serials(200), to: path + "200.pdf")
-        print(many, Date().timeIntervalSince(start))
     }
 }

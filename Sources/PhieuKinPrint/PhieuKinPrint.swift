@@ -1,2 +1,0 @@
-// PhieuKinPrint — filled by later work.
-public enum PhieuKinPrint {}

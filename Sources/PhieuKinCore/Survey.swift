@@ -47,7 +47,7 @@ public struct Survey: Sendable, Hashable, Codable {
     }
 
     /// How a ballot is laid out and how its question ids are formed.
-    public enum Shape: String, Sendable, Hashable, Codable {
+    public enum Shape: String, Sendable, Hashable, Codable, CaseIterable {
         /// Official × criterion grid of check boxes; a mark means "shows this shortcoming".
         /// Question id: `<official_id>.<criterion_id>`; blank means no criticism.
         case grid
@@ -57,7 +57,7 @@ public struct Survey: Sendable, Hashable, Codable {
         case questions
     }
 
-    public enum Cadence: String, Sendable, Hashable, Codable {
+    public enum Cadence: String, Sendable, Hashable, Codable, CaseIterable {
         case quarterly, monthly, adhoc
     }
 

@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "PhieuKinStoreTests", dependencies: ["PhieuKinStore"]),
         .testTarget(name: "PhieuKinPrintTests", dependencies: ["PhieuKinPrint"]),
         .testTarget(name: "PhieuKinTests", dependencies: ["PhieuKin"]),
-        .testTarget(name: "phieukinTests", dependencies: ["PhieuKin"]),
+        .testTarget(name: "phieukinTests", dependencies: ["PhieuKin", "PhieuKinCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -58,7 +58,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "phieukin",
-            dependencies: ["PhieuKin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "PhieuKin", "PhieuKinCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "phieukin-bench",

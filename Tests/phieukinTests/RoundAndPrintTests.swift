@@ -26,7 +26,10 @@ struct RoundAndPrintTests {
         let imported = try cli.run(["roster", "import", roster])
         #expect(imported.status == 0, "\(imported.stderr)")
         let opened = try cli.run(
-            ["round", "open", "--survey", "quarterly-7", "--period", "2026-Q3", "--unit", unit, "--ballots", "\(ballots)"]
+            [
+                "round", "open", "--survey", "quarterly-7", "--period", "2026-Q3", "--unit", unit, "--ballots",
+                "\(ballots)",
+            ]
                 + extra)
         #expect(opened.status == 0, "\(opened.stderr)")
         return opened.lastLine
@@ -43,10 +46,11 @@ struct RoundAndPrintTests {
         let text = try Self.pdfText(pdf)
         #expect(text.contains("PHIẾU ĐÁNH GIÁ CÁN BỘ"))
         #expect(text.contains("Quý 3/2026"))
-        let names = try String(contentsOfFile: Self.roster, encoding: .utf8).split(separator: "\n").dropFirst()
-            .map { $0.split(separator: ",") }.filter { $0[0] == "VP" }.map { String($0[3]) }
+        let lines = try String(contentsOfFile: Self.roster, encoding: .utf8).split(separator: "\n").dropFirst()
+        let fields: [[Substring]] = lines.map { $0.split(separator: ",") }
+        let names: [String] = fields.filter { $0[0] == "VP" }.map { String($0[3]) }
         #expect(names.count == 30)
-        for name in names { #expect(text.contains(name.nfc), "missing \(name)") }
+        for name in names { #expect(bytes(text, contain: name.nfc), "missing \(name)") }
 
         let serials = Set(Self.serials(in: text))
         #expect(serials.count == 4)
@@ -108,24 +112,30 @@ struct RoundAndPrintTests {
         #expect(try cli.run(["init"]).status == 0)
         let nfd = "Nguyễn Thị Hồng Nhung".decomposedStringWithCanonicalMapping
         #expect(nfd.unicodeScalars.count > "Nguyễn Thị Hồng Nhung".unicodeScalars.count)
-        let rows = ["unit_id,unit_name,official_id,full_name,position", "TP,Phòng Tư pháp,T1,\(nfd),Trưởng phòng"]
+        let rows =
+            ["unit_id,unit_name,official_id,full_name,position", "TP,Phòng Tư pháp,T1,\(nfd),Trưởng phòng"]
             + (2...5).map { "TP,Phòng Tư pháp,T\($0),Lê Văn Đạo \($0),Chuyên viên" }
         try rows.joined(separator: "\n").write(toFile: cli.path("r.csv"), atomically: true, encoding: .utf8)
         #expect(try cli.run(["roster", "import", cli.path("r.csv")]).status == 0)
         let listed = try cli.run(["roster", "list", "--unit", "TP"])
-        #expect(listed.stdout.contains("Nguyễn Thị Hồng Nhung"))
-        #expect(!listed.stdout.contains(nfd))
+        // Byte comparisons: Swift's String.contains treats NFD and NFC as equal.
+        #expect(bytes(listed.stdout, contain: "Nguyễn Thị Hồng Nhung".nfc))
+        #expect(!bytes(listed.stdout, contain: nfd))
         let round = try cli.run(
             ["round", "open", "--survey", "quarterly-7", "--period", "2026-Q3", "--unit", "TP", "--ballots", "1"]
         ).lastLine
         #expect(try cli.run(["ballots", "print", "--round", round, "--out", cli.path("b.pdf")]).status == 0)
         let text = try Self.pdfText(cli.path("b.pdf"))
-        #expect(text.contains("Nguyễn Thị Hồng Nhung"))
+        #expect(bytes(text, contain: "Nguyễn Thị Hồng Nhung".nfc))
+        #expect(!bytes(text, contain: nfd))
     }
 
     @Test(arguments: [
         ("unit_id,unit_name,official_id,full_name\nVP,Văn phòng,A,Nguyễn Văn An\n", "position"),
-        ("unit_id,unit_name,official_id,full_name,position\nVP,Văn phòng,A,Nguyễn Văn An,Văn thư\nVP,Văn phòng,A,Trần B,Lái xe\n", ":3:"),
+        (
+            "unit_id,unit_name,official_id,full_name,position\nVP,Văn phòng,A,Nguyễn Văn An,Văn thư\nVP,Văn phòng,A,Trần B,Lái xe\n",
+            ":3:"
+        ),
     ])
     func badRosterIsNamedAndChangesNothing(csv: String, expected: String) throws {
         let cli = try CLI.temporaryWorkspace("badroster")
@@ -141,7 +151,8 @@ struct RoundAndPrintTests {
     @Test func badWorkspaceSurveyIsNamedWithFileAndLine() throws {
         let cli = try CLI.temporaryWorkspace("badyaml")
         #expect(try cli.run(["init"]).status == 0)
-        try "id: my-survey\nversion: one\n".write(toFile: cli.path("ballots/mine.yaml"), atomically: true, encoding: .utf8)
+        try "id: my-survey\nversion: one\n".write(
+            toFile: cli.path("ballots/mine.yaml"), atomically: true, encoding: .utf8)
         let result = try cli.run(["survey", "list"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("mine.yaml:2"), "\(result.stderr)")
@@ -173,8 +184,10 @@ struct RoundAndPrintTests {
         let cli = try CLI.temporaryWorkspace("json")
         _ = try Self.openRound(cli, unit: "TP", ballots: 3)
         let json = try cli.run(
-            ["round", "open", "--survey", "confidence-vote", "--period", "2026", "--unit", "TP", "--ballots", "3",
-             "--electorate", "3", "--json"])
+            [
+                "round", "open", "--survey", "confidence-vote", "--period", "2026", "--unit", "TP", "--ballots", "3",
+                "--electorate", "3", "--json",
+            ])
         #expect(json.status == 0, "\(json.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["id"] as? String == "2026-TP-confidence-vote")
@@ -188,4 +201,9 @@ struct RoundAndPrintTests {
             ["round", "open", "--survey", "quarterly-7", "--period", "2026-Q3", "--unit", "XX", "--ballots", "1"])
         #expect(noUnit.stderr.contains("unit XX is not on the roster"))
     }
+}
+
+/// Whether `text` holds `needle` byte for byte (no Unicode equivalence).
+func bytes(_ text: String, contain needle: String) -> Bool {
+    Data(text.utf8).range(of: Data(needle.utf8)) != nil
 }

@@ -90,7 +90,7 @@ extension Workspace {
         }
         var document = BallotDocument(
             agencyName: agencyName, unitName: try unitName(round.unitID), surveyID: survey.id, roundID: round.id,
-            title: survey.title.text(language), subtitle: language == .vi ? "(phiếu kín)" : "(secret ballot)",
+            title: survey.title.text(language), subtitle: language == .vi ? "phiếu kín" : "secret ballot",
             periodText: period, dateText: CivilDate.today().display, instructions: survey.instructions.text(language),
             rows: rows, columns: columns, mode: survey.shape == .grid ? .checkboxes : .singleChoice,
             remarkLabel: survey.remark.allowed

@@ -58,7 +58,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "phieukin",
-            dependencies: ["PhieuKin", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "PhieuKin", "PhieuKinCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "phieukin-bench",
@@ -79,7 +81,7 @@ let package = Package(
         .testTarget(name: "PhieuKinStoreTests", dependencies: ["PhieuKinStore"]),
         .testTarget(name: "PhieuKinPrintTests", dependencies: ["PhieuKinPrint"]),
         .testTarget(name: "PhieuKinTests", dependencies: ["PhieuKin"]),
-        .testTarget(name: "phieukinTests", dependencies: ["PhieuKin"]),
+        .testTarget(name: "phieukinTests", dependencies: ["PhieuKin", "PhieuKinCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

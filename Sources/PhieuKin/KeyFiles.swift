@@ -10,7 +10,8 @@ public enum KeyFiles {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else {
             if errno == EEXIST {
-                throw PhieuKinError.keyFile("\(path) already exists; PhieuKin never overwrites a key. Move it away first.")
+                throw PhieuKinError.keyFile(
+                    "\(path) already exists; PhieuKin never overwrites a key. Move it away first.")
             }
             throw PhieuKinError.keyFile("cannot create \(path): \(String(cString: strerror(errno))).")
         }
@@ -19,7 +20,9 @@ public enum KeyFiles {
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            guard n > 0 else { throw PhieuKinError.keyFile("cannot write \(path): \(String(cString: strerror(errno))).") }
+            guard n > 0 else {
+                throw PhieuKinError.keyFile("cannot write \(path): \(String(cString: strerror(errno))).")
+            }
             written += n
         }
         _ = fchmod(fd, 0o600)  // in case the umask widened nothing but the file pre-existed as a race

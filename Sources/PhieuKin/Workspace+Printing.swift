@@ -20,13 +20,18 @@ extension Workspace {
     /// file), then the serials' hashes are stored, then the PDF is moved into place. Serials are
     /// issued once per round; `extra` issues more (spoiled or missing sheets), counted as issued.
     /// Unnumbered rounds can be printed any number of times.
-    public func printBallots(roundID: String, to path: String, language: Language, extra: Int? = nil) throws
+    public func printBallots(
+        roundID: String, to path: String, language: Language, extra: Int? = nil
+    ) throws
         -> PrintResult
     {
         let round = try store.round(id: roundID)
         let document = try ballotDocument(round: round, language: language)
         let count = try serialCountToIssue(round: round, extra: extra)
-        let serials: [Serial?] = round.numbered ? try (0..<count).map { _ in try Serial(bytes: SecureRandom.bytes(16)) } : Array(repeating: nil, count: count)
+        let serials: [Serial?] =
+            round.numbered
+            ? try (0..<count).map { _ in try Serial(bytes: SecureRandom.bytes(16)) }
+            : Array(repeating: nil, count: count)
         let summary = try renderThenIssue(round: round, serials: serials, layoutID: document.layoutID, to: path) {
             temporary in
             try BallotPrinter.renderBallots(document, serials: serials.map { $0?.text }, to: temporary)
@@ -38,12 +43,15 @@ extension Workspace {
 
     /// Prints cut-apart slips with one access code each, for electronic voting. The codes are the
     /// round's serials (issued now, like printed ballots).
-    public func printSlips(roundID: String, to path: String, language: Language, extra: Int? = nil) throws
+    public func printSlips(
+        roundID: String, to path: String, language: Language, extra: Int? = nil
+    ) throws
         -> PrintResult
     {
         let round = try store.round(id: roundID)
         guard round.numbered else {
-            throw PhieuKinError.state("round \(roundID) is unnumbered (--serials none): it has no access codes to hand out.")
+            throw PhieuKinError.state(
+                "round \(roundID) is unnumbered (--serials none): it has no access codes to hand out.")
         }
         let survey = try survey(ofRound: round)
         let count = try serialCountToIssue(round: round, extra: extra)
@@ -82,10 +90,11 @@ extension Workspace {
         }
         var document = BallotDocument(
             agencyName: agencyName, unitName: try unitName(round.unitID), surveyID: survey.id, roundID: round.id,
-            title: survey.title.text(language), subtitle: language == .vi ? "(phiếu kín)" : "(secret ballot)",
+            title: survey.title.text(language), subtitle: language == .vi ? "phiếu kín" : "secret ballot",
             periodText: period, dateText: CivilDate.today().display, instructions: survey.instructions.text(language),
             rows: rows, columns: columns, mode: survey.shape == .grid ? .checkboxes : .singleChoice,
-            remarkLabel: survey.remark.allowed ? (language == .vi ? "Ý kiến khác (nếu có):" : "Other remarks (optional):") : nil,
+            remarkLabel: survey.remark.allowed
+                ? (language == .vi ? "Ý kiến khác (nếu có):" : "Other remarks (optional):") : nil,
             language: language, layoutID: "")
         document.layoutID = Self.layoutID(BallotPrinter.layoutDescriptor(document))
         return document
@@ -102,7 +111,8 @@ extension Workspace {
 
     private func serialCountToIssue(round: RoundRecord, extra: Int?) throws -> Int {
         guard round.state == .open else {
-            throw PhieuKinError.state("round \(round.id) is \(round.state.rawValue); ballots are printed only for open rounds.")
+            throw PhieuKinError.state(
+                "round \(round.id) is \(round.state.rawValue); ballots are printed only for open rounds.")
         }
         if let extra {
             guard extra > 0 else { throw PhieuKinError.input("--extra must be at least 1.") }

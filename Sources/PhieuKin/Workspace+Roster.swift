@@ -14,7 +14,8 @@ extension Workspace {
     }
 
     /// Units with their officials in roster order.
-    public func roster(unitID: String? = nil, includeInactive: Bool = false) throws -> [(PhieuKinCore.Unit, [Official])] {
+    public func roster(unitID: String? = nil, includeInactive: Bool = false) throws -> [(PhieuKinCore.Unit, [Official])]
+    {
         let officials = try store.officials(unitID: unitID, includeInactive: includeInactive)
         let units = try store.units().filter { unitID == nil || $0.id == unitID }
         if let unitID, units.isEmpty {

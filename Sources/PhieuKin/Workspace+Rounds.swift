@@ -264,7 +264,8 @@ public struct TallyShareFile: Sendable, Equatable {
             let keyHex = fields["tally-public-key"], let key = try? Hex.decode(keyHex)
         else {
             throw PhieuKinError.keyFile(
-                "\(fileName) is not a PhieuKin tally share (header lines round/index/threshold/count/tally-public-key).")
+                "\(fileName) is not a PhieuKin tally share (header lines round/index/threshold/count/tally-public-key)."
+            )
         }
         self.init(
             roundID: roundID, index: index, threshold: threshold, count: count, tallyPublicKey: key,

@@ -44,10 +44,14 @@ extension Workspace {
         lines.append("")
         lines.append((en ? "Shape: " : "Dạng phiếu: ") + survey.shape.rawValue)
         lines.append((en ? "Cadence: " : "Định kỳ: ") + survey.cadence.rawValue)
-        lines.append((en ? "Channels: " : "Đối tượng trả lời: ") + survey.channels.map(\.rawValue).joined(separator: ", "))
+        lines.append(
+            (en ? "Channels: " : "Đối tượng trả lời: ") + survey.channels.map(\.rawValue).joined(separator: ", "))
         switch survey.shape {
         case .grid:
-            lines.append(en ? "Criteria (question id <official_id>.<criterion_id>):" : "Tiêu chí (mã câu hỏi <mã cán bộ>.<mã tiêu chí>):")
+            lines.append(
+                en
+                    ? "Criteria (question id <official_id>.<criterion_id>):"
+                    : "Tiêu chí (mã câu hỏi <mã cán bộ>.<mã tiêu chí>):")
             for c in survey.criteria { lines.append("  \(c.id)  \(c.label.text(language))") }
             lines.append(
                 (en ? "Mark codes (blank = no criticism): " : "Mã đánh dấu (để trống = không góp ý): ")
@@ -57,7 +61,10 @@ extension Workspace {
                 lines.append(en ? "Questions:" : "Câu hỏi:")
                 for q in survey.questions { lines.append("  \(q.id)  \(q.label.text(language))") }
             } else {
-                lines.append(en ? "One answer per official (question id <official_id>)." : "Mỗi cán bộ một lựa chọn (mã câu hỏi <mã cán bộ>).")
+                lines.append(
+                    en
+                        ? "One answer per official (question id <official_id>)."
+                        : "Mỗi cán bộ một lựa chọn (mã câu hỏi <mã cán bộ>).")
             }
             lines.append(en ? "Answer codes:" : "Mã trả lời:")
             for c in survey.choices { lines.append("  \(c.code)  \(c.label.text(language))") }

@@ -125,7 +125,8 @@ public final class Workspace: Sendable {
             return try Ed25519PrivateKey(pemRepresentation: pem, passphrase: passphrase)
         } catch {
             throw PhieuKinError.keyFile(
-                "cannot open \(agencyKeyPath): \(error). Check the passphrase file, or that the key is an Ed25519 PKCS#8 PEM.")
+                "cannot open \(agencyKeyPath): \(error). Check the passphrase file, or that the key is an Ed25519 PKCS#8 PEM."
+            )
         }
     }
 

@@ -64,7 +64,7 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
 /// may end mid-field or mid-character) and it calls `emit` for every complete record; call
 /// `finish` at end of input. Completely empty lines are skipped. Every field is validated as
 /// UTF-8. After an error the parser stays failed and rethrows it.
-public struct CSVParser {
+public struct CSVParser: Sendable {
     private enum State {
         case fieldStart, unquoted, quoted, quoteInQuoted
     }

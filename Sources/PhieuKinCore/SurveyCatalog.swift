@@ -7,6 +7,9 @@
 public struct SurveyCatalog: Sendable {
     /// Shipped surveys first (in file-name order; replaced ones in place), then the agency's new ones.
     public var surveys: [Survey]
+    /// The YAML text each survey was loaded from, by id; a round stores it so its tally never
+    /// depends on a definition edited later.
+    private var sources: [String: String] = [:]
 
     /// - Parameter extraFiles: the agency's definitions (workspace `ballots/*.yaml`), read by the caller.
     public init(extraFiles: [(name: String, yaml: String)] = []) throws {
@@ -16,6 +19,7 @@ public struct SurveyCatalog: Sendable {
             let survey = try SurveyLoader.load(yaml: file.yaml, fileName: file.name)
             shippedIndex[survey.id] = surveys.count
             surveys.append(survey)
+            sources[survey.id] = file.yaml
         }
         var extraSource: [String: String] = [:]
         for file in extraFiles {
@@ -26,6 +30,7 @@ public struct SurveyCatalog: Sendable {
                     "survey \"\(survey.id)\" is also defined in \(other); keep one file per survey")
             }
             extraSource[survey.id] = file.name
+            sources[survey.id] = file.yaml
             if let index = shippedIndex[survey.id] {
                 let shipped = surveys[index]
                 guard survey.version > shipped.version else {
@@ -47,5 +52,11 @@ public struct SurveyCatalog: Sendable {
             throw SurveyError.unknownSurvey(id, known: surveys.map(\.id))
         }
         return survey
+    }
+
+    /// The definition's YAML text, exactly as loaded.
+    public func yaml(id: String) throws -> String {
+        _ = try survey(id: id)
+        return sources[id]!
     }
 }

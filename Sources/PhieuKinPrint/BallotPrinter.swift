@@ -26,14 +26,20 @@ public enum BallotPrinter {
     }
 
     /// Renders one sheet (one or more pages) per serial, in order; nil prints an unnumbered sheet.
-    public static func renderBallots(_ document: BallotDocument, serials: [String?], to path: String) throws
+    @discardableResult
+    public static func renderBallots(
+        _ document: BallotDocument, serials: [String?], to path: String
+    ) throws
         -> PrintSummary
     {
         try renderBallots(document, sheets: serials.map { BallotSheetSpec(serial: $0) }, to: path)
     }
 
     /// Renders one sheet (one or more pages) per spec, in order.
-    public static func renderBallots(_ document: BallotDocument, sheets: [BallotSheetSpec], to path: String)
+    @discardableResult
+    public static func renderBallots(
+        _ document: BallotDocument, sheets: [BallotSheetSpec], to path: String
+    )
         throws -> PrintSummary
     {
         let layout = BallotLayout(document)
@@ -54,7 +60,9 @@ public enum BallotPrinter {
         return PrintSummary(pages: canvas.pages, bytes: bytes)
     }
 
-    static func validate(_ document: BallotDocument, layout: BallotLayout, sheets: [BallotSheetSpec])
+    static func validate(
+        _ document: BallotDocument, layout: BallotLayout, sheets: [BallotSheetSpec]
+    )
         throws(PrintError)
     {
         guard !sheets.isEmpty else { throw .invalidDocument("there are no sheets to print") }
@@ -237,7 +245,8 @@ private final class BallotTemplate {
         }
         self.perPage = perPage
         serialBlock = TextBlock(canvas, font: FontDescription(Fonts.monoBold, size: 9), width: nil)
-        serialLabel = TextBlock(canvas, text: fixed.serialLabel, font: FontDescription(Fonts.sans, size: 7.5), width: nil)
+        serialLabel = TextBlock(
+            canvas, text: fixed.serialLabel, font: FontDescription(Fonts.sans, size: 7.5), width: nil)
     }
 
     /// A one-line text shrunk in 0.5 pt steps until it fits `box`, then ellipsized if still too wide.

@@ -111,7 +111,6 @@ final class Pen {
 
     deinit { cairo_destroy(cr) }
 
-
     func setGray(_ level: Double) { cairo_set_source_rgb(cr, level, level, level) }
 
     func rectangle(_ r: MMRect) { cairo_rectangle(cr, pt(r.x), pt(r.y), pt(r.width), pt(r.height)) }
@@ -193,7 +192,8 @@ final class PageTemplate {
         draw(pen)
         let status = cairo_status(pen.cr)
         guard status == CAIRO_STATUS_SUCCESS else {
-            throw PrintError.renderingFailed("recording a page: cairo: \(String(cString: cairo_status_to_string(status)))")
+            throw PrintError.renderingFailed(
+                "recording a page: cairo: \(String(cString: cairo_status_to_string(status)))")
         }
     }
 
@@ -270,7 +270,9 @@ final class TextBlock {
         var w: Int32 = 0
         var h: Int32 = 0
         pango_layout_get_size(layout, &w, &h)
-        return (Double(w) / Double(PANGO_SCALE) / pointsPerMillimetre, Double(h) / Double(PANGO_SCALE) / pointsPerMillimetre)
+        return (
+            Double(w) / Double(PANGO_SCALE) / pointsPerMillimetre, Double(h) / Double(PANGO_SCALE) / pointsPerMillimetre
+        )
     }
 
     /// Width of the widest line as shaped, in mm, ignoring the wrap width.

@@ -33,6 +33,7 @@ extension BallotPrinter {
     /// Renders cut-apart access-code slips, ten per A4 page, one per code, in order. Each slip
     /// carries the title, the round text, the code in large monospace type, its QR code and
     /// the instructions — nothing that names a person.
+    @discardableResult
     public static func renderSlips(
         title: String, roundText: String, instructions: String, codes: [String], to path: String
     ) throws -> PrintSummary {
@@ -42,7 +43,9 @@ extension BallotPrinter {
                 throw PrintError.invalidDocument("access code \(index + 1) must be printable ASCII without '|'")
             }
             let bytes = slipPayload(code: code).utf8.count
-            guard bytes <= maxPayloadBytes else { throw PrintError.payloadTooLong(bytes: bytes, limit: maxPayloadBytes) }
+            guard bytes <= maxPayloadBytes else {
+                throw PrintError.payloadTooLong(bytes: bytes, limit: maxPayloadBytes)
+            }
         }
         typealias S = SlipLayout
         let canvas = try PDFCanvas(path: path, title: title)
@@ -61,8 +64,9 @@ extension BallotPrinter {
         }
         let longest = codes.max { $0.utf8.count < $1.utf8.count }!
         var size = 16.0
-        while size > 6, TextBlock(canvas, text: longest, font: FontDescription(Fonts.monoBold, size: size), width: nil)
-            .inkWidth > S.codeBox.width
+        while size > 6,
+            TextBlock(canvas, text: longest, font: FontDescription(Fonts.monoBold, size: size), width: nil)
+                .inkWidth > S.codeBox.width
         {
             size -= 0.5
         }

@@ -111,7 +111,6 @@ public struct RoundOfficialRecord: Codable, FetchableRecord, PersistableRecord, 
     }
 }
 
-
 public struct IssuedSerial: Codable, FetchableRecord, PersistableRecord, Sendable {
     public static let databaseTableName = "issuedSerial"
     public var roundID: String

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PhieuKin
+import PhieuKinCore
 
 struct BallotsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +20,8 @@ struct BallotsCommand: ParsableCommand {
         func run() throws {
             let result = try options.open().printBallots(roundID: round, to: out, language: lang, extra: extra)
             if json { return try printJSON(result) }
-            Swift.print("Wrote \(result.path): \(result.sheets) sheets, \(result.pages) pages, \(result.bytes / 1024) KiB")
+            Swift.print(
+                "Wrote \(result.path): \(result.sheets) sheets, \(result.pages) pages, \(result.bytes / 1024) KiB")
             Swift.print(
                 result.serialsIssued > 0
                     ? "\(result.serialsIssued) serials issued; they are not stored anywhere else. Print the file, then delete it."

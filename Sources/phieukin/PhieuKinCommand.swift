@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PhieuKin
+import PhieuKinCore
 
 @main
 struct PhieuKinCommand: ParsableCommand {

@@ -8,7 +8,8 @@ struct RosterCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a roster CSV (unit_id,unit_name,official_id,full_name,position[,order]); all rows or none.")
+            abstract:
+                "Import a roster CSV (unit_id,unit_name,official_id,full_name,position[,order]); all rows or none.")
         @OptionGroup var options: WorkspaceOptions
         @Argument(help: "The roster CSV file (UTF-8).") var file: String
 

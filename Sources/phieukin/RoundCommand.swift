@@ -1,5 +1,6 @@
 import ArgumentParser
 import PhieuKin
+import PhieuKinCore
 
 struct RoundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

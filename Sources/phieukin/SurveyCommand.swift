@@ -1,5 +1,6 @@
 import ArgumentParser
 import PhieuKin
+import PhieuKinCore
 
 struct SurveyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

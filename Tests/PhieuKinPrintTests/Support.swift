@@ -40,7 +40,8 @@ enum Fixture {
             instructions: "Đánh dấu X vào ô tương ứng nếu cán bộ còn hạn chế, khuyết điểm ở tiêu chí đó. "
                 + "Để trống nếu không có ý kiến. Không ghi tên, không ký vào phiếu.",
             rows: officials(rows), columns: criteria, mode: .checkboxes, remarkLabel: "Ý kiến khác (nếu có):",
-            language: .vi, layoutID: "3f9a0c1d2e4b5a67")
+            language: .vi, layoutID: "3f9a0c1d2e4b5a67"
+        )
         .with(remark: remark)
     }
 
@@ -121,4 +122,62 @@ enum PDF {
     private static func pageNumber(_ file: String) -> Int {
         Int(file.dropLast(4).split(separator: "-").last ?? "") ?? 0
     }
+}
+
+extension PDF {
+    /// Page `page` rasterized in 8-bit gray at `dpi`; `level(xMM, yMM)` reads one pixel.
+    struct GrayPage {
+        let width: Int
+        let height: Int
+        let pixels: [UInt8]
+        let dpi: Double
+
+        func level(_ xMM: Double, _ yMM: Double) -> UInt8 {
+            let x = Int(xMM / 25.4 * dpi)
+            let y = Int(yMM / 25.4 * dpi)
+            return pixels[y * width + x]
+        }
+
+        /// The darkest pixel on the horizontal segment `x0...x1` at `yMM` (thin lines land
+        /// between pixel centres).
+        func darkest(_ x0: Double, _ x1: Double, _ yMM: Double) -> UInt8 {
+            stride(from: x0, through: x1, by: 25.4 / dpi / 2).map { level($0, yMM) }.min() ?? 255
+        }
+    }
+
+    static func grayPage(_ path: String, page: Int, dpi: Int = 100) throws -> GrayPage {
+        let prefix = path + "-gray"
+        try run("pdftoppm", ["-gray", "-r", "\(dpi)", "-f", "\(page)", "-l", "\(page)", "-singlefile", path, prefix])
+        let file = prefix + ".pgm"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let data = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+        // Binary PGM: "P5" width height maxval, whitespace separated, then one byte per pixel.
+        var fields: [Int] = []
+        var index = 2
+        while fields.count < 3 {
+            while data[index] == 0x20 || data[index] == 0x0A || data[index] == 0x0D || data[index] == 0x09 {
+                index += 1
+            }
+            var value = 0
+            while data[index] >= 0x30 && data[index] <= 0x39 {
+                value = value * 10 + Int(data[index] - 0x30)
+                index += 1
+            }
+            fields.append(value)
+        }
+        index += 1
+        return GrayPage(width: fields[0], height: fields[1], pixels: Array(data[index...]), dpi: Double(dpi))
+    }
+}
+
+/// Byte-wise containment: Swift's `String.contains` matches canonically equivalent (NFD) text,
+/// which would hide a normalization bug.
+func containsUTF8(_ haystack: String, _ needle: String) -> Bool {
+    let h = Array(haystack.utf8)
+    let n = Array(needle.utf8)
+    guard !n.isEmpty, h.count >= n.count else { return n.isEmpty }
+    for start in 0...(h.count - n.count) where h[start] == n[0] && Array(h[start..<(start + n.count)]) == n {
+        return true
+    }
+    return false
 }

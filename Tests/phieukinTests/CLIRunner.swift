@@ -33,7 +33,9 @@ struct CLI {
     /// Runs `phieukin <args> --workspace <ws>`-style: the workspace goes in PHIEUKIN_WORKSPACE.
     @discardableResult
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        try Self.run(executable: Self.binary, arguments, environment: environment.merging(["PHIEUKIN_WORKSPACE": workspace]) { a, _ in a })
+        try Self.run(
+            executable: Self.binary, arguments,
+            environment: environment.merging(["PHIEUKIN_WORKSPACE": workspace]) { a, _ in a })
     }
 
     /// Runs any program (pdftotext, openssl…) and captures its output.

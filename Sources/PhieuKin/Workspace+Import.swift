@@ -140,7 +140,7 @@ extension Workspace {
         if let secondFile = request.secondEntry {
             var session = newSession()
             var outcomes: [String: RowOutcome] = [:]
-            _ = try Self.readBallotFile(secondFile, session: &session) { outcome in
+            _ = try Self.readBallotFile(secondFile, session: &session) { outcome, session in
                 if outcome.isAccepted, let hash = outcome.serialHash { session.registerUsed(hash, at: outcome.source) }
                 if outcomes[outcome.keyingKey] == nil { outcomes[outcome.keyingKey] = outcome }
             }
@@ -206,7 +206,7 @@ extension Workspace {
                 var session = newSession()
                 var digests: [[UInt8]] = []
                 for file in request.files {
-                    let digest = try Self.readBallotFile(file, session: &session) { first in
+                    let digest = try Self.readBallotFile(file, session: &session) { first, session in
                         var outcome = first
                         var partner: RowOutcome?
                         if second != nil {
@@ -324,7 +324,8 @@ extension Workspace {
     /// Streams one CSV or JSON Lines file through `session`, calling `each` per ballot row;
     /// returns the file's SHA-256. JSON Lines when the first non-blank byte is `{`.
     static func readBallotFile(
-        _ path: String, session: inout BallotImportSession, _ each: (RowOutcome) throws -> Void
+        _ path: String, session: inout BallotImportSession,
+        _ each: (RowOutcome, inout BallotImportSession) throws -> Void
     ) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
@@ -348,14 +349,16 @@ extension Workspace {
                 columns = try session.columns(header: record.fields, source: "\(name):\(record.line)")
                 return
             }
-            try each(session.process(record: record, columns: columns, file: name))
+            let outcome = session.process(record: record, columns: columns, file: name)
+            try each(outcome, &session)
         }
         func jsonLine(_ line: ArraySlice<UInt8>) throws {
             lineNumber += 1
             var bytes = line
             if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-            try each(session.process(jsonLine: Array(bytes), line: lineNumber, file: name))
+            let outcome = session.process(jsonLine: Array(bytes), line: lineNumber, file: name)
+            try each(outcome, &session)
         }
         func feedJSON(_ buffer: ArraySlice<UInt8>) throws {
             var start = buffer.startIndex

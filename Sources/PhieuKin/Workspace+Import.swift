@@ -28,8 +28,9 @@ public struct ImportReport: Sendable, Codable, Equatable {
         public var line: Int
         public var code: String
         public var reason: String
-        /// Id in the quarantine (`phieukin rejects list`).
-        public var rejectID: Int64
+        /// Id in the quarantine (`phieukin rejects list`); nil when nothing was stored because
+        /// the files were already imported.
+        public var rejectID: Int64?
     }
     public var round: String
     /// The batch this import became (nil when the files held no ballots).
@@ -47,6 +48,9 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var treeSize: Int
     public var treeHead: Int?
     public var root: String?
+    /// Set when every file was byte-identical to one imported before (its batch): the rows were
+    /// checked and reported, but nothing was stored or quarantined again.
+    public var alreadyImportedBatch: Int?
 
     /// 0 all accepted, 2 committed with rejects or duplicates (see README "Exit status").
     public var exitStatus: Int32 { duplicates + rejected > 0 ? 2 : 0 }
@@ -254,6 +258,15 @@ extension Workspace {
                 }
 
                 // Unnumbered rounds cannot see duplicate ballots: refuse a file already imported.
+                // A numbered round reports the duplicates of a file imported again, storing nothing.
+                let earlier = try digests.map { try log.batchForFile(digest: $0) }
+                if round.numbered, let first = earlier.first ?? nil, earlier.allSatisfy({ $0 != nil }) {
+                    report.batch = nil
+                    report.accepted = 0
+                    report.alreadyImportedBatch = first
+                    for i in report.rejects.indices { report.rejects[i].rejectID = nil }
+                    throw AlreadyImported(report: report)
+                }
                 for (file, digest) in zip(request.files, digests) {
                     if let earlier = try log.batchForFile(digest: digest), !round.numbered {
                         throw PhieuKinError.input(
@@ -285,6 +298,10 @@ extension Workspace {
                 report.root = head.root
                 return report
             }
+        } catch let already as AlreadyImported {
+            var report = already.report
+            report.treeSize = try store.ballotLogSnapshot(roundID: round.id).leaves.count
+            return report
         } catch is EmptyImport {
             return ImportReport(
                 round: round.id, batch: nil, files: request.files, accepted: 0, duplicates: 0, rejected: 0,
@@ -294,6 +311,9 @@ extension Workspace {
     }
 
     private struct EmptyImport: Error {}
+    private struct AlreadyImported: Error {
+        var report: ImportReport
+    }
 
     /// Test hook (PHIEUKIN_TEST_PAUSE_AFTER_ROWS=N): after N leaves are written inside the open
     /// transaction, say so on stderr and sleep, so a test can SIGKILL the process there.

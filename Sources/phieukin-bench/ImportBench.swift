@@ -25,7 +25,9 @@ struct ImportBench: ParsableCommand {
         let (workspace, _) = try Workspace.create(at: root, agency: "Bench")
         let unit = Unit(id: "BENCH", name: "Đơn vị thử nghiệm")
         let officials = (1...20).map {
-            Official(id: String(format: "CB%02d", $0), unitID: unit.id, fullName: "Cán bộ \($0)", position: "Chuyên viên", order: $0)
+            Official(
+                id: String(format: "CB%02d", $0), unitID: unit.id, fullName: "Cán bộ \($0)", position: "Chuyên viên",
+                order: $0)
         }
         _ = try workspace.store.applyRoster(units: [unit], officials: officials)
         let survey = try workspace.survey(id: "quarterly-7")
@@ -34,7 +36,8 @@ struct ImportBench: ParsableCommand {
         let serials = (0..<rows).map { _ in try! Serial(bytes: SecureRandom.bytes(16)) }
         let hashes = serials.map { SerialHash($0) }
         let csvPath = root + "/ballots.csv"
-        try writeCSV(path: csvPath, serials: serials, officials: officials.map(\.id), criteria: survey.criteria.map(\.id))
+        try writeCSV(
+            path: csvPath, serials: serials, officials: officials.map(\.id), criteria: survey.criteria.map(\.id))
         let size = (try FileManager.default.attributesOfItem(atPath: csvPath)[.size] as? Int) ?? 0
         print("setup: \(rows) serials + CSV (\(size / 1_048_576) MiB) in \(ContinuousClock.now - clock)")
 
@@ -49,7 +52,9 @@ struct ImportBench: ParsableCommand {
             let report = try workspace.importBallots(ImportRequest(roundID: round.id, files: [csvPath]))
             let elapsed = ContinuousClock.now - clock
             guard report.accepted == rows, report.rejects.isEmpty else {
-                throw ValidationError("bench import did not accept every row: \(report.accepted) accepted, \(report.rejects.count) rejects")
+                throw ValidationError(
+                    "bench import did not accept every row: \(report.accepted) accepted, \(report.rejects.count) rejects"
+                )
             }
             importTimes.append(seconds(elapsed))
             sqliteTimes.append(try sqliteBaseline(workspace: workspace, roundID: round.id, root: root))
@@ -82,7 +87,9 @@ struct ImportBench: ParsableCommand {
                 if marked.contains(cell) { buffer.append(UInt8(ascii: "x")) }
             }
             buffer.append(UInt8(ascii: ","))
-            if Int.random(in: 0..<100, using: &rng) < 5 { buffer.append(contentsOf: "Cần cải thiện thái độ phục vụ".utf8) }
+            if Int.random(in: 0..<100, using: &rng) < 5 {
+                buffer.append(contentsOf: "Cần cải thiện thái độ phục vụ".utf8)
+            }
             buffer.append(UInt8(ascii: "\n"))
             if buffer.count > 1 << 22 {
                 handle.write(Data(buffer))
@@ -100,7 +107,10 @@ struct ImportBench: ParsableCommand {
         config.journalMode = .wal
         let queue = try DatabaseQueue(path: path, configuration: config)
         try queue.write { db in
-            try db.execute(sql: "CREATE TABLE leaf (roundID TEXT NOT NULL, idx INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (roundID, idx)) WITHOUT ROWID")
+            try db.execute(
+                sql:
+                    "CREATE TABLE leaf (roundID TEXT NOT NULL, idx INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (roundID, idx)) WITHOUT ROWID"
+            )
         }
         let clock = ContinuousClock.now
         try queue.write { db in

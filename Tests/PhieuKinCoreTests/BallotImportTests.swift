@@ -15,8 +15,10 @@ struct BallotCodecTests {
         Ballot(
             surveyID: "satisfaction-5", roundID: "r", answers: ["thu-tuc": "5", "tiep-can": "1"],
             remark: "Thái độ tốt".decomposedStringWithCanonicalMapping),
-        Ballot(surveyID: "s", roundID: "r", answers: ["é".decomposedStringWithCanonicalMapping: "1", "e": "2", "Z": "3"]),
-        Ballot(surveyID: "s", roundID: "r", answers: ["a": "1"], remark: "quote \" backslash \\ tab\t nl\n ctrl\u{01} 😀"),
+        Ballot(
+            surveyID: "s", roundID: "r", answers: ["é".decomposedStringWithCanonicalMapping: "1", "e": "2", "Z": "3"]),
+        Ballot(
+            surveyID: "s", roundID: "r", answers: ["a": "1"], remark: "quote \" backslash \\ tab\t nl\n ctrl\u{01} 😀"),
         Ballot(surveyID: "s", roundID: "r", answers: ["a": "1"], remark: ""),
     ]
 
@@ -99,7 +101,9 @@ struct BallotImportValidationTests {
 
     static let cases: [Case] = [
         Case(name: "valid", fields: [issuedSerials[0].text, "x", "", "", "", " Tốt "], code: nil),
-        Case(name: "lowercase serial and X", fields: [issuedSerials[1].text.lowercased(), "X", "1", "", "", ""], code: nil),
+        Case(
+            name: "lowercase serial and X", fields: [issuedSerials[1].text.lowercased(), "X", "1", "", "", ""],
+            code: nil),
         Case(
             name: "mistyped serial", fields: [mistyped, "x", "", "", "", ""], code: .mistypedSerial,
             message: "f.csv:7: serial check symbol does not match: re-read it from the paper", acceptable: true),
@@ -134,7 +138,8 @@ struct BallotImportValidationTests {
             name: "wrong column count", fields: [issuedSerials[2].text, "x"], code: .malformedRow,
             message: "f.csv:7: the row has 2 fields but the header has 6 (a comma inside text needs \"quotes\")"),
         Case(
-            name: "remark too long", fields: [issuedSerials[2].text, "", "", "", "", String(repeating: "á", count: 1001)],
+            name: "remark too long",
+            fields: [issuedSerials[2].text, "", "", "", "", String(repeating: "á", count: 1001)],
             code: .remarkTooLong, message: "f.csv:7: the remark is longer than 1000 characters"),
     ]
 
@@ -156,7 +161,9 @@ struct BallotImportValidationTests {
         }
         // Reasons never carry the serial or the remark.
         if let reason = outcome.reject?.reason {
-            for serial in Self.issuedSerials + [Self.unissued, Self.usedEarlier] { #expect(!reason.contains(serial.text)) }
+            for serial in Self.issuedSerials + [Self.unissued, Self.usedEarlier] {
+                #expect(!reason.contains(serial.text))
+            }
             #expect(!reason.contains("Tốt"))
         }
     }
@@ -169,7 +176,9 @@ struct BallotImportValidationTests {
             columns: columns, file: "f.csv")
         #expect(
             outcome.ballot
-                == Ballot(surveyID: "quarterly-7", roundID: "R1", answers: ["A.dao-duc": "x", "B.thai-do": "x"], remark: "Tốt"))
+                == Ballot(
+                    surveyID: "quarterly-7", roundID: "R1", answers: ["A.dao-duc": "x", "B.thai-do": "x"], remark: "Tốt"
+                ))
     }
 
     @Test func serialTwiceInOneImportIsADuplicateOnlyOnceRegistered() throws {
@@ -217,7 +226,8 @@ struct BallotImportValidationTests {
     }
 
     static let jsonCases: [JSONCase] = [
-        JSONCase(name: "valid", line: #"{"serial":"\#(issuedSerials[0].text)","answers":{"A.dao-duc":"x"}}"#, code: nil),
+        JSONCase(
+            name: "valid", line: #"{"serial":"\#(issuedSerials[0].text)","answers":{"A.dao-duc":"x"}}"#, code: nil),
         JSONCase(
             name: "other round", line: #"{"serial":"\#(issuedSerials[0].text)","round":"R2","answers":{}}"#,
             code: .wrongRound),
@@ -244,7 +254,9 @@ struct BallotImportValidationTests {
         var session = BallotImportSession(
             survey: vote, roundID: "R", numbered: false, officialIDs: ["A"], issued: [], used: [])
         let columns = try session.columns(header: ["A"], source: "v.csv:1")
-        #expect(session.process(record: CSVRecord(line: 2, fields: ["1;3"]), columns: columns, file: "v.csv").reject?.code == .severalAnswers)
+        #expect(
+            session.process(record: CSVRecord(line: 2, fields: ["1;3"]), columns: columns, file: "v.csv").reject?.code
+                == .severalAnswers)
         let ok = session.process(record: CSVRecord(line: 3, fields: ["3"]), columns: columns, file: "v.csv")
         #expect(ok.ballot?.answers == ["A": "3"])
     }

@@ -58,7 +58,9 @@ struct ImportFixture {
         return path
     }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(
+        _ executable: String, _ arguments: [String]
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -70,7 +72,9 @@ struct ImportFixture {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errData, as: UTF8.self)
+        )
     }
 
     func databaseBytes() throws -> Data {
@@ -115,7 +119,9 @@ struct ImportWorkflowTests {
                 9: "several-answers", 10: "not-utf8", 11: "malformed-row",
             ])
         #expect(report.rejects.allSatisfy { $0.file == path })
-        #expect(report.rejects.first { $0.line == 6 }?.reason == "duplicate: this serial was already used at \(path):2 in this import")
+        #expect(
+            report.rejects.first { $0.line == 6 }?.reason
+                == "duplicate: this serial was already used at \(path):2 in this import")
         #expect(report.treeSize == 2 && report.treeHead == 1)
 
         // Secrecy in storage: no serial text, serial bytes or remark anywhere in the database files.
@@ -162,7 +168,6 @@ struct ImportWorkflowTests {
         let check = try #require(verified.rounds.first)
         #expect(check.leaves == 3 && check.used == 2 && check.issued == 8 && check.rejectsAccepted == 1)
         #expect(check.rejectsDiscarded == 7 && check.treeHeads == 3 && check.batches == 1)
-
 
         // Audit bundle, checked by the independent Python verifier; a tampered copy fails.
         let out = f.dir + "/audit"

@@ -7,9 +7,10 @@ import Testing
 struct FlagTests {
     static let survey = Fixtures.quarterly7
 
-    static func grid(_ round: String, period: String, unit: String = "u1", officials: [String] = ["a", "b", "c"],
-        total: Int, marked: [String: Int]) -> RoundResult
-    {
+    static func grid(
+        _ round: String, period: String, unit: String = "u1", officials: [String] = ["a", "b", "c"],
+        total: Int, marked: [String: Int]
+    ) -> RoundResult {
         Tally.count(
             Fixtures.gridBallots(round: round, total: total, marked: marked), survey: survey,
             officials: Fixtures.officials(officials, unit: unit),
@@ -43,15 +44,18 @@ struct FlagTests {
             "q2", period: "2026-Q3", total: 10, marked: ["a.thai-do": 6, "c.phat-ngon": 4, "b.ky-luat": 1])
 
         let first = FlagRules.evaluate(current: q1, previous: nil, survey: Self.survey)
-        #expect(first.map { "\($0.officialID).\($0.criterionID):\($0.status)" } == [
-            "a.thai-do:reminder", "b.ky-luat:reminder", "c.dao-duc:reminder",
-        ])
+        #expect(
+            first.map { "\($0.officialID).\($0.criterionID):\($0.status)" } == [
+                "a.thai-do:reminder", "b.ky-luat:reminder", "c.dao-duc:reminder",
+            ])
         #expect(first.allSatisfy { !$0.sequenceBroken && $0.previousShare == nil })
 
-        let second = FlagRules.evaluate(current: q2, prior: PriorRound.find(for: q2, among: [q1, q2]), survey: Self.survey)
-        #expect(second.map { "\($0.officialID).\($0.criterionID):\($0.status)" } == [
-            "a.thai-do:action", "c.phat-ngon:reminder", "b.ky-luat:resolved", "c.dao-duc:resolved",
-        ])
+        let second = FlagRules.evaluate(
+            current: q2, prior: PriorRound.find(for: q2, among: [q1, q2]), survey: Self.survey)
+        #expect(
+            second.map { "\($0.officialID).\($0.criterionID):\($0.status)" } == [
+                "a.thai-do:action", "c.phat-ngon:reminder", "b.ky-luat:resolved", "c.dao-duc:resolved",
+            ])
         let action = try #require(second.first)
         #expect(action.count == 6)
         #expect(action.valid == 10)
@@ -120,7 +124,8 @@ struct FlagTests {
         let other = Self.grid("o", period: "2026-Q1", unit: "u2", total: 6, marked: ["a.dao-duc": 3])
         let now = Self.grid("n", period: "2026-Q2", total: 6, marked: ["a.dao-duc": 3])
         #expect(PriorRound.find(for: now, among: [other]) == .none)
-        #expect(FlagRules.evaluate(current: now, prior: .tallied(other), survey: Self.survey).map(\.status) == [.reminder])
+        #expect(
+            FlagRules.evaluate(current: now, prior: .tallied(other), survey: Self.survey).map(\.status) == [.reminder])
     }
 
     @Test func nonGridSurveysHaveNoCriterionFlags() {

@@ -18,7 +18,8 @@ enum Fixtures {
     static let quarterly7 = Survey(
         id: "quarterly-7", version: 1, title: t("PHIẾU ĐÁNH GIÁ CÁN BỘ", "OFFICIAL EVALUATION"),
         instructions: t("Đánh dấu x", "Mark x"), shape: .grid, cadence: .quarterly, channels: [.staff],
-        criteria: criteria, choices: [.init(code: "x", label: t("Có", "Yes")), .init(code: "1", label: t("Có", "Yes"))],
+        criteria: criteria,
+        choices: [.init(code: "x", label: t("Có", "Yes")), .init(code: "1", label: t("Có", "Yes"))],
         questions: [], remark: .init(allowed: true, maxLength: 500),
         policy: CountingPolicy(minRespondents: 5, noted: .init(minShare: Fraction(1, 3), minCount: 2)))
 
@@ -91,7 +92,8 @@ enum Fixtures {
         (0..<total).map { i in
             let cells = i < marks.count ? marks[i] : []
             return Ballot(
-                surveyID: "quarterly-7", roundID: round, answers: Dictionary(uniqueKeysWithValues: cells.map { ($0, code) }))
+                surveyID: "quarterly-7", roundID: round,
+                answers: Dictionary(uniqueKeysWithValues: cells.map { ($0, code) }))
         }
     }
 

@@ -72,7 +72,8 @@ struct TallyTests {
         var survey = Fixtures.quarterly7
         survey.policy.minRespondents = 1  // bypasses the initializer, as a decoded policy could
         let result = Tally.count(
-            Fixtures.gridBallots(round: "r1", total: 2, marks: []), survey: survey, officials: Fixtures.officials(["a"]),
+            Fixtures.gridBallots(round: "r1", total: 2, marks: []), survey: survey,
+            officials: Fixtures.officials(["a"]),
             round: Fixtures.round("r1", survey: survey))
         #expect(result.minRespondents == 3)
         #expect(result.suppressed)
@@ -105,7 +106,9 @@ struct TallyTests {
     }
 
     @Test func remarksOnSurveysWithoutRemarksAreDropped() {
-        let ballots = (0..<5).map { _ in Ballot(surveyID: "monthly-rating", roundID: "m", answers: ["a": "1"], remark: "hi") }
+        let ballots = (0..<5).map { _ in
+            Ballot(surveyID: "monthly-rating", roundID: "m", answers: ["a": "1"], remark: "hi")
+        }
         let result = Tally.count(
             ballots, survey: Fixtures.monthlyRating, officials: Fixtures.officials(["a"]),
             round: Fixtures.round("m", survey: Fixtures.monthlyRating, period: "2026-07"))

@@ -113,7 +113,9 @@ extension ReportDocument {
         sections = [Self.flagSection(report.flagged, language: l)]
     }
 
-    private static func fill(_ section: inout Section, counts: RoundResult.Counts, report: RoundReport, language l: Language) {
+    private static func fill(
+        _ section: inout Section, counts: RoundResult.Counts, report: RoundReport, language l: Language
+    ) {
         let survey = report.survey
         let officials = Dictionary(report.roster.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func name(_ id: String) -> String { officials[id]?.fullName ?? id }
@@ -127,7 +129,8 @@ extension ReportDocument {
             for row in grid.rows {
                 var bars: [Bar] = []
                 for cell in row.cells {
-                    let before = report.previousShares[row.officialID]?[cell.criterionID].map { S.percent($0, l) } ?? "—"
+                    let before =
+                        report.previousShares[row.officialID]?[cell.criterionID].map { S.percent($0, l) } ?? "—"
                     rows.append([
                         name(row.officialID), position(row.officialID), labels[cell.criterionID] ?? cell.criterionID,
                         "\(cell.marked)", "\(cell.valid)", S.percent(cell.share.value, l), before,

@@ -200,7 +200,8 @@ extension ReportRenderer {
         switch counts {
         case .grid(let grid):
             return .object([
-                "criteria": .array(report.survey.criteria.map { .object(["id": .string($0.id), "label": text($0.label)]) }),
+                "criteria": .array(
+                    report.survey.criteria.map { .object(["id": .string($0.id), "label": text($0.label)]) }),
                 "previous_period": .optional(report.previousPeriod?.description, JSONValue.string),
                 "officials": .array(
                     grid.rows.map { row in

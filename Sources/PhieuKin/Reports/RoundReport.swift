@@ -52,7 +52,8 @@ public struct RoundReport: Sendable {
         let byID = Dictionary(officials.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rank: [Flag.Status: Int] = [.action: 0, .reminder: 1, .resolved: 2]
         let order = Dictionary(roster.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let criterionOrder = Dictionary(survey.criteria.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let criterionOrder = Dictionary(
+            survey.criteria.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         flagged =
             flags
             .filter { $0.roundID == result.roundID }

@@ -149,7 +149,9 @@ public enum FlagRules {
         }
         let rank: [Flag.Status: Int] = [.action: 0, .reminder: 1, .resolved: 2]
         // Stable: equal ranks keep roster and criterion order.
-        return flags.enumerated().sorted { (rank[$0.element.status]!, $0.offset) < (rank[$1.element.status]!, $1.offset) }
-            .map(\.element)
+        return flags.enumerated().sorted {
+            (rank[$0.element.status]!, $0.offset) < (rank[$1.element.status]!, $1.offset)
+        }
+        .map(\.element)
     }
 }

@@ -125,8 +125,9 @@ public struct RoundResult: Codable, Sendable, Hashable {
         public var unknownCodes: Int
         /// Remarks on a survey that allows none (dropped).
         public var disallowedRemarks: Int
-        public init(foreignBallots: Int = 0, unknownQuestions: Int = 0, unknownCodes: Int = 0, disallowedRemarks: Int = 0)
-        {
+        public init(
+            foreignBallots: Int = 0, unknownQuestions: Int = 0, unknownCodes: Int = 0, disallowedRemarks: Int = 0
+        ) {
             self.foreignBallots = foreignBallots
             self.unknownQuestions = unknownQuestions
             self.unknownCodes = unknownCodes

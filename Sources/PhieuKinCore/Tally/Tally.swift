@@ -113,9 +113,13 @@ public enum Tally {
             var rows: [RoundResult.ConfidenceRow] = []
             for (index, official) in roster.enumerated() {
                 let values = Array(row(index))
-                let levels = zip(codes, values).map { RoundResult.LevelCount(code: $0, share: Share($1, of: denominator)) }
+                let levels = zip(codes, values).map {
+                    RoundResult.LevelCount(code: $0, share: Share($1, of: denominator))
+                }
                 let low = lowColumn.map { Share(values[$0], of: denominator) }
-                let met = valid ? policy.thresholds.filter { t in low.map { t.isMet(count: $0.count, of: $0.total) } ?? false } : []
+                let met =
+                    valid
+                    ? policy.thresholds.filter { t in low.map { t.isMet(count: $0.count, of: $0.total) } ?? false } : []
                 rows.append(
                     .init(
                         officialID: official.id, levels: levels, blank: counted - values.reduce(0, +), low: low,
@@ -132,7 +136,8 @@ public enum Tally {
                 let values = Array(row(index))
                 let answered = values.reduce(0, +)
                 let levels = zip(codes, values).map { RoundResult.LevelCount(code: $0, share: Share($1, of: answered)) }
-                rows.append(.init(officialID: official.id, levels: levels, answered: answered, blank: counted - answered))
+                rows.append(
+                    .init(officialID: official.id, levels: levels, answered: answered, blank: counted - answered))
             }
             result = .rating(.init(rows: rows))
 

@@ -31,6 +31,29 @@ struct StoreTests {
         #expect(sql.allSatisfy { $0.contains("WITHOUT ROWID") })
     }
 
+    /// GRDB would store a Codable `[UInt8]` as JSON text; bytes must land as real BLOBs.
+    @Test func bytesAreStoredAsBlobs() throws {
+        let store = try temporaryStore()
+        _ = try store.applyRoster(
+            units: [Unit(id: "U", name: "Đơn vị")],
+            officials: [Official(id: "A", unitID: "U", fullName: "Nguyễn Văn An", position: "Văn thư", order: 1)])
+        let round = RoundRecord(
+            id: "R", surveyID: "quarterly-7", surveyVersion: 1, surveyYAML: "id: quarterly-7", unitID: "U",
+            period: "2026-Q3", channel: "staff", state: .open, numbered: true, ballotsPlanned: 1, electorate: nil,
+            tallyPublicKey: Array(repeating: 7, count: 32), committeeSize: 1, committeeThreshold: 1, layoutID: nil,
+            openedOn: "2026-11-22", closedOn: nil)
+        try store.insertRound(round, officials: [])
+        try store.insertIssuedSerialHashes(roundID: "R", hashes: [Array(repeating: 9, count: 32)], layoutID: nil)
+        let types = try store.read { db in
+            [
+                try String.fetchOne(db, sql: "SELECT typeof(tallyPublicKey) FROM round"),
+                try String.fetchOne(db, sql: "SELECT typeof(hash) FROM issuedSerial"),
+            ]
+        }
+        #expect(types == ["blob", "blob"])
+        #expect(try store.round(id: "R").tallyPublicKey == Array(repeating: 7, count: 32))
+    }
+
     @Test func rosterReimportUpdatesInPlaceAndDeactivates() throws {
         let store = try temporaryStore()
         let unit = Unit(id: "VP", name: "Văn phòng")

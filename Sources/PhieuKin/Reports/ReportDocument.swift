@@ -1,0 +1,228 @@
+import Foundation
+import PhieuKinCore
+
+/// The language-specific content of a report, in reading order. Text, CSV and HTML render
+/// the same document, so they cannot disagree on what is shown or in which order.
+struct ReportDocument {
+    var title: String
+    var meta: [(label: String, value: String)]
+    var sections: [Section]
+
+    struct Section {
+        var heading: String
+        var paragraphs: [String] = []
+        var tables: [Table] = []
+        var charts: [Chart] = []
+        var items: [String] = []
+    }
+
+    struct Table {
+        var caption: String?
+        var columns: [String]
+        var rows: [[String]]
+    }
+
+    struct Chart {
+        var title: String
+        var bars: [Bar]
+    }
+
+    struct Bar {
+        var label: String
+        var value: Double
+        var text: String
+    }
+}
+
+extension ReportDocument {
+    private typealias S = ReportStrings
+
+    static func flagSection(_ flagged: [FlaggedOfficial], language l: Language) -> Section {
+        var section = Section(heading: S.text(.sectionFlags, l))
+        guard !flagged.isEmpty else {
+            section.paragraphs = [S.text(.noFlags, l)]
+            return section
+        }
+        let columns = [
+            S.text(.official, l), S.text(.position, l), S.text(.unit, l), S.text(.criterion, l), S.text(.thisRound, l),
+            S.text(.lastRound, l), S.text(.status, l), S.text(.note, l),
+        ]
+        let rows = flagged.map { entry -> [String] in
+            let flag = entry.flag
+            var notes: [String] = []
+            if flag.figures == nil { notes.append(S.text(.flagFiguresHidden, l)) }
+            if flag.sequenceBroken, let missing = flag.missingPeriod {
+                notes.append(S.text(.sequenceBroken, l, missing.display(l)))
+            }
+            let now = flag.figures.map { S.percent(Share($0.count, of: $0.valid), l) } ?? "—"
+            var before = flag.previousShare.map { S.percent($0, l) } ?? "—"
+            if flag.previousShare != nil, let period = flag.previousPeriod { before += " (\(period.display(l)))" }
+            return [
+                entry.officialName, entry.position, entry.unitName, entry.criterionLabel.text(l), now, before,
+                S.status(flag.status, l), notes.joined(separator: " "),
+            ]
+        }
+        section.tables = [Table(caption: nil, columns: columns, rows: rows)]
+        return section
+    }
+
+    init(_ report: RoundReport, language l: Language) {
+        let view = report.view
+        title = S.text(.roundReportTitle, l)
+        meta = [
+            (S.text(.survey, l), report.survey.title.text(l)),
+            (S.text(.unit, l), report.info.unitName),
+            (S.text(.period, l), report.info.period.display(l)),
+            (S.text(.channel, l), S.channel(report.info.channel, l)),
+            (S.text(.generated, l), S.date(report.generated)),
+        ]
+        var summary = Section(heading: S.text(.sectionSummary, l))
+        var remarks = Section(heading: S.text(.sectionRemarks, l))
+        switch view.content {
+        case .tooFewBallots(let minimum):
+            summary.paragraphs = [S.text(.tooFewBallots, l, "\(minimum)")]
+            remarks.paragraphs = [S.text(.tooFewBallots, l, "\(minimum)")]
+        case .shown(let shown):
+            meta.append((S.text(.ballotsCounted, l), "\(shown.ballotsCounted)"))
+            if let electorate = shown.electorate { meta.append((S.text(.electorate, l), "\(electorate)")) }
+            if let issued = shown.issued { meta.append((S.text(.issued, l), "\(issued)")) }
+            Self.fill(&summary, counts: shown.counts, report: report, language: l)
+            let a = shown.anomalies
+            if !a.isEmpty {
+                summary.paragraphs.append(
+                    S.text(
+                        .anomalies, l, "\(a.foreignBallots)", "\(a.unknownQuestions)", "\(a.unknownCodes)",
+                        "\(a.disallowedRemarks)"))
+            }
+            if shown.remarks.isEmpty {
+                remarks.paragraphs = [S.text(.noRemarks, l)]
+            } else {
+                remarks.items = shown.remarks
+            }
+        }
+        var sections: [Section] = []
+        if report.view.kind == .grid { sections.append(Self.flagSection(report.flagged, language: l)) }
+        sections.append(summary)
+        if report.survey.remark.allowed { sections.append(remarks) }
+        self.sections = sections
+    }
+
+    init(_ report: FlagsReport, language l: Language) {
+        title = S.text(.flagsReportTitle, l)
+        meta = [(S.text(.period, l), report.period.display(l)), (S.text(.generated, l), S.date(report.generated))]
+        sections = [Self.flagSection(report.flagged, language: l)]
+    }
+
+    private static func fill(
+        _ section: inout Section, counts: RoundResult.Counts, report: RoundReport, language l: Language
+    ) {
+        let survey = report.survey
+        let officials = Dictionary(report.roster.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func name(_ id: String) -> String { officials[id]?.fullName ?? id }
+        func position(_ id: String) -> String { officials[id]?.position ?? "" }
+        func choice(_ code: String) -> String { survey.choices.first { $0.code == code }?.label.text(l) ?? code }
+
+        switch counts {
+        case .grid(let grid):
+            let labels = Dictionary(survey.criteria.map { ($0.id, $0.label.text(l)) }, uniquingKeysWith: { a, _ in a })
+            var rows: [[String]] = []
+            for row in grid.rows {
+                var bars: [Bar] = []
+                for cell in row.cells {
+                    let before =
+                        report.previousShares[row.officialID]?[cell.criterionID].map { S.percent($0, l) } ?? "—"
+                    rows.append([
+                        name(row.officialID), position(row.officialID), labels[cell.criterionID] ?? cell.criterionID,
+                        "\(cell.marked)", "\(cell.valid)", S.percent(cell.share.value, l), before,
+                    ])
+                    bars.append(
+                        Bar(
+                            label: labels[cell.criterionID] ?? cell.criterionID, value: cell.share.value,
+                            text: S.percent(cell.share.value, l)))
+                }
+                section.charts.append(Chart(title: "\(name(row.officialID)) — \(S.text(.chartGrid, l))", bars: bars))
+            }
+            let lastRound = S.text(.lastRound, l) + (report.previousPeriod.map { " (\($0.display(l)))" } ?? "")
+            section.tables.append(
+                Table(
+                    caption: nil,
+                    columns: [
+                        S.text(.official, l), S.text(.position, l), S.text(.criterion, l), S.text(.marked, l),
+                        S.text(.valid, l), S.text(.share, l), lastRound,
+                    ], rows: rows))
+
+        case .confidenceVote(let vote):
+            if vote.electorate == nil {
+                section.paragraphs.append(S.text(.electorateUnknown, l))
+            } else if let quorum = vote.quorum {
+                section.paragraphs.append(S.text(vote.valid ? .quorumMet : .quorumNotMet, l, S.fraction(quorum)))
+            }
+            let thresholdLabels = Dictionary(
+                survey.policy.thresholds.map { ($0.id, $0.label.text(l)) }, uniquingKeysWith: { a, _ in a })
+            var rows: [[String]] = []
+            for row in vote.rows {
+                rows.append(
+                    [name(row.officialID), position(row.officialID)]
+                        + row.levels.map { S.percent($0.share, l) }
+                        + ["\(row.blank)", row.thresholdsMet.map { thresholdLabels[$0] ?? $0 }.joined(separator: "; ")])
+                section.charts.append(
+                    Chart(
+                        title: "\(name(row.officialID)) — \(S.text(.chartLevels, l))",
+                        bars: row.levels.map {
+                            Bar(label: choice($0.code), value: $0.share.value, text: S.percent($0.share.value, l))
+                        }))
+            }
+            section.tables.append(
+                Table(
+                    caption: nil,
+                    columns: [S.text(.official, l), S.text(.position, l)] + survey.choices.map { $0.label.text(l) }
+                        + [S.text(.blank, l), S.text(.thresholds, l)], rows: rows))
+
+        case .satisfaction(let satisfaction):
+            let labels = Dictionary(survey.questions.map { ($0.id, $0.label.text(l)) }, uniquingKeysWith: { a, _ in a })
+            var rows: [[String]] = []
+            var bars: [Bar] = []
+            for question in satisfaction.questions {
+                let label = labels[question.questionID] ?? question.questionID
+                rows.append(
+                    [label] + question.levels.map { S.percent($0.share, l) }
+                        + ["\(question.blank)", S.percent(question.index, l)])
+                bars.append(Bar(label: label, value: question.index.value, text: S.percent(question.index.value, l)))
+            }
+            rows.append(
+                [S.text(.overall, l)] + survey.choices.map { _ in "" } + ["", S.percent(satisfaction.overall, l)])
+            bars.append(
+                Bar(
+                    label: S.text(.overall, l), value: satisfaction.overall.value,
+                    text: S.percent(satisfaction.overall.value, l)))
+            section.paragraphs.append(
+                "\(S.text(.satisfactionIndex, l)) (\(S.channel(satisfaction.channel, l))): "
+                    + S.percent(satisfaction.overall, l))
+            section.tables.append(
+                Table(
+                    caption: nil,
+                    columns: [S.text(.question, l)] + survey.choices.map { $0.label.text(l) }
+                        + [S.text(.blank, l), S.text(.satisfactionIndex, l)], rows: rows))
+            section.charts.append(Chart(title: S.text(.chartSatisfaction, l), bars: bars))
+
+        case .rating(let rating):
+            var rows: [[String]] = []
+            for row in rating.rows {
+                rows.append(
+                    [name(row.officialID), position(row.officialID)] + row.levels.map { S.percent($0.share, l) }
+                        + ["\(row.blank)"])
+                section.charts.append(
+                    Chart(
+                        title: "\(name(row.officialID)) — \(S.text(.chartLevels, l))",
+                        bars: row.levels.map {
+                            Bar(label: choice($0.code), value: $0.share.value, text: S.percent($0.share.value, l))
+                        }))
+            }
+            section.tables.append(
+                Table(
+                    caption: nil,
+                    columns: [S.text(.official, l), S.text(.position, l)] + survey.choices.map { $0.label.text(l) }
+                        + [S.text(.blank, l)], rows: rows))
+        }
+    }
+}

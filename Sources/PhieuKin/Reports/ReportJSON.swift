@@ -1,0 +1,265 @@
+import PhieuKinCore
+
+/// A JSON value written by hand so the output is byte-for-byte stable across platforms:
+/// keys sorted, two-space indent, shares rounded to 6 decimals, `null` written out.
+enum JSONValue {
+    case null
+    case bool(Bool)
+    case int(Int)
+    /// A share in [0, 1], written with at most 6 decimals.
+    case share(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    static func optional<T>(_ value: T?, _ transform: (T) -> JSONValue) -> JSONValue {
+        value.map(transform) ?? .null
+    }
+
+    func serialized() -> [UInt8] {
+        var out: [UInt8] = []
+        write(into: &out, indent: 0)
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
+    private func write(into out: inout [UInt8], indent: Int) {
+        switch self {
+        case .null: out += Array("null".utf8)
+        case .bool(let value): out += Array((value ? "true" : "false").utf8)
+        case .int(let value): out += Array(String(value).utf8)
+        case .share(let value): out += Array(Self.decimal(value).utf8)
+        case .string(let value): Self.writeString(value, into: &out)
+        case .array(let values):
+            guard !values.isEmpty else {
+                out += Array("[]".utf8)
+                return
+            }
+            out += Array("[\n".utf8)
+            for (i, value) in values.enumerated() {
+                out += Array(repeating: UInt8(ascii: " "), count: indent + 2)
+                value.write(into: &out, indent: indent + 2)
+                out += Array((i == values.count - 1 ? "\n" : ",\n").utf8)
+            }
+            out += Array(repeating: UInt8(ascii: " "), count: indent)
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            guard !members.isEmpty else {
+                out += Array("{}".utf8)
+                return
+            }
+            out += Array("{\n".utf8)
+            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            for (i, key) in keys.enumerated() {
+                out += Array(repeating: UInt8(ascii: " "), count: indent + 2)
+                Self.writeString(key, into: &out)
+                out += Array(": ".utf8)
+                members[key]!.write(into: &out, indent: indent + 2)
+                out += Array((i == keys.count - 1 ? "\n" : ",\n").utf8)
+            }
+            out += Array(repeating: UInt8(ascii: " "), count: indent)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Up to 6 decimals, trailing zeros dropped: 0.416667, 0.5, 1, 0.
+    static func decimal(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        let millionths = Int((abs(value) * 1_000_000).rounded(.toNearestOrAwayFromZero))
+        let sign = value < 0 && millionths != 0 ? "-" : ""
+        var fraction = String(millionths % 1_000_000)
+        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+        while fraction.last == "0" { fraction.removeLast() }
+        return sign + String(millionths / 1_000_000) + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
+    private static func writeString(_ value: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += Array("\\\"".utf8)
+            case UInt8(ascii: "\\"): out += Array("\\\\".utf8)
+            case 0x0A: out += Array("\\n".utf8)
+            case 0x0D: out += Array("\\r".utf8)
+            case 0x09: out += Array("\\t".utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+extension ReportRenderer {
+    /// Version of the JSON layout in docs/REPORT-JSON.md; bumped on any incompatible change.
+    public static let jsonSchemaVersion = 1
+
+    /// The round report as JSON (UTF-8, sorted keys). Language-neutral: ids and codes, plus
+    /// names and labels in both languages where a reader needs them.
+    public static func json(_ report: RoundReport) -> [UInt8] {
+        var object: [String: JSONValue] = [
+            "schema": .string("phieukin.round-report"),
+            "schema_version": .int(jsonSchemaVersion),
+            "generated": .string(ReportStrings.isoDate(report.generated)),
+            "round_id": .string(report.info.roundID),
+            "survey_id": .string(report.survey.id),
+            "survey_version": .int(report.survey.version),
+            "kind": .string(report.view.kind.rawValue),
+            "unit_id": .string(report.info.unitID),
+            "unit_name": .string(report.info.unitName),
+            "period": .string(report.info.period.description),
+            "channel": .string(report.info.channel.rawValue),
+            "flags": .array(report.flagged.map(flagJSON)),
+        ]
+        switch report.view.content {
+        case .tooFewBallots(let minimum):
+            object["suppressed"] = .bool(true)
+            object["min_respondents"] = .int(minimum)
+            object["ballots_counted"] = .null
+            object["electorate"] = .null
+            object["issued"] = .null
+            object["summary"] = .null
+            object["remarks"] = .array([])
+            object["anomalies"] = .null
+        case .shown(let shown):
+            object["suppressed"] = .bool(false)
+            object["ballots_counted"] = .int(shown.ballotsCounted)
+            object["electorate"] = .optional(shown.electorate, JSONValue.int)
+            object["issued"] = .optional(shown.issued, JSONValue.int)
+            object["summary"] = summaryJSON(shown.counts, report: report)
+            object["remarks"] = .array(shown.remarks.map(JSONValue.string))
+            object["anomalies"] = .object([
+                "foreign_ballots": .int(shown.anomalies.foreignBallots),
+                "unknown_questions": .int(shown.anomalies.unknownQuestions),
+                "unknown_codes": .int(shown.anomalies.unknownCodes),
+                "disallowed_remarks": .int(shown.anomalies.disallowedRemarks),
+            ])
+            object["min_respondents"] = .int(max(3, report.survey.policy.minRespondents))
+        }
+        return JSONValue.object(object).serialized()
+    }
+
+    /// The flags report as JSON; `flags` is what `phieukin flags --json` prints.
+    public static func json(_ report: FlagsReport) -> [UInt8] {
+        JSONValue.object([
+            "schema": .string("phieukin.flags"),
+            "schema_version": .int(jsonSchemaVersion),
+            "generated": .string(ReportStrings.isoDate(report.generated)),
+            "period": .string(report.period.description),
+            "flags": .array(report.flagged.map(flagJSON)),
+        ]).serialized()
+    }
+
+    private static func text(_ text: LocalizedText) -> JSONValue {
+        .object(["vi": .string(text.vi), "en": .string(text.en)])
+    }
+
+    private static func flagJSON(_ entry: FlaggedOfficial) -> JSONValue {
+        let flag = entry.flag
+        return .object([
+            "official_id": .string(flag.officialID),
+            "official_name": .string(entry.officialName),
+            "position": .string(entry.position),
+            "unit_id": .string(flag.unitID),
+            "unit_name": .string(entry.unitName),
+            "survey_id": .string(flag.surveyID),
+            "round_id": .string(flag.roundID),
+            "criterion_id": .string(flag.criterionID),
+            "criterion_label": text(entry.criterionLabel),
+            "period": .string(flag.period.description),
+            "status": .string(flag.status.rawValue),
+            "suppressed": .bool(flag.figures == nil),
+            "share": .optional(flag.figures?.share, JSONValue.share),
+            "count": .optional(flag.figures?.count, JSONValue.int),
+            "valid": .optional(flag.figures?.valid, JSONValue.int),
+            "previous_share": .optional(flag.previousShare, JSONValue.share),
+            "previous_period": .optional(flag.previousPeriod?.description, JSONValue.string),
+            "sequence_broken": .bool(flag.sequenceBroken),
+            "missing_period": .optional(flag.missingPeriod?.description, JSONValue.string),
+        ])
+    }
+
+    private static func shareJSON(_ share: Share) -> [String: JSONValue] {
+        ["count": .int(share.count), "total": .int(share.total), "share": .share(share.value)]
+    }
+
+    private static func levelsJSON(_ levels: [RoundResult.LevelCount]) -> JSONValue {
+        .array(levels.map { .object(shareJSON($0.share).merging(["code": .string($0.code)]) { a, _ in a }) })
+    }
+
+    private static func summaryJSON(_ counts: RoundResult.Counts, report: RoundReport) -> JSONValue {
+        let officials = Dictionary(report.roster.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func person(_ id: String) -> [String: JSONValue] {
+            [
+                "official_id": .string(id), "name": .string(officials[id]?.fullName ?? id),
+                "position": .string(officials[id]?.position ?? ""),
+            ]
+        }
+        switch counts {
+        case .grid(let grid):
+            return .object([
+                "criteria": .array(
+                    report.survey.criteria.map { .object(["id": .string($0.id), "label": text($0.label)]) }),
+                "previous_period": .optional(report.previousPeriod?.description, JSONValue.string),
+                "officials": .array(
+                    grid.rows.map { row in
+                        var object = person(row.officialID)
+                        object["criteria"] = .array(
+                            row.cells.map { cell in
+                                .object([
+                                    "criterion_id": .string(cell.criterionID), "marked": .int(cell.marked),
+                                    "valid": .int(cell.valid), "share": .share(cell.share.value),
+                                    "previous_share": .optional(
+                                        report.previousShares[row.officialID]?[cell.criterionID], JSONValue.share),
+                                ])
+                            })
+                        return .object(object)
+                    }),
+            ])
+        case .confidenceVote(let vote):
+            return .object([
+                "electorate": .optional(vote.electorate, JSONValue.int),
+                "returned": .int(vote.returned),
+                "quorum": .optional(vote.quorum?.description, JSONValue.string),
+                "quorum_met": .bool(vote.quorumMet),
+                "valid": .bool(vote.valid),
+                "low_confidence_code": .optional(vote.lowConfidenceCode, JSONValue.string),
+                "officials": .array(
+                    vote.rows.map { row in
+                        var object = person(row.officialID)
+                        object["levels"] = levelsJSON(row.levels)
+                        object["blank"] = .int(row.blank)
+                        object["low_share"] = .optional(row.low?.value, JSONValue.share)
+                        object["thresholds_met"] = .array(row.thresholdsMet.map(JSONValue.string))
+                        return .object(object)
+                    }),
+            ])
+        case .satisfaction(let satisfaction):
+            return .object([
+                "channel": .string(satisfaction.channel.rawValue),
+                "overall_index": .object(shareJSON(satisfaction.overall)),
+                "questions": .array(
+                    satisfaction.questions.map { question in
+                        .object([
+                            "question_id": .string(question.questionID), "levels": levelsJSON(question.levels),
+                            "answered": .int(question.answered), "blank": .int(question.blank),
+                            "index": .object(shareJSON(question.index)),
+                        ])
+                    }),
+            ])
+        case .rating(let rating):
+            return .object([
+                "officials": .array(
+                    rating.rows.map { row in
+                        var object = person(row.officialID)
+                        object["levels"] = levelsJSON(row.levels)
+                        object["answered"] = .int(row.answered)
+                        object["blank"] = .int(row.blank)
+                        return .object(object)
+                    })
+            ])
+        }
+    }
+}

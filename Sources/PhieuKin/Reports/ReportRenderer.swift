@@ -1,0 +1,201 @@
+import Foundation
+import PhieuKinCore
+
+/// Turns reports into text, JSON, CSV or self-contained HTML.
+///
+/// Text, CSV and HTML share one `ReportDocument`, so they show the same things in the same
+/// order: flagged officials, then the unit summary, then remarks. JSON is documented in
+/// docs/REPORT-JSON.md.
+public enum ReportRenderer {
+    // MARK: Text
+
+    public static func text(_ report: RoundReport, language: Language = .vi) -> String {
+        text(ReportDocument(report, language: language))
+    }
+
+    public static func text(_ report: FlagsReport, language: Language = .vi) -> String {
+        text(ReportDocument(report, language: language))
+    }
+
+    // MARK: CSV
+
+    /// RFC 4180 CSV, one block per table: a heading row, a header row, data rows, a blank line.
+    public static func csv(_ report: RoundReport, language: Language = .vi) -> String {
+        csv(ReportDocument(report, language: language))
+    }
+
+    public static func csv(_ report: FlagsReport, language: Language = .vi) -> String {
+        csv(ReportDocument(report, language: language))
+    }
+
+    // MARK: HTML
+
+    /// One HTML file with inline CSS and inline SVG charts; every text is escaped.
+    public static func html(_ report: RoundReport, language: Language = .vi) -> String {
+        html(ReportDocument(report, language: language), language: language)
+    }
+
+    public static func html(_ report: FlagsReport, language: Language = .vi) -> String {
+        html(ReportDocument(report, language: language), language: language)
+    }
+
+    // MARK: Shared
+
+    private static func text(_ document: ReportDocument) -> String {
+        var out = document.title + "\n" + String(repeating: "=", count: document.title.count) + "\n"
+        for (label, value) in document.meta { out += "\(label): \(value)\n" }
+        for section in document.sections {
+            out += "\n" + section.heading + "\n" + String(repeating: "-", count: section.heading.count) + "\n"
+            for paragraph in section.paragraphs { out += paragraph + "\n" }
+            for table in section.tables { out += textTable(table) }
+            for item in section.items { out += "- " + item.replacingLineBreaks(with: " ") + "\n" }
+        }
+        return out
+    }
+
+    private static func textTable(_ table: ReportDocument.Table) -> String {
+        let all = [table.columns] + table.rows.map { $0.map { $0.replacingLineBreaks(with: " ") } }
+        var widths = [Int](repeating: 0, count: table.columns.count)
+        for row in all {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        }
+        func line(_ row: [String]) -> String {
+            var text = ""
+            for (i, cell) in row.enumerated() {
+                let pad = i == row.count - 1 ? 0 : max(0, (i < widths.count ? widths[i] : 0) - cell.count)
+                text += cell + String(repeating: " ", count: pad) + (i == row.count - 1 ? "" : "  ")
+            }
+            return text.trailingSpacesTrimmed() + "\n"
+        }
+        var out = ""
+        if let caption = table.caption { out += caption + "\n" }
+        out += line(table.columns)
+        out += line(widths.map { String(repeating: "-", count: $0) })
+        for row in all.dropFirst() { out += line(row) }
+        return out
+    }
+
+    private static func csv(_ document: ReportDocument) -> String {
+        var lines: [[String]] = [[document.title]]
+        for (label, value) in document.meta { lines.append([label, value]) }
+        for section in document.sections {
+            lines.append([])
+            lines.append([section.heading])
+            for paragraph in section.paragraphs { lines.append([paragraph]) }
+            for table in section.tables {
+                lines.append(table.columns)
+                lines.append(contentsOf: table.rows)
+            }
+            for item in section.items { lines.append([item]) }
+        }
+        return lines.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Quotes per RFC 4180 and defuses spreadsheet formulas (a remark may start with `=`).
+    private static func csvField(_ value: String) -> String {
+        var value = value
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            // A leading apostrophe keeps the text visible and stops spreadsheets evaluating it;
+            // negative numbers never reach here (the report prints none).
+            value = "'" + value
+        }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+
+    private static func html(_ document: ReportDocument, language: Language) -> String {
+        var out = """
+            <!DOCTYPE html>
+            <html lang="\(language.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <title>\(escape(document.title))</title>
+            <style>
+            body{font-family:"DejaVu Sans",Arial,sans-serif;margin:2em;color:#222;max-width:60em}
+            h1{font-size:1.4em;text-align:center}h2{font-size:1.15em;border-bottom:1px solid #999;margin-top:1.6em}
+            table{border-collapse:collapse;margin:.6em 0}th,td{border:1px solid #bbb;padding:.25em .5em;text-align:left;vertical-align:top}
+            th{background:#eee}dl.meta{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}
+            dl.meta dt{font-weight:bold}figure{margin:.8em 0}figcaption{font-weight:bold;margin-bottom:.3em}
+            ul.remarks li{margin:.3em 0;white-space:pre-wrap}
+            </style>
+            </head>
+            <body>
+            <h1>\(escape(document.title))</h1>
+            <dl class="meta">
+
+            """
+        for (label, value) in document.meta { out += "<dt>\(escape(label))</dt><dd>\(escape(value))</dd>\n" }
+        out += "</dl>\n"
+        for section in document.sections {
+            out += "<section>\n<h2>\(escape(section.heading))</h2>\n"
+            for paragraph in section.paragraphs { out += "<p>\(escape(paragraph))</p>\n" }
+            for table in section.tables {
+                out += "<table>\n"
+                if let caption = table.caption { out += "<caption>\(escape(caption))</caption>\n" }
+                out += "<tr>" + table.columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
+                for row in table.rows { out += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }
+                out += "</table>\n"
+            }
+            for chart in section.charts { out += svg(chart) }
+            if !section.items.isEmpty {
+                out += "<ul class=\"remarks\">\n"
+                for item in section.items { out += "<li>\(escape(item))</li>\n" }
+                out += "</ul>\n"
+            }
+            out += "</section>\n"
+        }
+        return out + "</body>\n</html>\n"
+    }
+
+    /// A horizontal bar chart: one labelled bar per entry, scaled to 100%.
+    private static func svg(_ chart: ReportDocument.Chart) -> String {
+        let labelWidth = 220
+        let barWidth = 300
+        let rowHeight = 22
+        let width = labelWidth + barWidth + 80
+        let height = rowHeight * chart.bars.count + 8
+        var out = "<figure>\n<figcaption>\(escape(chart.title))</figcaption>\n"
+        out +=
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(escape(chart.title))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">\n"
+        for (i, bar) in chart.bars.enumerated() {
+            let y = 4 + i * rowHeight
+            let length = Int((min(max(bar.value, 0), 1) * Double(barWidth)).rounded())
+            out += "<text x=\"\(labelWidth - 6)\" y=\"\(y + 15)\" text-anchor=\"end\">\(escape(bar.label))</text>"
+            out += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(barWidth)\" height=\"16\" fill=\"#eee\"/>"
+            out += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"16\" fill=\"#3b6ea8\"/>"
+            out += "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 15)\">\(escape(bar.text))</text>\n"
+        }
+        return out + "</svg>\n</figure>\n"
+    }
+
+    /// Escapes text for HTML element content and attribute values.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func replacingLineBreaks(with replacement: String) -> String {
+        split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: replacement)
+    }
+
+    fileprivate func trailingSpacesTrimmed() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import PhieuKinCore
+
+/// Every string a report shows, in Vietnamese and English: the one place to change wording.
+///
+/// Templates use `{0}`, `{1}`… for arguments. Numbers and dates are formatted here too, so that
+/// "41,7%" (vi) / "41.7%" (en) and dd/MM/yyyy are decided once.
+public enum ReportStrings {
+    public enum Key: String, Sendable, CaseIterable {
+        case roundReportTitle, flagsReportTitle
+        case unit, period, survey, channel, generated, ballotsCounted, electorate, issued
+        case sectionFlags, sectionSummary, sectionRemarks
+        case noFlags, noRemarks, tooFewBallots, flagFiguresHidden, sequenceBroken
+        case official, position, criterion, question, level, thisRound, lastRound, status, note
+        case marked, valid, share, votes, blank, answered, satisfactionIndex, overall, thresholds
+        case quorumMet, quorumNotMet, electorateUnknown, anomalies
+        case statusReminder, statusAction, statusResolved
+        case channelStaff, channelCitizens, channelBusinesses
+        case chartGrid, chartLevels, chartSatisfaction
+    }
+
+    private static let table: [Key: (vi: String, en: String)] = [
+        .roundReportTitle: ("BÁO CÁO KẾT QUẢ PHIẾU KÍN", "SECRET BALLOT REPORT"),
+        .flagsReportTitle: ("DANH SÁCH CÁN BỘ CẦN LƯU Ý", "FLAGGED OFFICIALS"),
+        .unit: ("Đơn vị", "Unit"),
+        .period: ("Kỳ", "Period"),
+        .survey: ("Phiếu", "Survey"),
+        .channel: ("Đối tượng trả lời", "Respondents"),
+        .generated: ("Ngày lập", "Date"),
+        .ballotsCounted: ("Số phiếu kiểm", "Ballots counted"),
+        .electorate: ("Số người được triệu tập", "People summoned"),
+        .issued: ("Số phiếu phát ra", "Ballots issued"),
+        .sectionFlags: ("Cán bộ cần lưu ý", "Flagged officials"),
+        .sectionSummary: ("Tổng hợp của đơn vị", "Unit summary"),
+        .sectionRemarks: ("Ý kiến khác", "Remarks"),
+        .noFlags: ("Không có cán bộ nào cần lưu ý.", "No official is flagged."),
+        .noRemarks: ("Không có ý kiến.", "No remarks."),
+        .tooFewBallots: (
+            "Quá ít phiếu để báo cáo (dưới {0} phiếu): không hiển thị số liệu và ý kiến.",
+            "Too few ballots to report (fewer than {0}): no figures or remarks are shown."
+        ),
+        .flagFiguresHidden: ("Nhóm quá ít phiếu: không hiển thị tỷ lệ.", "Group too small: shares not shown."),
+        .sequenceBroken: (
+            "Không có kết quả {0}: chuỗi kỳ liên tiếp bị gián đoạn.",
+            "No result for {0}: the sequence of consecutive rounds is broken."
+        ),
+        .official: ("Họ và tên", "Name"),
+        .position: ("Chức vụ", "Position"),
+        .criterion: ("Tiêu chí", "Criterion"),
+        .question: ("Câu hỏi", "Question"),
+        .level: ("Mức", "Level"),
+        .thisRound: ("Kỳ này", "This round"),
+        .lastRound: ("Kỳ trước", "Last round"),
+        .status: ("Kết luận", "Status"),
+        .note: ("Ghi chú", "Note"),
+        .marked: ("Số phiếu đánh dấu", "Marked"),
+        .valid: ("Số phiếu hợp lệ", "Valid ballots"),
+        .share: ("Tỷ lệ", "Share"),
+        .votes: ("Số phiếu", "Votes"),
+        .blank: ("Để trống", "Blank"),
+        .answered: ("Số trả lời", "Answers"),
+        .satisfactionIndex: ("Chỉ số hài lòng", "Satisfaction index"),
+        .overall: ("Chung", "Overall"),
+        .thresholds: ("Ngưỡng", "Thresholds"),
+        .quorumMet: (
+            "Đủ số phiếu theo quy định (ít nhất {0} số người được triệu tập).",
+            "Quorum met (at least {0} of those summoned)."
+        ),
+        .quorumNotMet: (
+            "Không đủ số phiếu theo quy định (cần ít nhất {0} số người được triệu tập): kết quả không có giá trị.",
+            "Quorum not met (at least {0} of those summoned must vote): the result is not valid."
+        ),
+        .electorateUnknown: (
+            "Chưa nhập số người được triệu tập: không xác định được giá trị của kết quả.",
+            "The number of people summoned was not entered: the result cannot be validated."
+        ),
+        .anomalies: (
+            "Cảnh báo: {0} phiếu không thuộc vòng này, {1} câu trả lời không rõ câu hỏi, {2} mã không hợp lệ, {3} ý kiến không được phép.",
+            "Warning: {0} ballots of another round, {1} answers to unknown questions, {2} unknown codes, {3} remarks not allowed."
+        ),
+        .statusReminder: ("Nhắc nhở", "Reminder"),
+        .statusAction: ("Đề nghị xử lý", "Action"),
+        .statusResolved: ("Đã khắc phục", "Resolved"),
+        .channelStaff: ("Cán bộ, công chức", "Staff"),
+        .channelCitizens: ("Người dân", "Citizens"),
+        .channelBusinesses: ("Doanh nghiệp", "Businesses"),
+        .chartGrid: ("Tỷ lệ phiếu đánh dấu theo tiêu chí", "Share of ballots marking each criterion"),
+        .chartLevels: ("Tỷ lệ theo mức", "Share by level"),
+        .chartSatisfaction: ("Chỉ số hài lòng theo câu hỏi", "Satisfaction index by question"),
+    ]
+
+    /// The text for `key`, with `{0}`, `{1}`… replaced by `arguments`.
+    public static func text(_ key: Key, _ language: Language, _ arguments: String...) -> String {
+        let entry = table[key] ?? (key.rawValue, key.rawValue)
+        var result = language == .vi ? entry.vi : entry.en
+        for (index, argument) in arguments.enumerated() {
+            result = result.replacingOccurrences(of: "{\(index)}", with: argument)
+        }
+        return result
+    }
+
+    public static func status(_ status: Flag.Status, _ language: Language) -> String {
+        switch status {
+        case .reminder: text(.statusReminder, language)
+        case .action: text(.statusAction, language)
+        case .resolved: text(.statusResolved, language)
+        }
+    }
+
+    public static func channel(_ channel: Survey.Channel, _ language: Language) -> String {
+        switch channel {
+        case .staff: text(.channelStaff, language)
+        case .citizens: text(.channelCitizens, language)
+        case .businesses: text(.channelBusinesses, language)
+        }
+    }
+
+    /// A share as a percentage with one decimal: "41,7%" (vi), "41.7%" (en). Rounds half up.
+    public static func percent(_ value: Double, _ language: Language) -> String {
+        let tenths = Int((value * 1000).rounded(.toNearestOrAwayFromZero))
+        let separator = language == .vi ? "," : "."
+        return "\(tenths / 10)\(separator)\(abs(tenths % 10))%"
+    }
+
+    /// A share with its exact count, e.g. "41,7% (5/12)".
+    public static func percent(_ share: Share, _ language: Language) -> String {
+        "\(percent(share.value, language)) (\(share.count)/\(share.total))"
+    }
+
+    /// A fraction as people write it: "2/3".
+    public static func fraction(_ fraction: Fraction) -> String { fraction.description }
+
+    /// dd/MM/yyyy in Vietnam time (UTC+7, no daylight saving), whatever the machine's zone.
+    public static func date(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
+        let parts = calendar.dateComponents([.day, .month, .year], from: date)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(parts.day!))/\(two(parts.month!))/\(parts.year!)"
+    }
+
+    /// yyyy-MM-dd in Vietnam time, for JSON.
+    static func isoDate(_ date: Date) -> String {
+        let parts = Self.date(date).split(separator: "/")
+        return "\(parts[2])-\(parts[1])-\(parts[0])"
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import PhieuKinCore
+
+/// A flag with the names a reader needs. Holds a `FlagView`, so figures of small groups are absent.
+public struct FlaggedOfficial: Sendable, Hashable {
+    public let flag: FlagView
+    public let officialName: String
+    public let position: String
+    public let unitName: String
+    public let criterionLabel: LocalizedText
+
+    init(_ flag: Flag, officials: [String: Official], unitName: String, survey: Survey?) {
+        self.flag = FlagView(flag)
+        let official = officials[flag.officialID]
+        officialName = official?.fullName ?? flag.officialID
+        position = official?.position ?? ""
+        self.unitName = unitName
+        criterionLabel =
+            survey?.criteria.first { $0.id == flag.criterionID }?.label
+            ?? LocalizedText(vi: flag.criterionID, en: flag.criterionID)
+    }
+}
+
+/// Everything a round's report may show: built from the tally, holding only a `ReportView`
+/// (never the `RoundResult`), so a renderer cannot print counts of a small group.
+public struct RoundReport: Sendable {
+    public let info: RoundInfo
+    public let survey: Survey
+    public let view: ReportView
+    /// Action first, then reminder, then resolved; roster order within each.
+    public let flagged: [FlaggedOfficial]
+    /// The round's officials in roster order.
+    public let roster: [Official]
+    /// Last round's grid shares keyed by official id then criterion id; empty when there was no
+    /// previous round or its group was too small to report.
+    public let previousShares: [String: [String: Double]]
+    public let previousPeriod: Period?
+    public let generated: Date
+
+    /// - Parameters:
+    ///   - flags: `FlagRules.evaluate` for this round.
+    ///   - officials: names and positions (the round's roster).
+    ///   - previous: the round of the previous period, for the "last round" column.
+    public init(
+        info: RoundInfo, result: RoundResult, survey: Survey, flags: [Flag], officials: [Official],
+        previous: RoundResult? = nil, generated: Date = Date()
+    ) {
+        self.info = info
+        self.survey = survey
+        view = ReportView(result)
+        roster = officials.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+        let byID = Dictionary(officials.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let rank: [Flag.Status: Int] = [.action: 0, .reminder: 1, .resolved: 2]
+        let order = Dictionary(roster.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let criterionOrder = Dictionary(
+            survey.criteria.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        flagged =
+            flags
+            .filter { $0.roundID == result.roundID }
+            .sorted {
+                (rank[$0.status]!, order[$0.officialID] ?? .max, criterionOrder[$0.criterionID] ?? .max)
+                    < (rank[$1.status]!, order[$1.officialID] ?? .max, criterionOrder[$1.criterionID] ?? .max)
+            }
+            .map { FlaggedOfficial($0, officials: byID, unitName: info.unitName, survey: survey) }
+        var shares: [String: [String: Double]] = [:]
+        if let previous, previous.unitID == result.unitID, previous.surveyID == result.surveyID,
+            case .shown(let shown) = ReportView(previous).content, case .grid(let grid) = shown.counts
+        {
+            for row in grid.rows {
+                shares[row.officialID] = Dictionary(
+                    row.cells.map { ($0.criterionID, $0.share.value) }, uniquingKeysWith: { a, _ in a })
+            }
+            previousPeriod = previous.period
+        } else {
+            previousPeriod = nil
+        }
+        previousShares = shares
+        self.generated = generated
+    }
+}
+
+/// Flags of one period across units: who needs a reminder, who needs action, who improved.
+public struct FlagsReport: Sendable {
+    public let period: Period
+    /// Action first, then reminder, then resolved; by unit name and roster order within each.
+    public let flagged: [FlaggedOfficial]
+    public let generated: Date
+
+    /// - Parameters:
+    ///   - flags: flags of any periods; only those of `period` are kept.
+    ///   - surveys: for criterion labels. `officials`, `units`: for names.
+    public init(
+        period: Period, flags: [Flag], surveys: [Survey], officials: [Official], units: [PhieuKinCore.Unit],
+        generated: Date = Date()
+    ) {
+        self.period = period
+        let byID = Dictionary(officials.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let unitNames = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let surveysByID = Dictionary(surveys.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let rank: [Flag.Status: Int] = [.action: 0, .reminder: 1, .resolved: 2]
+        func key(_ flag: Flag) -> (Int, String, Int, String, Int) {
+            let criteria = surveysByID[flag.surveyID]?.criteria ?? []
+            return (
+                rank[flag.status]!, unitNames[flag.unitID] ?? flag.unitID, byID[flag.officialID]?.order ?? .max,
+                flag.officialID, criteria.firstIndex { $0.id == flag.criterionID } ?? .max
+            )
+        }
+        flagged =
+            flags
+            .filter { $0.period == period }
+            .sorted { key($0) < key($1) }
+            .map {
+                FlaggedOfficial(
+                    $0, officials: byID, unitName: unitNames[$0.unitID] ?? $0.unitID, survey: surveysByID[$0.surveyID])
+            }
+        self.generated = generated
+    }
+}

@@ -1,0 +1,88 @@
+/// What a report may show of a round. Built from a `RoundResult`; for a group smaller than
+/// `minRespondents` it holds no counts, shares or remarks at all, so no renderer can print them.
+public struct ReportView: Sendable, Hashable {
+    public let roundID: String
+    public let surveyID: String
+    public let unitID: String
+    public let period: Period
+    public let channel: Survey.Channel
+    public let kind: TallyKind
+    public let content: Content
+
+    public enum Content: Sendable, Hashable {
+        /// Too few ballots to report; only the minimum is known.
+        case tooFewBallots(minimum: Int)
+        case shown(Shown)
+    }
+
+    public struct Shown: Sendable, Hashable {
+        public let ballotsCounted: Int
+        public let electorate: Int?
+        public let issued: Int?
+        public let counts: RoundResult.Counts
+        /// Shuffled remarks.
+        public let remarks: [String]
+        public let anomalies: RoundResult.Anomalies
+    }
+
+    public init(_ result: RoundResult) {
+        roundID = result.roundID
+        surveyID = result.surveyID
+        unitID = result.unitID
+        period = result.period
+        channel = result.channel
+        kind = result.kind
+        if result.suppressed || result.ballotsCounted < max(3, result.minRespondents) {
+            content = .tooFewBallots(minimum: max(3, result.minRespondents))
+        } else {
+            content = .shown(
+                Shown(
+                    ballotsCounted: result.ballotsCounted, electorate: result.electorate, issued: result.issued,
+                    counts: result.counts, remarks: result.remarks, anomalies: result.anomalies))
+        }
+    }
+
+    public var isSuppressed: Bool {
+        if case .tooFewBallots = content { return true }
+        return false
+    }
+}
+
+/// What a report may show of a flag: figures only when the round's group was large enough.
+public struct FlagView: Sendable, Hashable, Codable {
+    public struct Figures: Sendable, Hashable, Codable {
+        public let share: Double
+        public let count: Int
+        public let valid: Int
+    }
+
+    public let officialID: String
+    public let criterionID: String
+    public let surveyID: String
+    public let unitID: String
+    public let period: Period
+    public let roundID: String
+    public let status: Flag.Status
+    /// Nil when the round's group was too small to report.
+    public let figures: Figures?
+    /// Nil when there was no previous round or its group was too small to report.
+    public let previousShare: Double?
+    public let previousPeriod: Period?
+    public let sequenceBroken: Bool
+    public let missingPeriod: Period?
+
+    public init(_ flag: Flag) {
+        officialID = flag.officialID
+        criterionID = flag.criterionID
+        surveyID = flag.surveyID
+        unitID = flag.unitID
+        period = flag.period
+        roundID = flag.roundID
+        status = flag.status
+        figures = flag.suppressed ? nil : Figures(share: flag.share, count: flag.count, valid: flag.valid)
+        previousShare = flag.previousSuppressed ? nil : flag.previousShare
+        previousPeriod = flag.previousPeriod
+        sequenceBroken = flag.sequenceBroken
+        missingPeriod = flag.missingPeriod
+    }
+}

@@ -3,10 +3,14 @@ public struct CSVRecord: Sendable, Hashable {
     /// 1-based line where the record starts (a quoted field may carry it over several lines).
     public var line: Int
     public var fields: [String]
+    /// Set only by a parser made with `tolerateInvalidUTF8`, when a field of this record is not
+    /// UTF-8: the record's raw field bytes joined by commas (its `fields` are then lossy).
+    public var invalidUTF8Bytes: [UInt8]?
 
-    public init(line: Int, fields: [String]) {
+    public init(line: Int, fields: [String], invalidUTF8Bytes: [UInt8]? = nil) {
         self.line = line
         self.fields = fields
+        self.invalidUTF8Bytes = invalidUTF8Bytes
     }
 }
 
@@ -73,6 +77,10 @@ public struct CSVParser: Sendable {
 
     /// A field longer than this is an error: protects memory against a file with a stray quote.
     public let maxFieldBytes: Int
+    /// When true, a field that is not UTF-8 does not stop the parser: its record is emitted with
+    /// `invalidUTF8Bytes` set (ballot import rejects that one row and goes on).
+    public let tolerateInvalidUTF8: Bool
+    private var invalidBytes: [UInt8]?
     private var state = State.fieldStart
     private var field: [UInt8] = []
     private var fields: [String] = []
@@ -84,8 +92,9 @@ public struct CSVParser: Sendable {
     private var bomPrefix: [UInt8] = []
     private var failure: CSVError?
 
-    public init(maxFieldBytes: Int = 1 << 20) {
+    public init(maxFieldBytes: Int = 1 << 20, tolerateInvalidUTF8: Bool = false) {
         self.maxFieldBytes = maxFieldBytes
+        self.tolerateInvalidUTF8 = tolerateInvalidUTF8
         field.reserveCapacity(256)
     }
 
@@ -270,18 +279,30 @@ public struct CSVParser: Sendable {
     }
 
     private mutating func endField() throws {
-        guard let text = String(validating: field, as: UTF8.self) else {
-            throw CSVError.invalidUTF8(line: fieldLine, field: fields.count + 1)
+        if let text = String(validating: field, as: UTF8.self) {
+            fields.append(text)
+            if invalidBytes != nil {
+                invalidBytes!.append(UInt8(ascii: ","))
+                invalidBytes!.append(contentsOf: field)
+            }
+        } else {
+            guard tolerateInvalidUTF8 else { throw CSVError.invalidUTF8(line: fieldLine, field: fields.count + 1) }
+            if invalidBytes == nil {
+                invalidBytes = Array(fields.map { Array($0.utf8) }.joined(separator: [UInt8(ascii: ",")]))
+            }
+            if !fields.isEmpty { invalidBytes!.append(UInt8(ascii: ",")) }
+            invalidBytes!.append(contentsOf: field)
+            fields.append(String(decoding: field, as: UTF8.self))
         }
-        fields.append(text)
         field.removeAll(keepingCapacity: true)
         state = .fieldStart
         fieldLine = line
     }
 
     private mutating func endRecord(_ emit: (CSVRecord) throws -> Void) throws {
-        let record = CSVRecord(line: recordLine, fields: fields)
+        let record = CSVRecord(line: recordLine, fields: fields, invalidUTF8Bytes: invalidBytes)
         fields.removeAll(keepingCapacity: true)
+        invalidBytes = nil
         try emit(record)
     }
 }

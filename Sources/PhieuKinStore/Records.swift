@@ -180,18 +180,21 @@ public struct RejectRecord: Codable, FetchableRecord, MutablePersistableRecord, 
     public var roundID: String
     public var batchSeq: Int
     public var sealed: [UInt8]?
+    /// Machine-readable reason (`ImportRejectCode` raw value), added by migration v2-import.
+    public var code: String
     public var reason: String
     public var source: String?
     public var status: Status
     public var decisionReason: String?
     public init(
-        id: Int64? = nil, roundID: String, batchSeq: Int, sealed: [UInt8]?, reason: String, source: String?,
-        status: Status, decisionReason: String? = nil
+        id: Int64? = nil, roundID: String, batchSeq: Int, sealed: [UInt8]?, code: String, reason: String,
+        source: String?, status: Status, decisionReason: String? = nil
     ) {
         self.id = id
         self.roundID = roundID
         self.batchSeq = batchSeq
         self.sealed = sealed
+        self.code = code
         self.reason = reason
         self.source = source
         self.status = status

@@ -33,6 +33,9 @@ public final class Store: Sendable {
         migrator.registerMigration("v1") { db in
             try Schema.createV1(db)
         }
+        migrator.registerMigration("v2-import") { db in
+            try Schema.createV2Import(db)
+        }
         return migrator
     }
 

@@ -1,0 +1,122 @@
+/// The one byte encoding of a `Ballot`, the plaintext that is sealed into the ballot log.
+///
+/// `encode` is a hand-written fast path (an import seals a million ballots) that produces exactly
+/// the RFC 8785 canonical JSON (with PhieuKin's NFC step) of
+/// `{"answers": {…}, "remark": "…", "round": "…", "survey": "…", "v": 1}`; tests hold it
+/// byte-identical to `JSONValue.canonicalBytes` of the same object. See docs/FORMAT.md, "Ballot".
+public enum BallotCodec {
+    /// The format version written as `"v"`.
+    public static let version = 1
+
+    /// Canonical bytes of `ballot`. `remark` is omitted when nil or empty.
+    public static func encode(_ ballot: Ballot) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + ballot.answers.count * 24 + (ballot.remark?.utf8.count ?? 0))
+        encode(ballot, into: &out)
+        return out
+    }
+
+    /// Appends the canonical bytes of `ballot` to `out` (no intermediate allocation).
+    public static func encode(_ ballot: Ballot, into out: inout [UInt8]) {
+        out.append(contentsOf: #"{"answers":{"#.utf8)
+        // JCS orders members by the UTF-16 code units of their (NFC) keys.
+        var entries: [(key: String, value: String)] = []
+        entries.reserveCapacity(ballot.answers.count)
+        for (key, value) in ballot.answers { entries.append((normalized(key), value)) }
+        entries.sort { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
+        for (i, entry) in entries.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            writeString(entry.key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            writeString(normalized(entry.value), into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        if let remark = ballot.remark, !remark.isEmpty {
+            out.append(contentsOf: #","remark":"#.utf8)
+            writeString(normalized(remark), into: &out)
+        }
+        out.append(contentsOf: #","round":"#.utf8)
+        writeString(normalized(ballot.roundID), into: &out)
+        out.append(contentsOf: #","survey":"#.utf8)
+        writeString(normalized(ballot.surveyID), into: &out)
+        out.append(contentsOf: #","v":1}"#.utf8)
+    }
+
+    /// Reads ballot bytes back, strictly: canonical form, version 1, string answers only.
+    public static func decode(_ bytes: [UInt8]) throws -> Ballot {
+        let value = try JSONValue.parse(bytes)
+        guard case .object(let members) = value, case .number(let v)? = members["v"], v == Double(version),
+            case .string(let round)? = members["round"], case .string(let survey)? = members["survey"],
+            case .object(let answerValues)? = members["answers"]
+        else {
+            throw JSONError.encoder("not a version-1 PhieuKin ballot (needs answers, round, survey, v)")
+        }
+        let allowed: Set<String> = ["answers", "remark", "round", "survey", "v"]
+        guard Set(members.keys).isSubset(of: allowed) else {
+            throw JSONError.encoder("a version-1 ballot has only answers, remark, round, survey and v")
+        }
+        var answers: [String: String] = [:]
+        for (key, answer) in answerValues {
+            guard case .string(let code) = answer else { throw JSONError.encoder("ballot answers must be strings") }
+            answers[key] = code
+        }
+        var remark: String?
+        if let remarkValue = members["remark"] {
+            guard case .string(let text) = remarkValue else { throw JSONError.encoder("ballot remark must be a string") }
+            remark = text
+        }
+        let ballot = Ballot(surveyID: survey, roundID: round, answers: answers, remark: remark)
+        guard encode(ballot) == bytes else {
+            throw JSONError.encoder("ballot bytes are not in canonical form")
+        }
+        return ballot
+    }
+
+    /// NFC, skipping the Foundation call for pure ASCII (ids and codes always are).
+    @inline(__always)
+    static func normalized(_ text: String) -> String {
+        var ascii = true
+        for byte in text.utf8 where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        return ascii ? text : text.nfc
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// RFC 8785 §3.2.2.2 string escaping (same rules as `JSONValue.canonicalBytes`).
+    @inline(__always)
+    static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x00..<0x20:
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+extension Ballot {
+    /// The ballot as a JSON value (the slow, obviously-correct reference for `BallotCodec`).
+    public var jsonValue: JSONValue {
+        var members: [String: JSONValue] = [
+            "answers": .object(answers.mapValues { .string($0) }), "round": .string(roundID),
+            "survey": .string(surveyID), "v": .number(Double(BallotCodec.version)),
+        ]
+        if let remark, !remark.isEmpty { members["remark"] = .string(remark) }
+        return .object(members)
+    }
+}

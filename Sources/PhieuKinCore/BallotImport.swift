@@ -1,0 +1,483 @@
+import Foundation
+import PhieuKinCrypto
+
+/// Why one keyed ballot was not accepted. One code per ballot; see README "Importing ballots".
+public enum ImportRejectCode: String, Sendable, Codable, CaseIterable, Hashable {
+    case notUTF8 = "not-utf8"
+    case malformedRow = "malformed-row"
+    case wrongRound = "wrong-round"
+    case missingSerial = "missing-serial"
+    case unexpectedSerial = "unexpected-serial"
+    case mistypedSerial = "mistyped-serial"
+    case unknownSerial = "unknown-serial"
+    case serialUsed = "serial-used"
+    case unknownOfficial = "unknown-official"
+    case unknownCriterion = "unknown-criterion"
+    case unknownQuestion = "unknown-question"
+    case invalidCode = "invalid-code"
+    case severalAnswers = "several-answers"
+    case remarkNotAllowed = "remark-not-allowed"
+    case remarkTooLong = "remark-too-long"
+    case keyingMismatch = "keying-mismatch"
+    case keyingMissing = "keying-missing"
+
+    /// Codes whose ballot can still be accepted by the committee: the marks were valid and only
+    /// the serial, the round tag or the keying was in doubt.
+    public var concernsOnlySerial: Bool {
+        switch self {
+        case .missingSerial, .unexpectedSerial, .mistypedSerial, .unknownSerial, .serialUsed: true
+        default: false
+        }
+    }
+}
+
+/// One rejected ballot: a code and a human reason. The reason names columns and lines, never
+/// the marks, the remark or the serial.
+public struct ImportReject: Sendable, Hashable {
+    public var code: ImportRejectCode
+    public var reason: String
+    public init(_ code: ImportRejectCode, _ reason: String) {
+        self.code = code
+        self.reason = reason
+    }
+}
+
+/// A whole file that cannot be imported (nothing from the import is stored).
+public struct ImportError: Error, Equatable, CustomStringConvertible {
+    private enum Code: Equatable {
+        case header, file
+    }
+    private let code: Code
+    public let reason: String
+    private init(_ code: Code, _ reason: String) {
+        self.code = code
+        self.reason = reason
+    }
+    public static func header(_ source: String, _ reason: String) -> Self { .init(.header, "\(source): \(reason)") }
+    public static func file(_ reason: String) -> Self { .init(.file, reason) }
+    public var description: String { reason }
+}
+
+/// SHA-256 of a serial's 16 bytes, as four words: a cheap `Set` element for a million serials.
+public struct SerialHash: Hashable, Sendable, Comparable {
+    public let w0: UInt64
+    public let w1: UInt64
+    public let w2: UInt64
+    public let w3: UInt64
+
+    /// Wraps a 32-byte hash as stored in `issuedSerial` / `usedSerial`.
+    public init?(hash: [UInt8]) {
+        guard hash.count == 32 else { return nil }
+        (w0, w1, w2, w3) = hash.withUnsafeBytes { raw in
+            (
+                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)),
+                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+            )
+        }
+    }
+
+    /// The stored hash of `serial`.
+    public init(_ serial: Serial) {
+        self.init(hash: SHA256.hash(serial.bytes))!
+    }
+
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        for word in [w0, w1, w2, w3] {
+            withUnsafeBytes(of: word.bigEndian) { out.append(contentsOf: $0) }
+        }
+        return out
+    }
+
+    public static func < (a: Self, b: Self) -> Bool { (a.w0, a.w1, a.w2, a.w3) < (b.w0, b.w1, b.w2, b.w3) }
+}
+
+/// What one input row became.
+public struct RowOutcome: Sendable {
+    /// `file:line`, for the teller's report and a pending reject's `source`.
+    public var source: String
+    /// Matches the same paper ballot across two keyings: the serial as typed (normalized), or the
+    /// row's ordinal for unnumbered rounds.
+    public var keyingKey: String
+    /// The ballot, when its marks were valid (even if the row is rejected for its serial).
+    public var ballot: Ballot?
+    /// The serial's hash when the ballot is accepted in a numbered round.
+    public var serialHash: SerialHash?
+    public var reject: ImportReject?
+    /// The row as keyed, kept only for rejects (sealed into the quarantine).
+    public var raw: RawRow?
+
+    public var isAccepted: Bool { reject == nil }
+}
+
+/// The input row sealed with a reject: text, or the bytes when they are not UTF-8.
+public enum RawRow: Sendable, Hashable {
+    case text(String)
+    case bytes([UInt8])
+}
+
+/// Validates keyed ballots for one round against its survey definition, its officials and its
+/// serials. Pure: the caller supplies the issued and already-used serial hashes and stores the
+/// outcome. See README "Importing ballots" for the rules and docs/FORMAT.md for what is sealed.
+public struct BallotImportSession {
+    public let survey: Survey
+    public let roundID: String
+    public let numbered: Bool
+    private let officialIDs: Set<String>
+    private let criterionIDs: Set<String>
+    private let questionIDs: Set<String>
+    /// Lowercased accepted code → canonical code stored in the ballot.
+    private let codes: [String: String]
+    private let issued: Set<SerialHash>
+    private let usedEarlier: Set<SerialHash>
+    /// Serials accepted so far in this import → where.
+    private var usedNow: [SerialHash: String] = [:]
+    private var ordinal = 0
+
+    public init(
+        survey: Survey, roundID: String, numbered: Bool, officialIDs: [String], issued: Set<SerialHash>,
+        used: Set<SerialHash>
+    ) {
+        self.survey = survey
+        self.roundID = roundID
+        self.numbered = numbered
+        self.officialIDs = Set(officialIDs)
+        self.criterionIDs = Set(survey.criteria.map(\.id))
+        self.questionIDs = Set(survey.questions.map(\.id))
+        var codes: [String: String] = [:]
+        for choice in survey.choices {
+            // Grid: every mark code means "marked" and is stored as the first (canonical) one.
+            let stored = survey.shape == .grid ? survey.choices[0].code : choice.code
+            codes[choice.code.lowercased()] = stored
+        }
+        self.codes = codes
+        self.issued = issued
+        self.usedEarlier = used
+    }
+
+    /// Serials accepted so far in this import.
+    public var acceptedSerials: Dictionary<SerialHash, String>.Keys { usedNow.keys }
+
+    // MARK: Columns
+
+    /// What a CSV column holds, resolved once from the header.
+    public enum Column: Sendable, Hashable {
+        case serial, remark, round
+        case question(String)
+        case unknown(ImportRejectCode, String)
+    }
+
+    /// The columns of a CSV header. Throws (the whole file is refused) on a duplicate column or a
+    /// missing serial column in a numbered round.
+    public func columns(header: [String], source: String) throws -> [Column] {
+        var seen: [String: Int] = [:]
+        var columns: [Column] = []
+        for (i, rawName) in header.enumerated() {
+            let name = rawName.trimmingASCIIWhitespace().nfc
+            if name.isEmpty {
+                throw ImportError.header(source, "column \(i + 1) has no name; the header is serial,<question id>,…")
+            }
+            let key = name.lowercased() == "serial" || name.lowercased() == "remark" || name.lowercased() == "round"
+                ? name.lowercased() : name
+            if let first = seen[key] {
+                throw ImportError.header(source, "column \"\(name)\" appears twice (columns \(first) and \(i + 1))")
+            }
+            seen[key] = i + 1
+            columns.append(column(named: key))
+        }
+        if numbered && !columns.contains(.serial) {
+            throw ImportError.header(
+                source, "no serial column: a numbered round's file starts with serial,<question id>,…")
+        }
+        return columns
+    }
+
+    /// Resolves a question id (a CSV column or a JSONL answers key).
+    public func column(named name: String) -> Column {
+        switch name {
+        case "serial": return .serial
+        case "remark": return .remark
+        case "round": return .round
+        default: break
+        }
+        switch survey.shape {
+        case .grid:
+            guard let dot = name.firstIndex(of: ".") else {
+                return .unknown(
+                    .unknownCriterion, "column \"\(name)\": grid columns are <official_id>.<criterion_id>")
+            }
+            let official = String(name[..<dot])
+            let criterion = String(name[name.index(after: dot)...])
+            guard officialIDs.contains(official) else {
+                return .unknown(.unknownOfficial, "column \"\(name)\": no official \(official) on this round's ballot")
+            }
+            guard criterionIDs.contains(criterion) else {
+                return .unknown(
+                    .unknownCriterion, "column \"\(name)\": survey \(survey.id) has no criterion \(criterion)")
+            }
+            return .question(name)
+        case .officialChoice:
+            guard officialIDs.contains(name) else {
+                return .unknown(.unknownOfficial, "column \"\(name)\": no official \(name) on this round's ballot")
+            }
+            return .question(name)
+        case .questions:
+            guard questionIDs.contains(name) else {
+                return .unknown(.unknownQuestion, "column \"\(name)\": survey \(survey.id) has no question \(name)")
+            }
+            return .question(name)
+        }
+    }
+
+    // MARK: Rows
+
+    /// Validates one CSV record (not the header).
+    public mutating func process(record: CSVRecord, columns: [Column], file: String) -> RowOutcome {
+        ordinal += 1
+        let source = "\(file):\(record.line)"
+        if let rawBytes = record.invalidUTF8Bytes {
+            return rejected(
+                source, key: "#\(ordinal)",
+                ImportReject(.notUTF8, "text is not UTF-8: save the file as UTF-8 (\"CSV UTF-8\") and import it again"),
+                raw: .bytes(rawBytes))
+        }
+        guard record.fields.count == columns.count else {
+            return rejected(
+                source, key: "#\(ordinal)",
+                ImportReject(
+                    .malformedRow,
+                    "the row has \(record.fields.count) fields but the header has \(columns.count) "
+                        + "(a comma inside text needs \"quotes\")"),
+                raw: .text(Self.csvLine(record.fields)))
+        }
+        var serialText: String?
+        var remark: String?
+        var round: String?
+        var answers: [String: String] = [:]
+        var markProblem: ImportReject?
+        for (i, field) in record.fields.enumerated() {
+            if field.isEmpty { continue }
+            switch columns[i] {
+            case .serial: serialText = field
+            case .remark: remark = field
+            case .round: round = field
+            case .question(let id):
+                if markProblem == nil { markProblem = answer(field, question: id, into: &answers) }
+            case .unknown(let code, let reason):
+                if markProblem == nil && !field.trimmingASCIIWhitespace().isEmpty {
+                    markProblem = ImportReject(code, reason)
+                }
+            }
+        }
+        return finish(
+            source: source, serialText: serialText, round: round, answers: answers, remark: remark,
+            markProblem: markProblem, raw: { .text(Self.csvLine(record.fields)) })
+    }
+
+    /// Validates one JSON Lines record: `{"serial": "…", "answers": {"<question id>": "<code>"},
+    /// "remark": "…", "round": "…"}`.
+    public mutating func process(jsonLine bytes: [UInt8], line: Int, file: String) -> RowOutcome {
+        ordinal += 1
+        let source = "\(file):\(line)"
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return rejected(
+                source, key: "#\(ordinal)",
+                ImportReject(.notUTF8, "text is not UTF-8: save the file as UTF-8 and import it again"),
+                raw: .bytes(bytes))
+        }
+        func malformed(_ why: String) -> RowOutcome {
+            rejected(source, key: "#\(ordinal)", ImportReject(.malformedRow, why), raw: .text(text))
+        }
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(bytes)
+        } catch let error as JSONError {
+            return malformed("not one JSON object per line (\(error.reason))")
+        } catch {
+            return malformed("not one JSON object per line")
+        }
+        guard case .object(let members) = value else { return malformed("a line must be one JSON object") }
+        for key in members.keys where !["serial", "answers", "remark", "round"].contains(key) {
+            return malformed("unknown member \"\(key)\" (allowed: serial, answers, remark, round)")
+        }
+        func string(_ key: String) -> (String?, Bool) {
+            switch members[key] {
+            case nil, .null?: return (nil, true)
+            case .string(let s)?: return (s.isEmpty ? nil : s, true)
+            default: return (nil, false)
+            }
+        }
+        let (serialText, serialOK) = string("serial")
+        let (remark, remarkOK) = string("remark")
+        let (round, roundOK) = string("round")
+        guard serialOK, remarkOK, roundOK else { return malformed("serial, remark and round must be strings") }
+        var answers: [String: String] = [:]
+        var markProblem: ImportReject?
+        switch members["answers"] {
+        case nil, .null?: break
+        case .object(let cells)?:
+            for (name, cell) in cells.sorted(by: { $0.key < $1.key }) {
+                let cellText: String?
+                switch cell {
+                case .null: cellText = nil
+                case .string(let s): cellText = s
+                case .number(let n) where n == n.rounded() && abs(n) < 1e15: cellText = String(Int64(n))
+                case .array(let items):
+                    var parts: [String] = []
+                    for item in items {
+                        guard case .string(let s) = item else { return malformed("answer lists hold strings") }
+                        parts.append(s)
+                    }
+                    cellText = parts.isEmpty ? nil : parts.joined(separator: ";")
+                default: return malformed("an answer is a string code")
+                }
+                guard let cellText, !cellText.trimmingASCIIWhitespace().isEmpty, markProblem == nil else { continue }
+                switch column(named: name.nfc) {
+                case .question(let id): markProblem = answer(cellText, question: id, into: &answers)
+                case .unknown(let code, let reason): markProblem = ImportReject(code, reason)
+                case .serial, .remark, .round:
+                    markProblem = ImportReject(.unknownQuestion, "answer \"\(name)\" is not a question id")
+                }
+            }
+        default: return malformed("answers must be an object {\"<question id>\": \"<code>\"}")
+        }
+        return finish(
+            source: source, serialText: serialText, round: round, answers: answers, remark: remark,
+            markProblem: markProblem, raw: { .text(text) })
+    }
+
+    /// Reads one cell into `answers`; returns the problem, if any.
+    private func answer(_ field: String, question: String, into answers: inout [String: String]) -> ImportReject? {
+        let cell = field.trimmingASCIIWhitespace()
+        if cell.isEmpty { return nil }
+        if let code = codes[cell] ?? codes[cell.lowercased()] {
+            answers[question] = code
+            return nil
+        }
+        let parts = cell.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "|" || $0 == " " || $0 == "/" })
+        if parts.count > 1 && parts.allSatisfy({ codes[$0.lowercased()] != nil }) {
+            return ImportReject(
+                .severalAnswers,
+                "column \"\(question)\": several answers where one is allowed; check the paper (a ballot with "
+                    + "two marks for one question is spoiled for that question: leave it blank)")
+        }
+        let allowed = survey.choices.map(\.code).joined(separator: ", ")
+        return ImportReject(
+            .invalidCode, "column \"\(question)\": not an answer code of survey \(survey.id) (codes: \(allowed))")
+    }
+
+    private mutating func finish(
+        source: String, serialText: String?, round: String?, answers: [String: String], remark rawRemark: String?,
+        markProblem: ImportReject?, raw: () -> RawRow
+    ) -> RowOutcome {
+        // The marks, checked independently of the serial so a committee can accept a ballot
+        // whose only problem was its serial.
+        var problem = markProblem
+        let remark = rawRemark.map { $0.nfc.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
+        if problem == nil, let remark {
+            if !survey.remark.allowed {
+                problem = ImportReject(.remarkNotAllowed, "survey \(survey.id) has no remark; leave the column blank")
+            } else if remark.count > survey.remark.maxLength {
+                problem = ImportReject(
+                    .remarkTooLong, "the remark is longer than \(survey.remark.maxLength) characters")
+            }
+        }
+        let ballot =
+            problem == nil ? Ballot(surveyID: survey.id, roundID: roundID, answers: answers, remark: remark) : nil
+
+        let serialKey = serialText.map(Self.keyingKey) ?? ""
+        let key = numbered ? serialKey : "#\(ordinal)"
+        if let round, round.trimmingASCIIWhitespace() != roundID {
+            return rejected(
+                source, key: key,
+                ImportReject(.wrongRound, "the ballot is for round \(round.trimmingASCIIWhitespace()), not \(roundID)"),
+                ballot: nil, raw: raw())
+        }
+        var serialHash: SerialHash?
+        if numbered {
+            guard let serialText, !serialText.trimmingASCIIWhitespace().isEmpty else {
+                return rejected(
+                    source, key: key,
+                    ImportReject(.missingSerial, "no serial: key the serial printed on the ballot"),
+                    ballot: ballot, raw: raw())
+            }
+            let serial: Serial
+            do {
+                serial = try Serial(parsing: serialText)
+            } catch let error as SerialError {
+                return rejected(
+                    source, key: key, ImportReject(.mistypedSerial, error.reason), ballot: ballot, raw: raw())
+            } catch {
+                return rejected(
+                    source, key: key, ImportReject(.mistypedSerial, "re-read the serial from the paper"),
+                    ballot: ballot, raw: raw())
+            }
+            let hash = SerialHash(serial)
+            guard issued.contains(hash) else {
+                return rejected(
+                    source, key: key,
+                    ImportReject(
+                        .unknownSerial,
+                        "serial is well-formed but was not issued for round \(roundID): check the paper belongs "
+                            + "to this round; the committee may accept it after checking"),
+                    ballot: ballot, raw: raw())
+            }
+            if usedEarlier.contains(hash) {
+                return rejected(
+                    source, key: key,
+                    ImportReject(.serialUsed, "duplicate: this serial was used by a ballot imported earlier"),
+                    ballot: ballot, raw: raw())
+            }
+            if let first = usedNow[hash] {
+                return rejected(
+                    source, key: key,
+                    ImportReject(.serialUsed, "duplicate: this serial was already used at \(first) in this import"),
+                    ballot: ballot, raw: raw())
+            }
+            serialHash = hash
+        } else if let serialText, !serialText.trimmingASCIIWhitespace().isEmpty {
+            return rejected(
+                source, key: key,
+                ImportReject(.unexpectedSerial, "round \(roundID) is unnumbered: leave the serial blank"),
+                ballot: ballot, raw: raw())
+        }
+        if let problem { return rejected(source, key: key, problem, ballot: nil, raw: raw()) }
+        if let serialHash { usedNow[serialHash] = source }
+        return RowOutcome(
+            source: source, keyingKey: key, ballot: ballot, serialHash: serialHash, reject: nil, raw: nil)
+    }
+
+    private func rejected(
+        _ source: String, key: String, _ reject: ImportReject, ballot: Ballot? = nil, raw: RawRow
+    ) -> RowOutcome {
+        RowOutcome(source: source, keyingKey: key, ballot: ballot, serialHash: nil, reject: reject, raw: raw)
+    }
+
+    /// The same serial typed twice gives the same key: symbols only, upper case.
+    static func keyingKey(_ serialText: String) -> String {
+        String(serialText.uppercased().filter { $0 != "-" && $0 != " " })
+    }
+
+    /// A record written back as one CSV line (quoted where needed), for the sealed quarantine.
+    static func csvLine(_ fields: [String]) -> String {
+        fields.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }.joined(separator: ",")
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs; cheap when there are none.
+    func trimmingASCIIWhitespace() -> String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
+        return trimmingCharacters(in: .whitespaces)
+    }
+}

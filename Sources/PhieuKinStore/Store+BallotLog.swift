@@ -1,0 +1,204 @@
+import Foundation
+import GRDB
+import PhieuKinCore
+
+/// The ballot log inside one write transaction: what an import, a quarantine decision or a
+/// round close may do, with cached statements for the hot inserts. Created only by
+/// `Store.withBallotLog`, so everything done through it commits together or not at all.
+public final class BallotLogTransaction {
+    let db: Database
+    public let roundID: String
+    private var leafStatement: Statement?
+    private var usedStatement: Statement?
+
+    init(db: Database, roundID: String) {
+        self.db = db
+        self.roundID = roundID
+    }
+
+    public func round() throws -> RoundRecord {
+        guard let round = try RoundRecord.fetchOne(db, key: roundID) else {
+            throw StoreError.notFound("round \(roundID)", hint: "List rounds with: phieukin round list")
+        }
+        return round
+    }
+
+    public func nextBatchSeq() throws -> Int {
+        try (Int.fetchOne(db, sql: "SELECT MAX(seq) FROM batch WHERE roundID = ?", arguments: [roundID]) ?? 0) + 1
+    }
+
+    public func leafCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM leaf WHERE roundID = ?", arguments: [roundID]) ?? 0
+    }
+
+    public func insertBatch(seq: Int, sealedKey: [UInt8]) throws {
+        try BatchRecord(roundID: roundID, seq: seq, sealedKey: sealedKey).insert(db)
+    }
+
+    /// The batch that imported a file with this digest, if any.
+    public func batchForFile(digest: [UInt8]) throws -> Int? {
+        try Int.fetchOne(
+            db, sql: "SELECT batchSeq FROM batchFile WHERE roundID = ? AND digest = ?", arguments: [roundID, Data(digest)])
+    }
+
+    public func recordFile(digest: [UInt8], batchSeq: Int) throws {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO batchFile (roundID, digest, batchSeq) VALUES (?, ?, ?)",
+            arguments: [roundID, Data(digest), batchSeq])
+    }
+
+    /// Appends one leaf (cached statement: called a million times per import).
+    public func appendLeaf(idx: Int, batchSeq: Int, data: [UInt8]) throws {
+        if leafStatement == nil {
+            leafStatement = try db.makeStatement(
+                sql: "INSERT INTO leaf (roundID, idx, batchSeq, data) VALUES (?, ?, ?, ?)")
+        }
+        try leafStatement!.execute(arguments: [roundID, idx, batchSeq, Data(data)])
+    }
+
+    /// Appends one leaf from a slice of a larger buffer without copying it to an array first.
+    public func appendLeaf(idx: Int, batchSeq: Int, data: UnsafeRawBufferPointer) throws {
+        if leafStatement == nil {
+            leafStatement = try db.makeStatement(
+                sql: "INSERT INTO leaf (roundID, idx, batchSeq, data) VALUES (?, ?, ?, ?)")
+        }
+        let blob = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: data.baseAddress!), count: data.count, deallocator: .none)
+        try leafStatement!.execute(arguments: [roundID, idx, batchSeq, blob])
+    }
+
+    public func insertUsedSerial(_ hash: SerialHash) throws {
+        if usedStatement == nil {
+            usedStatement = try db.makeStatement(sql: "INSERT INTO usedSerial (roundID, hash) VALUES (?, ?)")
+        }
+        try usedStatement!.execute(arguments: [roundID, Data(hash.bytes)])
+    }
+
+    @discardableResult
+    public func insertReject(_ record: RejectRecord) throws -> Int64 {
+        var record = record
+        try record.insert(db)
+        return record.id ?? 0
+    }
+
+    public func rejects(status: RejectRecord.Status? = nil, ids: [Int64]? = nil) throws -> [RejectRecord] {
+        var request = RejectRecord.filter(Column("roundID") == roundID)
+        if let status { request = request.filter(Column("status") == status.rawValue) }
+        if let ids { request = request.filter(ids.contains(Column("id"))) }
+        return try request.order(Column("id")).fetchAll(db)
+    }
+
+    public func updateReject(_ record: RejectRecord) throws {
+        try record.update(db)
+    }
+
+    /// Every leaf's bytes in log order, streamed (a round can hold a million).
+    public func forEachLeaf(_ body: ([UInt8]) throws -> Void) throws {
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT data FROM leaf WHERE roundID = ? ORDER BY idx", arguments: [roundID])
+        while let row = try rows.next() {
+            let data: [UInt8] = try row.withUnsafeData(atIndex: 0) { $0.map { [UInt8]($0) } ?? [] }
+            try body(data)
+        }
+    }
+
+    public func lastTreeHead() throws -> TreeHeadRecord? {
+        try TreeHeadRecord.filter(Column("roundID") == roundID).order(Column("seq").desc).fetchOne(db)
+    }
+
+    public func insertTreeHead(_ head: TreeHeadRecord) throws {
+        try head.insert(db)
+    }
+
+    public func setState(_ state: RoundRecord.State, closedOn: String?) throws {
+        try db.execute(
+            sql: "UPDATE round SET state = ?, closedOn = ? WHERE id = ?",
+            arguments: [state.rawValue, closedOn, roundID])
+    }
+}
+
+/// Everything the verifier and the audit export read, from one read transaction.
+public struct BallotLogSnapshot: Sendable {
+    public var round: RoundRecord
+    public var leaves: [LeafRecord]
+    public var batches: [BatchRecord]
+    public var treeHeads: [TreeHeadRecord]
+    public var rejects: [RejectRecord]
+    public var issuedCount: Int
+    public var usedCount: Int
+    /// Used serial hashes that are not among the issued ones (must be 0).
+    public var usedNotIssuedCount: Int
+}
+
+extension Store {
+    /// Runs `body` in one write transaction on a round's ballot log: all of it commits, or none.
+    public func withBallotLog<T>(roundID: String, _ body: (BallotLogTransaction) throws -> T) throws -> T {
+        try write { db in
+            try body(BallotLogTransaction(db: db, roundID: roundID))
+        }
+    }
+
+    /// Issued serial hashes of a round, for the import's in-memory lookups.
+    public func issuedSerialHashes(roundID: String) throws -> Set<SerialHash> {
+        try serialHashes(table: "issuedSerial", roundID: roundID)
+    }
+
+    public func usedSerialHashes(roundID: String) throws -> Set<SerialHash> {
+        try serialHashes(table: "usedSerial", roundID: roundID)
+    }
+
+    private func serialHashes(table: String, roundID: String) throws -> Set<SerialHash> {
+        try read { db in
+            var set = Set<SerialHash>()
+            let count =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE roundID = ?", arguments: [roundID]) ?? 0
+            set.reserveCapacity(count)
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT hash FROM \(table) WHERE roundID = ?", arguments: [roundID])
+            while let row = try rows.next() {
+                if let hash = try row.withUnsafeData(atIndex: 0, { $0.flatMap { SerialHash(hash: [UInt8]($0)) } }) {
+                    set.insert(hash)
+                }
+            }
+            return set
+        }
+    }
+
+    /// Inserts issued serial hashes in bulk (benchmarks and tests that need a million).
+    public func insertIssuedSerialHashes(roundID: String, hashes: [SerialHash]) throws {
+        try write { db in
+            let statement = try db.makeStatement(sql: "INSERT INTO issuedSerial (roundID, hash) VALUES (?, ?)")
+            for hash in hashes.sorted() { try statement.execute(arguments: [roundID, Data(hash.bytes)]) }
+        }
+    }
+
+    public func rejects(roundID: String) throws -> [RejectRecord] {
+        try read { db in
+            try RejectRecord.filter(Column("roundID") == roundID).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    public func ballotLogSnapshot(roundID: String) throws -> BallotLogSnapshot {
+        try read { db in
+            guard let round = try RoundRecord.fetchOne(db, key: roundID) else {
+                throw StoreError.notFound("round \(roundID)", hint: "List rounds with: phieukin round list")
+            }
+            let args: StatementArguments = [roundID]
+            return BallotLogSnapshot(
+                round: round,
+                leaves: try LeafRecord.filter(Column("roundID") == roundID).order(Column("idx")).fetchAll(db),
+                batches: try BatchRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db),
+                treeHeads: try TreeHeadRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db),
+                rejects: try RejectRecord.filter(Column("roundID") == roundID).order(Column("id")).fetchAll(db),
+                issuedCount: try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM issuedSerial WHERE roundID = ?", arguments: args) ?? 0,
+                usedCount: try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM usedSerial WHERE roundID = ?", arguments: args) ?? 0,
+                usedNotIssuedCount: try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM usedSerial u WHERE u.roundID = ?
+                        AND NOT EXISTS (SELECT 1 FROM issuedSerial i WHERE i.roundID = u.roundID AND i.hash = u.hash)
+                        """, arguments: args) ?? 0)
+        }
+    }
+}

@@ -122,6 +122,7 @@ extension ReportRenderer {
             object["issued"] = .null
             object["summary"] = .null
             object["remarks"] = .array([])
+            object["remarks_sealed"] = .bool(false)
             object["anomalies"] = .null
         case .shown(let shown):
             object["suppressed"] = .bool(false)
@@ -130,6 +131,7 @@ extension ReportRenderer {
             object["issued"] = .optional(shown.issued, JSONValue.int)
             object["summary"] = summaryJSON(shown.counts, report: report)
             object["remarks"] = .array(shown.remarks.map(JSONValue.string))
+            object["remarks_sealed"] = .bool(report.remarksWithheld)
             object["anomalies"] = .object([
                 "foreign_ballots": .int(shown.anomalies.foreignBallots),
                 "unknown_questions": .int(shown.anomalies.unknownQuestions),
@@ -147,7 +149,7 @@ extension ReportRenderer {
             "schema": .string("phieukin.flags"),
             "schema_version": .int(jsonSchemaVersion),
             "generated": .string(ReportStrings.isoDate(report.generated)),
-            "period": .string(report.period.description),
+            "period": .optional(report.period?.description, JSONValue.string),
             "flags": .array(report.flagged.map(flagJSON)),
         ]).serialized()
     }

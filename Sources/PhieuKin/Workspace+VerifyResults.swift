@@ -13,6 +13,14 @@ public struct ResultsVerification: Sendable, Codable, Equatable {
 }
 
 extension Workspace {
+    /// The results log's step of `phieukin verify` (the extension point in Workspace+Verify.swift).
+    func verifyResultsLog(into report: inout VerificationReport) throws {
+        let check = try verifyResults()
+        report.otherProblems += check.problems
+        report.checked.append(
+            "results log (\(check.results) results, \(check.flags) flags recomputed, \(check.heads) signed heads)")
+    }
+
     /// Verifies the agency's results log (the `verify` step for issue 5):
     ///
     /// 1. every signed head: valid agency signature, a results-log body whose root is the Merkle

@@ -158,8 +158,12 @@ public struct BallotImportSession {
         self.usedEarlier = used
     }
 
-    /// Serials accepted so far in this import.
-    public var acceptedSerials: Dictionary<SerialHash, String>.Keys { usedNow.keys }
+    /// Records that an accepted ballot of this import used `hash` (found at `source`), so a
+    /// later row with the same serial is a duplicate. Separate from `process` because a caller
+    /// may still refuse the row (e.g. the two keyings of a double entry differ).
+    public mutating func registerUsed(_ hash: SerialHash, at source: String) {
+        usedNow[hash] = source
+    }
 
     // MARK: Columns
 
@@ -447,7 +451,6 @@ public struct BallotImportSession {
                 ballot: ballot, raw: raw())
         }
         if let problem { return rejected(source, key: key, problem, ballot: nil, raw: raw()) }
-        if let serialHash { usedNow[serialHash] = source }
         return RowOutcome(
             source: source, keyingKey: key, ballot: ballot, serialHash: serialHash, reject: nil, raw: nil)
     }

@@ -14,7 +14,7 @@ struct PhieuKinCommand: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, KeysCommand.self, SurveyCommand.self, RosterCommand.self, RoundCommand.self,
-            BallotsCommand.self,
+            BallotsCommand.self, ImportCommand.self, RejectsCommand.self, VerifyCommand.self, AuditCommand.self,
         ]
     )
 }

@@ -1,0 +1,453 @@
+import Foundation
+import PhieuKinCore
+import PhieuKinCrypto
+import PhieuKinStore
+
+/// What `phieukin import` was asked to do.
+public struct ImportRequest: Sendable {
+    public var roundID: String
+    public var files: [String]
+    /// A second, independent keying of the same paper ballots (double entry).
+    public var secondEntry: String?
+    /// Passphrase of the agency signing key, when it is encrypted.
+    public var passphrase: [UInt8]?
+
+    public init(roundID: String, files: [String], secondEntry: String? = nil, passphrase: [UInt8]? = nil) {
+        self.roundID = roundID
+        self.files = files
+        self.secondEntry = secondEntry
+        self.passphrase = passphrase
+    }
+}
+
+/// The import summary shown to tellers; `--json` prints it as documented in docs/IMPORT-JSON.md.
+/// Never holds marks, remarks or serials: only counts, files, lines and reasons.
+public struct ImportReport: Sendable, Codable, Equatable {
+    public struct Reject: Sendable, Codable, Equatable {
+        public var file: String
+        public var line: Int
+        public var code: String
+        public var reason: String
+        /// Id in the quarantine (`phieukin rejects list`); nil when nothing was stored because
+        /// the files were already imported.
+        public var rejectID: Int64?
+    }
+    public var round: String
+    /// The batch this import became (nil when the files held no ballots).
+    public var batch: Int?
+    public var files: [String]
+    public var accepted: Int
+    /// Ballots whose serial was already used (quarantined with code serial-used).
+    public var duplicates: Int
+    /// Other rejected ballots (quarantined).
+    public var rejected: Int
+    /// Count per reason code, duplicates included.
+    public var rejectedByReason: [String: Int]
+    public var rejects: [Reject]
+    /// The ballot log after the import, as signed.
+    public var treeSize: Int
+    public var treeHead: Int?
+    public var root: String?
+    /// Set when every file was byte-identical to one imported before (its batch): the rows were
+    /// checked and reported, but nothing was stored or quarantined again.
+    public var alreadyImportedBatch: Int?
+
+    /// 0 all accepted, 2 committed with rejects or duplicates (see README "Exit status").
+    public var exitStatus: Int32 { duplicates + rejected > 0 ? 2 : 0 }
+}
+
+/// Context strings bound into every sealed object (docs/FORMAT.md).
+enum BallotLogFormat {
+    static func batchContext(_ roundID: String, _ seq: Int) -> [UInt8] { Array("phieukin batch v1|\(roundID)|\(seq)".utf8) }
+    static func ballotAAD(_ roundID: String, _ seq: Int) -> [UInt8] { Array("phieukin ballot v1|\(roundID)|\(seq)".utf8) }
+    static func rejectAAD(_ roundID: String, _ seq: Int) -> [UInt8] { Array("phieukin reject v1|\(roundID)|\(seq)".utf8) }
+
+    static func u32be(_ value: Int) -> [UInt8] {
+        let v = UInt32(value)
+        return [UInt8(v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v)]
+    }
+
+    static func readU32be(_ bytes: ArraySlice<UInt8>) -> Int? {
+        guard bytes.count >= 4 else { return nil }
+        let s = bytes.startIndex
+        return Int(bytes[s]) << 24 | Int(bytes[s + 1]) << 16 | Int(bytes[s + 2]) << 8 | Int(bytes[s + 3])
+    }
+
+    /// `u32be(seq) ‖ nonce ‖ ciphertext ‖ tag`, appended to `out`.
+    static func appendSealed(_ message: AES256GCM.SealedMessage, seq: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: u32be(seq))
+        out.append(contentsOf: message.nonce)
+        out.append(contentsOf: message.ciphertext)
+        out.append(contentsOf: message.tag)
+    }
+
+    static let minimumLeafLength = 4 + AES256GCM.nonceByteCount + AES256GCM.tagByteCount
+
+    /// `"YYYY-MM-DDThh:mm:ssZ"`, the only time PhieuKin signs (per tree head, never per ballot).
+    static func timestamp(_ date: Date = Date()) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}
+
+/// Leaves of one batch, in one contiguous buffer (a million ballots without a million arrays).
+struct LeafBuffer {
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    var count: Int { ends.count }
+
+    mutating func append(_ message: AES256GCM.SealedMessage, seq: Int) {
+        BallotLogFormat.appendSealed(message, seq: seq, to: &bytes)
+        ends.append(bytes.count)
+    }
+
+    mutating func append(leaf: [UInt8]) {
+        bytes.append(contentsOf: leaf)
+        ends.append(bytes.count)
+    }
+
+    func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
+}
+
+extension Workspace {
+    /// Imports keyed ballots into a round: validates every row, seals accepted ballots into a new
+    /// batch appended (in random order) to the round's Merkle log, quarantines rejected ones
+    /// (sealed too), and signs a tree head — all in one transaction.
+    ///
+    /// Throws (and stores nothing) when the round is not open, a file cannot be read or parsed
+    /// as a whole, or an unnumbered round gets a byte-identical file again.
+    public func importBallots(_ request: ImportRequest) throws -> ImportReport {
+        let round = try store.round(id: request.roundID)
+        try requireOpen(round, doing: "imported")
+        guard !request.files.isEmpty else { throw PhieuKinError.input("give at least one file to import.") }
+        let survey = try survey(ofRound: round)
+        let officials = try store.roundOfficials(roundID: round.id).map(\.officialID)
+        let signingKey = try agencySigningKey(passphrase: request.passphrase)
+        let tallyKey: X25519PublicKey
+        do {
+            tallyKey = try X25519PublicKey(rawRepresentation: round.tallyPublicKey)
+        } catch {
+            throw PhieuKinError.state("round \(round.id) has no valid tally public key; the store may be damaged (run phieukin verify).")
+        }
+        let issued = round.numbered ? try store.issuedSerialHashes(roundID: round.id) : []
+        let used = round.numbered ? try store.usedSerialHashes(roundID: round.id) : []
+        func newSession() -> BallotImportSession {
+            BallotImportSession(
+                survey: survey, roundID: round.id, numbered: round.numbered, officialIDs: officials, issued: issued,
+                used: used)
+        }
+
+        // Double entry: the second keying is read first, fully, into memory (keyed per ballot).
+        var second: [String: RowOutcome]?
+        if let secondFile = request.secondEntry {
+            var session = newSession()
+            var outcomes: [String: RowOutcome] = [:]
+            _ = try Self.readBallotFile(secondFile, session: &session) { outcome, session in
+                if outcome.isAccepted, let hash = outcome.serialHash { session.registerUsed(hash, at: outcome.source) }
+                if outcomes[outcome.keyingKey] == nil { outcomes[outcome.keyingKey] = outcome }
+            }
+            second = outcomes
+        }
+
+        let pauseAfter = ProcessInfo.processInfo.environment["PHIEUKIN_TEST_PAUSE_AFTER_ROWS"].flatMap(Int.init)
+        do {
+            return try store.withBallotLog(roundID: round.id) { log in
+                try requireOpen(try log.round(), doing: "imported")
+                let seq = try log.nextBatchSeq()
+                let batchKey = SecureRandom.bytes(AES256GCM.keyByteCount)
+                try log.insertBatch(
+                    seq: seq,
+                    sealedKey: try SealedBox.seal(
+                        batchKey, to: tallyKey, context: BallotLogFormat.batchContext(round.id, seq)))
+                let sealer = try AES256GCMSealer(key: batchKey)
+                let ballotAAD = BallotLogFormat.ballotAAD(round.id, seq)
+                let rejectAAD = BallotLogFormat.rejectAAD(round.id, seq)
+
+                var leaves = LeafBuffer()
+                var usedNow: [SerialHash] = []
+                var report = ImportReport(
+                    round: round.id, batch: seq, files: request.files, accepted: 0, duplicates: 0, rejected: 0,
+                    rejectedByReason: [:], rejects: [], treeSize: 0, treeHead: nil, root: nil)
+                var plaintext: [UInt8] = []
+                plaintext.reserveCapacity(4096)
+
+                func quarantine(_ outcome: RowOutcome, second: RowOutcome? = nil) throws {
+                    guard let reject = outcome.reject else { return }
+                    var payload: [String: JSONValue] = ["v": .number(1)]
+                    switch outcome.raw {
+                    case .text(let text)?: payload["raw"] = .string(text)
+                    case .bytes(let bytes)?: payload["raw_b64"] = .string(Data(bytes).base64EncodedString())
+                    case nil: break
+                    }
+                    switch second?.raw {
+                    case .text(let text)?: payload["raw2"] = .string(text)
+                    case .bytes(let bytes)?: payload["raw2_b64"] = .string(Data(bytes).base64EncodedString())
+                    case nil: break
+                    }
+                    if let ballot = outcome.ballot { payload["ballot"] = ballot.jsonValue }
+                    let message = try sealer.seal(try JSONValue.object(payload).canonicalBytes, associatedData: rejectAAD)
+                    var sealedPayload: [UInt8] = []
+                    BallotLogFormat.appendSealed(message, seq: seq, to: &sealedPayload)
+                    var blob = BallotLogFormat.u32be(sealedPayload.count) + sealedPayload
+                    if let ballot = outcome.ballot {
+                        // Sealed now, so the committee can accept it later without anyone decrypting.
+                        let leaf = try sealer.seal(BallotCodec.encode(ballot), associatedData: ballotAAD)
+                        BallotLogFormat.appendSealed(leaf, seq: seq, to: &blob)
+                    }
+                    let (file, line) = Self.splitSource(outcome.source)
+                    let id = try log.insertReject(
+                        RejectRecord(
+                            roundID: round.id, batchSeq: seq, sealed: blob, code: reject.code.rawValue,
+                            reason: reject.reason, source: outcome.source, status: .pending))
+                    if reject.code == .serialUsed { report.duplicates += 1 } else { report.rejected += 1 }
+                    report.rejectedByReason[reject.code.rawValue, default: 0] += 1
+                    report.rejects.append(
+                        .init(file: file, line: line, code: reject.code.rawValue, reason: reject.reason, rejectID: id))
+                }
+
+                var session = newSession()
+                var digests: [[UInt8]] = []
+                for file in request.files {
+                    let digest = try Self.readBallotFile(file, session: &session) { first, session in
+                        var outcome = first
+                        var partner: RowOutcome?
+                        if second != nil {
+                            partner = second!.removeValue(forKey: outcome.keyingKey)
+                            if let other = partner {
+                                if !Self.sameKeying(outcome, other) {
+                                    outcome.ballot = nil
+                                    outcome.serialHash = nil
+                                    outcome.reject = ImportReject(
+                                        .keyingMismatch,
+                                        "the two keyings differ (second keying: \(other.source)): re-check the paper ballot and key it again")
+                                    outcome.raw = outcome.raw ?? .text("")
+                                }
+                            } else {
+                                outcome.ballot = nil
+                                outcome.serialHash = nil
+                                outcome.reject = ImportReject(
+                                    .keyingMissing,
+                                    "not found in the second keying \(request.secondEntry ?? ""): key it there too, or re-check the paper")
+                                outcome.raw = outcome.raw ?? .text("")
+                            }
+                        }
+                        if let ballot = outcome.ballot, outcome.isAccepted {
+                            if let hash = outcome.serialHash {
+                                session.registerUsed(hash, at: outcome.source)
+                                usedNow.append(hash)
+                            }
+                            plaintext.removeAll(keepingCapacity: true)
+                            BallotCodec.encode(ballot, into: &plaintext)
+                            leaves.append(try sealer.seal(plaintext, associatedData: ballotAAD), seq: seq)
+                        } else {
+                            try quarantine(outcome, second: partner)
+                        }
+                    }
+                    digests.append(digest)
+                }
+                if var leftovers = second?.values.sorted(by: { $0.source < $1.source }) {
+                    for i in leftovers.indices {
+                        leftovers[i].ballot = nil
+                        leftovers[i].raw = leftovers[i].raw ?? .text("")
+                        leftovers[i].reject = ImportReject(
+                            .keyingMissing, "only in the second keying: key it in the first file too, or re-check the paper")
+                        try quarantine(leftovers[i])
+                    }
+                }
+
+                // Unnumbered rounds cannot see duplicate ballots: refuse a file already imported.
+                // A numbered round reports the duplicates of a file imported again, storing nothing.
+                let earlier = try digests.map { try log.batchForFile(digest: $0) }
+                if round.numbered, let first = earlier.first ?? nil, earlier.allSatisfy({ $0 != nil }) {
+                    report.batch = nil
+                    report.accepted = 0
+                    report.alreadyImportedBatch = first
+                    for i in report.rejects.indices { report.rejects[i].rejectID = nil }
+                    throw AlreadyImported(report: report)
+                }
+                for (file, digest) in zip(request.files, digests) {
+                    if let earlier = try log.batchForFile(digest: digest), !round.numbered {
+                        throw PhieuKinError.input(
+                            "\(file) is byte-identical to a file already imported into round \(round.id) (batch \(earlier)); nothing was imported. "
+                                + "Unnumbered rounds refuse a file twice because their ballots carry no serial.")
+                    }
+                    try log.recordFile(digest: digest, batchSeq: seq)
+                }
+                if leaves.count == 0 && report.rejects.isEmpty { throw EmptyImport() }
+
+                // Append in a uniformly random order, never the input order.
+                var order = Array(0..<leaves.count)
+                var generator = SecureRandomGenerator()
+                order.shuffle(using: &generator)
+                var idx = try log.leafCount()
+                try leaves.bytes.withUnsafeBytes { raw in
+                    for (n, i) in order.enumerated() {
+                        try log.appendLeaf(idx: idx, batchSeq: seq, data: UnsafeRawBufferPointer(rebasing: raw[leaves.range(i)]))
+                        idx += 1
+                        if let pauseAfter, n + 1 == pauseAfter { Self.testPause() }
+                    }
+                }
+                for hash in usedNow.sorted() { try log.insertUsedSerial(hash) }
+                report.accepted = leaves.count
+
+                let head = try signTreeHead(log, kind: "import", key: signingKey)
+                report.treeSize = head.size
+                report.treeHead = head.seq
+                report.root = head.root
+                return report
+            }
+        } catch let already as AlreadyImported {
+            var report = already.report
+            report.treeSize = try store.ballotLogSnapshot(roundID: round.id).leaves.count
+            return report
+        } catch is EmptyImport {
+            return ImportReport(
+                round: round.id, batch: nil, files: request.files, accepted: 0, duplicates: 0, rejected: 0,
+                rejectedByReason: [:], rejects: [], treeSize: try store.ballotLogSnapshot(roundID: round.id).leaves.count,
+                treeHead: nil, root: nil)
+        }
+    }
+
+    private struct EmptyImport: Error {}
+    private struct AlreadyImported: Error {
+        var report: ImportReport
+    }
+
+    /// Test hook (PHIEUKIN_TEST_PAUSE_AFTER_ROWS=N): after N leaves are written inside the open
+    /// transaction, say so on stderr and sleep, so a test can SIGKILL the process there.
+    private static func testPause() {
+        FileHandle.standardError.write(Data("PHIEUKIN_TEST_PAUSED\n".utf8))
+        Thread.sleep(forTimeInterval: 60)
+    }
+
+    /// Both keyings read the same: same outcome code and the same ballot.
+    static func sameKeying(_ a: RowOutcome, _ b: RowOutcome) -> Bool {
+        a.reject?.code == b.reject?.code && a.ballot == b.ballot && a.serialHash == b.serialHash
+    }
+
+    static func splitSource(_ source: String) -> (String, Int) {
+        guard let colon = source.lastIndex(of: ":"), let line = Int(source[source.index(after: colon)...]) else {
+            return (source, 0)
+        }
+        return (String(source[..<colon]), line)
+    }
+
+    func requireOpen(_ round: RoundRecord, doing: String) throws {
+        guard round.state == .open else {
+            throw PhieuKinError.state(
+                "round \(round.id) is \(round.state.rawValue): no ballots can be \(doing) any more; nothing was changed.")
+        }
+    }
+
+    /// Streams one CSV or JSON Lines file through `session`, calling `each` per ballot row;
+    /// returns the file's SHA-256. JSON Lines when the first non-blank byte is `{`.
+    static func readBallotFile(
+        _ path: String, session: inout BallotImportSession,
+        _ each: (RowOutcome, inout BallotImportSession) throws -> Void
+    ) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw PhieuKinError.input("cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.")
+        }
+        defer { close(fd) }
+        var hasher = SHA256Hasher()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var format: Bool?  // true: JSON Lines
+        var csv = CSVParser(tolerateInvalidUTF8: true)
+        var columns: [BallotImportSession.Column]?
+        var pendingLine: [UInt8] = []
+        var lineNumber = 0
+        let name = path
+
+        func csvRecord(_ record: CSVRecord) throws {
+            guard let columns else {
+                if record.invalidUTF8Bytes != nil {
+                    throw PhieuKinError.input("\(name):\(record.line): the header is not UTF-8 text; nothing was imported.")
+                }
+                columns = try session.columns(header: record.fields, source: "\(name):\(record.line)")
+                return
+            }
+            let outcome = session.process(record: record, columns: columns, file: name)
+            try each(outcome, &session)
+        }
+        func jsonLine(_ line: ArraySlice<UInt8>) throws {
+            lineNumber += 1
+            var bytes = line
+            if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            let outcome = session.process(jsonLine: Array(bytes), line: lineNumber, file: name)
+            try each(outcome, &session)
+        }
+        func feedJSON(_ buffer: ArraySlice<UInt8>) throws {
+            var start = buffer.startIndex
+            while let newline = buffer[start...].firstIndex(of: 0x0A) {
+                if pendingLine.isEmpty {
+                    try jsonLine(buffer[start..<newline])
+                } else {
+                    pendingLine.append(contentsOf: buffer[start..<newline])
+                    try jsonLine(pendingLine[...])
+                    pendingLine.removeAll(keepingCapacity: true)
+                }
+                start = newline + 1
+            }
+            pendingLine.append(contentsOf: buffer[start...])
+        }
+
+        do {
+            while true {
+                let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                guard n >= 0 else {
+                    throw PhieuKinError.input("cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.")
+                }
+                if n == 0 { break }
+                chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+                if format == nil {
+                    let first = chunk[0..<n].first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
+                    if let first { format = first == UInt8(ascii: "{") }
+                }
+                if format == true {
+                    try feedJSON(chunk[0..<n])
+                } else {
+                    try chunk.withUnsafeBytes { try csv.feed(UnsafeRawBufferPointer(rebasing: $0[0..<n]), csvRecord) }
+                }
+            }
+            if format == true {
+                if !pendingLine.isEmpty { try jsonLine(pendingLine[...]) }
+            } else {
+                try csv.finish(csvRecord)
+            }
+        } catch let error as CSVError {
+            throw PhieuKinError.input("\(name):\(error.line): \(error.reason); nothing was imported.")
+        } catch let error as ImportError {
+            throw PhieuKinError.input("\(error.reason); nothing was imported.")
+        }
+        return hasher.finalize()
+    }
+
+    // MARK: Tree heads
+
+    struct SignedHead {
+        var seq: Int
+        var size: Int
+        var root: String
+    }
+
+    /// Recomputes the round's root from every stored leaf and signs a new tree head.
+    func signTreeHead(_ log: BallotLogTransaction, kind: String, key: Ed25519PrivateKey) throws -> SignedHead {
+        var hashes: [[UInt8]] = []
+        hashes.reserveCapacity(try log.leafCount())
+        try log.forEachLeaf { hashes.append(Merkle.leafHash($0)) }
+        let root = Hex.encode(Merkle.root(leafHashes: hashes))
+        let seq = (try log.lastTreeHead()?.seq ?? 0) + 1
+        let body = try JSONValue.object([
+            "kind": .string(kind), "log": .string("ballots"), "root": .string(root), "round": .string(log.roundID),
+            "seq": .number(Double(seq)), "size": .number(Double(hashes.count)),
+            "time": .string(BallotLogFormat.timestamp()), "v": .number(1),
+        ]).canonicalBytes
+        try log.insertTreeHead(
+            TreeHeadRecord(roundID: log.roundID, seq: seq, body: body, signature: try key.signature(for: body)))
+        return SignedHead(seq: seq, size: hashes.count, root: root)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import PhieuKinCore
+import PhieuKinCrypto
+import PhieuKinStore
+
+/// A quarantined ballot as tellers see it: why, where (until decided), and what was decided.
+public struct RejectSummary: Sendable, Codable, Equatable {
+    public var id: Int64
+    public var batch: Int
+    public var status: String
+    public var code: String
+    public var reason: String
+    /// `file:line` of the keyed row; cleared once decided.
+    public var source: String?
+    /// Whether `rejects accept` is possible: its marks were valid and are sealed as a ready leaf.
+    public var acceptable: Bool
+    public var decisionReason: String?
+}
+
+/// What a quarantine decision did.
+public struct RejectDecision: Sendable, Codable, Equatable {
+    public var accepted: [Int64]
+    public var discarded: [Int64]
+    public var treeSize: Int
+    public var treeHead: Int?
+}
+
+/// What closing a round signed.
+public struct CloseSummary: Sendable, Codable, Equatable {
+    public var round: String
+    public var treeSize: Int
+    public var treeHead: Int
+    public var root: String
+}
+
+extension Workspace {
+    public func listRejects(roundID: String) throws -> [RejectSummary] {
+        _ = try store.round(id: roundID)
+        return try store.rejects(roundID: roundID).map(Self.summary)
+    }
+
+    static func summary(_ r: RejectRecord) -> RejectSummary {
+        RejectSummary(
+            id: r.id ?? 0, batch: r.batchSeq, status: r.status.rawValue, code: r.code, reason: r.reason,
+            source: r.source, acceptable: r.status == .pending && RejectBlob(r.sealed)?.leaf != nil,
+            decisionReason: r.decisionReason)
+    }
+
+    /// Accepts quarantined ballots (ids, or every acceptable pending one when `ids` is nil): their
+    /// already-sealed leaves are appended to the log in random order and a tree head is signed.
+    /// Nobody decrypts anything.
+    public func acceptRejects(roundID: String, ids: [Int64]?, reason: String, passphrase: [UInt8]?) throws
+        -> RejectDecision
+    {
+        let reason = try decisionReason(reason)
+        let key = try agencySigningKey(passphrase: passphrase)
+        return try store.withBallotLog(roundID: roundID) { log in
+            try requireOpen(try log.round(), doing: "accepted from the quarantine")
+            let chosen = try pending(log, ids: ids)
+            var leaves: [(RejectRecord, [UInt8])] = []
+            for record in chosen {
+                guard let leaf = RejectBlob(record.sealed)?.leaf else {
+                    if ids == nil { continue }  // --all: only the acceptable ones
+                    throw PhieuKinError.state(
+                        "reject \(record.id ?? 0) (\(record.code)) cannot be accepted: its marks were not valid. "
+                            + "Discard it (phieukin rejects discard \(record.id ?? 0) --reason …) and key the ballot again.")
+                }
+                leaves.append((record, leaf))
+            }
+            guard !leaves.isEmpty else {
+                throw PhieuKinError.state("no pending reject can be accepted in round \(roundID).")
+            }
+            var generator = SecureRandomGenerator()
+            leaves.shuffle(using: &generator)
+            var idx = try log.leafCount()
+            for (record, leaf) in leaves {
+                try log.appendLeaf(idx: idx, batchSeq: record.batchSeq, data: leaf)
+                idx += 1
+                var decided = record
+                decided.status = .accepted
+                decided.sealed = nil
+                decided.source = nil
+                decided.decisionReason = reason
+                try log.updateReject(decided)
+            }
+            let head = try signTreeHead(log, kind: "accept-reject", key: key)
+            return RejectDecision(
+                accepted: leaves.map { $0.0.id ?? 0 }.sorted(), discarded: [], treeSize: head.size, treeHead: head.seq)
+        }
+    }
+
+    /// Discards quarantined ballots (ids, or every pending one): the sealed row is erased, the
+    /// reason and the decision stay.
+    public func discardRejects(roundID: String, ids: [Int64]?, reason: String) throws -> RejectDecision {
+        let reason = try decisionReason(reason)
+        return try store.withBallotLog(roundID: roundID) { log in
+            let chosen = try pending(log, ids: ids)
+            guard !chosen.isEmpty else { throw PhieuKinError.state("no pending reject to discard in round \(roundID).") }
+            for record in chosen {
+                var decided = record
+                decided.status = .discarded
+                decided.sealed = nil
+                decided.source = nil
+                decided.decisionReason = reason
+                try log.updateReject(decided)
+            }
+            return RejectDecision(
+                accepted: [], discarded: chosen.map { $0.id ?? 0 }, treeSize: try log.leafCount(), treeHead: nil)
+        }
+    }
+
+    private func pending(_ log: BallotLogTransaction, ids: [Int64]?) throws -> [RejectRecord] {
+        guard let ids else { return try log.rejects(status: .pending) }
+        let found = try log.rejects(ids: ids)
+        for id in ids {
+            guard let record = found.first(where: { $0.id == id }) else {
+                throw PhieuKinError.notFound(
+                    "reject \(id) is not in round \(log.roundID). List them with: phieukin rejects list --round \(log.roundID)")
+            }
+            guard record.status == .pending else {
+                throw PhieuKinError.state("reject \(id) was already \(record.status.rawValue): \(record.decisionReason ?? "").")
+            }
+        }
+        return found
+    }
+
+    private func decisionReason(_ reason: String) throws -> String {
+        let text = reason.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else {
+            throw PhieuKinError.input("every quarantine decision needs a reason: --reason \"…\" (it is kept).")
+        }
+        return text
+    }
+
+    /// Closes a round: signs the final tree head; no import or acceptance after it.
+    public func closeRound(roundID: String, passphrase: [UInt8]?) throws -> CloseSummary {
+        let key = try agencySigningKey(passphrase: passphrase)
+        return try store.withBallotLog(roundID: roundID) { log in
+            let round = try log.round()
+            try requireOpen(round, doing: "imported (it is already closed)")
+            let pending = try log.rejects(status: .pending)
+            guard pending.isEmpty else {
+                throw PhieuKinError.state(
+                    "round \(roundID) has \(pending.count) quarantined ballots pending. Decide each first: "
+                        + "phieukin rejects list --round \(roundID), then rejects accept|discard ID --reason \"…\".")
+            }
+            let head = try signTreeHead(log, kind: "close", key: key)
+            try log.setState(.closed, closedOn: CivilDate.today().description)
+            return CloseSummary(round: roundID, treeSize: head.size, treeHead: head.seq, root: head.root)
+        }
+    }
+}
+
+/// `reject.sealed`: `u32be(len P) ‖ P ‖ L?` where P is the sealed reject payload and L, present
+/// only when the marks were valid, the ready-to-append ballot leaf (docs/FORMAT.md, "Rejects").
+struct RejectBlob {
+    var payload: [UInt8]
+    var leaf: [UInt8]?
+
+    init?(_ blob: [UInt8]?) {
+        guard let blob, let length = BallotLogFormat.readU32be(blob[...]), 4 + length <= blob.count else { return nil }
+        payload = Array(blob[4..<(4 + length)])
+        let rest = blob[(4 + length)...]
+        leaf = rest.isEmpty ? nil : Array(rest)
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import PhieuKinCore
+import PhieuKinCrypto
+import PhieuKinStore
+
+/// What `phieukin verify` found. `problems` empty means every check passed.
+public struct VerificationReport: Sendable, Codable, Equatable {
+    public struct RoundCheck: Sendable, Codable, Equatable {
+        public var round: String
+        public var state: String
+        public var leaves: Int
+        public var batches: Int
+        public var treeHeads: Int
+        public var issued: Int
+        public var used: Int
+        public var rejectsPending: Int
+        public var rejectsAccepted: Int
+        public var rejectsDiscarded: Int
+        public var root: String?
+        public var problems: [String]
+    }
+    public var rounds: [RoundCheck] = []
+    /// Problems outside any one round's ballot log (e.g. the results log, issue 5).
+    public var otherProblems: [String] = []
+    /// Names of the checks that ran, e.g. "ballot log 2026-Q3-VP-quarterly-7", "results log".
+    public var checked: [String] = []
+
+    public var problems: [String] { rounds.flatMap { r in r.problems.map { "\(r.round): \($0)" } } + otherProblems }
+    public var ok: Bool { problems.isEmpty }
+}
+
+extension Workspace {
+    /// Verifies the ballot logs (one round, or all) and then every other log the workspace keeps.
+    ///
+    /// Extension point: each log has its own `verify…(into:)` step; the results log (issue 5)
+    /// plugs in through `verifyResultsLog(into:)` in Workspace+VerifyResults.swift.
+    public func verify(roundID: String? = nil) throws -> VerificationReport {
+        var report = VerificationReport()
+        let agencyKey = try agencyPublicKey()
+        let ids = try roundID.map { [try store.round(id: $0).id] } ?? store.rounds().map(\.id)
+        for id in ids {
+            report.rounds.append(try verifyBallotLog(roundID: id, agencyKey: agencyKey))
+            report.checked.append("ballot log \(id)")
+        }
+        try verifyResultsLog(into: &report)
+        return report
+    }
+
+    /// Every check of one round's ballot log, from one consistent snapshot (docs/FORMAT.md,
+    /// "Verification").
+    func verifyBallotLog(roundID: String, agencyKey: Ed25519PublicKey) throws -> VerificationReport.RoundCheck {
+        let s = try store.ballotLogSnapshot(roundID: roundID)
+        var problems: [String] = []
+        let rejectCounts = Dictionary(grouping: s.rejects, by: \.status).mapValues(\.count)
+        let acceptedRejects = rejectCounts[.accepted] ?? 0
+
+        // Batches: seq 1, 2, … with a sealed key of the right length.
+        let batchSeqs = Set(s.batches.map(\.seq))
+        for (i, batch) in s.batches.enumerated() where batch.seq != i + 1 {
+            problems.append("batch numbers are not 1, 2, …: found batch \(batch.seq) at position \(i + 1)")
+            break
+        }
+        for batch in s.batches where batch.sealedKey.count != SealedBox.overhead + AES256GCM.keyByteCount {
+            problems.append("batch \(batch.seq): sealed key has \(batch.sealedKey.count) bytes, expected \(SealedBox.overhead + AES256GCM.keyByteCount)")
+        }
+
+        // Leaves: indexes 0, 1, …; each names an existing batch, in its column and its first 4 bytes.
+        var hashes: [[UInt8]] = []
+        hashes.reserveCapacity(s.leaves.count)
+        var reportedGap = false
+        for (i, leaf) in s.leaves.enumerated() {
+            if leaf.idx != i && !reportedGap {
+                problems.append("leaf indexes are not contiguous: expected leaf \(i), found \(leaf.idx) (a leaf was deleted or inserted)")
+                reportedGap = true
+            }
+            if leaf.data.count < BallotLogFormat.minimumLeafLength {
+                problems.append("leaf \(leaf.idx) is too short (\(leaf.data.count) bytes) to be a sealed ballot")
+            } else if BallotLogFormat.readU32be(leaf.data[...]) != leaf.batchSeq {
+                problems.append("leaf \(leaf.idx): its sealed batch number does not match its batch column (\(leaf.batchSeq))")
+            }
+            if !batchSeqs.contains(leaf.batchSeq) {
+                problems.append("leaf \(leaf.idx) refers to batch \(leaf.batchSeq), which does not exist")
+            }
+            hashes.append(Merkle.leafHash(leaf.data))
+        }
+
+        // Tree heads: signed by the agency, canonical, about this round, roots from the leaves,
+        // sizes non-decreasing and each consistent with the previous one.
+        var previous: (size: Int, root: [UInt8], seq: Int)?
+        var lastKind: String?
+        var lastRoot: String?
+        for (i, head) in s.treeHeads.enumerated() {
+            let label = "tree head \(head.seq)"
+            if head.seq != i + 1 { problems.append("\(label): tree heads are not numbered 1, 2, … (expected \(i + 1))") }
+            guard agencyKey.isValidSignature(head.signature, for: head.body) else {
+                problems.append("\(label): the agency signature does not verify (its body or signature was changed)")
+                continue
+            }
+            guard let value = try? JSONValue.parse(head.body), (try? value.canonicalBytes) == head.body,
+                case .object(let m) = value, case .string(let kind)? = m["kind"], case .string(let log)? = m["log"],
+                case .string(let rootHex)? = m["root"], case .string(let round)? = m["round"],
+                case .number(let seq)? = m["seq"], case .number(let sizeValue)? = m["size"], case .string? = m["time"],
+                case .number(1)? = m["v"], let root = try? Hex.decode(rootHex)
+            else {
+                problems.append("\(label): body is not a canonical version-1 tree head")
+                continue
+            }
+            let size = Int(sizeValue)
+            if log != "ballots" || round != roundID || Int(seq) != head.seq {
+                problems.append("\(label): body is for log \(log), round \(round), seq \(Int(seq)) — not this head")
+            }
+            if lastKind == "close" { problems.append("\(label): signed after the round was closed") }
+            if size > hashes.count {
+                problems.append("\(label): size \(size) but only \(hashes.count) leaves are stored (leaves were deleted)")
+            } else if Merkle.root(leafHashes: Array(hashes[0..<size])) != root {
+                problems.append("\(label) (size \(size)): its root does not match the stored leaves (a leaf was changed)")
+            }
+            if let previous {
+                if size < previous.size {
+                    problems.append("\(label): size \(size) is smaller than tree head \(previous.seq)'s \(previous.size)")
+                } else if previous.size > 0, size <= hashes.count {
+                    let proof = (try? Merkle.consistencyProof(oldSize: previous.size, leafHashes: Array(hashes[0..<size]))) ?? []
+                    if !Merkle.verifyConsistency(
+                        oldSize: previous.size, newSize: size, oldRoot: previous.root, newRoot: root, proof: proof)
+                    {
+                        problems.append("\(label) is not consistent with tree head \(previous.seq) (the log was rewritten)")
+                    }
+                }
+            }
+            previous = (size, root, head.seq)
+            lastKind = kind
+            lastRoot = rootHex
+        }
+        let signedSize = previous?.size ?? 0
+        if signedSize != hashes.count {
+            problems.append(
+                "the last signed tree head covers \(signedSize) leaves but \(hashes.count) are stored (leaves were added or removed)")
+        }
+        if s.round.state != .open && lastKind != "close" {
+            problems.append("the round is \(s.round.state.rawValue) but its last tree head is not a close head")
+        }
+        if s.round.state == .open && lastKind == "close" {
+            problems.append("the round is open but its log was closed")
+        }
+
+        // Counts: every accepted ballot consumed one issued serial, or was accepted from the quarantine.
+        if s.usedNotIssuedCount > 0 {
+            problems.append("\(s.usedNotIssuedCount) used serials were never issued")
+        }
+        if s.round.numbered {
+            if s.usedCount > s.issuedCount {
+                problems.append("more serials used (\(s.usedCount)) than issued (\(s.issuedCount))")
+            }
+            if hashes.count != s.usedCount + acceptedRejects {
+                problems.append(
+                    "\(hashes.count) ballots in the log but \(s.usedCount) used serials + \(acceptedRejects) accepted rejects")
+            }
+        } else {
+            if s.usedCount != 0 { problems.append("an unnumbered round has \(s.usedCount) used serials") }
+            if acceptedRejects > hashes.count { problems.append("more accepted rejects than ballots in the log") }
+        }
+        for reject in s.rejects {
+            if !batchSeqs.contains(reject.batchSeq) {
+                problems.append("reject \(reject.id ?? 0) refers to batch \(reject.batchSeq), which does not exist")
+            }
+            if reject.status == .pending && RejectBlob(reject.sealed) == nil {
+                problems.append("pending reject \(reject.id ?? 0) has no sealed ballot")
+            }
+            if reject.status != .pending && (reject.sealed != nil || reject.source != nil || (reject.decisionReason ?? "").isEmpty) {
+                problems.append("reject \(reject.id ?? 0) is \(reject.status.rawValue) but still holds its sealed row or source, or has no decision reason")
+            }
+        }
+        return .init(
+            round: roundID, state: s.round.state.rawValue, leaves: hashes.count, batches: s.batches.count,
+            treeHeads: s.treeHeads.count, issued: s.issuedCount, used: s.usedCount,
+            rejectsPending: rejectCounts[.pending] ?? 0, rejectsAccepted: acceptedRejects,
+            rejectsDiscarded: rejectCounts[.discarded] ?? 0, root: lastRoot, problems: problems)
+    }
+}

@@ -1,0 +1,183 @@
+import ArgumentParser
+import Foundation
+import PhieuKin
+
+/// `phieukin import`: key-in files → sealed ballots in the round's log (README "Importing ballots").
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import keyed ballots (CSV or JSON Lines) into a round: validate, seal, log, sign.",
+        discussion: """
+            Exit status: 0 every ballot accepted; 2 the import was committed but some ballots were \
+            rejected or duplicates (they are quarantined: phieukin rejects list); 1 nothing was \
+            imported because of an error (message on stderr).
+            """)
+    @OptionGroup var options: WorkspaceOptions
+    @Option(help: "The round id (see: phieukin round list).") var round: String
+    @Option(help: "A second, independent keying of the same paper ballots; only ballots both keyings agree on are accepted.")
+    var secondEntry: String?
+    @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
+    @Flag(help: "Print the documented JSON object (docs/IMPORT-JSON.md) instead of text.") var json = false
+    @Argument(help: "CSV or JSON Lines files keyed by tellers.") var files: [String]
+
+    func run() throws {
+        let report = try options.open().importBallots(
+            ImportRequest(
+                roundID: round, files: files, secondEntry: secondEntry,
+                passphrase: try passphraseFile.map(KeyFiles.readPassphrase)))
+        if json {
+            try printJSON(report)
+        } else {
+            print("Round \(report.round): \(report.accepted) accepted, \(report.duplicates) duplicates, \(report.rejected) rejected")
+            for (code, count) in report.rejectedByReason.sorted(by: { $0.key < $1.key }) {
+                print("  \(code): \(count)")
+            }
+            for reject in report.rejects {
+                let where_ = reject.rejectID.map { " (quarantined as #\($0))" } ?? ""
+                print("\(reject.file):\(reject.line): [\(reject.code)] \(reject.reason)\(where_)")
+            }
+            if let batch = report.alreadyImportedBatch {
+                print("These files were already imported (batch \(batch)): nothing was stored again.")
+            } else if let head = report.treeHead {
+                print("Ballot log: \(report.treeSize) ballots; tree head \(head) signed (root \(report.root ?? "")).")
+            } else {
+                print("Nothing to import: the files hold no ballots.")
+            }
+            if !report.rejects.isEmpty {
+                print("Check each quarantined ballot against the paper: phieukin rejects list --round \(report.round)")
+            }
+        }
+        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+    }
+}
+
+struct RejectsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rejects", abstract: "List and resolve quarantined (rejected) ballots.",
+        subcommands: [List.self, Accept.self, Discard.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a round's quarantine.")
+        @OptionGroup var options: WorkspaceOptions
+        @Option(help: "The round id.") var round: String
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let rejects = try options.open().listRejects(roundID: round)
+            if json { return try printJSON(rejects) }
+            if rejects.isEmpty { print("No rejected ballots in round \(round).") }
+            for r in rejects {
+                let acceptable = r.acceptable ? " (can be accepted)" : ""
+                let decided = r.decisionReason.map { " — decided: \($0)" } ?? ""
+                print("#\(r.id)  \(r.status)  \(r.source ?? "-")  [\(r.code)] \(r.reason)\(acceptable)\(decided)")
+            }
+        }
+    }
+
+    struct Accept: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Accept quarantined ballots whose marks were valid (e.g. an unknown serial checked on paper).")
+        @OptionGroup var options: WorkspaceOptions
+        @Option(help: "The round id.") var round: String
+        @Option(help: "Why the committee accepts them (kept).") var reason: String
+        @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
+        @Flag(help: "Every pending reject that can be accepted.") var all = false
+        @Flag(help: "Print JSON.") var json = false
+        @Argument(help: "Reject ids (see rejects list).") var ids: [Int64] = []
+
+        func validate() throws {
+            if all == !ids.isEmpty { throw ValidationError("give reject ids, or --all.") }
+        }
+
+        func run() throws {
+            let decision = try options.open().acceptRejects(
+                roundID: round, ids: all ? nil : ids, reason: reason,
+                passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
+            if json { return try printJSON(decision) }
+            print("Accepted \(decision.accepted.map { "#\($0)" }.joined(separator: ", ")); ballot log now \(decision.treeSize) ballots (tree head \(decision.treeHead ?? 0) signed).")
+        }
+    }
+
+    struct Discard: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Discard quarantined ballots (e.g. keyed again correctly in a later import).")
+        @OptionGroup var options: WorkspaceOptions
+        @Option(help: "The round id.") var round: String
+        @Option(help: "Why they are discarded (kept).") var reason: String
+        @Flag(help: "Every pending reject.") var all = false
+        @Flag(help: "Print JSON.") var json = false
+        @Argument(help: "Reject ids (see rejects list).") var ids: [Int64] = []
+
+        func validate() throws {
+            if all == !ids.isEmpty { throw ValidationError("give reject ids, or --all.") }
+        }
+
+        func run() throws {
+            let decision = try options.open().discardRejects(roundID: round, ids: all ? nil : ids, reason: reason)
+            if json { return try printJSON(decision) }
+            print("Discarded \(decision.discarded.map { "#\($0)" }.joined(separator: ", ")).")
+        }
+    }
+}
+
+struct CloseRoundCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "close", abstract: "Close a round: sign its final tree head; no more imports.")
+    @OptionGroup var options: WorkspaceOptions
+    @Option(help: "The round id.") var round: String
+    @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let summary = try options.open().closeRound(
+            roundID: round, passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
+        if json { return try printJSON(summary) }
+        print("Closed \(summary.round): \(summary.treeSize) ballots; final tree head \(summary.treeHead), root \(summary.root).")
+    }
+}
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check the ballot logs (and other logs) against their signatures, leaves and counts.",
+        discussion: "Exit status: 0 everything checks out; 3 a problem was found (each is printed); 1 an error.")
+    @OptionGroup var options: WorkspaceOptions
+    @Option(help: "Only this round (default: every round).") var round: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let report = try options.open().verify(roundID: round)
+        if json {
+            try printJSON(report)
+        } else {
+            for r in report.rounds {
+                print("\(r.round) (\(r.state)): \(r.leaves) ballots, \(r.batches) batches, \(r.treeHeads) tree heads, "
+                    + "issued \(r.issued), used \(r.used), quarantine \(r.rejectsPending) pending / \(r.rejectsAccepted) accepted / \(r.rejectsDiscarded) discarded")
+            }
+            for problem in report.problems { print("PROBLEM: \(problem)") }
+            print(report.ok ? "OK: every check passed." : "FAILED: \(report.problems.count) problem(s).")
+        }
+        if !report.ok { throw ExitCode(3) }
+    }
+}
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Public audit bundles.", subcommands: [Export.self])
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a round's public audit bundle; check it with scripts/verify-audit DIR.")
+        @OptionGroup var options: WorkspaceOptions
+        @Option(help: "The round id.") var round: String
+        @Option(help: "Directory to write.") var out: String
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let summary = try options.open().exportAudit(roundID: round, to: out)
+            if json { return try printJSON(summary) }
+            print("Wrote \(summary.directory): \(summary.leaves) leaves, \(summary.treeHeads) tree heads.")
+            print("Verify it independently with: scripts/verify-audit \(summary.directory)")
+        }
+    }
+}

@@ -60,22 +60,39 @@ extension Workspace {
 
     /// Renders a report in `format` to `path` (written whole or not at all).
     public func writeReport(_ report: RoundReport, format: ReportFormat, language: Language, to path: String) throws {
-        switch format {
-        case .pdf: try ReportRenderer.pdf(report, language: language, to: path)
-        case .json: try Self.writeFile(ReportRenderer.json(report), to: path)
-        case .text: try Self.writeFile(Array(ReportRenderer.text(report, language: language).utf8), to: path)
-        case .csv: try Self.writeFile(Array(ReportRenderer.csv(report, language: language).utf8), to: path)
-        case .html: try Self.writeFile(Array(ReportRenderer.html(report, language: language).utf8), to: path)
+        if format == .pdf {
+            try ReportRenderer.pdf(report, language: language, to: path)
+            return
         }
+        try Self.writeFile(try reportBytes(report, format: format, language: language), to: path)
     }
 
     public func writeReport(_ report: FlagsReport, format: ReportFormat, language: Language, to path: String) throws {
+        if format == .pdf {
+            try ReportRenderer.pdf(report, language: language, to: path)
+            return
+        }
+        try Self.writeFile(try reportBytes(report, format: format, language: language), to: path)
+    }
+
+    /// A report as bytes, for every format but PDF (which is written to a file by cairo).
+    public func reportBytes(_ report: RoundReport, format: ReportFormat, language: Language) throws -> [UInt8] {
         switch format {
-        case .pdf: try ReportRenderer.pdf(report, language: language, to: path)
-        case .json: try Self.writeFile(ReportRenderer.json(report), to: path)
-        case .text: try Self.writeFile(Array(ReportRenderer.text(report, language: language).utf8), to: path)
-        case .csv: try Self.writeFile(Array(ReportRenderer.csv(report, language: language).utf8), to: path)
-        case .html: try Self.writeFile(Array(ReportRenderer.html(report, language: language).utf8), to: path)
+        case .pdf: throw PhieuKinError.input("a PDF report needs an output file (--out FILE).")
+        case .json: ReportRenderer.json(report)
+        case .text: Array(ReportRenderer.text(report, language: language).utf8)
+        case .csv: Array(ReportRenderer.csv(report, language: language).utf8)
+        case .html: Array(ReportRenderer.html(report, language: language).utf8)
+        }
+    }
+
+    public func reportBytes(_ report: FlagsReport, format: ReportFormat, language: Language) throws -> [UInt8] {
+        switch format {
+        case .pdf: throw PhieuKinError.input("a PDF report needs an output file (--out FILE).")
+        case .json: ReportRenderer.json(report)
+        case .text: Array(ReportRenderer.text(report, language: language).utf8)
+        case .csv: Array(ReportRenderer.csv(report, language: language).utf8)
+        case .html: Array(ReportRenderer.html(report, language: language).utf8)
         }
     }
 

@@ -182,16 +182,37 @@ private struct ReportWriter {
         let count = table.columns.count
         guard count > 0 else { return }
         if let caption = table.caption { paragraph(caption, size: 8.5) }
-        // Column widths: natural widths (capped), scaled to the page width.
-        var natural = [Double](repeating: 8, count: count)
+        // Column widths: a column is at least as wide as its short cells (≤ 30 mm, kept on one
+        // line) and its longest word; what is left is shared in proportion to the full widths.
+        var natural = [Double](repeating: 6, count: count)
+        var minimum = [Double](repeating: 6, count: count)
+        func measure(_ text: String, bold: Bool) -> Double {
+            TextBlock(canvas, text: text, font: font(size, bold: bold), width: nil).inkWidth + 2 * padding + 0.5
+        }
         for row in [table.columns] + table.rows {
-            for (i, cell) in row.prefix(count).enumerated() {
-                let probe = TextBlock(canvas, text: cell, font: font(size, bold: row == table.columns), width: nil)
-                natural[i] = max(natural[i], min(probe.inkWidth + 2 * padding + 0.5, 60))
+            let bold = row == table.columns
+            for (i, cell) in row.prefix(count).enumerated() where !cell.isEmpty {
+                let full = measure(cell, bold: bold)
+                natural[i] = max(natural[i], min(full, 70))
+                if full <= 30 && !bold {
+                    minimum[i] = max(minimum[i], full)
+                } else {
+                    let longest = cell.split(separator: " ").map { measure(String($0), bold: bold) }.max() ?? 6
+                    minimum[i] = max(minimum[i], min(longest, 30))
+                }
             }
         }
-        let scale = Self.width / natural.reduce(0, +)
-        let widths = natural.map { $0 * scale }
+        natural = zip(natural, minimum).map { max($0, $1) }
+        let widths: [Double]
+        let spare = Self.width - minimum.reduce(0, +)
+        let stretch = natural.reduce(0, +) - minimum.reduce(0, +)
+        if spare <= 0 {
+            widths = minimum.map { $0 * Self.width / minimum.reduce(0, +) }
+        } else if stretch <= spare {
+            widths = natural.map { $0 + (spare - stretch) / Double(count) }
+        } else {
+            widths = zip(minimum, natural).map { $0 + ($1 - $0) * spare / stretch }
+        }
 
         func cells(_ row: [String], bold: Bool) -> [TextBlock] {
             (0..<count).map { i in

@@ -2,7 +2,7 @@ import PhieuKinCore
 
 /// Surveys built in Swift to match the shipped YAML (quarterly-7, confidence-vote,
 /// satisfaction-5, monthly-rating), so tally tests do not depend on the loader.
-enum Fixtures {
+extension Fixtures {
     static func t(_ vi: String, _ en: String) -> LocalizedText { LocalizedText(vi: vi, en: en) }
 
     static let criteria: [Survey.Criterion] = [

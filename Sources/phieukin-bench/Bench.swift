@@ -2,5 +2,5 @@ import ArgumentParser
 
 @main
 struct Bench: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "phieukin-bench", subcommands: [])
+    static let configuration = CommandConfiguration(commandName: "phieukin-bench", subcommands: [TallyBench.self])
 }

@@ -60,7 +60,8 @@ extension Workspace {
         }
         let statuses = Dictionary(grouping: s.rejects, by: \.status).mapValues(\.count)
         let round = AuditRound(
-            format: "phieukin-audit-v1", round: s.round.id, survey: s.round.surveyID, surveyVersion: s.round.surveyVersion,
+            format: "phieukin-audit-v1", round: s.round.id, survey: s.round.surveyID,
+            surveyVersion: s.round.surveyVersion,
             unit: s.round.unitID, period: s.round.period, channel: s.round.channel, state: s.round.state.rawValue,
             numbered: s.round.numbered,
             counts: .init(
@@ -83,13 +84,16 @@ extension Workspace {
         try write("leaves.bin", leaves)
 
         let batches = JSONValue.array(
-            s.batches.map { .object(["seq": .number(Double($0.seq)), "sealed_key": .string(Hex.encode($0.sealedKey))]) })
+            s.batches.map {
+                .object(["seq": .number(Double($0.seq)), "sealed_key": .string(Hex.encode($0.sealedKey))])
+            })
         try write("batches.json", try batches.canonicalBytes + [0x0A])
 
         var heads: [UInt8] = []
         for head in s.treeHeads {
             let line = JSONValue.object([
-                "body": .string(String(decoding: head.body, as: UTF8.self)), "signature": .string(Hex.encode(head.signature)),
+                "body": .string(String(decoding: head.body, as: UTF8.self)),
+                "signature": .string(Hex.encode(head.signature)),
             ])
             heads.append(contentsOf: try line.canonicalBytes)
             heads.append(0x0A)
@@ -99,7 +103,8 @@ extension Workspace {
         try write("survey.yaml", Array(s.round.surveyYAML.utf8))
         try write("README.txt", Array(Self.auditReadme(roundID: roundID).utf8))
         let files = [
-            "README.txt", "agency.pub.pem", "batches.json", "leaves.bin", "round.json", "survey.yaml", "tree-heads.jsonl",
+            "README.txt", "agency.pub.pem", "batches.json", "leaves.bin", "round.json", "survey.yaml",
+            "tree-heads.jsonl",
         ]
         return AuditExportSummary(
             round: roundID, directory: directory, files: files, leaves: s.leaves.count, treeHeads: s.treeHeads.count)

@@ -58,13 +58,22 @@ public struct ImportReport: Sendable, Codable, Equatable {
 
 /// Context strings bound into every sealed object (docs/FORMAT.md).
 enum BallotLogFormat {
-    static func batchContext(_ roundID: String, _ seq: Int) -> [UInt8] { Array("phieukin batch v1|\(roundID)|\(seq)".utf8) }
-    static func ballotAAD(_ roundID: String, _ seq: Int) -> [UInt8] { Array("phieukin ballot v1|\(roundID)|\(seq)".utf8) }
-    static func rejectAAD(_ roundID: String, _ seq: Int) -> [UInt8] { Array("phieukin reject v1|\(roundID)|\(seq)".utf8) }
+    static func batchContext(_ roundID: String, _ seq: Int) -> [UInt8] {
+        Array("phieukin batch v1|\(roundID)|\(seq)".utf8)
+    }
+    static func ballotAAD(_ roundID: String, _ seq: Int) -> [UInt8] {
+        Array("phieukin ballot v1|\(roundID)|\(seq)".utf8)
+    }
+    static func rejectAAD(_ roundID: String, _ seq: Int) -> [UInt8] {
+        Array("phieukin reject v1|\(roundID)|\(seq)".utf8)
+    }
 
     static func u32be(_ value: Int) -> [UInt8] {
         let v = UInt32(value)
-        return [UInt8(v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8), UInt8(truncatingIfNeeded: v)]
+        return [
+            UInt8(v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8),
+            UInt8(truncatingIfNeeded: v),
+        ]
     }
 
     static func readU32be(_ bytes: ArraySlice<UInt8>) -> Int? {
@@ -129,7 +138,8 @@ extension Workspace {
         do {
             tallyKey = try X25519PublicKey(rawRepresentation: round.tallyPublicKey)
         } catch {
-            throw PhieuKinError.state("round \(round.id) has no valid tally public key; the store may be damaged (run phieukin verify).")
+            throw PhieuKinError.state(
+                "round \(round.id) has no valid tally public key; the store may be damaged (run phieukin verify).")
         }
         let issued = round.numbered ? try store.issuedSerialHashes(roundID: round.id) : []
         let used = round.numbered ? try store.usedSerialHashes(roundID: round.id) : []
@@ -187,7 +197,8 @@ extension Workspace {
                     case nil: break
                     }
                     if let ballot = outcome.ballot { payload["ballot"] = ballot.jsonValue }
-                    let message = try sealer.seal(try JSONValue.object(payload).canonicalBytes, associatedData: rejectAAD)
+                    let message = try sealer.seal(
+                        try JSONValue.object(payload).canonicalBytes, associatedData: rejectAAD)
                     var sealedPayload: [UInt8] = []
                     BallotLogFormat.appendSealed(message, seq: seq, to: &sealedPayload)
                     var blob = BallotLogFormat.u32be(sealedPayload.count) + sealedPayload
@@ -221,7 +232,8 @@ extension Workspace {
                                     outcome.serialHash = nil
                                     outcome.reject = ImportReject(
                                         .keyingMismatch,
-                                        "the two keyings differ (second keying: \(other.source)): re-check the paper ballot and key it again")
+                                        "the two keyings differ (second keying: \(other.source)): re-check the paper ballot and key it again"
+                                    )
                                     outcome.raw = outcome.raw ?? .text("")
                                 }
                             } else {
@@ -229,7 +241,8 @@ extension Workspace {
                                 outcome.serialHash = nil
                                 outcome.reject = ImportReject(
                                     .keyingMissing,
-                                    "not found in the second keying \(request.secondEntry ?? ""): key it there too, or re-check the paper")
+                                    "not found in the second keying \(request.secondEntry ?? ""): key it there too, or re-check the paper"
+                                )
                                 outcome.raw = outcome.raw ?? .text("")
                             }
                         }
@@ -252,7 +265,8 @@ extension Workspace {
                         leftovers[i].ballot = nil
                         leftovers[i].raw = leftovers[i].raw ?? .text("")
                         leftovers[i].reject = ImportReject(
-                            .keyingMissing, "only in the second keying: key it in the first file too, or re-check the paper")
+                            .keyingMissing,
+                            "only in the second keying: key it in the first file too, or re-check the paper")
                         try quarantine(leftovers[i])
                     }
                 }
@@ -284,7 +298,8 @@ extension Workspace {
                 var idx = try log.leafCount()
                 try leaves.bytes.withUnsafeBytes { raw in
                     for (n, i) in order.enumerated() {
-                        try log.appendLeaf(idx: idx, batchSeq: seq, data: UnsafeRawBufferPointer(rebasing: raw[leaves.range(i)]))
+                        try log.appendLeaf(
+                            idx: idx, batchSeq: seq, data: UnsafeRawBufferPointer(rebasing: raw[leaves.range(i)]))
                         idx += 1
                         if let pauseAfter, n + 1 == pauseAfter { Self.testPause() }
                     }
@@ -305,7 +320,8 @@ extension Workspace {
         } catch is EmptyImport {
             return ImportReport(
                 round: round.id, batch: nil, files: request.files, accepted: 0, duplicates: 0, rejected: 0,
-                rejectedByReason: [:], rejects: [], treeSize: try store.ballotLogSnapshot(roundID: round.id).leaves.count,
+                rejectedByReason: [:], rejects: [],
+                treeSize: try store.ballotLogSnapshot(roundID: round.id).leaves.count,
                 treeHead: nil, root: nil)
         }
     }
@@ -337,7 +353,8 @@ extension Workspace {
     func requireOpen(_ round: RoundRecord, doing: String) throws {
         guard round.state == .open else {
             throw PhieuKinError.state(
-                "round \(round.id) is \(round.state.rawValue): no ballots can be \(doing) any more; nothing was changed.")
+                "round \(round.id) is \(round.state.rawValue): no ballots can be \(doing) any more; nothing was changed."
+            )
         }
     }
 
@@ -364,7 +381,8 @@ extension Workspace {
         func csvRecord(_ record: CSVRecord) throws {
             guard let columns else {
                 if record.invalidUTF8Bytes != nil {
-                    throw PhieuKinError.input("\(name):\(record.line): the header is not UTF-8 text; nothing was imported.")
+                    throw PhieuKinError.input(
+                        "\(name):\(record.line): the header is not UTF-8 text; nothing was imported.")
                 }
                 columns = try session.columns(header: record.fields, source: "\(name):\(record.line)")
                 return
@@ -399,12 +417,16 @@ extension Workspace {
             while true {
                 let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 guard n >= 0 else {
-                    throw PhieuKinError.input("cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.")
+                    throw PhieuKinError.input(
+                        "cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.")
                 }
                 if n == 0 { break }
                 chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
                 if format == nil {
-                    let first = chunk[0..<n].first { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
+                    let first = chunk[0..<n].first {
+                        !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB
+                            || $0 == 0xBF)
+                    }
                     if let first { format = first == UInt8(ascii: "{") }
                 }
                 if format == true {

@@ -49,7 +49,9 @@ extension Workspace {
     /// Accepts quarantined ballots (ids, or every acceptable pending one when `ids` is nil): their
     /// already-sealed leaves are appended to the log in random order and a tree head is signed.
     /// Nobody decrypts anything.
-    public func acceptRejects(roundID: String, ids: [Int64]?, reason: String, passphrase: [UInt8]?) throws
+    public func acceptRejects(
+        roundID: String, ids: [Int64]?, reason: String, passphrase: [UInt8]?
+    ) throws
         -> RejectDecision
     {
         let reason = try decisionReason(reason)
@@ -63,7 +65,8 @@ extension Workspace {
                     if ids == nil { continue }  // --all: only the acceptable ones
                     throw PhieuKinError.state(
                         "reject \(record.id ?? 0) (\(record.code)) cannot be accepted: its marks were not valid. "
-                            + "Discard it (phieukin rejects discard \(record.id ?? 0) --reason …) and key the ballot again.")
+                            + "Discard it (phieukin rejects discard \(record.id ?? 0) --reason …) and key the ballot again."
+                    )
                 }
                 leaves.append((record, leaf))
             }
@@ -95,7 +98,9 @@ extension Workspace {
         let reason = try decisionReason(reason)
         return try store.withBallotLog(roundID: roundID) { log in
             let chosen = try pending(log, ids: ids)
-            guard !chosen.isEmpty else { throw PhieuKinError.state("no pending reject to discard in round \(roundID).") }
+            guard !chosen.isEmpty else {
+                throw PhieuKinError.state("no pending reject to discard in round \(roundID).")
+            }
             for record in chosen {
                 var decided = record
                 decided.status = .discarded
@@ -115,10 +120,12 @@ extension Workspace {
         for id in ids {
             guard let record = found.first(where: { $0.id == id }) else {
                 throw PhieuKinError.notFound(
-                    "reject \(id) is not in round \(log.roundID). List them with: phieukin rejects list --round \(log.roundID)")
+                    "reject \(id) is not in round \(log.roundID). List them with: phieukin rejects list --round \(log.roundID)"
+                )
             }
             guard record.status == .pending else {
-                throw PhieuKinError.state("reject \(id) was already \(record.status.rawValue): \(record.decisionReason ?? "").")
+                throw PhieuKinError.state(
+                    "reject \(id) was already \(record.status.rawValue): \(record.decisionReason ?? "").")
             }
         }
         return found

@@ -14,7 +14,9 @@ extension Workspace {
     /// Remarks are sealed to the round's tally key: they are opened with `key` when given, else
     /// with the workspace's 1-of-1 key file when it needs no passphrase; otherwise the report
     /// says they are sealed.
-    public func roundReport(roundID: String, key: TallyKeySource? = nil, generated: Date = Date()) throws
+    public func roundReport(
+        roundID: String, key: TallyKeySource? = nil, generated: Date = Date()
+    ) throws
         -> RoundReport
     {
         let round = try store.round(id: roundID)
@@ -52,7 +54,9 @@ extension Workspace {
         let wanted = rounds.filter { period == nil || Period($0.period) == period }
         let flags = try storedFlags(roundIDs: wanted.map(\.id))
         var surveys: [String: Survey] = [:]
-        for round in wanted where surveys[round.surveyID] == nil { surveys[round.surveyID] = try survey(ofRound: round) }
+        for round in wanted where surveys[round.surveyID] == nil {
+            surveys[round.surveyID] = try survey(ofRound: round)
+        }
         return FlagsReport(
             period: period, flags: flags, surveys: Array(surveys.values),
             officials: try store.officials(includeInactive: true), units: try store.units(), generated: generated)
@@ -119,7 +123,8 @@ extension Workspace {
             do {
                 return try JSONDecoder().decode(Flag.self, from: Data(record.body))
             } catch {
-                throw PhieuKinError.state("a stored flag of round \(record.roundID) cannot be read; run phieukin verify.")
+                throw PhieuKinError.state(
+                    "a stored flag of round \(record.roundID) cannot be read; run phieukin verify.")
             }
         }
     }

@@ -56,13 +56,15 @@ extension Workspace {
         let round = try store.round(id: roundID)
         switch (round.state, recount) {
         case (.open, _):
-            throw PhieuKinError.state("round \(roundID) is still open. Close it first: phieukin round close --round \(roundID)")
+            throw PhieuKinError.state(
+                "round \(roundID) is still open. Close it first: phieukin round close --round \(roundID)")
         case (.tallied, false):
             throw PhieuKinError.state(
                 "round \(roundID) is already tallied; its result is committed and will not change. "
                     + "To check it, run: phieukin tally --round \(roundID) --recount (or phieukin verify).")
         case (.closed, true):
-            throw PhieuKinError.state("round \(roundID) has not been tallied yet; run phieukin tally without --recount.")
+            throw PhieuKinError.state(
+                "round \(roundID) has not been tallied yet; run phieukin tally without --recount.")
         default: break
         }
         let survey = try survey(ofRound: round)
@@ -75,7 +77,8 @@ extension Workspace {
         let earlier: [RoundResult]
         if recount {
             guard let mine = committed.firstIndex(where: { $0.roundID == roundID }) else {
-                throw PhieuKinError.state("round \(roundID) is tallied but has no committed result; run phieukin verify.")
+                throw PhieuKinError.state(
+                    "round \(roundID) is tallied but has no committed result; run phieukin verify.")
             }
             earlier = Array(committed[..<mine])
         } else {
@@ -94,7 +97,9 @@ extension Workspace {
             guard let stored = try store.result(roundID: roundID) else {
                 throw PhieuKinError.state("round \(roundID) has no committed result; run phieukin verify.")
             }
-            let storedFlags = try store.flags(roundIDs: [roundID]).map(\.body).sorted { $0.lexicographicallyPrecedes($1) }
+            let storedFlags = try store.flags(roundIDs: [roundID]).map(\.body).sorted {
+                $0.lexicographicallyPrecedes($1)
+            }
             var problems: [String] = []
             if stored.body != resultBody { problems.append("the counts differ") }
             if storedFlags != flagBodies.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
@@ -266,7 +271,8 @@ extension Workspace {
         let publicKey = try agencyPublicKey()
         guard publicKey.isValidSignature(head.signature, for: head.body) else {
             throw PhieuKinError.state(
-                "round \(roundID): the signature on its last tree head (seq \(head.seq)) is not valid. Run phieukin verify.")
+                "round \(roundID): the signature on its last tree head (seq \(head.seq)) is not valid. Run phieukin verify."
+            )
         }
         guard case .object(let fields) = try CanonicalValue.parse(head.body), case .string("ballots")? = fields["log"],
             case .string(let headRound)? = fields["round"], headRound == roundID,
@@ -330,7 +336,8 @@ extension Workspace {
             do {
                 return try JSONDecoder().decode(RoundResult.self, from: Data(record.body))
             } catch {
-                throw PhieuKinError.state("the stored result of round \(record.roundID) cannot be read; run phieukin verify.")
+                throw PhieuKinError.state(
+                    "the stored result of round \(record.roundID) cannot be read; run phieukin verify.")
             }
         }
     }
@@ -348,7 +355,8 @@ extension Workspace {
     /// The officials as printed on the round's ballot.
     func roundOfficialList(_ round: RoundRecord) throws -> [Official] {
         try store.roundOfficials(roundID: round.id).map {
-            Official(id: $0.officialID, unitID: round.unitID, fullName: $0.fullName, position: $0.title, order: $0.position)
+            Official(
+                id: $0.officialID, unitID: round.unitID, fullName: $0.fullName, position: $0.title, order: $0.position)
         }
     }
 }

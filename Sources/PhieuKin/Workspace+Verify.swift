@@ -61,7 +61,9 @@ extension Workspace {
             break
         }
         for batch in s.batches where batch.sealedKey.count != SealedBox.overhead + AES256GCM.keyByteCount {
-            problems.append("batch \(batch.seq): sealed key has \(batch.sealedKey.count) bytes, expected \(SealedBox.overhead + AES256GCM.keyByteCount)")
+            problems.append(
+                "batch \(batch.seq): sealed key has \(batch.sealedKey.count) bytes, expected \(SealedBox.overhead + AES256GCM.keyByteCount)"
+            )
         }
 
         // Leaves: indexes 0, 1, …; each names an existing batch, in its column and its first 4 bytes.
@@ -70,13 +72,16 @@ extension Workspace {
         var reportedGap = false
         for (i, leaf) in s.leaves.enumerated() {
             if leaf.idx != i && !reportedGap {
-                problems.append("leaf indexes are not contiguous: expected leaf \(i), found \(leaf.idx) (a leaf was deleted or inserted)")
+                problems.append(
+                    "leaf indexes are not contiguous: expected leaf \(i), found \(leaf.idx) (a leaf was deleted or inserted)"
+                )
                 reportedGap = true
             }
             if leaf.data.count < BallotLogFormat.minimumLeafLength {
                 problems.append("leaf \(leaf.idx) is too short (\(leaf.data.count) bytes) to be a sealed ballot")
             } else if BallotLogFormat.readU32be(leaf.data[...]) != leaf.batchSeq {
-                problems.append("leaf \(leaf.idx): its sealed batch number does not match its batch column (\(leaf.batchSeq))")
+                problems.append(
+                    "leaf \(leaf.idx): its sealed batch number does not match its batch column (\(leaf.batchSeq))")
             }
             if !batchSeqs.contains(leaf.batchSeq) {
                 problems.append("leaf \(leaf.idx) refers to batch \(leaf.batchSeq), which does not exist")
@@ -91,7 +96,9 @@ extension Workspace {
         var lastRoot: String?
         for (i, head) in s.treeHeads.enumerated() {
             let label = "tree head \(head.seq)"
-            if head.seq != i + 1 { problems.append("\(label): tree heads are not numbered 1, 2, … (expected \(i + 1))") }
+            if head.seq != i + 1 {
+                problems.append("\(label): tree heads are not numbered 1, 2, … (expected \(i + 1))")
+            }
             guard agencyKey.isValidSignature(head.signature, for: head.body) else {
                 problems.append("\(label): the agency signature does not verify (its body or signature was changed)")
                 continue
@@ -111,19 +118,25 @@ extension Workspace {
             }
             if lastKind == "close" { problems.append("\(label): signed after the round was closed") }
             if size > hashes.count {
-                problems.append("\(label): size \(size) but only \(hashes.count) leaves are stored (leaves were deleted)")
+                problems.append(
+                    "\(label): size \(size) but only \(hashes.count) leaves are stored (leaves were deleted)")
             } else if Merkle.root(leafHashes: Array(hashes[0..<size])) != root {
-                problems.append("\(label) (size \(size)): its root does not match the stored leaves (a leaf was changed)")
+                problems.append(
+                    "\(label) (size \(size)): its root does not match the stored leaves (a leaf was changed)")
             }
             if let previous {
                 if size < previous.size {
-                    problems.append("\(label): size \(size) is smaller than tree head \(previous.seq)'s \(previous.size)")
+                    problems.append(
+                        "\(label): size \(size) is smaller than tree head \(previous.seq)'s \(previous.size)")
                 } else if previous.size > 0, size <= hashes.count {
-                    let proof = (try? Merkle.consistencyProof(oldSize: previous.size, leafHashes: Array(hashes[0..<size]))) ?? []
+                    let proof =
+                        (try? Merkle.consistencyProof(oldSize: previous.size, leafHashes: Array(hashes[0..<size])))
+                        ?? []
                     if !Merkle.verifyConsistency(
                         oldSize: previous.size, newSize: size, oldRoot: previous.root, newRoot: root, proof: proof)
                     {
-                        problems.append("\(label) is not consistent with tree head \(previous.seq) (the log was rewritten)")
+                        problems.append(
+                            "\(label) is not consistent with tree head \(previous.seq) (the log was rewritten)")
                     }
                 }
             }
@@ -134,7 +147,8 @@ extension Workspace {
         let signedSize = previous?.size ?? 0
         if signedSize != hashes.count {
             problems.append(
-                "the last signed tree head covers \(signedSize) leaves but \(hashes.count) are stored (leaves were added or removed)")
+                "the last signed tree head covers \(signedSize) leaves but \(hashes.count) are stored (leaves were added or removed)"
+            )
         }
         if s.round.state != .open && lastKind != "close" {
             problems.append("the round is \(s.round.state.rawValue) but its last tree head is not a close head")
@@ -153,7 +167,8 @@ extension Workspace {
             }
             if hashes.count != s.usedCount + acceptedRejects {
                 problems.append(
-                    "\(hashes.count) ballots in the log but \(s.usedCount) used serials + \(acceptedRejects) accepted rejects")
+                    "\(hashes.count) ballots in the log but \(s.usedCount) used serials + \(acceptedRejects) accepted rejects"
+                )
             }
         } else {
             if s.usedCount != 0 { problems.append("an unnumbered round has \(s.usedCount) used serials") }
@@ -166,8 +181,12 @@ extension Workspace {
             if reject.status == .pending && RejectBlob(reject.sealed) == nil {
                 problems.append("pending reject \(reject.id ?? 0) has no sealed ballot")
             }
-            if reject.status != .pending && (reject.sealed != nil || reject.source != nil || (reject.decisionReason ?? "").isEmpty) {
-                problems.append("reject \(reject.id ?? 0) is \(reject.status.rawValue) but still holds its sealed row or source, or has no decision reason")
+            if reject.status != .pending
+                && (reject.sealed != nil || reject.source != nil || (reject.decisionReason ?? "").isEmpty)
+            {
+                problems.append(
+                    "reject \(reject.id ?? 0) is \(reject.status.rawValue) but still holds its sealed row or source, or has no decision reason"
+                )
             }
         }
         return .init(

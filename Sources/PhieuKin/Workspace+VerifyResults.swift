@@ -67,7 +67,8 @@ extension Workspace {
                 let proof = (try? Merkle.consistencyProof(oldSize: previous.size, leafHashes: Array(hashes[..<size])))
                 if previous.size > size
                     || !Merkle.verifyConsistency(
-                        oldSize: previous.size, newSize: size, oldRoot: previous.root, newRoot: root, proof: proof ?? [])
+                        oldSize: previous.size, newSize: size, oldRoot: previous.root, newRoot: root, proof: proof ?? []
+                    )
                 {
                     problems.append("\(name): not an extension of head \(head.seq - 1) (the log was rewritten)")
                 }
@@ -75,7 +76,8 @@ extension Workspace {
             previous = (size, root)
         }
         if (previous?.size ?? 0) != hashes.count {
-            problems.append("results log: \(hashes.count - (previous?.size ?? 0)) result(s) are not covered by a signed head")
+            problems.append(
+                "results log: \(hashes.count - (previous?.size ?? 0)) result(s) are not covered by a signed head")
         }
 
         // 2. Leaves against stored rows.

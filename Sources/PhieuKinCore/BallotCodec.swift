@@ -62,7 +62,9 @@ public enum BallotCodec {
         }
         var remark: String?
         if let remarkValue = members["remark"] {
-            guard case .string(let text) = remarkValue else { throw JSONError.encoder("ballot remark must be a string") }
+            guard case .string(let text) = remarkValue else {
+                throw JSONError.encoder("ballot remark must be a string")
+            }
             remark = text
         }
         let ballot = Ballot(surveyID: survey, roundID: round, answers: answers, remark: remark)

@@ -184,7 +184,8 @@ public struct BallotImportSession {
             if name.isEmpty {
                 throw ImportError.header(source, "column \(i + 1) has no name; the header is serial,<question id>,…")
             }
-            let key = name.lowercased() == "serial" || name.lowercased() == "remark" || name.lowercased() == "round"
+            let key =
+                name.lowercased() == "serial" || name.lowercased() == "remark" || name.lowercased() == "round"
                 ? name.lowercased() : name
             if let first = seen[key] {
                 throw ImportError.header(source, "column \"\(name)\" appears twice (columns \(first) and \(i + 1))")

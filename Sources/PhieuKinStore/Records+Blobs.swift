@@ -16,7 +16,8 @@ extension Row {
 extension RoundRecord {
     public init(row: Row) throws {
         self.init(
-            id: row["id"], surveyID: row["surveyID"], surveyVersion: row["surveyVersion"], surveyYAML: row["surveyYAML"],
+            id: row["id"], surveyID: row["surveyID"], surveyVersion: row["surveyVersion"],
+            surveyYAML: row["surveyYAML"],
             unitID: row["unitID"], period: row["period"], channel: row["channel"],
             state: State(rawValue: row["state"]) ?? .open, numbered: row["numbered"],
             ballotsPlanned: row["ballotsPlanned"], electorate: row["electorate"],
@@ -63,7 +64,9 @@ extension UsedSerial {
 }
 
 extension BatchRecord {
-    public init(row: Row) throws { self.init(roundID: row["roundID"], seq: row["seq"], sealedKey: row.bytes("sealedKey")) }
+    public init(row: Row) throws {
+        self.init(roundID: row["roundID"], seq: row["seq"], sealedKey: row.bytes("sealedKey"))
+    }
     public func encode(to container: inout PersistenceContainer) throws {
         container["roundID"] = roundID
         container["seq"] = seq
@@ -117,7 +120,9 @@ extension RejectRecord {
 }
 
 extension ResultRecord {
-    public init(row: Row) throws { self.init(roundID: row["roundID"], body: row.bytes("body"), logIndex: row["logIndex"]) }
+    public init(row: Row) throws {
+        self.init(roundID: row["roundID"], body: row.bytes("body"), logIndex: row["logIndex"])
+    }
     public func encode(to container: inout PersistenceContainer) throws {
         container["roundID"] = roundID
         container["body"] = Data(body)
@@ -134,7 +139,9 @@ extension ResultLeafRecord {
 }
 
 extension ResultTreeHeadRecord {
-    public init(row: Row) throws { self.init(seq: row["seq"], body: row.bytes("body"), signature: row.bytes("signature")) }
+    public init(row: Row) throws {
+        self.init(seq: row["seq"], body: row.bytes("body"), signature: row.bytes("signature"))
+    }
     public func encode(to container: inout PersistenceContainer) throws {
         container["seq"] = seq
         container["body"] = Data(body)

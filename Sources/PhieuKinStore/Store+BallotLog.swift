@@ -38,7 +38,8 @@ public final class BallotLogTransaction {
     /// The batch that imported a file with this digest, if any.
     public func batchForFile(digest: [UInt8]) throws -> Int? {
         try Int.fetchOne(
-            db, sql: "SELECT batchSeq FROM batchFile WHERE roundID = ? AND digest = ?", arguments: [roundID, Data(digest)])
+            db, sql: "SELECT batchSeq FROM batchFile WHERE roundID = ? AND digest = ?",
+            arguments: [roundID, Data(digest)])
     }
 
     public func recordFile(digest: [UInt8], batchSeq: Int) throws {
@@ -62,7 +63,8 @@ public final class BallotLogTransaction {
             leafStatement = try db.makeStatement(
                 sql: "INSERT INTO leaf (roundID, idx, batchSeq, data) VALUES (?, ?, ?, ?)")
         }
-        let blob = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: data.baseAddress!), count: data.count, deallocator: .none)
+        let blob = Data(
+            bytesNoCopy: UnsafeMutableRawPointer(mutating: data.baseAddress!), count: data.count, deallocator: .none)
         try leafStatement!.execute(arguments: [roundID, idx, batchSeq, blob])
     }
 

@@ -109,7 +109,8 @@ extension Store {
                 leaves: try ResultLeafRecord.order(Column("idx")).fetchAll(db),
                 heads: try ResultTreeHeadRecord.order(Column("seq")).fetchAll(db),
                 results: try ResultRecord.order(Column("logIndex")).fetchAll(db),
-                flags: try FlagRecord.order(Column("roundID"), Column("officialID"), Column("criterionID")).fetchAll(db),
+                flags: try FlagRecord.order(Column("roundID"), Column("officialID"), Column("criterionID")).fetchAll(
+                    db),
                 remarks: remarks,
                 rounds: try RoundRecord.order(Column("id")).fetchAll(db))
         }

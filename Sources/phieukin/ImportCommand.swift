@@ -14,7 +14,9 @@ struct ImportCommand: ParsableCommand {
             """)
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "The round id (see: phieukin round list).") var round: String
-    @Option(help: "A second, independent keying of the same paper ballots; only ballots both keyings agree on are accepted.")
+    @Option(
+        help: "A second, independent keying of the same paper ballots; only ballots both keyings agree on are accepted."
+    )
     var secondEntry: String?
     @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
     @Flag(help: "Print the documented JSON object (docs/IMPORT-JSON.md) instead of text.") var json = false
@@ -28,7 +30,9 @@ struct ImportCommand: ParsableCommand {
         if json {
             try printJSON(report)
         } else {
-            print("Round \(report.round): \(report.accepted) accepted, \(report.duplicates) duplicates, \(report.rejected) rejected")
+            print(
+                "Round \(report.round): \(report.accepted) accepted, \(report.duplicates) duplicates, \(report.rejected) rejected"
+            )
             for (code, count) in report.rejectedByReason.sorted(by: { $0.key < $1.key }) {
                 print("  \(code): \(count)")
             }
@@ -94,7 +98,9 @@ struct RejectsCommand: ParsableCommand {
                 roundID: round, ids: all ? nil : ids, reason: reason,
                 passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
             if json { return try printJSON(decision) }
-            print("Accepted \(decision.accepted.map { "#\($0)" }.joined(separator: ", ")); ballot log now \(decision.treeSize) ballots (tree head \(decision.treeHead ?? 0) signed).")
+            print(
+                "Accepted \(decision.accepted.map { "#\($0)" }.joined(separator: ", ")); ballot log now \(decision.treeSize) ballots (tree head \(decision.treeHead ?? 0) signed)."
+            )
         }
     }
 
@@ -132,7 +138,9 @@ struct CloseRoundCommand: ParsableCommand {
         let summary = try options.open().closeRound(
             roundID: round, passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
         if json { return try printJSON(summary) }
-        print("Closed \(summary.round): \(summary.treeSize) ballots; final tree head \(summary.treeHead), root \(summary.root).")
+        print(
+            "Closed \(summary.round): \(summary.treeSize) ballots; final tree head \(summary.treeHead), root \(summary.root)."
+        )
     }
 }
 
@@ -151,8 +159,10 @@ struct VerifyCommand: ParsableCommand {
             try printJSON(report)
         } else {
             for r in report.rounds {
-                print("\(r.round) (\(r.state)): \(r.leaves) ballots, \(r.batches) batches, \(r.treeHeads) tree heads, "
-                    + "issued \(r.issued), used \(r.used), quarantine \(r.rejectsPending) pending / \(r.rejectsAccepted) accepted / \(r.rejectsDiscarded) discarded")
+                print(
+                    "\(r.round) (\(r.state)): \(r.leaves) ballots, \(r.batches) batches, \(r.treeHeads) tree heads, "
+                        + "issued \(r.issued), used \(r.used), quarantine \(r.rejectsPending) pending / \(r.rejectsAccepted) accepted / \(r.rejectsDiscarded) discarded"
+                )
             }
             for problem in report.problems { print("PROBLEM: \(problem)") }
             print(report.ok ? "OK: every check passed." : "FAILED: \(report.problems.count) problem(s).")

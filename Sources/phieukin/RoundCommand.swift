@@ -4,7 +4,8 @@ import PhieuKinCore
 
 struct RoundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "round", abstract: "Open, list and close rounds.", subcommands: [Open.self, List.self, CloseRoundCommand.self])
+        commandName: "round", abstract: "Open, list and close rounds.",
+        subcommands: [Open.self, List.self, CloseRoundCommand.self])
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(

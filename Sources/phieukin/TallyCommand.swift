@@ -41,7 +41,8 @@ struct TallyCommand: ParsableCommand {
             agencyPassphrase: try agencyPassphraseFile.map(KeyFiles.readPassphrase), recount: recount)
         if json { return try printJSON(summary) }
         if summary.recount {
-            print("Recount of \(summary.roundID): \(summary.ballotsCounted) ballots; identical to the committed result.")
+            print(
+                "Recount of \(summary.roundID): \(summary.ballotsCounted) ballots; identical to the committed result.")
             return
         }
         print("Tallied \(summary.roundID): \(summary.ballotsCounted) ballots counted.")
@@ -136,4 +137,3 @@ struct FlagsReportCommand: ParsableCommand {
         }
     }
 }
-

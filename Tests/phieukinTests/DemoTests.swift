@@ -5,11 +5,14 @@ import Testing
 @Suite("scripts/demo")
 struct DemoTests {
     @Test func demoFlagsTheExpectedOfficials() throws {
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("pk-demo-\(UUID().uuidString)").path
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("pk-demo-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: workspace) }
         let run = try CLI.run(executable: CLI.repository + "/scripts/demo", [workspace, CLI.binary])
         #expect(run.status == 0, "\(run.stdout.suffix(2000))\(run.stderr)")
-        for header in ["==== 1. Fresh workspace", "Flags report for the leaders", "OK: every check passed", "Done. Files:"] {
+        for header in [
+            "==== 1. Fresh workspace", "Flags report for the leaders", "OK: every check passed", "Done. Files:",
+        ] {
             #expect(run.stdout.contains(header), "demo output lacks \(header)")
         }
         let data = try #require(FileManager.default.contents(atPath: workspace + "/out/flags-history.json"))

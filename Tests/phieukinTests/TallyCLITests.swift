@@ -129,7 +129,8 @@ struct TallyCLITests {
         let history = try Self.flagsJSON(cli)
         #expect(Self.statuses(history).contains("a thai-do reminder"))  // Q2
         #expect((history["flags"] as! [[String: Any]]).count == 8)
-        #expect(Self.statuses(try Self.flagsJSON(cli, ["--unit", "S"])) == ["d tac-phong reminder", "d tac-phong action"])
+        #expect(
+            Self.statuses(try Self.flagsJSON(cli, ["--unit", "S"])) == ["d tac-phong reminder", "d tac-phong action"])
 
         // The small unit's report shows nothing broken down.
         let small = try cli.run(["report", "--round", smallQ3, "--format", "json"])
@@ -171,7 +172,8 @@ struct TallyCLITests {
         #expect(csv.contains("Nguyễn Văn An") && csv.contains("Đề nghị xử lý"))
         let pdf = try CLI.run(executable: "/usr/bin/pdftotext", ["-layout", cli.path("report.pdf"), "-"])
         #expect(pdf.status == 0)
-        for expected in ["BÁO CÁO KẾT QUẢ PHIẾU KÍN", "Nguyễn Văn An", "Đề nghị xử lý", "Tổng hợp của đơn vị", "60,0%"] {
+        for expected in ["BÁO CÁO KẾT QUẢ PHIẾU KÍN", "Nguyễn Văn An", "Đề nghị xử lý", "Tổng hợp của đơn vị", "60,0%"]
+        {
             #expect(pdf.stdout.contains(expected), "PDF lacks \(expected)")
         }
         // The leaders' flags report as PDF, in English.
@@ -293,7 +295,8 @@ struct TallyCLITests {
 
     /// Edits the database behind PhieuKin's back, as an attacker with file access would.
     static func sql(_ database: String, _ statement: String) throws {
-        let script = "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); n=c.execute(sys.argv[2]).rowcount; c.commit(); sys.exit(0 if n > 0 else 1)"
+        let script =
+            "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); n=c.execute(sys.argv[2]).rowcount; c.commit(); sys.exit(0 if n > 0 else 1)"
         let result = try CLI.run(executable: "/usr/bin/python3", ["-c", script, database, statement])
         #expect(result.status == 0, "no row changed: \(result.stderr)")
     }

@@ -105,7 +105,8 @@ public struct FlagsReport: Sendable {
         func key(_ flag: Flag) -> (Period, Int, String, Int, String, Int) {
             let criteria = surveysByID[flag.surveyID]?.criteria ?? []
             return (
-                flag.period, rank[flag.status]!, unitNames[flag.unitID] ?? flag.unitID, byID[flag.officialID]?.order ?? .max,
+                flag.period, rank[flag.status]!, unitNames[flag.unitID] ?? flag.unitID,
+                byID[flag.officialID]?.order ?? .max,
                 flag.officialID, criteria.firstIndex { $0.id == flag.criterionID } ?? .max
             )
         }

@@ -241,7 +241,7 @@ extension Workspace {
     ) throws -> RoundResult {
         let snapshot = try store.ballotLogForTally(roundID: round.id)
         // Batch keys.
-        var openers: [Int: AES256GCMOpener] = [:]
+        var batchKeys: [Int: [UInt8]] = [:]
         for batch in snapshot.batches {
             let context = Array("phieukin batch v1|\(round.id)|\(batch.seq)".utf8)
             let batchKey: [UInt8]
@@ -252,12 +252,12 @@ extension Workspace {
                     "round \(round.id): the key of batch \(batch.seq) cannot be opened with the tally key. "
                         + "The store may be damaged; run phieukin verify.")
             }
-            openers[batch.seq] = try AES256GCMOpener(key: batchKey)
+            batchKeys[batch.seq] = batchKey
         }
         // The log must be exactly what the agency signed at close.
         try checkAgainstSignedHead(roundID: round.id, leaves: snapshot.leaves, heads: snapshot.treeHeads)
 
-        let ballots = OpenedBallots(roundID: round.id, leaves: snapshot.leaves, openers: openers)
+        let ballots = try OpenedBallots(roundID: round.id, leaves: snapshot.leaves, batchKeys: batchKeys)
         var generator = SecureRandomGenerator()
         let result = Tally.count(ballots, survey: survey, officials: officials, round: info, using: &generator)
         if let failure = ballots.failure.value { throw failure }
@@ -361,51 +361,91 @@ extension Workspace {
     }
 }
 
-/// Decrypts and decodes leaves lazily, for `Tally.count`: one ballot exists at a time. The
-/// first failure stops the sequence and is kept in `failure` (its text never quotes a ballot).
+/// Decrypts and decodes leaves lazily for `Tally.count`, in chunks of `chunkSize` ballots shared
+/// among the cores (each worker has its own AES-GCM contexts), so at most one chunk of decoded
+/// ballots exists at a time and none outlives its counting. The first failure (lowest leaf index)
+/// stops the sequence and is kept in `failure` (its text never quotes a ballot).
 final class OpenedBallots: Sequence {
     final class FailureBox { var value: PhieuKinError? }
+    static let chunkSize = 1 << 15
     let roundID: String
     let leaves: [[UInt8]]
-    let openers: [Int: AES256GCMOpener]
+    /// One set of batch openers per worker.
+    let openers: [[Int: AES256GCMOpener]]
     let failure = FailureBox()
 
-    init(roundID: String, leaves: [[UInt8]], openers: [Int: AES256GCMOpener]) {
+    init(roundID: String, leaves: [[UInt8]], batchKeys: [Int: [UInt8]]) throws {
         self.roundID = roundID
         self.leaves = leaves
-        self.openers = openers
+        let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        openers = try (0..<workers).map { _ in try batchKeys.mapValues { try AES256GCMOpener(key: $0) } }
+    }
+
+    /// Opens leaf `index` with worker `worker`'s contexts; a failure names the leaf, never its content.
+    func open(_ index: Int, worker: Int) -> Result<Ballot, PhieuKinError> {
+        let leaf = leaves[index]
+        func fail(_ what: String) -> Result<Ballot, PhieuKinError> {
+            .failure(
+                PhieuKinError.state(
+                    "round \(roundID): ballot leaf \(index) \(what). The store may be damaged; run phieukin verify."))
+        }
+        guard leaf.count >= 4 + 12 + 16 else { return fail("is too short") }
+        let seq = Int(leaf[0]) << 24 | Int(leaf[1]) << 16 | Int(leaf[2]) << 8 | Int(leaf[3])
+        guard let opener = openers[worker][seq] else { return fail("names batch \(seq), which does not exist") }
+        let aad = Array("phieukin ballot v1|\(roundID)|\(seq)".utf8)
+        guard let message = try? AES256GCM.SealedMessage(combined: Array(leaf[4...])),
+            let plaintext = try? opener.open(message, associatedData: aad)
+        else { return fail("cannot be decrypted with its batch key") }
+        guard let ballot = try? BallotCodec.decode(plaintext) else { return fail("is not a valid ballot") }
+        return .success(ballot)
     }
 
     struct Iterator: IteratorProtocol {
         let owner: OpenedBallots
-        var index = 0
-        var aadCache: [Int: [UInt8]] = [:]
+        var buffer: [Ballot] = []
+        var position = 0
+        var nextLeaf = 0
 
         mutating func next() -> Ballot? {
-            guard owner.failure.value == nil, index < owner.leaves.count else { return nil }
-            defer { index += 1 }
-            let leaf = owner.leaves[index]
-            guard leaf.count >= 4 + 12 + 16 else { return fail("is too short") }
-            let seq = Int(leaf[0]) << 24 | Int(leaf[1]) << 16 | Int(leaf[2]) << 8 | Int(leaf[3])
-            guard let opener = owner.openers[seq] else { return fail("names batch \(seq), which does not exist") }
-            let aad: [UInt8]
-            if let cached = aadCache[seq] {
-                aad = cached
-            } else {
-                aad = Array("phieukin ballot v1|\(owner.roundID)|\(seq)".utf8)
-                aadCache[seq] = aad
+            if position == buffer.count {
+                guard owner.failure.value == nil, nextLeaf < owner.leaves.count else { return nil }
+                refill()
+                guard position < buffer.count else { return nil }
             }
-            guard let message = try? AES256GCM.SealedMessage(combined: Array(leaf[4...])),
-                let plaintext = try? opener.open(message, associatedData: aad)
-            else { return fail("cannot be decrypted with its batch key") }
-            guard let ballot = try? BallotCodec.decode(plaintext) else { return fail("is not a valid ballot") }
-            return ballot
+            defer { position += 1 }
+            return buffer[position]
         }
 
-        private func fail(_ what: String) -> Ballot? {
-            owner.failure.value = PhieuKinError.state(
-                "round \(owner.roundID): ballot leaf \(index) \(what). The store may be damaged; run phieukin verify.")
-            return nil
+        private mutating func refill() {
+            let start = nextLeaf
+            let end = Swift.min(start + OpenedBallots.chunkSize, owner.leaves.count)
+            nextLeaf = end
+            let workers = owner.openers.count
+            var results = [Result<Ballot, PhieuKinError>?](repeating: nil, count: end - start)
+            results.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                nonisolated(unsafe) let owner = owner
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    // Interleaved slices: worker w takes leaves start + w, start + w + workers, …
+                    var i = start + worker
+                    while i < end {
+                        out[i - start] = owner.open(i, worker: worker)
+                        i += workers
+                    }
+                }
+            }
+            buffer.removeAll(keepingCapacity: true)
+            position = 0
+            for result in results {
+                switch result {
+                case .success(let ballot)?: buffer.append(ballot)
+                case .failure(let error)?:
+                    owner.failure.value = error
+                    buffer.removeAll()
+                    return
+                case nil: break
+                }
+            }
         }
     }
 

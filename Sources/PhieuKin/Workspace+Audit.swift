@@ -83,7 +83,7 @@ extension Workspace {
         }
         try write("leaves.bin", leaves)
 
-        let batches = JSONValue.array(
+        let batches = PhieuKinCore.JSONValue.array(
             s.batches.map {
                 .object(["seq": .number(Double($0.seq)), "sealed_key": .string(Hex.encode($0.sealedKey))])
             })
@@ -91,7 +91,7 @@ extension Workspace {
 
         var heads: [UInt8] = []
         for head in s.treeHeads {
-            let line = JSONValue.object([
+            let line = PhieuKinCore.JSONValue.object([
                 "body": .string(String(decoding: head.body, as: UTF8.self)),
                 "signature": .string(Hex.encode(head.signature)),
             ])

@@ -185,7 +185,7 @@ extension Workspace {
 
                 func quarantine(_ outcome: RowOutcome, second: RowOutcome? = nil) throws {
                     guard let reject = outcome.reject else { return }
-                    var payload: [String: JSONValue] = ["v": .number(1)]
+                    var payload: [String: PhieuKinCore.JSONValue] = ["v": .number(1)]
                     switch outcome.raw {
                     case .text(let text)?: payload["raw"] = .string(text)
                     case .bytes(let bytes)?: payload["raw_b64"] = .string(Data(bytes).base64EncodedString())
@@ -198,7 +198,7 @@ extension Workspace {
                     }
                     if let ballot = outcome.ballot { payload["ballot"] = ballot.jsonValue }
                     let message = try sealer.seal(
-                        try JSONValue.object(payload).canonicalBytes, associatedData: rejectAAD)
+                        try PhieuKinCore.JSONValue.object(payload).canonicalBytes, associatedData: rejectAAD)
                     var sealedPayload: [UInt8] = []
                     BallotLogFormat.appendSealed(message, seq: seq, to: &sealedPayload)
                     var blob = BallotLogFormat.u32be(sealedPayload.count) + sealedPayload
@@ -463,7 +463,7 @@ extension Workspace {
         try log.forEachLeaf { hashes.append(Merkle.leafHash($0)) }
         let root = Hex.encode(Merkle.root(leafHashes: hashes))
         let seq = (try log.lastTreeHead()?.seq ?? 0) + 1
-        let body = try JSONValue.object([
+        let body = try PhieuKinCore.JSONValue.object([
             "kind": .string(kind), "log": .string("ballots"), "root": .string(root), "round": .string(log.roundID),
             "seq": .number(Double(seq)), "size": .number(Double(hashes.count)),
             "time": .string(BallotLogFormat.timestamp()), "v": .number(1),

@@ -103,7 +103,7 @@ extension Workspace {
                 problems.append("\(label): the agency signature does not verify (its body or signature was changed)")
                 continue
             }
-            guard let value = try? JSONValue.parse(head.body), (try? value.canonicalBytes) == head.body,
+            guard let value = try? PhieuKinCore.JSONValue.parse(head.body), (try? value.canonicalBytes) == head.body,
                 case .object(let m) = value, case .string(let kind)? = m["kind"], case .string(let log)? = m["log"],
                 case .string(let rootHex)? = m["root"], case .string(let round)? = m["round"],
                 case .number(let seq)? = m["seq"], case .number(let sizeValue)? = m["size"], case .string? = m["time"],

@@ -279,7 +279,11 @@ public struct CSVParser: Sendable {
     }
 
     private mutating func endField() throws {
-        if let text = String(validating: field, as: UTF8.self) {
+        if field.isEmpty {
+            // Most cells of a keyed ballot grid are blank: no validation, no allocation.
+            fields.append("")
+            if invalidBytes != nil { invalidBytes!.append(UInt8(ascii: ",")) }
+        } else if let text = Self.decodeUTF8(field) {
             fields.append(text)
             if invalidBytes != nil {
                 invalidBytes!.append(UInt8(ascii: ","))
@@ -297,6 +301,17 @@ public struct CSVParser: Sendable {
         field.removeAll(keepingCapacity: true)
         state = .fieldStart
         fieldLine = line
+    }
+
+    /// Valid UTF-8 as a String, nil otherwise; ASCII (ids, codes, serials) skips the validator.
+    @inline(__always)
+    private static func decodeUTF8(_ bytes: [UInt8]) -> String? {
+        var ascii = true
+        for byte in bytes where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 
     private mutating func endRecord(_ emit: (CSVRecord) throws -> Void) throws {

@@ -84,12 +84,19 @@ public final class AES256GCMSealer {
             "EVP_CTRL_GCM_SET_IVLEN")
     }
 
+    /// Random bytes for the next nonces: one `RAND_bytes` call per 256 messages instead of one
+    /// per message (the DRBG call costs about as much as sealing a 1 KiB record).
+    private var noncePool = [UInt8](repeating: 0, count: 256 * AES256GCM.nonceByteCount)
+    private var nonceOffset = 256 * AES256GCM.nonceByteCount
+
     /// Seals with a fresh random nonce.
     public func seal(_ plaintext: [UInt8], associatedData: [UInt8]) throws -> AES256GCM.SealedMessage {
-        let nonce = [UInt8](unsafeUninitializedCapacity: AES256GCM.nonceByteCount) { buffer, count in
-            SecureRandom.fill(UnsafeMutableRawBufferPointer(buffer))
-            count = AES256GCM.nonceByteCount
+        if nonceOffset == noncePool.count {
+            noncePool.withUnsafeMutableBytes { SecureRandom.fill($0) }
+            nonceOffset = 0
         }
+        let nonce = Array(noncePool[nonceOffset..<(nonceOffset + AES256GCM.nonceByteCount)])
+        nonceOffset += AES256GCM.nonceByteCount
         return try seal(plaintext, nonce: nonce, associatedData: associatedData)
     }
 

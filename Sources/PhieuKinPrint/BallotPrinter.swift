@@ -51,7 +51,7 @@ public enum BallotPrinter {
             for page in 0..<layout.pageCount {
                 let symbol = try QRSymbol(
                     payload(document, page: page + 1, of: layout.pageCount, serial: sheet.serial))
-                template.drawPage(page, serial: sheet.serial, qr: symbol)
+                try template.drawPage(page, serial: sheet.serial, qr: symbol)
                 canvas.showPage()
             }
             try canvas.check("drawing a sheet")
@@ -281,7 +281,7 @@ private final class BallotTemplate {
         }
     }
 
-    func drawPage(_ page: Int, serial: String?, qr: QRSymbol) {
+    func drawPage(_ page: Int, serial: String?, qr: QRSymbol) throws(PrintError) {
         let pen = canvas.pen
         pen.paint(templates[page])
         pen.setGray(0)
@@ -294,8 +294,14 @@ private final class BallotTemplate {
             let labelY = L.serialBox.y + (L.serialBox.height - serialLabel.size.height) / 2
             pen.show(serialLabel, x: right - serialWidth - 1.2 - serialLabel.size.width, y: labelY)
         }
-        pen.draw(qr, in: L.qrTopRight)
-        pen.draw(qr, in: L.qrBottomLeft)
+        // Both corners carry the same symbol: record it once and place it twice, so the PDF
+        // holds its rectangles once per page (half the bytes and half the number formatting).
+        let size = L.qrBoxSize
+        let symbol = try PageTemplate(width: size, height: size) { qrPen in
+            qrPen.draw(qr, in: MMRect(x: 0, y: 0, width: size, height: size))
+        }
+        pen.paint(symbol, x: L.qrTopRight.x, y: L.qrTopRight.y)
+        pen.paint(symbol, x: L.qrBottomLeft.x, y: L.qrBottomLeft.y)
     }
 
     private func drawGrid(_ page: Int, _ pen: Pen) {

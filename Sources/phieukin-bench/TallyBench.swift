@@ -8,7 +8,7 @@ import PhieuKinStore
 /// `phieukin-bench tally`: issue 5's tally at scale (BENCHMARKS.md, "Tally (issue 5)").
 ///
 /// Builds a closed round of 1,000,000 ballots the real way (issued serial hashes, a keyed CSV
-/// with sparse marks, `Workspace.importBallots`, `closeRound`), then times `Workspace.tally`
+/// with sparse marks from the import benchmark's generator, `Workspace.importBallots`, `closeRound`), then times `Workspace.tally`
 /// (rebuild key, open batch keys, hash every leaf and check the signed close head, decrypt and
 /// decode every ballot, count, flag, commit) with `--recount` for the repeated runs, next to
 /// pandas counting the same plaintext CSV (scripts/tally-pandas).
@@ -35,7 +35,7 @@ struct TallyBench: ParsableCommand {
         var clock = ContinuousClock.now
         let serials = (0..<rows).map { _ in try! Serial(bytes: SecureRandom.bytes(16)) }
         let csvPath = root + "/ballots.csv"
-        try Self.writeBallotsCSV(
+        try ImportBench.writeCSV(
             path: csvPath, serials: serials, officials: officials.map(\.id), criteria: survey.criteria.map(\.id))
         let round = try workspace.openRound(
             RoundRequest(surveyID: survey.id, period: "2026-Q3", unitID: unit.id, ballots: rows))
@@ -64,37 +64,6 @@ struct TallyBench: ParsableCommand {
             "median of \(runs): tally \(Self.format(Self.median(tallyTimes))) s "
                 + "(\(Int(Double(rows) / Self.median(tallyTimes))) ballots/s), "
                 + "pandas on the plaintext CSV \(Self.format(Self.median(pandasTimes))) s")
-    }
-
-    /// Sparse marks as tellers key them: 70% of ballots criticize nobody, the others 1–6 cells;
-    /// 5% carry a remark.
-    static func writeBallotsCSV(path: String, serials: [Serial], officials: [String], criteria: [String]) throws {
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        var columns = ["serial"]
-        for o in officials { for c in criteria { columns.append("\(o).\(c)") } }
-        columns.append("remark")
-        var buffer = Array((columns.joined(separator: ",") + "\n").utf8)
-        var rng = SystemRandomNumberGenerator()
-        let cells = officials.count * criteria.count
-        for serial in serials {
-            buffer.append(contentsOf: serial.text.utf8)
-            let marks = Int.random(in: 0..<100, using: &rng) < 70 ? 0 : Int.random(in: 1...6, using: &rng)
-            let marked = Set((0..<marks).map { _ in Int.random(in: 0..<cells, using: &rng) })
-            for cell in 0..<cells {
-                buffer.append(UInt8(ascii: ","))
-                if marked.contains(cell) { buffer.append(UInt8(ascii: "x")) }
-            }
-            buffer.append(UInt8(ascii: ","))
-            if Int.random(in: 0..<100, using: &rng) < 5 { buffer.append(contentsOf: "Cần cải thiện thái độ".utf8) }
-            buffer.append(UInt8(ascii: "\n"))
-            if buffer.count > 1 << 22 {
-                handle.write(Data(buffer))
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        handle.write(Data(buffer))
     }
 
     static func runPandas(script: String, csv: String) throws -> String {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PhieuKin
-import PhieuKinCore
+
+import enum PhieuKinCore.Language
 
 struct BallotsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import PhieuKin
-import PhieuKinCore
+
+import enum PhieuKinCore.Language
 
 @main
 struct PhieuKinCommand: ParsableCommand {

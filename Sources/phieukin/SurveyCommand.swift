@@ -1,6 +1,7 @@
 import ArgumentParser
 import PhieuKin
-import PhieuKinCore
+
+import enum PhieuKinCore.Language
 
 struct SurveyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -5,16 +5,16 @@ import Testing
 
 @Suite("Flags")
 struct FlagTests {
-    static let survey = Fixtures.quarterly7
+    static let survey = TallyFixtures.quarterly7
 
     static func grid(
         _ round: String, period: String, unit: String = "u1", officials: [String] = ["a", "b", "c"],
         total: Int, marked: [String: Int]
     ) -> RoundResult {
         Tally.count(
-            Fixtures.gridBallots(round: round, total: total, marked: marked), survey: survey,
-            officials: Fixtures.officials(officials, unit: unit),
-            round: Fixtures.round(round, survey: survey, unit: unit, period: period))
+            TallyFixtures.gridBallots(round: round, total: total, marked: marked), survey: survey,
+            officials: TallyFixtures.officials(officials, unit: unit),
+            round: TallyFixtures.round(round, survey: survey, unit: unit, period: period))
     }
 
     @Test(arguments: [
@@ -130,9 +130,9 @@ struct FlagTests {
 
     @Test func nonGridSurveysHaveNoCriterionFlags() {
         let result = Tally.count(
-            [Ballot](), survey: Fixtures.monthlyRating, officials: Fixtures.officials(["a"]),
-            round: Fixtures.round("m", survey: Fixtures.monthlyRating, period: "2026-07"))
-        #expect(FlagRules.evaluate(current: result, previous: nil, survey: Fixtures.monthlyRating).isEmpty)
+            [Ballot](), survey: TallyFixtures.monthlyRating, officials: TallyFixtures.officials(["a"]),
+            round: TallyFixtures.round("m", survey: TallyFixtures.monthlyRating, period: "2026-07"))
+        #expect(FlagRules.evaluate(current: result, previous: nil, survey: TallyFixtures.monthlyRating).isEmpty)
     }
 
     @Test func flagsRoundTripThroughJSON() throws {

@@ -6,13 +6,13 @@ import Testing
 @Suite("Tally")
 struct TallyTests {
     @Test func gridCountsMarksPerOfficialAndCriterion() throws {
-        let officials = Fixtures.officials(["a", "b"])
-        let round = Fixtures.round("r1", survey: Fixtures.quarterly7)
-        var ballots = Fixtures.gridBallots(
+        let officials = TallyFixtures.officials(["a", "b"])
+        let round = TallyFixtures.round("r1", survey: TallyFixtures.quarterly7)
+        var ballots = TallyFixtures.gridBallots(
             round: "r1", total: 6, marks: [["a.dao-duc", "b.thai-do"], ["a.dao-duc"], ["a.sach-nhieu"]])
         // "1" is the survey's second mark code and counts as a mark too.
         ballots[5].answers["a.dao-duc"] = "1"
-        let result = Tally.count(ballots, survey: Fixtures.quarterly7, officials: officials, round: round)
+        let result = Tally.count(ballots, survey: TallyFixtures.quarterly7, officials: officials, round: round)
         guard case .grid(let grid) = result.counts else { Issue.record("not a grid"); return }
         #expect(result.ballotsCounted == 6)
         #expect(!result.suppressed)
@@ -35,8 +35,8 @@ struct TallyTests {
             Official(id: "a", unitID: "u1", fullName: "A", position: "P", order: 1),
         ]
         let result = Tally.count(
-            [Ballot](), survey: Fixtures.monthlyRating, officials: officials,
-            round: Fixtures.round("m", survey: Fixtures.monthlyRating, period: "2026-07"))
+            [Ballot](), survey: TallyFixtures.monthlyRating, officials: officials,
+            round: TallyFixtures.round("m", survey: TallyFixtures.monthlyRating, period: "2026-07"))
         guard case .rating(let rating) = result.counts else { Issue.record("not a rating"); return }
         #expect(rating.rows.map(\.officialID) == ["z", "a"])
     }
@@ -47,8 +47,8 @@ struct TallyTests {
             Ballot(surveyID: "quarterly-7", roundID: "r1", answers: ["nobody.dao-duc": "x", "a.thai-do": "?"]),
         ]
         let result = Tally.count(
-            ballots, survey: Fixtures.quarterly7, officials: Fixtures.officials(["a"]),
-            round: Fixtures.round("r1", survey: Fixtures.quarterly7))
+            ballots, survey: TallyFixtures.quarterly7, officials: TallyFixtures.officials(["a"]),
+            round: TallyFixtures.round("r1", survey: TallyFixtures.quarterly7))
         #expect(result.ballotsCounted == 1)
         #expect(result.anomalies.foreignBallots == 1)
         #expect(result.anomalies.unknownQuestions == 1)
@@ -58,8 +58,10 @@ struct TallyTests {
     @Test(arguments: [(2, true), (3, true), (4, true), (5, false), (9, false)])
     func smallGroupsAreSuppressed(ballots: Int, suppressed: Bool) {
         let result = Tally.count(
-            Fixtures.gridBallots(round: "r1", total: ballots, marks: [["a.dao-duc"]]), survey: Fixtures.quarterly7,
-            officials: Fixtures.officials(["a"]), round: Fixtures.round("r1", survey: Fixtures.quarterly7))
+            TallyFixtures.gridBallots(round: "r1", total: ballots, marks: [["a.dao-duc"]]),
+            survey: TallyFixtures.quarterly7,
+            officials: TallyFixtures.officials(["a"]),
+            round: TallyFixtures.round("r1", survey: TallyFixtures.quarterly7))
         #expect(result.suppressed == suppressed)
         #expect(ReportView(result).isSuppressed == suppressed)
         // The counts are kept for flags.
@@ -69,38 +71,39 @@ struct TallyTests {
     }
 
     @Test func minRespondentsNeverBelowThree() {
-        var survey = Fixtures.quarterly7
+        var survey = TallyFixtures.quarterly7
         survey.policy.minRespondents = 1  // bypasses the initializer, as a decoded policy could
         let result = Tally.count(
-            Fixtures.gridBallots(round: "r1", total: 2, marks: []), survey: survey,
-            officials: Fixtures.officials(["a"]),
-            round: Fixtures.round("r1", survey: survey))
+            TallyFixtures.gridBallots(round: "r1", total: 2, marks: []), survey: survey,
+            officials: TallyFixtures.officials(["a"]),
+            round: TallyFixtures.round("r1", survey: survey))
         #expect(result.minRespondents == 3)
         #expect(result.suppressed)
     }
 
     @Test func suppressedViewHoldsNoCounts() {
-        let ballots = Fixtures.gridBallots(round: "r1", total: 3, marks: [["a.dao-duc"]]).enumerated().map { i, b in
+        let ballots = TallyFixtures.gridBallots(round: "r1", total: 3, marks: [["a.dao-duc"]]).enumerated().map {
+            i, b in
             var b = b
             b.remark = "remark \(i)"
             return b
         }
         let result = Tally.count(
-            ballots, survey: Fixtures.quarterly7, officials: Fixtures.officials(["a"]),
-            round: Fixtures.round("r1", survey: Fixtures.quarterly7))
+            ballots, survey: TallyFixtures.quarterly7, officials: TallyFixtures.officials(["a"]),
+            round: TallyFixtures.round("r1", survey: TallyFixtures.quarterly7))
         #expect(result.remarks.count == 3)
         #expect(ReportView(result).content == .tooFewBallots(minimum: 5))
     }
 
     @Test func remarksAreCollectedTrimmedAndShuffled() {
         let texts = (0..<40).map { "ý kiến số \($0)" }
-        var ballots = Fixtures.gridBallots(round: "r1", total: 40, marks: [])
+        var ballots = TallyFixtures.gridBallots(round: "r1", total: 40, marks: [])
         for i in ballots.indices { ballots[i].remark = "  \(texts[i])\n" }
         ballots.append(Ballot(surveyID: "quarterly-7", roundID: "r1", answers: [:], remark: "   "))
         var generator = SeededGenerator(state: 42)
         let result = Tally.count(
-            ballots, survey: Fixtures.quarterly7, officials: Fixtures.officials(["a"]),
-            round: Fixtures.round("r1", survey: Fixtures.quarterly7), using: &generator)
+            ballots, survey: TallyFixtures.quarterly7, officials: TallyFixtures.officials(["a"]),
+            round: TallyFixtures.round("r1", survey: TallyFixtures.quarterly7), using: &generator)
         #expect(result.remarks.sorted() == texts.sorted())
         #expect(result.remarks != texts)
     }
@@ -110,8 +113,8 @@ struct TallyTests {
             Ballot(surveyID: "monthly-rating", roundID: "m", answers: ["a": "1"], remark: "hi")
         }
         let result = Tally.count(
-            ballots, survey: Fixtures.monthlyRating, officials: Fixtures.officials(["a"]),
-            round: Fixtures.round("m", survey: Fixtures.monthlyRating, period: "2026-07"))
+            ballots, survey: TallyFixtures.monthlyRating, officials: TallyFixtures.officials(["a"]),
+            round: TallyFixtures.round("m", survey: TallyFixtures.monthlyRating, period: "2026-07"))
         #expect(result.remarks.isEmpty)
         #expect(result.anomalies.disallowedRemarks == 5)
     }
@@ -133,9 +136,9 @@ struct TallyTests {
     ])
     func confidenceQuorumIsExact(electorate: Int, returned: Int, met: Bool) {
         let result = Tally.count(
-            Self.confidenceBallots(Array(repeating: "1", count: returned)), survey: Fixtures.confidenceVote,
-            officials: Fixtures.officials(["a"]),
-            round: Fixtures.round("cv", survey: Fixtures.confidenceVote, electorate: electorate))
+            Self.confidenceBallots(Array(repeating: "1", count: returned)), survey: TallyFixtures.confidenceVote,
+            officials: TallyFixtures.officials(["a"]),
+            round: TallyFixtures.round("cv", survey: TallyFixtures.confidenceVote, electorate: electorate))
         guard case .confidenceVote(let vote) = result.counts else { Issue.record("not a vote"); return }
         #expect(vote.quorumMet == met)
         #expect(vote.valid == met)
@@ -144,8 +147,9 @@ struct TallyTests {
 
     @Test func confidenceWithoutElectorateIsNotValid() {
         let result = Tally.count(
-            Self.confidenceBallots(Array(repeating: "3", count: 9)), survey: Fixtures.confidenceVote,
-            officials: Fixtures.officials(["a"]), round: Fixtures.round("cv", survey: Fixtures.confidenceVote))
+            Self.confidenceBallots(Array(repeating: "3", count: 9)), survey: TallyFixtures.confidenceVote,
+            officials: TallyFixtures.officials(["a"]),
+            round: TallyFixtures.round("cv", survey: TallyFixtures.confidenceVote))
         guard case .confidenceVote(let vote) = result.counts else { Issue.record("not a vote"); return }
         #expect(!vote.valid)
         #expect(vote.rows[0].thresholdsMet.isEmpty)
@@ -155,8 +159,9 @@ struct TallyTests {
         // 12 summoned, 9 returned: 3 high, 2 confidence, 3 low, 1 blank.
         let codes: [String?] = ["1", "1", "1", "2", "2", "3", "3", "3", nil]
         let result = Tally.count(
-            Self.confidenceBallots(codes), survey: Fixtures.confidenceVote, officials: Fixtures.officials(["a"]),
-            round: Fixtures.round("cv", survey: Fixtures.confidenceVote, electorate: 12))
+            Self.confidenceBallots(codes), survey: TallyFixtures.confidenceVote,
+            officials: TallyFixtures.officials(["a"]),
+            round: TallyFixtures.round("cv", survey: TallyFixtures.confidenceVote, electorate: 12))
         guard case .confidenceVote(let vote) = result.counts else { Issue.record("not a vote"); return }
         let row = try #require(vote.rows.first)
         #expect(row.levels.map(\.count) == [3, 2, 3])
@@ -177,17 +182,18 @@ struct TallyTests {
     func confidenceThresholds(low: Int, expected: [String]) {
         let codes: [String?] = Array(repeating: "3", count: low) + Array(repeating: "1", count: 12 - low)
         let result = Tally.count(
-            Self.confidenceBallots(codes), survey: Fixtures.confidenceVote, officials: Fixtures.officials(["a"]),
-            round: Fixtures.round("cv", survey: Fixtures.confidenceVote, electorate: 12))
+            Self.confidenceBallots(codes), survey: TallyFixtures.confidenceVote,
+            officials: TallyFixtures.officials(["a"]),
+            round: TallyFixtures.round("cv", survey: TallyFixtures.confidenceVote, electorate: 12))
         guard case .confidenceVote(let vote) = result.counts else { Issue.record("not a vote"); return }
         #expect(vote.rows[0].thresholdsMet == expected)
     }
 
     @Test func thresholdsAreNotMarkedWhenQuorumIsNotMet() {
         let result = Tally.count(
-            Self.confidenceBallots(Array(repeating: "3", count: 7)), survey: Fixtures.confidenceVote,
-            officials: Fixtures.officials(["a"]),
-            round: Fixtures.round("cv", survey: Fixtures.confidenceVote, electorate: 12))
+            Self.confidenceBallots(Array(repeating: "3", count: 7)), survey: TallyFixtures.confidenceVote,
+            officials: TallyFixtures.officials(["a"]),
+            round: TallyFixtures.round("cv", survey: TallyFixtures.confidenceVote, electorate: 12))
         guard case .confidenceVote(let vote) = result.counts else { Issue.record("not a vote"); return }
         #expect(!vote.quorumMet)
         #expect(vote.rows[0].low == Share(7, of: 12))
@@ -197,20 +203,20 @@ struct TallyTests {
     // MARK: Satisfaction and rating
 
     @Test func satisfactionIndexPerQuestionAndOverall() throws {
-        // tiep-can: 1,2,2,3,5 → 3/5 satisfied; thu-tuc: 1,4,4,4 + one blank → 1/4; cong-chuc: 1×5 → 5/5.
+        // tiep-can: 1,2,2,3,5 → 3/5 satisfied; thu-tuc: 1,4,4,4 + one blank → 1/4; thai-do: 1×5 → 5/5.
         let tiepCan = ["1", "2", "2", "3", "5"]
         let thuTuc: [String?] = ["1", "4", "4", "4", nil]
         let ballots = (0..<5).map { i in
-            var answers = ["tiep-can": tiepCan[i], "cong-chuc": "1"]
+            var answers = ["tiep-can": tiepCan[i], "thai-do": "1"]
             answers["thu-tuc"] = thuTuc[i]
             return Ballot(surveyID: "satisfaction-5", roundID: "s", answers: answers)
         }
         let result = Tally.count(
-            ballots, survey: Fixtures.satisfaction5, officials: [],
-            round: Fixtures.round("s", survey: Fixtures.satisfaction5, channel: .citizens))
+            ballots, survey: TallyFixtures.satisfaction5, officials: [],
+            round: TallyFixtures.round("s", survey: TallyFixtures.satisfaction5, channel: .citizens))
         guard case .satisfaction(let s) = result.counts else { Issue.record("not satisfaction"); return }
         #expect(s.channel == .citizens)
-        #expect(s.questions.map(\.questionID) == ["tiep-can", "thu-tuc", "cong-chuc"])
+        #expect(s.questions.map(\.questionID) == ["tiep-can", "thu-tuc", "thai-do", "thoi-gian", "ket-qua"])
         #expect(s.questions[0].levels.map(\.count) == [1, 2, 1, 0, 1])
         #expect(s.questions[0].index == Share(3, of: 5))
         #expect(s.questions[1].answered == 4)
@@ -229,8 +235,8 @@ struct TallyTests {
             return Ballot(surveyID: "monthly-rating", roundID: "m", answers: answers)
         }
         let result = Tally.count(
-            ballots, survey: Fixtures.monthlyRating, officials: Fixtures.officials(["a", "b"]),
-            round: Fixtures.round("m", survey: Fixtures.monthlyRating, period: "2026-12"))
+            ballots, survey: TallyFixtures.monthlyRating, officials: TallyFixtures.officials(["a", "b"]),
+            round: TallyFixtures.round("m", survey: TallyFixtures.monthlyRating, period: "2026-12"))
         guard case .rating(let rating) = result.counts else { Issue.record("not a rating"); return }
         #expect(rating.rows[0].levels.map(\.count) == [2, 2, 0, 1])
         #expect(rating.rows[1].levels.map(\.count) == [0, 0, 3, 1])
@@ -241,8 +247,9 @@ struct TallyTests {
 
     @Test func resultRoundTripsThroughJSON() throws {
         let result = Tally.count(
-            Fixtures.gridBallots(round: "r1", total: 5, marks: [["a.dao-duc"]]), survey: Fixtures.quarterly7,
-            officials: Fixtures.officials(["a"]), round: Fixtures.round("r1", survey: Fixtures.quarterly7))
+            TallyFixtures.gridBallots(round: "r1", total: 5, marks: [["a.dao-duc"]]), survey: TallyFixtures.quarterly7,
+            officials: TallyFixtures.officials(["a"]),
+            round: TallyFixtures.round("r1", survey: TallyFixtures.quarterly7))
         let data = try JSONEncoder().encode(result)
         #expect(try JSONDecoder().decode(RoundResult.self, from: data) == result)
     }
@@ -256,8 +263,8 @@ struct TallyTests {
                 answers: i % 4 == 0 ? ["a.dao-duc": "x", "b.ky-luat": "1"] : i % 4 == 1 ? ["b.ky-luat": "x"] : [:])
         }
         let result = Tally.count(
-            ballots, survey: Fixtures.quarterly7, officials: Fixtures.officials(["a", "b"]),
-            round: Fixtures.round("big", survey: Fixtures.quarterly7))
+            ballots, survey: TallyFixtures.quarterly7, officials: TallyFixtures.officials(["a", "b"]),
+            round: TallyFixtures.round("big", survey: TallyFixtures.quarterly7))
         guard case .grid(let grid) = result.counts else { Issue.record("not a grid"); return }
         #expect(result.ballotsCounted == total)
         #expect(grid.cell(official: "a", criterion: "dao-duc")?.marked == total / 4)

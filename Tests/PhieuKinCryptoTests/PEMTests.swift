@@ -74,6 +74,8 @@ struct PEMTests {
             let structure = try openssl(["asn1parse", "-in", keyFile.path]).output
             #expect(structure.contains("PBES2"))
             #expect(structure.contains("aes-256-cbc"))
+            #expect(structure.contains("PBKDF2") && structure.contains("hmacWithSHA256"))
+            #expect(structure.contains("INTEGER           :0800"))  // 2048 iterations, as docs/FORMAT.md says
             // The wrong passphrase is refused by openssl too.
             try Data("wrong".utf8).write(to: passFile)
             #expect(

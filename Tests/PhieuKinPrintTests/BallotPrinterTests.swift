@@ -182,12 +182,37 @@ struct BallotPrinterTests {
             lines.contains(
                 "registration 10.00 10.00 8.00 8.00; 192.00 10.00 8.00 8.00; 10.00 279.00 8.00 8.00; 192.00 279.00 8.00 8.00"
             ))
+        for line in [
+            "units mm origin top-left", "mode checkboxes", "index-column 20.00 7.00",
+            "qr ec Q quiet 4 top-right 163.00 10.00 25.00 25.00; bottom-left 22.00 262.00 25.00 25.00",
+            "grid left 20.00 width 170.00 top 47.00 header 13.00 rows-top 60.00 row-height 6.00",
+            "mark square 4.00 center-x 89.77 105.19 120.61 136.03 151.45 166.87 182.29",
+        ] {
+            #expect(lines.contains(line), "descriptor line as in docs/BALLOT-LAYOUT.md: \(line)")
+        }
         #expect(lines.contains("label-column 27.00 55.06"))
         #expect(lines.contains("mark-columns width 15.42 left 82.06 97.48 112.90 128.32 143.74 159.16 174.58"))
         #expect(lines.contains("pages 1"))
         #expect(lines.contains("page 1 remark 20.00 242.00 170.00 16.00"))
         #expect(lines.contains { $0.hasPrefix("page 1 rows 1-30 center-y 63.00 69.00 ") && $0.hasSuffix(" 237.00") })
         #expect(BallotPrinter.layoutDescriptor(Fixture.document(rows: 75)).contains("page 3 rows 51-75 center-y"))
+    }
+
+    @Test(
+        "rows split over the fewest pages, evenly, leaving room for the remark box",
+        arguments: [
+            (30, true, [30]), (31, true, [16, 15]), (60, true, [30, 30]), (75, true, [25, 25, 25]),
+            (33, false, [33]), (34, false, [17, 17]), (100, false, [25, 25, 25, 25]), (99, false, [33, 33, 33]),
+            (1, true, [1]),
+        ])
+    func pagination(rows: Int, remark: Bool, split: [Int]) {
+        let layout = BallotLayout(rowCount: rows, columnCount: 7, mode: .checkboxes, hasRemark: remark)
+        #expect(layout.rowsPerPage == split)
+        #expect(layout.rowsPerPage.reduce(0, +) == rows)
+        for page in 0..<layout.pageCount {
+            let bottom = layout.remarkBox(page: page).map { $0.y + $0.height } ?? layout.rowTop(split[page])
+            #expect(bottom <= BallotLayout.rowsBottomLimit)
+        }
     }
 
     @Test("an unwritable path gives PrintError.cannotWrite naming the path and leaves no file")

@@ -97,7 +97,8 @@ struct ReportTests {
         let text = ReportRenderer.text(Scenario().report)
         for expected in [
             "BÁO CÁO KẾT QUẢ PHIẾU KÍN", "Phòng Tư pháp", "Quý 3/2026", "01/10/2026", "Nguyễn Văn An", "Trưởng phòng",
-            "Thái độ phục vụ", "41,7% (5/12)", "33,3% (Quý 2/2026)", "Đề nghị xử lý", "Nhắc nhở", "Đã khắc phục",
+            "Thái độ công tác, phục vụ nhân dân", "41,7% (5/12)", "33,3% (Quý 2/2026)", "Đề nghị xử lý", "Nhắc nhở",
+            "Đã khắc phục",
             "Cần cải thiện thái độ, tác phong", "Số phiếu kiểm: 12",
         ] {
             #expect(text.contains(expected), "missing \(expected)")
@@ -290,11 +291,11 @@ struct ReportTests {
         }
         let invalid = ReportRenderer.text(report(returned: 7, electorate: 12))
         #expect(invalid.contains("Không đủ số phiếu theo quy định (cần ít nhất 2/3"))
-        #expect(!invalid.contains("Từ 2/3 tín nhiệm thấp"))
+        #expect(!invalid.contains("Từ 2/3 trở lên tín nhiệm thấp"))
         let valid = ReportRenderer.text(report(returned: 8, electorate: 12))
         #expect(valid.contains("Đủ số phiếu theo quy định"))
         #expect(valid.contains("66,7% (8/12)"))
-        #expect(valid.contains("Quá nửa tín nhiệm thấp; Từ 2/3 tín nhiệm thấp"))
+        #expect(valid.contains("Trên 50% tín nhiệm thấp; Từ 2/3 trở lên tín nhiệm thấp"))
     }
 
     @Test func satisfactionIndexIsShown() throws {

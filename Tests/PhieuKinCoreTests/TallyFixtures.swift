@@ -1,0 +1,62 @@
+import PhieuKinCore
+
+/// Shipped surveys and small rosters for tally, flag and report tests.
+enum TallyFixtures {
+    static func t(_ vi: String, _ en: String) -> LocalizedText { LocalizedText(vi: vi, en: en) }
+
+    /// The shipped definitions themselves (ballots/*.yaml, embedded), so tests count what agencies run.
+    static func shipped(_ id: String) -> Survey {
+        try! SurveyCatalog().survey(id: id)
+    }
+    static let quarterly7 = shipped("quarterly-7")
+    static let confidenceVote = shipped("confidence-vote")
+    static let satisfaction5 = shipped("satisfaction-5")
+    static let monthlyRating = shipped("monthly-rating")
+    static var criteria: [Survey.Criterion] { quarterly7.criteria }
+
+    static func officials(_ ids: [String], unit: String = "u1") -> [Official] {
+        ids.enumerated().map { i, id in
+            Official(id: id, unitID: unit, fullName: "Cán bộ \(id)", position: "Chuyên viên", order: i)
+        }
+    }
+
+    static func round(
+        _ id: String, survey: Survey, unit: String = "u1", period: String = "2026-Q1", channel: Survey.Channel = .staff,
+        electorate: Int? = nil
+    ) -> RoundInfo {
+        RoundInfo(
+            roundID: id, surveyID: survey.id, unitID: unit, unitName: "Phòng \(unit)", period: Period(period)!,
+            channel: channel, electorate: electorate)
+    }
+
+    /// `total` grid ballots; `marks[i]` lists the cells marked on ballot i (the rest are blank).
+    static func gridBallots(round: String, total: Int, marks: [[String]], code: String = "x") -> [Ballot] {
+        (0..<total).map { i in
+            let cells = i < marks.count ? marks[i] : []
+            return Ballot(
+                surveyID: "quarterly-7", roundID: round,
+                answers: Dictionary(uniqueKeysWithValues: cells.map { ($0, code) }))
+        }
+    }
+
+    /// Grid ballots where `cell` is marked on the first `count` of `total` ballots.
+    static func gridBallots(round: String, total: Int, marked: [String: Int]) -> [Ballot] {
+        (0..<total).map { i in
+            var answers: [String: String] = [:]
+            for (cell, count) in marked where i < count { answers[cell] = "x" }
+            return Ballot(surveyID: "quarterly-7", roundID: round, answers: answers)
+        }
+    }
+}
+
+/// Deterministic generator for tests of the shuffle (SplitMix64).
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

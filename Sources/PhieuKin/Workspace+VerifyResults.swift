@@ -1,9 +1,147 @@
+import Foundation
 import PhieuKinCore
+import PhieuKinCrypto
+import PhieuKinStore
+
+/// What the results-log check found. `problems` name the round (or head) concerned.
+public struct ResultsVerification: Sendable, Codable, Equatable {
+    public var results: Int
+    public var flags: Int
+    public var heads: Int
+    public var problems: [String]
+    public var ok: Bool { problems.isEmpty }
+}
 
 extension Workspace {
-    /// The results log's checks for `phieukin verify` (issue 5 fills this in: recompute the
-    /// results root, check each results tree head's signature and consistency, and that every
-    /// `result` row is in the log). Append findings to `report.otherProblems` and a line to
-    /// `report.checked`.
-    func verifyResultsLog(into report: inout VerificationReport) throws {}
+    /// The results log's step of `phieukin verify` (the extension point in Workspace+Verify.swift).
+    func verifyResultsLog(into report: inout VerificationReport) throws {
+        let check = try verifyResults()
+        report.otherProblems += check.problems
+        report.checked.append(
+            "results log (\(check.results) results, \(check.flags) flags recomputed, \(check.heads) signed heads)")
+    }
+
+    /// Verifies the agency's results log (the `verify` step for issue 5):
+    ///
+    /// 1. every signed head: valid agency signature, a results-log body whose root is the Merkle
+    ///    root of the first `size` leaves, sizes growing with a valid consistency proof between
+    ///    consecutive heads, and the last head covering every leaf;
+    /// 2. every leaf: its result and flags are byte-for-byte the stored ones (and the stored
+    ///    sealed remarks hash to what it says), every stored result has a leaf;
+    /// 3. every flag recomputed from the committed results with `FlagRules`, each round against
+    ///    the rounds committed before it, equals the committed and stored flags.
+    public func verifyResults() throws -> ResultsVerification {
+        let snapshot = try store.resultsLogSnapshot()
+        let publicKey = try agencyPublicKey()
+        var problems: [String] = []
+        let hashes = snapshot.leaves.map { Merkle.leafHash($0.data) }
+
+        // 1. Heads.
+        var previous: (size: Int, root: [UInt8])?
+        for (position, head) in snapshot.heads.enumerated() {
+            let name = "results-log head \(head.seq)"
+            guard publicKey.isValidSignature(head.signature, for: head.body) else {
+                problems.append("\(name): the signature is not valid")
+                continue
+            }
+            guard case .object(let fields)? = try? CanonicalValue.parse(head.body),
+                case .string("results")? = fields["log"], case .number(let sizeValue)? = fields["size"],
+                case .number(let seqValue)? = fields["seq"], case .string(let rootHex)? = fields["root"],
+                let root = try? Hex.decode(rootHex)
+            else {
+                problems.append("\(name): the signed body is not a results-log head")
+                continue
+            }
+            let size = Int(sizeValue)
+            if Int(seqValue) != head.seq || head.seq != position + 1 {
+                problems.append("\(name): sequence numbers are not 1, 2, 3…")
+            }
+            guard size >= 0, size <= hashes.count else {
+                problems.append("\(name): signs \(size) results but the log holds \(hashes.count)")
+                continue
+            }
+            if Merkle.root(leafHashes: Array(hashes[..<size])) != root {
+                problems.append("\(name): the stored results log does not match the signed root")
+            }
+            if let previous {
+                let proof = (try? Merkle.consistencyProof(oldSize: previous.size, leafHashes: Array(hashes[..<size])))
+                if previous.size > size
+                    || !Merkle.verifyConsistency(
+                        oldSize: previous.size, newSize: size, oldRoot: previous.root, newRoot: root, proof: proof ?? []
+                    )
+                {
+                    problems.append("\(name): not an extension of head \(head.seq - 1) (the log was rewritten)")
+                }
+            }
+            previous = (size, root)
+        }
+        if (previous?.size ?? 0) != hashes.count {
+            problems.append(
+                "results log: \(hashes.count - (previous?.size ?? 0)) result(s) are not covered by a signed head")
+        }
+
+        // 2. Leaves against stored rows.
+        let resultsByRound = Dictionary(snapshot.results.map { ($0.roundID, $0) }, uniquingKeysWith: { a, _ in a })
+        let flagsByRound = Dictionary(grouping: snapshot.flags, by: \.roundID)
+        let rounds = Dictionary(snapshot.rounds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var committed: [RoundResult] = []
+        var seenRounds = Set<String>()
+        var flagCount = 0
+        for leaf in snapshot.leaves {
+            guard case .object(let fields)? = try? CanonicalValue.parse(leaf.data),
+                case .string(let roundID)? = fields["round"], let resultValue = fields["result"],
+                case .array(let flagValues)? = fields["flags"],
+                let resultBody = try? resultValue.canonicalBytes,
+                let result = try? JSONDecoder().decode(RoundResult.self, from: Data(resultBody))
+            else {
+                problems.append("results-log leaf \(leaf.idx): not a committed round result")
+                continue
+            }
+            seenRounds.insert(roundID)
+            let leafFlags = flagValues.compactMap { try? $0.canonicalBytes }
+            flagCount += leafFlags.count
+            let name = "round \(roundID)"
+            if let stored = resultsByRound[roundID] {
+                if stored.body != resultBody {
+                    problems.append("\(name): the stored result differs from the one committed in the results log")
+                }
+                if stored.logIndex != leaf.idx { problems.append("\(name): the stored result points at another leaf") }
+            } else {
+                problems.append("\(name): committed in the results log but its stored result is missing")
+            }
+            let storedFlags = (flagsByRound[roundID] ?? []).map(\.body).sorted { $0.lexicographicallyPrecedes($1) }
+            if storedFlags != leafFlags.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                problems.append("\(name): the stored flags differ from the ones committed in the results log")
+            }
+            if case .string(let digest)? = fields["remarks_sealed_sha256"] {
+                if snapshot.remarks[roundID].map({ Hex.encode(SHA256.hash($0)) }) != digest {
+                    problems.append("\(name): the sealed remarks differ from the ones committed")
+                }
+            }
+            if rounds[roundID]?.state != .tallied { problems.append("\(name): committed but the round is not tallied") }
+
+            // 3. Recompute the flags from the committed results.
+            if let round = rounds[roundID], let survey = try? survey(ofRound: round) {
+                let recomputed = FlagRules.evaluate(
+                    current: result, prior: PriorRound.find(for: result, among: committed), survey: survey)
+                let bytes = recomputed.compactMap { try? CanonicalJSON.encode($0) }
+                if bytes != leafFlags {
+                    problems.append(
+                        "\(name): its flags do not follow from the committed results (recomputed \(recomputed.count), committed \(leafFlags.count))"
+                    )
+                }
+            } else {
+                problems.append("\(name): its survey definition cannot be read to recompute the flags")
+            }
+            committed.append(result)
+        }
+        for record in snapshot.results where !seenRounds.contains(record.roundID) {
+            problems.append("round \(record.roundID): has a stored result that the results log does not hold")
+        }
+        for round in snapshot.rounds where round.state == .tallied && !seenRounds.contains(round.id) {
+            problems.append("round \(round.id): marked tallied but not in the results log")
+        }
+        return ResultsVerification(
+            results: snapshot.leaves.count, flags: flagCount, heads: snapshot.heads.count, problems: problems)
+    }
 }

@@ -36,6 +36,9 @@ public final class Store: Sendable {
         migrator.registerMigration("v2-import") { db in
             try Schema.createV2Import(db)
         }
+        migrator.registerMigration("v3-results") { db in
+            try Schema.createV3Results(db)
+        }
         return migrator
     }
 

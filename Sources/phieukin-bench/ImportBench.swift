@@ -36,7 +36,7 @@ struct ImportBench: ParsableCommand {
         let serials = (0..<rows).map { _ in try! Serial(bytes: SecureRandom.bytes(16)) }
         let hashes = serials.map { SerialHash($0) }
         let csvPath = root + "/ballots.csv"
-        try writeCSV(
+        try Self.writeCSV(
             path: csvPath, serials: serials, officials: officials.map(\.id), criteria: survey.criteria.map(\.id))
         let size = (try FileManager.default.attributesOfItem(atPath: csvPath)[.size] as? Int) ?? 0
         print("setup: \(rows) serials + CSV (\(size / 1_048_576) MiB) in \(ContinuousClock.now - clock)")
@@ -68,7 +68,8 @@ struct ImportBench: ParsableCommand {
     }
 
     /// Realistic sparse marks: most ballots criticize nobody; a few mark a handful of cells.
-    private func writeCSV(path: String, serials: [Serial], officials: [String], criteria: [String]) throws {
+    /// Also used by `phieukin-bench tally`, so both benchmarks count the same kind of round.
+    static func writeCSV(path: String, serials: [Serial], officials: [String], criteria: [String]) throws {
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }

@@ -16,6 +16,7 @@ struct PhieuKinCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, KeysCommand.self, SurveyCommand.self, RosterCommand.self, RoundCommand.self,
             BallotsCommand.self, ImportCommand.self, RejectsCommand.self, VerifyCommand.self, AuditCommand.self,
+            TallyCommand.self, FlagsCommand.self, ReportCommand.self,
         ]
     )
 }
@@ -40,3 +41,6 @@ func printJSON<T: Encodable>(_ value: T) throws {
     encoder.keyEncodingStrategy = .convertToSnakeCase
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
+
+/// `@Flag` is ArgumentParser's; PhieuKinCore's tally `Flag` is spelled `PhieuKinCore.Flag` here.
+typealias Flag = ArgumentParser.Flag

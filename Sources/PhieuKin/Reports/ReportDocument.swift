@@ -37,16 +37,17 @@ struct ReportDocument {
 extension ReportDocument {
     private typealias S = ReportStrings
 
-    static func flagSection(_ flagged: [FlaggedOfficial], language l: Language) -> Section {
+    static func flagSection(_ flagged: [FlaggedOfficial], language l: Language, showPeriod: Bool = false) -> Section {
         var section = Section(heading: S.text(.sectionFlags, l))
         guard !flagged.isEmpty else {
             section.paragraphs = [S.text(.noFlags, l)]
             return section
         }
-        let columns = [
+        var columns = [
             S.text(.official, l), S.text(.position, l), S.text(.unit, l), S.text(.criterion, l), S.text(.thisRound, l),
             S.text(.lastRound, l), S.text(.status, l), S.text(.note, l),
         ]
+        if showPeriod { columns.insert(S.text(.period, l), at: 3) }
         let rows = flagged.map { entry -> [String] in
             let flag = entry.flag
             var notes: [String] = []
@@ -57,10 +58,12 @@ extension ReportDocument {
             let now = flag.figures.map { S.percent(Share($0.count, of: $0.valid), l) } ?? "—"
             var before = flag.previousShare.map { S.percent($0, l) } ?? "—"
             if flag.previousShare != nil, let period = flag.previousPeriod { before += " (\(period.display(l)))" }
-            return [
+            var row = [
                 entry.officialName, entry.position, entry.unitName, entry.criterionLabel.text(l), now, before,
                 S.status(flag.status, l), notes.joined(separator: " "),
             ]
+            if showPeriod { row.insert(flag.period.display(l), at: 3) }
+            return row
         }
         section.tables = [Table(caption: nil, columns: columns, rows: rows)]
         return section
@@ -94,7 +97,9 @@ extension ReportDocument {
                         .anomalies, l, "\(a.foreignBallots)", "\(a.unknownQuestions)", "\(a.unknownCodes)",
                         "\(a.disallowedRemarks)"))
             }
-            if shown.remarks.isEmpty {
+            if report.remarksWithheld {
+                remarks.paragraphs = [S.text(.remarksSealed, l)]
+            } else if shown.remarks.isEmpty {
                 remarks.paragraphs = [S.text(.noRemarks, l)]
             } else {
                 remarks.items = shown.remarks
@@ -109,8 +114,11 @@ extension ReportDocument {
 
     init(_ report: FlagsReport, language l: Language) {
         title = S.text(.flagsReportTitle, l)
-        meta = [(S.text(.period, l), report.period.display(l)), (S.text(.generated, l), S.date(report.generated))]
-        sections = [Self.flagSection(report.flagged, language: l)]
+        meta = [
+            (S.text(.period, l), report.period?.display(l) ?? S.text(.allPeriods, l)),
+            (S.text(.generated, l), S.date(report.generated)),
+        ]
+        sections = [Self.flagSection(report.flagged, language: l, showPeriod: report.period == nil)]
     }
 
     private static func fill(

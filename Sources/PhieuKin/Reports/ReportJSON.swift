@@ -2,17 +2,17 @@ import PhieuKinCore
 
 /// A JSON value written by hand so the output is byte-for-byte stable across platforms:
 /// keys sorted, two-space indent, shares rounded to 6 decimals, `null` written out.
-enum JSONValue {
+enum ReportJSONValue {
     case null
     case bool(Bool)
     case int(Int)
     /// A share in [0, 1], written with at most 6 decimals.
     case share(Double)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([ReportJSONValue])
+    case object([String: ReportJSONValue])
 
-    static func optional<T>(_ value: T?, _ transform: (T) -> JSONValue) -> JSONValue {
+    static func optional<T>(_ value: T?, _ transform: (T) -> ReportJSONValue) -> ReportJSONValue {
         value.map(transform) ?? .null
     }
 
@@ -99,7 +99,7 @@ extension ReportRenderer {
     /// The round report as JSON (UTF-8, sorted keys). Language-neutral: ids and codes, plus
     /// names and labels in both languages where a reader needs them.
     public static func json(_ report: RoundReport) -> [UInt8] {
-        var object: [String: JSONValue] = [
+        var object: [String: ReportJSONValue] = [
             "schema": .string("phieukin.round-report"),
             "schema_version": .int(jsonSchemaVersion),
             "generated": .string(ReportStrings.isoDate(report.generated)),
@@ -122,14 +122,16 @@ extension ReportRenderer {
             object["issued"] = .null
             object["summary"] = .null
             object["remarks"] = .array([])
+            object["remarks_sealed"] = .bool(false)
             object["anomalies"] = .null
         case .shown(let shown):
             object["suppressed"] = .bool(false)
             object["ballots_counted"] = .int(shown.ballotsCounted)
-            object["electorate"] = .optional(shown.electorate, JSONValue.int)
-            object["issued"] = .optional(shown.issued, JSONValue.int)
+            object["electorate"] = .optional(shown.electorate, ReportJSONValue.int)
+            object["issued"] = .optional(shown.issued, ReportJSONValue.int)
             object["summary"] = summaryJSON(shown.counts, report: report)
-            object["remarks"] = .array(shown.remarks.map(JSONValue.string))
+            object["remarks"] = .array(shown.remarks.map(ReportJSONValue.string))
+            object["remarks_sealed"] = .bool(report.remarksWithheld)
             object["anomalies"] = .object([
                 "foreign_ballots": .int(shown.anomalies.foreignBallots),
                 "unknown_questions": .int(shown.anomalies.unknownQuestions),
@@ -138,25 +140,25 @@ extension ReportRenderer {
             ])
             object["min_respondents"] = .int(max(3, report.survey.policy.minRespondents))
         }
-        return JSONValue.object(object).serialized()
+        return ReportJSONValue.object(object).serialized()
     }
 
     /// The flags report as JSON; `flags` is what `phieukin flags --json` prints.
     public static func json(_ report: FlagsReport) -> [UInt8] {
-        JSONValue.object([
+        ReportJSONValue.object([
             "schema": .string("phieukin.flags"),
             "schema_version": .int(jsonSchemaVersion),
             "generated": .string(ReportStrings.isoDate(report.generated)),
-            "period": .string(report.period.description),
+            "period": .optional(report.period?.description, ReportJSONValue.string),
             "flags": .array(report.flagged.map(flagJSON)),
         ]).serialized()
     }
 
-    private static func text(_ text: LocalizedText) -> JSONValue {
+    private static func text(_ text: LocalizedText) -> ReportJSONValue {
         .object(["vi": .string(text.vi), "en": .string(text.en)])
     }
 
-    private static func flagJSON(_ entry: FlaggedOfficial) -> JSONValue {
+    private static func flagJSON(_ entry: FlaggedOfficial) -> ReportJSONValue {
         let flag = entry.flag
         return .object([
             "official_id": .string(flag.officialID),
@@ -171,27 +173,27 @@ extension ReportRenderer {
             "period": .string(flag.period.description),
             "status": .string(flag.status.rawValue),
             "suppressed": .bool(flag.figures == nil),
-            "share": .optional(flag.figures?.share, JSONValue.share),
-            "count": .optional(flag.figures?.count, JSONValue.int),
-            "valid": .optional(flag.figures?.valid, JSONValue.int),
-            "previous_share": .optional(flag.previousShare, JSONValue.share),
-            "previous_period": .optional(flag.previousPeriod?.description, JSONValue.string),
+            "share": .optional(flag.figures?.share, ReportJSONValue.share),
+            "count": .optional(flag.figures?.count, ReportJSONValue.int),
+            "valid": .optional(flag.figures?.valid, ReportJSONValue.int),
+            "previous_share": .optional(flag.previousShare, ReportJSONValue.share),
+            "previous_period": .optional(flag.previousPeriod?.description, ReportJSONValue.string),
             "sequence_broken": .bool(flag.sequenceBroken),
-            "missing_period": .optional(flag.missingPeriod?.description, JSONValue.string),
+            "missing_period": .optional(flag.missingPeriod?.description, ReportJSONValue.string),
         ])
     }
 
-    private static func shareJSON(_ share: Share) -> [String: JSONValue] {
+    private static func shareJSON(_ share: Share) -> [String: ReportJSONValue] {
         ["count": .int(share.count), "total": .int(share.total), "share": .share(share.value)]
     }
 
-    private static func levelsJSON(_ levels: [RoundResult.LevelCount]) -> JSONValue {
+    private static func levelsJSON(_ levels: [RoundResult.LevelCount]) -> ReportJSONValue {
         .array(levels.map { .object(shareJSON($0.share).merging(["code": .string($0.code)]) { a, _ in a }) })
     }
 
-    private static func summaryJSON(_ counts: RoundResult.Counts, report: RoundReport) -> JSONValue {
+    private static func summaryJSON(_ counts: RoundResult.Counts, report: RoundReport) -> ReportJSONValue {
         let officials = Dictionary(report.roster.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        func person(_ id: String) -> [String: JSONValue] {
+        func person(_ id: String) -> [String: ReportJSONValue] {
             [
                 "official_id": .string(id), "name": .string(officials[id]?.fullName ?? id),
                 "position": .string(officials[id]?.position ?? ""),
@@ -202,7 +204,7 @@ extension ReportRenderer {
             return .object([
                 "criteria": .array(
                     report.survey.criteria.map { .object(["id": .string($0.id), "label": text($0.label)]) }),
-                "previous_period": .optional(report.previousPeriod?.description, JSONValue.string),
+                "previous_period": .optional(report.previousPeriod?.description, ReportJSONValue.string),
                 "officials": .array(
                     grid.rows.map { row in
                         var object = person(row.officialID)
@@ -212,7 +214,7 @@ extension ReportRenderer {
                                     "criterion_id": .string(cell.criterionID), "marked": .int(cell.marked),
                                     "valid": .int(cell.valid), "share": .share(cell.share.value),
                                     "previous_share": .optional(
-                                        report.previousShares[row.officialID]?[cell.criterionID], JSONValue.share),
+                                        report.previousShares[row.officialID]?[cell.criterionID], ReportJSONValue.share),
                                 ])
                             })
                         return .object(object)
@@ -220,19 +222,19 @@ extension ReportRenderer {
             ])
         case .confidenceVote(let vote):
             return .object([
-                "electorate": .optional(vote.electorate, JSONValue.int),
+                "electorate": .optional(vote.electorate, ReportJSONValue.int),
                 "returned": .int(vote.returned),
-                "quorum": .optional(vote.quorum?.description, JSONValue.string),
+                "quorum": .optional(vote.quorum?.description, ReportJSONValue.string),
                 "quorum_met": .bool(vote.quorumMet),
                 "valid": .bool(vote.valid),
-                "low_confidence_code": .optional(vote.lowConfidenceCode, JSONValue.string),
+                "low_confidence_code": .optional(vote.lowConfidenceCode, ReportJSONValue.string),
                 "officials": .array(
                     vote.rows.map { row in
                         var object = person(row.officialID)
                         object["levels"] = levelsJSON(row.levels)
                         object["blank"] = .int(row.blank)
-                        object["low_share"] = .optional(row.low?.value, JSONValue.share)
-                        object["thresholds_met"] = .array(row.thresholdsMet.map(JSONValue.string))
+                        object["low_share"] = .optional(row.low?.value, ReportJSONValue.share)
+                        object["thresholds_met"] = .array(row.thresholdsMet.map(ReportJSONValue.string))
                         return .object(object)
                     }),
             ])

@@ -1,5 +1,6 @@
 import Foundation
 import PhieuKinCore
+import PhieuKinPrint
 
 /// Turns reports into text, JSON, CSV or self-contained HTML.
 ///
@@ -197,5 +198,38 @@ extension String {
         var copy = self
         while copy.last == " " { copy.removeLast() }
         return copy
+    }
+}
+
+// MARK: PDF
+
+extension ReportRenderer {
+    /// Writes the round report as an A4 PDF (cairo + pango), with the same content and charts
+    /// as the HTML.
+    @discardableResult
+    public static func pdf(_ report: RoundReport, language: Language = .vi, to path: String) throws -> PrintSummary {
+        try ReportPDF.render(pdfDocument(ReportDocument(report, language: language), language: language), to: path)
+    }
+
+    @discardableResult
+    public static func pdf(_ report: FlagsReport, language: Language = .vi, to path: String) throws -> PrintSummary {
+        try ReportPDF.render(pdfDocument(ReportDocument(report, language: language), language: language), to: path)
+    }
+
+    /// The print module's presentation model of a report document.
+    static func pdfDocument(_ document: ReportDocument, language: Language) -> ReportPDFDocument {
+        ReportPDFDocument(
+            title: document.title,
+            meta: document.meta.map { ReportPDFDocument.Entry(label: $0.label, value: $0.value) },
+            sections: document.sections.map { section in
+                ReportPDFDocument.Section(
+                    heading: section.heading, paragraphs: section.paragraphs,
+                    tables: section.tables.map { .init(caption: $0.caption, columns: $0.columns, rows: $0.rows) },
+                    charts: section.charts.map { chart in
+                        .init(
+                            title: chart.title,
+                            bars: chart.bars.map { .init(label: $0.label, value: $0.value, text: $0.text) })
+                    }, items: section.items)
+            }, pageLabel: ReportStrings.text(.page, language))
     }
 }

@@ -17,6 +17,7 @@ public enum ReportStrings {
         case statusReminder, statusAction, statusResolved
         case channelStaff, channelCitizens, channelBusinesses
         case chartGrid, chartLevels, chartSatisfaction
+        case remarksSealed, allPeriods, page
     }
 
     private static let table: [Key: (vi: String, en: String)] = [
@@ -35,6 +36,12 @@ public enum ReportStrings {
         .sectionRemarks: ("Ý kiến khác", "Remarks"),
         .noFlags: ("Không có cán bộ nào cần lưu ý.", "No official is flagged."),
         .noRemarks: ("Không có ý kiến.", "No remarks."),
+        .remarksSealed: (
+            "Ý kiến khác được niêm phong bằng khóa kiểm phiếu của vòng: cần các mảnh khóa của tổ kiểm phiếu (--share) để hiển thị.",
+            "Remarks are sealed with the round's tally key: the counting committee's shares (--share) are needed to show them."
+        ),
+        .allPeriods: ("Tất cả các kỳ", "All periods"),
+        .page: ("Trang", "Page"),
         .tooFewBallots: (
             "Quá ít phiếu để báo cáo (dưới {0} phiếu): không hiển thị số liệu và ý kiến.",
             "Too few ballots to report (fewer than {0}): no figures or remarks are shown."

@@ -36,6 +36,9 @@ public struct RoundReport: Sendable {
     public let previousShares: [String: [String: Double]]
     public let previousPeriod: Period?
     public let generated: Date
+    /// The remarks are sealed and the key to open them was not given: say so instead of
+    /// "no remarks".
+    public var remarksWithheld = false
 
     /// - Parameters:
     ///   - flags: `FlagRules.evaluate` for this round.
@@ -81,7 +84,8 @@ public struct RoundReport: Sendable {
 
 /// Flags of one period across units: who needs a reminder, who needs action, who improved.
 public struct FlagsReport: Sendable {
-    public let period: Period
+    /// The period reported on; nil for every period (flag history, oldest period first).
+    public let period: Period?
     /// Action first, then reminder, then resolved; by unit name and roster order within each.
     public let flagged: [FlaggedOfficial]
     public let generated: Date
@@ -90,7 +94,7 @@ public struct FlagsReport: Sendable {
     ///   - flags: flags of any periods; only those of `period` are kept.
     ///   - surveys: for criterion labels. `officials`, `units`: for names.
     public init(
-        period: Period, flags: [Flag], surveys: [Survey], officials: [Official], units: [PhieuKinCore.Unit],
+        period: Period?, flags: [Flag], surveys: [Survey], officials: [Official], units: [PhieuKinCore.Unit],
         generated: Date = Date()
     ) {
         self.period = period
@@ -98,16 +102,17 @@ public struct FlagsReport: Sendable {
         let unitNames = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let surveysByID = Dictionary(surveys.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rank: [Flag.Status: Int] = [.action: 0, .reminder: 1, .resolved: 2]
-        func key(_ flag: Flag) -> (Int, String, Int, String, Int) {
+        func key(_ flag: Flag) -> (Period, Int, String, Int, String, Int) {
             let criteria = surveysByID[flag.surveyID]?.criteria ?? []
             return (
-                rank[flag.status]!, unitNames[flag.unitID] ?? flag.unitID, byID[flag.officialID]?.order ?? .max,
+                flag.period, rank[flag.status]!, unitNames[flag.unitID] ?? flag.unitID,
+                byID[flag.officialID]?.order ?? .max,
                 flag.officialID, criteria.firstIndex { $0.id == flag.criterionID } ?? .max
             )
         }
         flagged =
             flags
-            .filter { $0.period == period }
+            .filter { period == nil || $0.period == period }
             .sorted { key($0) < key($1) }
             .map {
                 FlaggedOfficial(

@@ -1,0 +1,143 @@
+import Foundation
+import PhieuKinCore
+import PhieuKinCrypto
+import PhieuKinStore
+
+/// The formats `phieukin report` writes.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, json, csv, html, pdf
+}
+
+extension Workspace {
+    /// The report of a tallied round, from its committed result and flags.
+    ///
+    /// Remarks are sealed to the round's tally key: they are opened with `key` when given, else
+    /// with the workspace's 1-of-1 key file when it needs no passphrase; otherwise the report
+    /// says they are sealed.
+    public func roundReport(
+        roundID: String, key: TallyKeySource? = nil, generated: Date = Date()
+    ) throws
+        -> RoundReport
+    {
+        let round = try store.round(id: roundID)
+        guard round.state == .tallied, let record = try store.result(roundID: roundID) else {
+            throw PhieuKinError.state(
+                "round \(roundID) is \(round.state.rawValue), not tallied. Tally it first: phieukin tally --round \(roundID)"
+            )
+        }
+        var result = try decodeResult(record.body, roundID: roundID)
+        let survey = try survey(ofRound: round)
+        let flags = try storedFlags(roundIDs: [roundID])
+        let previous = try committedResults().first {
+            $0.surveyID == result.surveyID && $0.unitID == result.unitID && $0.period == result.period.previous
+        }
+        var withheld = false
+        if let sealed = try store.sealedRemarks(roundID: roundID) {
+            if let tallyKey = try remarksKey(round: round, given: key) {
+                result.remarks = try Self.openRemarks(sealed, key: tallyKey, roundID: roundID)
+            } else {
+                withheld = true
+            }
+        }
+        var report = RoundReport(
+            info: try roundInfo(round), result: result, survey: survey, flags: flags,
+            officials: try roundOfficialList(round), previous: previous, generated: generated)
+        report.remarksWithheld = withheld && !report.view.isSuppressed
+        return report
+    }
+
+    /// Flags of one period (or every period when nil), optionally of one survey and unit.
+    public func flagsReport(
+        period: Period?, surveyID: String? = nil, unitID: String? = nil, generated: Date = Date()
+    ) throws -> FlagsReport {
+        let rounds = try store.rounds(unitID: unitID, surveyID: surveyID).filter { $0.state == .tallied }
+        let wanted = rounds.filter { period == nil || Period($0.period) == period }
+        let flags = try storedFlags(roundIDs: wanted.map(\.id))
+        var surveys: [String: Survey] = [:]
+        for round in wanted where surveys[round.surveyID] == nil {
+            surveys[round.surveyID] = try survey(ofRound: round)
+        }
+        return FlagsReport(
+            period: period, flags: flags, surveys: Array(surveys.values),
+            officials: try store.officials(includeInactive: true), units: try store.units(), generated: generated)
+    }
+
+    /// Renders a report in `format` to `path` (written whole or not at all).
+    public func writeReport(_ report: RoundReport, format: ReportFormat, language: Language, to path: String) throws {
+        if format == .pdf {
+            try ReportRenderer.pdf(report, language: language, to: path)
+            return
+        }
+        try Self.writeFile(try reportBytes(report, format: format, language: language), to: path)
+    }
+
+    public func writeReport(_ report: FlagsReport, format: ReportFormat, language: Language, to path: String) throws {
+        if format == .pdf {
+            try ReportRenderer.pdf(report, language: language, to: path)
+            return
+        }
+        try Self.writeFile(try reportBytes(report, format: format, language: language), to: path)
+    }
+
+    /// A report as bytes, for every format but PDF (which is written to a file by cairo).
+    public func reportBytes(_ report: RoundReport, format: ReportFormat, language: Language) throws -> [UInt8] {
+        switch format {
+        case .pdf: throw PhieuKinError.input("a PDF report needs an output file (--out FILE).")
+        case .json: ReportRenderer.json(report)
+        case .text: Array(ReportRenderer.text(report, language: language).utf8)
+        case .csv: Array(ReportRenderer.csv(report, language: language).utf8)
+        case .html: Array(ReportRenderer.html(report, language: language).utf8)
+        }
+    }
+
+    public func reportBytes(_ report: FlagsReport, format: ReportFormat, language: Language) throws -> [UInt8] {
+        switch format {
+        case .pdf: throw PhieuKinError.input("a PDF report needs an output file (--out FILE).")
+        case .json: ReportRenderer.json(report)
+        case .text: Array(ReportRenderer.text(report, language: language).utf8)
+        case .csv: Array(ReportRenderer.csv(report, language: language).utf8)
+        case .html: Array(ReportRenderer.html(report, language: language).utf8)
+        }
+    }
+
+    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw PhieuKinError.input("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    // MARK: Stored results
+
+    func decodeResult(_ body: [UInt8], roundID: String) throws -> RoundResult {
+        do {
+            return try JSONDecoder().decode(RoundResult.self, from: Data(body))
+        } catch {
+            throw PhieuKinError.state("the stored result of round \(roundID) cannot be read; run phieukin verify.")
+        }
+    }
+
+    func storedFlags(roundIDs: [String]) throws -> [Flag] {
+        try store.flags(roundIDs: roundIDs).map { record in
+            do {
+                return try JSONDecoder().decode(Flag.self, from: Data(record.body))
+            } catch {
+                throw PhieuKinError.state(
+                    "a stored flag of round \(record.roundID) cannot be read; run phieukin verify.")
+            }
+        }
+    }
+
+    /// The key that opens a round's remarks, or nil when it would need shares or a passphrase
+    /// that were not given.
+    private func remarksKey(round: RoundRecord, given: TallyKeySource?) throws -> X25519PrivateKey? {
+        if let given, !given.shareFiles.isEmpty || given.passphrase != nil {
+            return try rebuildTallyKey(round: round, source: given)
+        }
+        guard round.committeeSize == 1, let pem = try? KeyFiles.readPrivate(tallyKeyPath(roundID: round.id)),
+            !pem.contains("ENCRYPTED")
+        else { return nil }
+        return try rebuildTallyKey(round: round, source: TallyKeySource())
+    }
+}

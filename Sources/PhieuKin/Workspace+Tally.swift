@@ -1,0 +1,453 @@
+import Foundation
+import PhieuKinCore
+import PhieuKinCrypto
+import PhieuKinStore
+
+/// Core's JSON value (the reports module has its own `JSONValue` for report output).
+typealias CanonicalValue = PhieuKinCore.JSONValue
+
+/// How the counting committee opens a round: the share files its members bring (none for a
+/// 1-of-1 round, whose key is in the workspace) and the passphrase that protects them.
+public struct TallyKeySource: Sendable {
+    public var shareFiles: [String]
+    /// Passphrase of the share files or of the 1-of-1 tally key file, when they are encrypted.
+    public var passphrase: [UInt8]?
+
+    public init(shareFiles: [String] = [], passphrase: [UInt8]? = nil) {
+        self.shareFiles = shareFiles
+        self.passphrase = passphrase
+    }
+}
+
+/// What `phieukin tally` reports.
+public struct TallySummary: Sendable, Codable, Equatable {
+    public var roundID: String
+    public var surveyID: String
+    public var unitID: String
+    public var period: String
+    public var ballotsCounted: Int
+    /// Too few ballots to report figures (flags are still shown).
+    public var suppressed: Bool
+    public var actions: Int
+    public var reminders: Int
+    public var resolved: Int
+    /// Position of this round's result in the agency's results log.
+    public var resultLogIndex: Int
+    /// True for `--recount`: the counts were recomputed and matched the committed ones.
+    public var recount: Bool
+}
+
+extension Workspace {
+    /// Opens a closed round and counts it (issue 5).
+    ///
+    /// The tally key is rebuilt in memory only; batch keys are opened with it, every leaf is
+    /// hashed and the log checked against the round's last signed tree head before any ballot is
+    /// decrypted; ballots are decrypted and decoded one at a time straight into `Tally.count`
+    /// and never kept, written or logged. The result (without remark texts), its flags and the
+    /// remarks sealed again to the round's tally key are committed together with a new leaf and
+    /// signed head of the agency's results log; the round becomes `tallied`.
+    ///
+    /// `recount`: for a tallied round, counts again and checks the result and flags are
+    /// identical to the committed ones (nothing is written); a mismatch is an error.
+    public func tally(
+        roundID: String, key source: TallyKeySource = TallyKeySource(), agencyPassphrase: [UInt8]? = nil,
+        recount: Bool = false
+    ) throws -> TallySummary {
+        let round = try store.round(id: roundID)
+        switch (round.state, recount) {
+        case (.open, _):
+            throw PhieuKinError.state(
+                "round \(roundID) is still open. Close it first: phieukin round close --round \(roundID)")
+        case (.tallied, false):
+            throw PhieuKinError.state(
+                "round \(roundID) is already tallied; its result is committed and will not change. "
+                    + "To check it, run: phieukin tally --round \(roundID) --recount (or phieukin verify).")
+        case (.closed, true):
+            throw PhieuKinError.state(
+                "round \(roundID) has not been tallied yet; run phieukin tally without --recount.")
+        default: break
+        }
+        let survey = try survey(ofRound: round)
+        let tallyKey = try rebuildTallyKey(round: round, source: source)
+        let info = try roundInfo(round)
+        let officials = try roundOfficialList(round)
+
+        // Everything committed before this round (the log order decides which round is "prior").
+        let committed = try committedResults()
+        let earlier: [RoundResult]
+        if recount {
+            guard let mine = committed.firstIndex(where: { $0.roundID == roundID }) else {
+                throw PhieuKinError.state(
+                    "round \(roundID) is tallied but has no committed result; run phieukin verify.")
+            }
+            earlier = Array(committed[..<mine])
+        } else {
+            earlier = committed
+        }
+
+        var result = try countRound(round: round, survey: survey, key: tallyKey, info: info, officials: officials)
+        let remarks = result.remarks
+        result.remarks = []
+        let flags = FlagRules.evaluate(
+            current: result, prior: PriorRound.find(for: result, among: earlier), survey: survey)
+        let resultBody = try CanonicalJSON.encode(result)
+        let flagBodies = try flags.map { try CanonicalJSON.encode($0) }
+
+        if recount {
+            guard let stored = try store.result(roundID: roundID) else {
+                throw PhieuKinError.state("round \(roundID) has no committed result; run phieukin verify.")
+            }
+            let storedFlags = try store.flags(roundIDs: [roundID]).map(\.body).sorted {
+                $0.lexicographicallyPrecedes($1)
+            }
+            var problems: [String] = []
+            if stored.body != resultBody { problems.append("the counts differ") }
+            if storedFlags != flagBodies.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                problems.append("the flags differ")
+            }
+            if let sealed = try store.sealedRemarks(roundID: roundID) {
+                let committedRemarks = try Self.openRemarks(sealed, key: tallyKey, roundID: roundID)
+                if committedRemarks.sorted() != remarks.sorted() { problems.append("the remarks differ") }
+            } else {
+                problems.append("the sealed remarks are missing")
+            }
+            guard problems.isEmpty else {
+                throw PhieuKinError.state(
+                    "recount of round \(roundID) does not match its committed result: "
+                        + problems.joined(separator: ", ") + ". Run phieukin verify and report this to the auditors.")
+            }
+            return summary(result, flags: flags, index: stored.logIndex, recount: true)
+        }
+
+        let sealedRemarks = try SealedBox.seal(
+            try CanonicalValue.array(remarks.map(CanonicalValue.string)).canonicalBytes, to: tallyKey.publicKey,
+            context: Array(Self.remarksContext(roundID).utf8))
+        let leaf = try Self.resultLeaf(
+            roundID: roundID, resultBody: resultBody, flagBodies: flagBodies, sealedRemarks: sealedRemarks)
+        let signingKey = try agencySigningKey(passphrase: agencyPassphrase)
+        let records = zip(flags, flagBodies).map { flag, body in
+            FlagRecord(
+                roundID: roundID, officialID: flag.officialID, criterionID: flag.criterionID,
+                status: flag.status.rawValue, body: body)
+        }
+        let index: Int
+        do {
+            index = try store.commitTally(
+                TallyCommit(
+                    roundID: roundID, resultBody: resultBody, flags: records, sealedRemarks: sealedRemarks, leaf: leaf)
+            ) { root, size, seq in
+                let body = try CanonicalValue.object([
+                    "log": .string("results"), "root": .string(Hex.encode(root)), "seq": .number(Double(seq)),
+                    "size": .number(Double(size)), "time": .string(Self.utcTimestamp()), "v": .number(1),
+                ]).canonicalBytes
+                return ResultTreeHeadRecord(seq: seq, body: body, signature: try signingKey.signature(for: body))
+            }
+        } catch let error as StoreError {
+            throw PhieuKinError.state("\(error.reason) Another tally may have run at the same time.")
+        }
+        return summary(result, flags: flags, index: index, recount: false)
+    }
+
+    private func summary(_ result: RoundResult, flags: [Flag], index: Int, recount: Bool) -> TallySummary {
+        TallySummary(
+            roundID: result.roundID, surveyID: result.surveyID, unitID: result.unitID,
+            period: result.period.description, ballotsCounted: result.ballotsCounted, suppressed: result.suppressed,
+            actions: flags.count { $0.status == .action }, reminders: flags.count { $0.status == .reminder },
+            resolved: flags.count { $0.status == .resolved }, resultLogIndex: index, recount: recount)
+    }
+
+    // MARK: The tally key
+
+    /// Rebuilds a round's tally private key in memory: from the workspace's 1-of-1 key file, or
+    /// from K committee shares (Shamir), checked against the round's tally public key.
+    func rebuildTallyKey(round: RoundRecord, source: TallyKeySource) throws -> X25519PrivateKey {
+        let expected = round.tallyPublicKey
+        guard !source.shareFiles.isEmpty else {
+            guard round.committeeSize == 1 else {
+                throw PhieuKinError.keyFile(
+                    "round \(round.id) is opened by a committee: any \(round.committeeThreshold) of its "
+                        + "\(round.committeeSize) shares are needed. Pass each with --share FILE.")
+            }
+            let path = tallyKeyPath(roundID: round.id)
+            let pem = try KeyFiles.readPrivate(path)
+            if pem.contains("ENCRYPTED") && source.passphrase == nil {
+                throw PhieuKinError.keyFile("\(path) is encrypted. Pass its passphrase with --passphrase-file FILE.")
+            }
+            let key: X25519PrivateKey
+            do {
+                key = try X25519PrivateKey(pemRepresentation: pem, passphrase: source.passphrase)
+            } catch {
+                throw PhieuKinError.keyFile("cannot open \(path): \(error). Check the passphrase file.")
+            }
+            guard key.publicKey.rawRepresentation == expected else {
+                throw PhieuKinError.keyFile("\(path) is not the tally key of round \(round.id).")
+            }
+            return key
+        }
+
+        var shares: [Shamir.Share] = []
+        var given: [String] = []
+        var seen: [Int: String] = [:]
+        for path in source.shareFiles {
+            let file = try TallyShareFile(text: try KeyFiles.readPrivate(path), fileName: path)
+            guard file.roundID == round.id else {
+                throw PhieuKinError.keyFile(
+                    "\(path) is a share of round \(file.roundID), not of round \(round.id). Bring this round's share.")
+            }
+            guard file.tallyPublicKey == expected, (1...255).contains(file.index) else {
+                throw PhieuKinError.keyFile("\(path) does not belong to round \(round.id)'s tally key.")
+            }
+            if let other = seen[file.index] {
+                throw PhieuKinError.keyFile(
+                    "\(path) and \(other) are the same share (\(file.index) of \(file.count)); each member brings a different one."
+                )
+            }
+            if file.pem.contains("ENCRYPTED") && source.passphrase == nil {
+                throw PhieuKinError.keyFile("\(path) is encrypted. Pass its passphrase with --passphrase-file FILE.")
+            }
+            let wrapped: X25519PrivateKey
+            do {
+                wrapped = try X25519PrivateKey(pemRepresentation: file.pem, passphrase: source.passphrase)
+            } catch {
+                throw PhieuKinError.keyFile("cannot open share \(path): \(error). Check the passphrase file.")
+            }
+            seen[file.index] = path
+            given.append("\(path) (share \(file.index))")
+            shares.append(Shamir.Share(index: UInt8(file.index), value: wrapped.rawRepresentation))
+        }
+        let list = given.joined(separator: ", ")
+        guard shares.count >= round.committeeThreshold else {
+            throw PhieuKinError.keyFile(
+                "round \(round.id) needs \(round.committeeThreshold) of its \(round.committeeSize) shares to open; "
+                    + "\(shares.count) given: \(list). Ask \(round.committeeThreshold - shares.count) more committee "
+                    + "member(s) to bring theirs (--share FILE each).")
+        }
+        guard let secret = try? Shamir.combine(shares), let key = try? X25519PrivateKey(rawRepresentation: secret),
+            key.publicKey.rawRepresentation == expected
+        else {
+            throw PhieuKinError.keyFile(
+                "the shares given (\(list)) do not rebuild round \(round.id)'s tally key. "
+                    + "Check that each file is an unaltered share of this round.")
+        }
+        return key
+    }
+
+    // MARK: Opening and counting
+
+    /// Checks the round's ballot log against its last signed tree head, then decrypts, decodes
+    /// and counts the ballots one at a time (no ballot is kept after it is counted).
+    func countRound(
+        round: RoundRecord, survey: Survey, key: X25519PrivateKey, info: RoundInfo, officials: [Official]
+    ) throws -> RoundResult {
+        let snapshot = try store.ballotLogForTally(roundID: round.id)
+        // Batch keys.
+        var batchKeys: [Int: [UInt8]] = [:]
+        for batch in snapshot.batches {
+            let context = Array("phieukin batch v1|\(round.id)|\(batch.seq)".utf8)
+            let batchKey: [UInt8]
+            do {
+                batchKey = try SealedBox.open(batch.sealedKey, with: key, context: context)
+            } catch {
+                throw PhieuKinError.state(
+                    "round \(round.id): the key of batch \(batch.seq) cannot be opened with the tally key. "
+                        + "The store may be damaged; run phieukin verify.")
+            }
+            batchKeys[batch.seq] = batchKey
+        }
+        // The log must be exactly what the agency signed at close.
+        try checkAgainstSignedHead(roundID: round.id, leaves: snapshot.leaves, heads: snapshot.treeHeads)
+
+        let ballots = try OpenedBallots(roundID: round.id, leaves: snapshot.leaves, batchKeys: batchKeys)
+        var generator = SecureRandomGenerator()
+        let result = Tally.count(ballots, survey: survey, officials: officials, round: info, using: &generator)
+        if let failure = ballots.failure.value { throw failure }
+        return result
+    }
+
+    private func checkAgainstSignedHead(roundID: String, leaves: [[UInt8]], heads: [TreeHeadRecord]) throws {
+        guard let head = heads.last else {
+            throw PhieuKinError.state("round \(roundID) has no signed tree head; close it with phieukin round close.")
+        }
+        let publicKey = try agencyPublicKey()
+        guard publicKey.isValidSignature(head.signature, for: head.body) else {
+            throw PhieuKinError.state(
+                "round \(roundID): the signature on its last tree head (seq \(head.seq)) is not valid. Run phieukin verify."
+            )
+        }
+        guard case .object(let fields) = try CanonicalValue.parse(head.body), case .string("ballots")? = fields["log"],
+            case .string(let headRound)? = fields["round"], headRound == roundID,
+            case .number(let size)? = fields["size"], case .string(let rootHex)? = fields["root"]
+        else {
+            throw PhieuKinError.state("round \(roundID): its last tree head is not a ballot-log head of this round.")
+        }
+        if case .string(let kind)? = fields["kind"], kind != "close" {
+            throw PhieuKinError.state("round \(roundID): its last tree head is a \(kind) head, not the close head.")
+        }
+        guard Int(size) == leaves.count else {
+            throw PhieuKinError.state(
+                "round \(roundID) holds \(leaves.count) ballots but its signed tree head says \(Int(size)). "
+                    + "Ballots were added or removed after closing; run phieukin verify.")
+        }
+        let root = Merkle.root(leafHashes: leaves.map(Merkle.leafHash))
+        guard Hex.encode(root) == rootHex else {
+            throw PhieuKinError.state(
+                "round \(roundID): the ballots stored do not match the signed tree head (root differs). "
+                    + "A ballot was changed after closing; run phieukin verify.")
+        }
+    }
+
+    // MARK: Shared with reports and verify
+
+    static func remarksContext(_ roundID: String) -> String { "phieukin remarks v1|" + roundID }
+
+    /// Opens a round's sealed remarks with its tally key.
+    static func openRemarks(_ sealed: [UInt8], key: X25519PrivateKey, roundID: String) throws -> [String] {
+        let bytes = try SealedBox.open(sealed, with: key, context: Array(remarksContext(roundID).utf8))
+        guard case .array(let values) = try CanonicalValue.parse(bytes) else {
+            throw PhieuKinError.state("round \(roundID): its sealed remarks are not a list.")
+        }
+        return values.compactMap { if case .string(let text) = $0 { text } else { nil } }
+    }
+
+    /// `JCS({"flags": [...], "remarks_sealed_sha256": hex, "result": {...}, "round": id, "v": 1})`.
+    static func resultLeaf(
+        roundID: String, resultBody: [UInt8], flagBodies: [[UInt8]], sealedRemarks: [UInt8]
+    ) throws -> [UInt8] {
+        try CanonicalValue.object([
+            "flags": .array(try flagBodies.map { try CanonicalValue.parse($0) }),
+            "remarks_sealed_sha256": .string(Hex.encode(SHA256.hash(sealedRemarks))),
+            "result": try CanonicalValue.parse(resultBody),
+            "round": .string(roundID),
+            "v": .number(1),
+        ]).canonicalBytes
+    }
+
+    static func utcTimestamp(_ date: Date = Date()) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
+        return "\(c.year ?? 1970)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
+    }
+
+    /// Committed results in results-log order, decoded.
+    func committedResults() throws -> [RoundResult] {
+        try store.results().map { record in
+            do {
+                return try JSONDecoder().decode(RoundResult.self, from: Data(record.body))
+            } catch {
+                throw PhieuKinError.state(
+                    "the stored result of round \(record.roundID) cannot be read; run phieukin verify.")
+            }
+        }
+    }
+
+    func roundInfo(_ round: RoundRecord) throws -> RoundInfo {
+        guard let period = Period(round.period), let channel = Survey.Channel(rawValue: round.channel) else {
+            throw PhieuKinError.state("round \(round.id) has an unreadable period or channel.")
+        }
+        return RoundInfo(
+            roundID: round.id, surveyID: round.surveyID, unitID: round.unitID,
+            unitName: (try store.unit(id: round.unitID))?.name ?? round.unitID, period: period, channel: channel,
+            electorate: round.electorate, issued: round.numbered ? try store.issuedSerialCount(roundID: round.id) : nil)
+    }
+
+    /// The officials as printed on the round's ballot.
+    func roundOfficialList(_ round: RoundRecord) throws -> [Official] {
+        try store.roundOfficials(roundID: round.id).map {
+            Official(
+                id: $0.officialID, unitID: round.unitID, fullName: $0.fullName, position: $0.title, order: $0.position)
+        }
+    }
+}
+
+/// Decrypts and decodes leaves lazily for `Tally.count`, in chunks of `chunkSize` ballots shared
+/// among the cores (each worker has its own AES-GCM contexts), so at most one chunk of decoded
+/// ballots exists at a time and none outlives its counting. The first failure (lowest leaf index)
+/// stops the sequence and is kept in `failure` (its text never quotes a ballot).
+final class OpenedBallots: Sequence {
+    final class FailureBox { var value: PhieuKinError? }
+    static let chunkSize = 1 << 15
+    let roundID: String
+    let leaves: [[UInt8]]
+    /// One set of batch openers per worker.
+    let openers: [[Int: AES256GCMOpener]]
+    let failure = FailureBox()
+
+    init(roundID: String, leaves: [[UInt8]], batchKeys: [Int: [UInt8]]) throws {
+        self.roundID = roundID
+        self.leaves = leaves
+        let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        openers = try (0..<workers).map { _ in try batchKeys.mapValues { try AES256GCMOpener(key: $0) } }
+    }
+
+    /// Opens leaf `index` with worker `worker`'s contexts; a failure names the leaf, never its content.
+    func open(_ index: Int, worker: Int) -> Result<Ballot, PhieuKinError> {
+        let leaf = leaves[index]
+        func fail(_ what: String) -> Result<Ballot, PhieuKinError> {
+            .failure(
+                PhieuKinError.state(
+                    "round \(roundID): ballot leaf \(index) \(what). The store may be damaged; run phieukin verify."))
+        }
+        guard leaf.count >= 4 + 12 + 16 else { return fail("is too short") }
+        let seq = Int(leaf[0]) << 24 | Int(leaf[1]) << 16 | Int(leaf[2]) << 8 | Int(leaf[3])
+        guard let opener = openers[worker][seq] else { return fail("names batch \(seq), which does not exist") }
+        let aad = Array("phieukin ballot v1|\(roundID)|\(seq)".utf8)
+        guard let message = try? AES256GCM.SealedMessage(combined: Array(leaf[4...])),
+            let plaintext = try? opener.open(message, associatedData: aad)
+        else { return fail("cannot be decrypted with its batch key") }
+        guard let ballot = try? BallotCodec.decode(plaintext) else { return fail("is not a valid ballot") }
+        return .success(ballot)
+    }
+
+    struct Iterator: IteratorProtocol {
+        let owner: OpenedBallots
+        var buffer: [Ballot] = []
+        var position = 0
+        var nextLeaf = 0
+
+        mutating func next() -> Ballot? {
+            if position == buffer.count {
+                guard owner.failure.value == nil, nextLeaf < owner.leaves.count else { return nil }
+                refill()
+                guard position < buffer.count else { return nil }
+            }
+            defer { position += 1 }
+            return buffer[position]
+        }
+
+        private mutating func refill() {
+            let start = nextLeaf
+            let end = Swift.min(start + OpenedBallots.chunkSize, owner.leaves.count)
+            nextLeaf = end
+            let workers = owner.openers.count
+            var results = [Result<Ballot, PhieuKinError>?](repeating: nil, count: end - start)
+            results.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                nonisolated(unsafe) let owner = owner
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    // Interleaved slices: worker w takes leaves start + w, start + w + workers, …
+                    var i = start + worker
+                    while i < end {
+                        out[i - start] = owner.open(i, worker: worker)
+                        i += workers
+                    }
+                }
+            }
+            buffer.removeAll(keepingCapacity: true)
+            position = 0
+            for result in results {
+                switch result {
+                case .success(let ballot)?: buffer.append(ballot)
+                case .failure(let error)?:
+                    owner.failure.value = error
+                    buffer.removeAll()
+                    return
+                case nil: break
+                }
+            }
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(owner: self) }
+}

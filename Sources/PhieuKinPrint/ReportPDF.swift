@@ -1,0 +1,286 @@
+internal import CPangoCairo
+
+/// A report as the PDF shows it: already in one language, already reduced to what may be shown
+/// (the PhieuKin module builds it from a `ReportView`, so small groups arrive without figures).
+/// Print knows nothing of tallies; it lays out headings, tables, bar charts and lists.
+public struct ReportPDFDocument: Sendable {
+    public struct Entry: Sendable {
+        public var label: String
+        public var value: String
+        public init(label: String, value: String) {
+            self.label = label
+            self.value = value
+        }
+    }
+
+    public struct Table: Sendable {
+        public var caption: String?
+        public var columns: [String]
+        public var rows: [[String]]
+        public init(caption: String? = nil, columns: [String], rows: [[String]]) {
+            self.caption = caption
+            self.columns = columns
+            self.rows = rows
+        }
+    }
+
+    public struct Bar: Sendable {
+        public var label: String
+        /// In [0, 1]; drawn as a fraction of the full bar.
+        public var value: Double
+        public var text: String
+        public init(label: String, value: Double, text: String) {
+            self.label = label
+            self.value = value
+            self.text = text
+        }
+    }
+
+    public struct Chart: Sendable {
+        public var title: String
+        public var bars: [Bar]
+        public init(title: String, bars: [Bar]) {
+            self.title = title
+            self.bars = bars
+        }
+    }
+
+    public struct Section: Sendable {
+        public var heading: String
+        public var paragraphs: [String]
+        public var tables: [Table]
+        public var charts: [Chart]
+        public var items: [String]
+        public init(
+            heading: String, paragraphs: [String] = [], tables: [Table] = [], charts: [Chart] = [], items: [String] = []
+        ) {
+            self.heading = heading
+            self.paragraphs = paragraphs
+            self.tables = tables
+            self.charts = charts
+            self.items = items
+        }
+    }
+
+    public var title: String
+    public var meta: [Entry]
+    public var sections: [Section]
+    /// Printed at the foot of every page before the page number ("Trang 2" / "Page 2").
+    public var pageLabel: String
+
+    public init(title: String, meta: [Entry], sections: [Section], pageLabel: String) {
+        self.title = title
+        self.meta = meta
+        self.sections = sections
+        self.pageLabel = pageLabel
+    }
+}
+
+/// Draws a `ReportPDFDocument` on A4 pages with cairo and pango (the same canvas, pen and text
+/// blocks as the ballots), with bar charts drawn as vector rectangles.
+public enum ReportPDF {
+    @discardableResult
+    public static func render(_ document: ReportPDFDocument, to path: String) throws(PrintError) -> PrintSummary {
+        let canvas = try PDFCanvas(path: path, title: document.title)
+        var writer = ReportWriter(canvas: canvas, pageLabel: document.pageLabel)
+        writer.title(document.title)
+        for entry in document.meta { writer.paragraph("\(entry.label): \(entry.value)", size: 9) }
+        for section in document.sections {
+            writer.heading(section.heading)
+            for paragraph in section.paragraphs { writer.paragraph(paragraph, size: 9) }
+            for table in section.tables { writer.table(table) }
+            for chart in section.charts { writer.chart(chart) }
+            for item in section.items { writer.paragraph("• " + item, size: 9, indent: 3) }
+            try canvas.check("drawing a report section")
+        }
+        writer.finishPage()
+        let bytes = try canvas.finish()
+        return PrintSummary(pages: canvas.pages, bytes: bytes)
+    }
+}
+
+/// Flows blocks down A4 pages, starting a new page when the next block does not fit.
+private struct ReportWriter {
+    static let margin = 18.0
+    static let width = BallotLayout.pageWidth - 2 * margin
+    static let bottom = BallotLayout.pageHeight - margin - 8
+
+    let canvas: PDFCanvas
+    let pageLabel: String
+    var y = margin
+    var pageOpen = true
+
+    init(canvas: PDFCanvas, pageLabel: String) {
+        self.canvas = canvas
+        self.pageLabel = pageLabel
+    }
+
+    var pen: Pen { canvas.pen }
+
+    func font(_ size: Double, bold: Bool = false) -> FontDescription {
+        FontDescription(bold ? Fonts.sansBold : Fonts.sans, size: size)
+    }
+
+    func block(
+        _ text: String, size: Double, bold: Bool = false, width: Double, maxLines: Int = 40,
+        alignment: TextBlock.Alignment = .left
+    ) -> TextBlock {
+        TextBlock(
+            canvas, text: text, font: font(size, bold: bold), width: width, maxLines: maxLines, alignment: alignment)
+    }
+
+    /// Makes room for `height` mm, starting a new page if needed. Returns true on a new page.
+    @discardableResult
+    mutating func ensure(_ height: Double) -> Bool {
+        if y + height <= Self.bottom || y <= Self.margin + 0.1 { return false }
+        finishPage()
+        y = Self.margin
+        return true
+    }
+
+    mutating func finishPage() {
+        let footer = block(
+            "\(pageLabel) \(canvas.pages + 1)", size: 8, width: Self.width, maxLines: 1, alignment: .center)
+        pen.setGray(0.3)
+        pen.show(footer, x: Self.margin, y: BallotLayout.pageHeight - Self.margin)
+        pen.setGray(0)
+        canvas.showPage()
+    }
+
+    mutating func title(_ text: String) {
+        let title = block(text, size: 14, bold: true, width: Self.width, maxLines: 3, alignment: .center)
+        pen.setGray(0)
+        pen.show(title, x: Self.margin, y: y)
+        y += title.size.height + 4
+    }
+
+    mutating func heading(_ text: String) {
+        let heading = block(text, size: 11, bold: true, width: Self.width, maxLines: 2)
+        ensure(heading.size.height + 12)
+        y += 3
+        pen.setGray(0)
+        pen.show(heading, x: Self.margin, y: y)
+        y += heading.size.height + 0.8
+        pen.setGray(0.5)
+        pen.line(Self.margin, y, Self.margin + Self.width, y)
+        pen.stroke(width: 0.25)
+        pen.setGray(0)
+        y += 2
+    }
+
+    mutating func paragraph(_ text: String, size: Double, indent: Double = 0) {
+        let paragraph = block(text, size: size, width: Self.width - indent)
+        ensure(paragraph.size.height)
+        pen.setGray(0)
+        pen.show(paragraph, x: Self.margin + indent, y: y)
+        y += paragraph.size.height + 1.2
+    }
+
+    mutating func table(_ table: ReportPDFDocument.Table) {
+        let size = 7.5
+        let padding = 1.0
+        let count = table.columns.count
+        guard count > 0 else { return }
+        if let caption = table.caption { paragraph(caption, size: 8.5) }
+        // Column widths: a column is at least as wide as its short cells (≤ 30 mm, kept on one
+        // line) and its longest word; what is left is shared in proportion to the full widths.
+        var natural = [Double](repeating: 6, count: count)
+        var minimum = [Double](repeating: 6, count: count)
+        func measure(_ text: String, bold: Bool) -> Double {
+            TextBlock(canvas, text: text, font: font(size, bold: bold), width: nil).inkWidth + 2 * padding + 0.5
+        }
+        for row in [table.columns] + table.rows {
+            let bold = row == table.columns
+            for (i, cell) in row.prefix(count).enumerated() where !cell.isEmpty {
+                let full = measure(cell, bold: bold)
+                natural[i] = max(natural[i], min(full, 70))
+                if full <= 30 && !bold {
+                    minimum[i] = max(minimum[i], full)
+                } else {
+                    let longest = cell.split(separator: " ").map { measure(String($0), bold: bold) }.max() ?? 6
+                    minimum[i] = max(minimum[i], min(longest, 30))
+                }
+            }
+        }
+        natural = zip(natural, minimum).map { max($0, $1) }
+        let widths: [Double]
+        let spare = Self.width - minimum.reduce(0, +)
+        let stretch = natural.reduce(0, +) - minimum.reduce(0, +)
+        if spare <= 0 {
+            widths = minimum.map { $0 * Self.width / minimum.reduce(0, +) }
+        } else if stretch <= spare {
+            widths = natural.map { $0 + (spare - stretch) / Double(count) }
+        } else {
+            widths = zip(minimum, natural).map { $0 + ($1 - $0) * spare / stretch }
+        }
+
+        func cells(_ row: [String], bold: Bool) -> [TextBlock] {
+            (0..<count).map { i in
+                block(i < row.count ? row[i] : "", size: size, bold: bold, width: widths[i] - 2 * padding, maxLines: 6)
+            }
+        }
+        func height(_ blocks: [TextBlock]) -> Double { (blocks.map(\.size.height).max() ?? 3) + 2 * padding }
+
+        let header = cells(table.columns, bold: true)
+        let headerHeight = height(header)
+        func drawRow(_ blocks: [TextBlock], height: Double, shaded: Bool) {
+            if shaded {
+                pen.setGray(0.92)
+                pen.rectangle(MMRect(x: Self.margin, y: y, width: Self.width, height: height))
+                pen.fill()
+            }
+            pen.setGray(0)
+            var x = Self.margin
+            for (i, cell) in blocks.enumerated() {
+                pen.show(cell, x: x + padding, y: y + padding)
+                x += widths[i]
+            }
+            pen.setGray(0.7)
+            pen.line(Self.margin, y + height, Self.margin + Self.width, y + height)
+            pen.stroke(width: 0.15)
+            pen.setGray(0)
+            y += height
+        }
+        ensure(headerHeight * 2)
+        drawRow(header, height: headerHeight, shaded: true)
+        for row in table.rows {
+            let blocks = cells(row, bold: false)
+            let rowHeight = height(blocks)
+            if ensure(rowHeight) { drawRow(header, height: headerHeight, shaded: true) }
+            drawRow(blocks, height: rowHeight, shaded: false)
+        }
+        y += 3
+    }
+
+    mutating func chart(_ chart: ReportPDFDocument.Chart) {
+        let rowHeight = 4.6
+        let labelWidth = 58.0
+        let barWidth = 90.0
+        let title = block(chart.title, size: 8.5, bold: true, width: Self.width, maxLines: 2)
+        ensure(title.size.height + rowHeight * Double(min(chart.bars.count, 3)) + 2)
+        pen.setGray(0)
+        pen.show(title, x: Self.margin, y: y)
+        y += title.size.height + 1
+        for bar in chart.bars {
+            ensure(rowHeight)
+            let label = block(bar.label, size: 7.5, width: labelWidth - 2, maxLines: 1, alignment: .right)
+            pen.setGray(0)
+            pen.show(label, x: Self.margin, y: y + 0.4)
+            let x = Self.margin + labelWidth
+            pen.setGray(0.9)
+            pen.rectangle(MMRect(x: x, y: y + 0.6, width: barWidth, height: rowHeight - 1.4))
+            pen.fill()
+            let length = min(max(bar.value, 0), 1) * barWidth
+            if length > 0 {
+                cairo_set_source_rgb(pen.cr, 0.23, 0.43, 0.66)
+                pen.rectangle(MMRect(x: x, y: y + 0.6, width: length, height: rowHeight - 1.4))
+                pen.fill()
+            }
+            let text = block(bar.text, size: 7.5, width: 24, maxLines: 1)
+            pen.setGray(0)
+            pen.show(text, x: x + barWidth + 2, y: y + 0.4)
+            y += rowHeight
+        }
+        y += 2.5
+    }
+}

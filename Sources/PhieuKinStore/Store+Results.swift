@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import PhieuKinCore
+import PhieuKinCrypto
+
+/// What one tally commits, all in one transaction (see `Store.commitTally`).
+public struct TallyCommit: Sendable {
+    public var roundID: String
+    /// Canonical JSON of the round's `RoundResult` (without remark texts).
+    public var resultBody: [UInt8]
+    public var flags: [FlagRecord]
+    /// The round's remarks, sealed to its tally key.
+    public var sealedRemarks: [UInt8]
+    /// The results-log leaf for this round (docs/FORMAT.md, "Results log").
+    public var leaf: [UInt8]
+
+    public init(roundID: String, resultBody: [UInt8], flags: [FlagRecord], sealedRemarks: [UInt8], leaf: [UInt8]) {
+        self.roundID = roundID
+        self.resultBody = resultBody
+        self.flags = flags
+        self.sealedRemarks = sealedRemarks
+        self.leaf = leaf
+    }
+}
+
+/// Everything `verify` reads of the results log, from one read transaction.
+public struct ResultsLogSnapshot: Sendable {
+    public var leaves: [ResultLeafRecord]
+    public var heads: [ResultTreeHeadRecord]
+    public var results: [ResultRecord]
+    public var flags: [FlagRecord]
+    public var remarks: [String: [UInt8]]
+    public var rounds: [RoundRecord]
+}
+
+extension Store {
+    /// Commits a tally: appends the results-log leaf, signs the new head (`signHead` gets the
+    /// new root, size and head sequence number and returns the signed head), stores the result,
+    /// its flags and sealed remarks, and marks the round tallied. Refuses a round that is not
+    /// closed (checked inside the transaction). Returns the leaf index.
+    @discardableResult
+    public func commitTally(
+        _ commit: TallyCommit,
+        signHead: (_ root: [UInt8], _ size: Int, _ seq: Int) throws -> ResultTreeHeadRecord
+    ) throws -> Int {
+        try write { db in
+            guard let round = try RoundRecord.fetchOne(db, key: commit.roundID) else {
+                throw StoreError.notFound("round \(commit.roundID)", hint: "List rounds with: phieukin round list")
+            }
+            guard round.state == .closed else {
+                throw StoreError.conflict(
+                    "round \(commit.roundID) is \(round.state.rawValue), not closed; nothing was committed.")
+            }
+            var hashes: [[UInt8]] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT data FROM resultLeaf ORDER BY idx")
+            while let row = try rows.next() {
+                let data: [UInt8] = try row.withUnsafeData(atIndex: 0) { $0.map { [UInt8]($0) } ?? [] }
+                hashes.append(Merkle.leafHash(data))
+            }
+            let index = hashes.count
+            try ResultLeafRecord(idx: index, data: commit.leaf).insert(db)
+            hashes.append(Merkle.leafHash(commit.leaf))
+            let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM resultTreeHead") ?? 0) + 1
+            try signHead(Merkle.root(leafHashes: hashes), hashes.count, seq).insert(db)
+            try ResultRecord(roundID: commit.roundID, body: commit.resultBody, logIndex: index).insert(db)
+            for flag in commit.flags { try flag.insert(db) }
+            try db.execute(
+                sql: "INSERT INTO resultRemarks (roundID, sealed) VALUES (?, ?)",
+                arguments: [commit.roundID, Data(commit.sealedRemarks)])
+            try db.execute(
+                sql: "UPDATE round SET state = ? WHERE id = ?",
+                arguments: [RoundRecord.State.tallied.rawValue, commit.roundID])
+            return index
+        }
+    }
+
+    /// Committed results in log order.
+    public func results() throws -> [ResultRecord] {
+        try read { db in try ResultRecord.order(Column("logIndex")).fetchAll(db) }
+    }
+
+    public func result(roundID: String) throws -> ResultRecord? {
+        try read { db in try ResultRecord.fetchOne(db, key: roundID) }
+    }
+
+    /// Stored flags of the given rounds (all rounds when nil).
+    public func flags(roundIDs: [String]? = nil) throws -> [FlagRecord] {
+        try read { db in
+            var request = FlagRecord.all()
+            if let roundIDs { request = request.filter(roundIDs.contains(Column("roundID"))) }
+            return try request.order(Column("roundID"), Column("officialID"), Column("criterionID")).fetchAll(db)
+        }
+    }
+
+    public func sealedRemarks(roundID: String) throws -> [UInt8]? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT sealed FROM resultRemarks WHERE roundID = ?", arguments: [roundID])
+                .map { row in [UInt8]((row[0] as Data?) ?? Data()) }
+        }
+    }
+
+    public func resultsLogSnapshot() throws -> ResultsLogSnapshot {
+        try read { db in
+            var remarks: [String: [UInt8]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT roundID, sealed FROM resultRemarks") {
+                remarks[row[0]] = [UInt8]((row[1] as Data?) ?? Data())
+            }
+            return ResultsLogSnapshot(
+                leaves: try ResultLeafRecord.order(Column("idx")).fetchAll(db),
+                heads: try ResultTreeHeadRecord.order(Column("seq")).fetchAll(db),
+                results: try ResultRecord.order(Column("logIndex")).fetchAll(db),
+                flags: try FlagRecord.order(Column("roundID"), Column("officialID"), Column("criterionID")).fetchAll(
+                    db),
+                remarks: remarks,
+                rounds: try RoundRecord.order(Column("id")).fetchAll(db))
+        }
+    }
+}
+
+/// What the tally reads of a round's ballot log: leaf bytes in log order (no other columns, a
+/// round may hold a million), batches and signed heads, from one read transaction.
+public struct BallotLogForTally: Sendable {
+    public var leaves: [[UInt8]]
+    public var batches: [BatchRecord]
+    public var treeHeads: [TreeHeadRecord]
+}
+
+extension Store {
+    public func ballotLogForTally(roundID: String) throws -> BallotLogForTally {
+        try read { db in
+            var leaves: [[UInt8]] = []
+            leaves.reserveCapacity(
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM leaf WHERE roundID = ?", arguments: [roundID]) ?? 0)
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT data FROM leaf WHERE roundID = ? ORDER BY idx", arguments: [roundID])
+            while let row = try rows.next() {
+                leaves.append(try row.withUnsafeData(atIndex: 0) { $0.map { [UInt8]($0) } ?? [] })
+            }
+            return BallotLogForTally(
+                leaves: leaves,
+                batches: try BatchRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db),
+                treeHeads: try TreeHeadRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db))
+        }
+    }
+}

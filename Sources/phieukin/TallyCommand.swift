@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import PhieuKin
+import PhieuKinCore
+
+/// Options that rebuild a round's tally key (tally, and reports that show remarks).
+struct TallyKeyOptions: ParsableArguments {
+    @Option(
+        name: .customLong("share"),
+        help: "A committee member's share file (repeat: any K of the N). Not needed for a 1-of-1 round.")
+    var shares: [String] = []
+    @Option(help: "Passphrase of the share files or of the 1-of-1 tally key file, if they are encrypted.")
+    var passphraseFile: String?
+
+    func source() throws -> TallyKeySource {
+        TallyKeySource(shareFiles: shares, passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
+    }
+}
+
+struct TallyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tally",
+        abstract: "Open a closed round with the committee's shares, count it, flag repeated criticism, commit results.",
+        discussion: """
+            The tally key is rebuilt in memory only. The ballot log is checked against its signed close \
+            head before any ballot is decrypted; decrypted ballots are never written anywhere. A tallied \
+            round is never counted again: --recount recomputes and checks the committed result instead.
+            """)
+    @OptionGroup var options: WorkspaceOptions
+    @Option(help: "The round id (see: phieukin round list).") var round: String
+    @OptionGroup var key: TallyKeyOptions
+    @Option(help: "File holding the agency signing key's passphrase (signs the results log).")
+    var agencyPassphraseFile: String?
+    @Flag(help: "For a tallied round: count again and check it matches the committed result; nothing is written.")
+    var recount = false
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let summary = try options.open().tally(
+            roundID: round, key: try key.source(),
+            agencyPassphrase: try agencyPassphraseFile.map(KeyFiles.readPassphrase), recount: recount)
+        if json { return try printJSON(summary) }
+        if summary.recount {
+            print(
+                "Recount of \(summary.roundID): \(summary.ballotsCounted) ballots; identical to the committed result.")
+            return
+        }
+        print("Tallied \(summary.roundID): \(summary.ballotsCounted) ballots counted.")
+        if summary.suppressed { print("Too few ballots to report figures for this group; only flags are shown.") }
+        print("Flags: \(summary.actions) action, \(summary.reminders) reminder, \(summary.resolved) resolved.")
+        print("Result committed to the results log (entry \(summary.resultLogIndex)).")
+        print("Next: phieukin report --round \(summary.roundID) --format pdf --out report.pdf")
+    }
+}
+
+struct FlagsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flags",
+        abstract: "List officials flagged for repeated criticism (reminder, action, resolved), with their history.")
+    @OptionGroup var options: WorkspaceOptions
+    @Option(help: "Only this survey.") var survey: String?
+    @Option(help: "Only this period (YYYY-Qn, YYYY-MM, YYYY).") var period: String?
+    @Option(help: "Only this unit.") var unit: String?
+    @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
+    @Flag(help: "Print the flags JSON document (docs/REPORT-JSON.md).") var json = false
+
+    func run() throws {
+        let period = try period.map(parsePeriod)
+        let report = try options.open().flagsReport(period: period, surveyID: survey, unitID: unit)
+        if json {
+            FileHandle.standardOutput.write(Data(ReportRenderer.json(report)))
+        } else {
+            print(ReportRenderer.text(report, language: lang), terminator: "")
+        }
+    }
+}
+
+func parsePeriod(_ text: String) throws -> Period {
+    guard let period = Period(text) else {
+        throw ValidationError("period \"\(text)\" is not YYYY-Qn, YYYY-MM or YYYY (e.g. 2026-Q3).")
+    }
+    return period
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Write reports of tallied rounds and of flagged officials.",
+        subcommands: [RoundReportCommand.self, FlagsReportCommand.self], defaultSubcommand: RoundReportCommand.self)
+}
+
+struct RoundReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "round",
+        abstract: "A tallied round's report: flagged officials first, then the unit summary and remarks.")
+    @OptionGroup var options: WorkspaceOptions
+    @Option(help: "The round id.") var round: String
+    @Option(help: "text, json, csv, html or pdf.") var format: ReportFormat = .text
+    @Option(help: "Output file (- for standard output; not for pdf).") var out: String = "-"
+    @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
+    @OptionGroup var key: TallyKeyOptions
+
+    func run() throws {
+        let workspace = try options.open()
+        let source = try key.source()
+        let report = try workspace.roundReport(
+            roundID: round, key: source.shareFiles.isEmpty && source.passphrase == nil ? nil : source)
+        if out == "-" {
+            FileHandle.standardOutput.write(Data(try workspace.reportBytes(report, format: format, language: lang)))
+        } else {
+            try workspace.writeReport(report, format: format, language: lang, to: out)
+            print("Wrote \(out)")
+        }
+    }
+}
+
+struct FlagsReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flags", abstract: "Flagged officials of a period, across units, for the leaders.")
+    @OptionGroup var options: WorkspaceOptions
+    @Option(help: "The period (YYYY-Qn, YYYY-MM, YYYY).") var period: String
+    @Option(help: "Only this survey.") var survey: String?
+    @Option(help: "Only this unit.") var unit: String?
+    @Option(help: "text, json, csv, html or pdf.") var format: ReportFormat = .text
+    @Option(help: "Output file (- for standard output; not for pdf).") var out: String = "-"
+    @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
+
+    func run() throws {
+        let workspace = try options.open()
+        let report = try workspace.flagsReport(period: try parsePeriod(period), surveyID: survey, unitID: unit)
+        if out == "-" {
+            FileHandle.standardOutput.write(Data(try workspace.reportBytes(report, format: format, language: lang)))
+        } else {
+            try workspace.writeReport(report, format: format, language: lang, to: out)
+            print("Wrote \(out)")
+        }
+    }
+}

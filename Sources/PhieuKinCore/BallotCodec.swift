@@ -44,6 +44,12 @@ public enum BallotCodec {
 
     /// Reads ballot bytes back, strictly: canonical form, version 1, string answers only.
     public static func decode(_ bytes: [UInt8]) throws -> Ballot {
+        try bytes.withUnsafeBytes { try decodeCanonical($0) }
+    }
+
+    /// The general path: parse as JSON, then require that re-encoding gives the same bytes.
+    /// Kept as the reference the strict single-pass decoder is tested against.
+    static func decodeViaJSONValue(_ bytes: [UInt8]) throws -> Ballot {
         let value = try JSONValue.parse(bytes)
         guard case .object(let members) = value, case .number(let v)? = members["v"], v == Double(version),
             case .string(let round)? = members["round"], case .string(let survey)? = members["survey"],

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Parsed strictly (RFC 8259: valid UTF-8, no lone surrogates, no duplicate keys, nothing after
 /// the value) and serialized canonically (RFC 8785, JCS) by `canonicalBytes`, so that the same
-/// data always gives the same bytes. See docs/CANONICAL-JSON.md.
+/// data always gives the same bytes. See docs/FORMAT.md, "Canonical JSON".
 public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)

@@ -3,7 +3,7 @@ import Testing
 
 @testable import PhieuKinCore
 
-/// Vectors shared with docs/CANONICAL-JSON.md; expected outputs computed by
+/// Vectors shared with docs/FORMAT.md ("Canonical JSON"); expected outputs computed by
 /// scripts/jcs-vectors.mjs with the ECMAScript engine, independently of this code.
 struct CanonicalJSONVectors: Decodable {
     struct Document: Decodable, CustomTestStringConvertible {

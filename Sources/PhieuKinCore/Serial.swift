@@ -14,6 +14,13 @@ public struct Serial: Sendable, Hashable, CustomStringConvertible {
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
     static let checkAlphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U".utf8)
     static let symbolCount = 26
+    /// Byte → its value in `checkAlphabet` (which extends `alphabet`), 0xFF when not a symbol:
+    /// one table load per keyed symbol instead of a search (an import parses a million serials).
+    static let symbolValues: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (value, symbol) in checkAlphabet.enumerated() { table[Int(symbol)] = UInt8(value) }
+        return table
+    }()
 
     public let bytes: [UInt8]
 
@@ -40,10 +47,15 @@ public struct Serial: Sendable, Hashable, CustomStringConvertible {
     /// Reads a serial as a person typed it: case-insensitive, `I`/`L` read as `1`, `O` as `0`,
     /// hyphens and spaces ignored. The check symbol must match.
     public init(parsing text: String) throws {
+        try self.init(parsingUTF8: text.utf8)
+    }
+
+    /// `init(parsing:)` over the text's UTF-8 bytes (the import reads serials straight from CSV).
+    public init(parsingUTF8 text: some Sequence<UInt8>) throws {
         var values: [UInt8] = []
         values.reserveCapacity(27)
         var checkSymbol: UInt8?
-        for var c in text.utf8 {
+        for var c in text {
             if c == UInt8(ascii: "-") || c == UInt8(ascii: " ") { continue }
             guard checkSymbol == nil else { throw SerialError.wrongLength }
             if c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") { c -= 0x20 }
@@ -52,12 +64,13 @@ public struct Serial: Sendable, Hashable, CustomStringConvertible {
             case UInt8(ascii: "O"): c = UInt8(ascii: "0")
             default: break
             }
+            let value = Self.symbolValues[Int(c)]
             if values.count == Self.symbolCount {
-                guard let check = Self.checkAlphabet.firstIndex(of: c) else { throw SerialError.invalidSymbol }
-                checkSymbol = UInt8(check)
+                guard value != 0xFF else { throw SerialError.invalidSymbol }
+                checkSymbol = value
             } else {
-                guard let value = Self.alphabet.firstIndex(of: c) else { throw SerialError.invalidSymbol }
-                values.append(UInt8(value))
+                guard value < 32 else { throw SerialError.invalidSymbol }
+                values.append(value)
             }
         }
         guard values.count == Self.symbolCount, let checkSymbol else { throw SerialError.wrongLength }

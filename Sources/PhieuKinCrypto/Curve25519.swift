@@ -2,9 +2,11 @@ internal import COpenSSL
 
 /// An Ed25519 signing key (RFC 8032, pure Ed25519, no prehash).
 ///
-/// Holds one `EVP_PKEY` reused by every signature.
+/// Holds one `EVP_PKEY` and one signing context reused by every signature (see
+/// `SignatureContextCache`), as `openssl speed ed25519` reuses one context.
 public struct Ed25519PrivateKey: Sendable {
     private let key: PKey
+    private let signer: SignatureContextCache
     /// The matching verification key.
     public let publicKey: Ed25519PublicKey
 
@@ -22,6 +24,7 @@ public struct Ed25519PrivateKey: Sendable {
 
     private init(key: PKey, publicRaw: [UInt8]) {
         self.key = key
+        self.signer = SignatureContextCache(key: key, operation: .sign)
         self.publicKey = try! Ed25519PublicKey(rawRepresentation: publicRaw)
     }
 
@@ -30,17 +33,16 @@ public struct Ed25519PrivateKey: Sendable {
 
     /// A 64-byte Ed25519 signature over `message` (deterministic, RFC 8032 §5.1.6).
     public func signature(for message: [UInt8]) throws -> [UInt8] {
-        let context = DigestContext()
-        try opensslCheck(
-            EVP_DigestSignInit_ex(context.pointer, nil, nil, nil, nil, key.pointer, nil) == 1, "EVP_DigestSignInit_ex")
-        return try message.withNonNullPointer { messagePointer, messageCount in
-            try [UInt8](unsafeUninitializedCapacity: 64) { output, count in
-                var length = 64
-                try opensslCheck(
-                    EVP_DigestSign(context.pointer, output.baseAddress, &length, messagePointer, messageCount) == 1
-                        && length == 64, "EVP_DigestSign(Ed25519)")
-                count = 64
+        try [UInt8](unsafeUninitializedCapacity: 64) { output, count in
+            let signed = message.withNonNullPointer { messagePointer, messageCount in
+                signer.withContext { context in
+                    var length = 64
+                    return EVP_DigestSign(context, output.baseAddress, &length, messagePointer, messageCount) == 1
+                        && length == 64
+                }
             }
+            try opensslCheck(signed == true, "EVP_DigestSignInit_ex/EVP_DigestSign(Ed25519)")
+            count = 64
         }
     }
 
@@ -58,13 +60,17 @@ public struct Ed25519PrivateKey: Sendable {
 }
 
 /// An Ed25519 verification key.
+///
+/// Holds one `EVP_PKEY` and one verifying context reused by every verification.
 public struct Ed25519PublicKey: Sendable, Hashable {
     private let key: PKey
+    private let verifier: SignatureContextCache
     /// The 32-byte RFC 8032 public key.
     public let rawRepresentation: [UInt8]
 
     public init(rawRepresentation: [UInt8]) throws {
         self.key = try PKey.rawPublic("ED25519", rawRepresentation)
+        self.verifier = SignatureContextCache(key: key, operation: .verify)
         self.rawRepresentation = rawRepresentation
     }
 
@@ -72,6 +78,7 @@ public struct Ed25519PublicKey: Sendable, Hashable {
     public init(pemRepresentation: String) throws {
         let key = try PEM.readPublicKey(pemRepresentation, algorithm: "ED25519")
         self.key = key
+        self.verifier = SignatureContextCache(key: key, operation: .verify)
         self.rawRepresentation = try key.rawPublicKey()
     }
 
@@ -81,14 +88,11 @@ public struct Ed25519PublicKey: Sendable, Hashable {
     /// True only for a valid 64-byte RFC 8032 signature of `message` under this key.
     public func isValidSignature(_ signature: [UInt8], for message: [UInt8]) -> Bool {
         guard signature.count == 64 else { return false }
-        let context = DigestContext()
-        guard EVP_DigestVerifyInit_ex(context.pointer, nil, nil, nil, nil, key.pointer, nil) == 1 else {
-            ERR_clear_error()
-            return false
-        }
         let result = signature.withUnsafeBufferPointer { signaturePointer in
             message.withNonNullPointer { messagePointer, messageCount in
-                EVP_DigestVerify(context.pointer, signaturePointer.baseAddress, 64, messagePointer, messageCount)
+                verifier.withContext { context in
+                    EVP_DigestVerify(context, signaturePointer.baseAddress, 64, messagePointer, messageCount)
+                }
             }
         }
         if result != 1 { ERR_clear_error() }

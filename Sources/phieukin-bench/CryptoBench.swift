@@ -15,8 +15,8 @@ struct CryptoBench: ParsableCommand {
     @Option(help: "Path of the openssl binary used as the baseline.")
     var openssl = "/usr/bin/openssl"
 
-    /// Within 20 % of `openssl speed` counts as meeting the target.
-    static let ratioTarget = 0.8
+    /// Issue 2: within 10 % of `openssl speed` counts as meeting the target.
+    static let ratioTarget = 0.9
     static let merkleTargetSeconds = 1.5
     static let repetitions = 5
 
@@ -36,11 +36,25 @@ struct CryptoBench: ParsableCommand {
             try opensslKilobytes(["-seconds", "\(opensslSeconds)", "-bytes", "8192", "-evp", "sha256"]) / 1000
         rows.append(Row(name: "SHA-256, 8 KiB blocks", unit: "MB/s", ours: shaOurs, openssl: shaOpenSSL))
 
-        // AES-256-GCM, 1 KiB records: one reused context, fresh random nonce and tag per record.
+        // AES-256-GCM, 1 KiB records: one reused context, fresh random nonce and tag per record,
+        // 13 bytes of associated data (as `openssl speed -aead`).
         let record = [UInt8](repeating: 0x42, count: 1024)
-        let aad = Array("phieukin-bench".utf8)
+        let aad = [UInt8](repeating: 0xcc, count: 13)
         let sealer = try AES256GCMSealer(key: SecureRandom.bytes(32))
-        let gcmOurs = try median(Self.repetitions) {
+        var output = [UInt8](repeating: 0, count: record.count + AES256GCM.combinedOverhead)
+        let gcmOurs = try record.withUnsafeBytes { record in
+            try aad.withUnsafeBytes { aad in
+                try output.withUnsafeMutableBytes { output in
+                    try median(Self.repetitions) {
+                        try rate(for: perRepetition) { _ = try sealer.seal(record, associatedData: aad, into: output) }
+                    }
+                }
+            }
+        }
+        let gcmCombined = try median(Self.repetitions) {
+            try rate(for: perRepetition) { _ = try sealer.sealCombined(record, associatedData: aad) }
+        }
+        let gcmMessage = try median(Self.repetitions) {
             try rate(for: perRepetition) { _ = try sealer.seal(record, associatedData: aad) }
         }
         let gcmStream =
@@ -51,16 +65,25 @@ struct CryptoBench: ParsableCommand {
             * 1000 / 1024
         rows.append(
             Row(
-                name: "AES-256-GCM seal, 1 KiB (vs `-evp`, streaming)", unit: "seals/s", ours: gcmOurs,
+                name: "AES-256-GCM seal into buffer, 1 KiB (vs `-evp`, streaming)", unit: "seals/s", ours: gcmOurs,
                 openssl: gcmStream))
         rows.append(
             Row(
-                name: "AES-256-GCM seal, 1 KiB (vs `-aead -evp`, per record)", unit: "seals/s", ours: gcmOurs,
-                openssl: gcmAEAD))
+                name: "AES-256-GCM seal into buffer, 1 KiB (vs `-aead -evp`, per record)", unit: "seals/s",
+                ours: gcmOurs, openssl: gcmAEAD))
+        rows.append(
+            Row(
+                name: "AES-256-GCM `sealCombined` (one array), 1 KiB (vs `-aead -evp`)", unit: "seals/s",
+                ours: gcmCombined, openssl: gcmAEAD))
+        rows.append(
+            Row(
+                name: "AES-256-GCM `seal` → `SealedMessage` (three arrays), 1 KiB (vs `-aead -evp`)",
+                unit: "seals/s", ours: gcmMessage, openssl: gcmAEAD))
 
-        // Ed25519 sign / verify of a 32-byte message (a hash), reusing one EVP_PKEY.
+        // Ed25519 sign / verify of a 20-byte message, as `openssl speed ed25519` (speed.c signs
+        // `buf, 20`), reusing the key's EVP_PKEY and signing/verifying context.
         let key = Ed25519PrivateKey()
-        let message = SHA256.hash(Array("signed tree head".utf8))
+        let message = Array(SHA256.hash(Array("signed tree head".utf8)).prefix(20))
         let signature = try key.signature(for: message)
         let signOurs = try median(Self.repetitions) {
             try rate(for: perRepetition) { _ = try key.signature(for: message) }

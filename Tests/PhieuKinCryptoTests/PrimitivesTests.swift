@@ -150,6 +150,45 @@ struct CurveTests {
         #expect(key.publicKey.fingerprint.count == 7 + 64)
     }
 
+    @Test("Ed25519 reuses one signing/verifying context per key: repeated, interleaved and concurrent use")
+    func ed25519ReusedContext() async throws {
+        let vector = Vectors.primitives.ed25519[2]
+        let key = try Ed25519PrivateKey(rawRepresentation: hex(vector.secretKey))
+        let publicKey = key.publicKey
+        let messages = Vectors.primitives.ed25519.map { hex($0.message) } + [[], [UInt8](repeating: 1, count: 20)]
+        let expected = try messages.map {
+            try Ed25519PrivateKey(rawRepresentation: hex(vector.secretKey)).signature(for: $0)
+        }
+        for _ in 0..<3 {
+            for (message, signature) in zip(messages, expected) {
+                #expect(try key.signature(for: message) == signature)
+                var bad = signature
+                bad[5] ^= 0x10
+                #expect(!publicKey.isValidSignature(bad, for: message))
+                #expect(publicKey.isValidSignature(signature, for: message))
+            }
+        }
+        #expect(Hex.encode(try key.signature(for: hex(vector.message))) == vector.signature)
+        // Concurrent callers on one key (some take the cached context, others a fresh one).
+        let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    var ok = true
+                    for round in 0..<40 {
+                        let index = (task + round) % messages.count
+                        let signature = try key.signature(for: messages[index])
+                        ok = ok && signature == expected[index]
+                        ok = ok && publicKey.isValidSignature(expected[index], for: messages[index])
+                        ok = ok && !publicKey.isValidSignature(expected[index], for: messages[index] + [0])
+                    }
+                    return ok
+                }
+            }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results == [Bool](repeating: true, count: 8))
+    }
+
     @Test("Raw keys of the wrong length are typed errors", arguments: [0, 31, 33, 64])
     func wrongLengthKeys(length: Int) {
         let bytes = [UInt8](repeating: 7, count: length)
@@ -265,6 +304,166 @@ struct AESGCMTests {
             #expect(throws: CryptoError.authenticationFailed) { try opener.open(bad, associatedData: aad) }
         }
         #expect(nonces.count == 7)
+    }
+}
+
+@Suite("AES-256-GCM buffer and combined APIs")
+struct AESGCMBufferTests {
+    @Test(
+        "Buffer seal round-trips and equals the array API's combined form", arguments: [0, 1, 15, 16, 17, 1024, 5000])
+    func roundTrip(length: Int) throws {
+        let key = SecureRandom.bytes(32)
+        let sealer = try AES256GCMSealer(key: key)
+        let opener = try AES256GCMOpener(key: key)
+        let plaintext = SecureRandom.bytes(length)
+        let aad = SecureRandom.bytes(length % 13)
+        // Extra room: the returned count, not the buffer size, is the message.
+        var output = [UInt8](repeating: 0xee, count: length + AES256GCM.combinedOverhead + 5)
+        let written = try plaintext.withUnsafeBytes { p in
+            try aad.withUnsafeBytes { a in
+                try output.withUnsafeMutableBytes { try sealer.seal(p, associatedData: a, into: $0) }
+            }
+        }
+        #expect(written == length + 28)
+        #expect(output.suffix(5) == [0xee, 0xee, 0xee, 0xee, 0xee])
+        let combined = Array(output.prefix(written))
+
+        // Same nonce through the SealedMessage API gives the same bytes.
+        let nonce = Array(combined.prefix(12))
+        let reference = try AES256GCMSealer(key: key).seal(plaintext, nonce: nonce, associatedData: aad)
+        #expect(combined == reference.combined)
+
+        var opened = [UInt8](repeating: 0, count: length)
+        let openedCount = try combined.withUnsafeBytes { c in
+            try aad.withUnsafeBytes { a in
+                try opened.withUnsafeMutableBytes { try opener.open(c, associatedData: a, into: $0) }
+            }
+        }
+        #expect(openedCount == length && opened == plaintext)
+        #expect(try opener.openCombined(combined, associatedData: aad) == plaintext)
+        #expect(try opener.open(AES256GCM.SealedMessage(combined: combined), associatedData: aad) == plaintext)
+    }
+
+    @Test("sealCombined writes prefix ‖ nonce ‖ ciphertext ‖ tag in one array")
+    func combinedWithPrefix() throws {
+        let key = SecureRandom.bytes(32)
+        let sealer = try AES256GCMSealer(key: key)
+        let opener = try AES256GCMOpener(key: key)
+        let plaintext = Array("phiếu 7".utf8)
+        let prefix: [UInt8] = [0, 0, 1, 42]  // u32be(298), as a ballot-store leaf
+        let leaf = try sealer.sealCombined(plaintext, associatedData: [9], prefix: prefix)
+        #expect(leaf.count == 4 + 12 + plaintext.count + 16)
+        #expect(Array(leaf.prefix(4)) == prefix)
+        let message = try AES256GCM.SealedMessage(combined: Array(leaf.dropFirst(4)))
+        #expect(try AES256GCM.open(message, key: key, associatedData: [9]) == plaintext)
+        #expect(try opener.openCombined(leaf, associatedData: [9], prefixByteCount: 4) == plaintext)
+        #expect(try opener.openCombined(sealer.sealCombined([], associatedData: []), associatedData: []) == [])
+        // Fresh nonces per call.
+        #expect(
+            try sealer.sealCombined(plaintext, associatedData: []) != sealer.sealCombined(plaintext, associatedData: [])
+        )
+    }
+
+    @Test("Sealing and opening in place")
+    func inPlace() throws {
+        let key = SecureRandom.bytes(32)
+        let plaintext = SecureRandom.bytes(100)
+        let none = UnsafeRawBufferPointer(start: nil, count: 0)
+        var buffer = [UInt8](repeating: 0, count: 12) + plaintext + [UInt8](repeating: 0, count: 16)
+        let sealer = try AES256GCMSealer(key: key)
+        let opener = try AES256GCMOpener(key: key)
+        let sealed = try buffer.withUnsafeMutableBytes { buffer in
+            try sealer.seal(UnsafeRawBufferPointer(rebasing: buffer[12..<112]), associatedData: none, into: buffer)
+        }
+        #expect(sealed == 128)
+        #expect(Array(buffer[12..<112]) != plaintext)
+        #expect(try opener.openCombined(buffer, associatedData: []) == plaintext)
+        let opened = try buffer.withUnsafeMutableBytes { buffer in
+            try opener.open(
+                UnsafeRawBufferPointer(buffer), associatedData: none,
+                into: UnsafeMutableRawBufferPointer(rebasing: buffer[12..<112]))
+        }
+        #expect(opened == 100)
+        #expect(Array(buffer[12..<112]) == plaintext)
+    }
+
+    @Test("Too-small, too-short and overlapping buffers are typed errors")
+    func badBuffers() throws {
+        let key = SecureRandom.bytes(32)
+        let sealer = try AES256GCMSealer(key: key)
+        let opener = try AES256GCMOpener(key: key)
+        let plaintext = [UInt8](repeating: 7, count: 64)
+        var small = [UInt8](repeating: 0, count: 64 + 27)
+        #expect(throws: CryptoError.invalidParameter("")) {
+            try plaintext.withUnsafeBytes { p in
+                try small.withUnsafeMutableBytes {
+                    try sealer.seal(p, associatedData: UnsafeRawBufferPointer(start: nil, count: 0), into: $0)
+                }
+            }
+        }
+        #expect(throws: CryptoError.invalidParameter("")) {
+            try plaintext.withUnsafeBytes { p in
+                try sealer.seal(p, associatedData: p, into: UnsafeMutableRawBufferPointer(start: nil, count: 0))
+            }
+        }
+        // Plaintext at the start of the output (shifted overlap) is refused, not silently corrupted.
+        var shifted = plaintext + [UInt8](repeating: 0, count: 28)
+        #expect(throws: CryptoError.invalidParameter("")) {
+            try shifted.withUnsafeMutableBytes { buffer in
+                try sealer.seal(
+                    UnsafeRawBufferPointer(rebasing: buffer[0..<64]),
+                    associatedData: UnsafeRawBufferPointer(start: nil, count: 0),
+                    into: buffer)
+            }
+        }
+        let combined = try sealer.sealCombined(plaintext, associatedData: [])
+        var out = [UInt8](repeating: 0, count: 63)
+        #expect(throws: CryptoError.invalidParameter("")) {
+            try combined.withUnsafeBytes { c in
+                try out.withUnsafeMutableBytes {
+                    try opener.open(c, associatedData: UnsafeRawBufferPointer(start: nil, count: 0), into: $0)
+                }
+            }
+        }
+        #expect(throws: CryptoError.malformedInput("")) {
+            try opener.openCombined(Array(combined.prefix(27)), associatedData: [])
+        }
+        #expect(throws: CryptoError.malformedInput("")) {
+            try opener.openCombined(combined, associatedData: [], prefixByteCount: combined.count + 1)
+        }
+        #expect(throws: CryptoError.malformedInput("")) {
+            try opener.openCombined([1, 2, 3], associatedData: [], prefixByteCount: 2)
+        }
+    }
+
+    @Test(
+        "Tampering with any byte or the associated data is rejected; output is wiped",
+        arguments: [0, 11, 12, 50, 75, 76, 91])
+    func tampering(position: Int) throws {
+        let key = SecureRandom.bytes(32)
+        let sealer = try AES256GCMSealer(key: key)
+        let opener = try AES256GCMOpener(key: key)
+        let plaintext = [UInt8](repeating: 0x61, count: 64)
+        let aad: [UInt8] = [1, 2, 3]
+        var combined = try sealer.sealCombined(plaintext, associatedData: aad)
+        #expect(combined.count == 92)
+        combined[position] ^= 0x01
+        var out = [UInt8](repeating: 0x55, count: 64)
+        #expect(throws: CryptoError.authenticationFailed) {
+            try combined.withUnsafeBytes { c in
+                try aad.withUnsafeBytes { a in
+                    try out.withUnsafeMutableBytes { try opener.open(c, associatedData: a, into: $0) }
+                }
+            }
+        }
+        #expect(out == [UInt8](repeating: 0, count: 64))
+        #expect(throws: CryptoError.authenticationFailed) { try opener.openCombined(combined, associatedData: aad) }
+        combined[position] ^= 0x01
+        #expect(throws: CryptoError.authenticationFailed) {
+            try opener.openCombined(combined, associatedData: [1, 2, 4])
+        }
+        // The opener still works after failures (error queue cleared, context re-armed).
+        #expect(try opener.openCombined(combined, associatedData: aad) == plaintext)
     }
 }
 

@@ -101,14 +101,67 @@ enum BallotLogFormat {
     }
 }
 
+/// A value computed on another thread, waited for once: the import hashes new leaves while
+/// SQLite inserts them.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    // `value` is written once by the worker before `done` is signalled, read after waiting.
+    private var value: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        Thread.detachNewThread {
+            self.value = work()
+            self.done.signal()
+        }
+    }
+
+    func wait() -> Value {
+        done.wait()
+        return value!
+    }
+}
+
 /// Leaves of one batch, in one contiguous buffer (a million ballots without a million arrays).
-struct LeafBuffer {
+struct LeafBuffer: Sendable {
+    private static let zeros = [UInt8](repeating: 0, count: 4096)
     var bytes: [UInt8] = []
     var ends: [Int] = []
     var count: Int { ends.count }
 
     mutating func append(_ message: AES256GCM.SealedMessage, seq: Int) {
         BallotLogFormat.appendSealed(message, seq: seq, to: &bytes)
+        ends.append(bytes.count)
+    }
+
+    /// Seals `plaintext` straight into the buffer as `u32be(seq) ‖ nonce ‖ ciphertext ‖ tag`:
+    /// no allocation per ballot.
+    mutating func appendSealing(
+        _ plaintext: [UInt8], seq: Int, sealer: AES256GCMSealer, associatedData: [UInt8]
+    ) throws {
+        let start = bytes.count
+        let total = 4 + plaintext.count + AES256GCM.combinedOverhead
+        let v = UInt32(seq)
+        bytes.append(UInt8(v >> 24))
+        bytes.append(UInt8(truncatingIfNeeded: v >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: v >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: v))
+        // Room for the sealed message (zeros copied from a slice: a plain memcpy).
+        var room = total - 4
+        while room > 0 {
+            let n = min(room, Self.zeros.count)
+            bytes.append(contentsOf: Self.zeros[0..<n])
+            room -= n
+        }
+        let written = try bytes.withUnsafeMutableBytes { out in
+            try plaintext.withUnsafeBytes { plaintext in
+                try associatedData.withUnsafeBytes { aad in
+                    try sealer.seal(
+                        plaintext, associatedData: aad,
+                        into: UnsafeMutableRawBufferPointer(rebasing: out[(start + 4)..<(start + total)]))
+                }
+            }
+        }
+        precondition(written == total - 4)
         ends.append(bytes.count)
     }
 
@@ -229,7 +282,8 @@ extension Workspace {
                                 session.registerUsed(hash, file: file, line: line)
                                 usedNow.append(hash)
                             }
-                            leaves.append(try sealer.seal(plaintext, associatedData: ballotAAD), seq: seq)
+                            try leaves.appendSealing(
+                                plaintext, seq: seq, sealer: sealer, associatedData: ballotAAD)
                         }
                     ) { first, session in
                         var outcome = first
@@ -263,7 +317,7 @@ extension Workspace {
                             }
                             plaintext.removeAll(keepingCapacity: true)
                             BallotCodec.encode(ballot, into: &plaintext)
-                            leaves.append(try sealer.seal(plaintext, associatedData: ballotAAD), seq: seq)
+                            try leaves.appendSealing(plaintext, seq: seq, sealer: sealer, associatedData: ballotAAD)
                         } else {
                             try quarantine(outcome, second: partner)
                         }
@@ -306,8 +360,16 @@ extension Workspace {
                 var generator = SecureRandomGenerator()
                 order.shuffle(using: &generator)
                 var idx = try log.leafCount()
-                let appendedHashes = leaves.bytes.withUnsafeBytes { raw in
-                    Merkle.leafHashes(of: raw, ranges: order.lazy.map { leaves.range($0) })
+                // On the other core while SQLite takes the leaves: the new leaves' Merkle hashes
+                // (computed once, not read back) and the used serials in key order.
+                let frozen = leaves
+                let shuffled = order
+                let serials = usedNow
+                let background = BackgroundWork {
+                    let hashes = frozen.bytes.withUnsafeBytes { raw in
+                        Merkle.leafHashes(of: raw, ranges: shuffled.map { frozen.range($0) })
+                    }
+                    return (hashes, serials.sorted())
                 }
                 try leaves.bytes.withUnsafeBytes { raw in
                     for (n, i) in order.enumerated() {
@@ -317,7 +379,8 @@ extension Workspace {
                         if let pauseAfter, n + 1 == pauseAfter { Self.testPause() }
                     }
                 }
-                for hash in usedNow.sorted() { try log.insertUsedSerial(hash) }
+                let (appendedHashes, sortedSerials) = background.wait()
+                for hash in sortedSerials { try log.insertUsedSerial(hash) }
                 report.accepted = leaves.count
 
                 let head = try signTreeHead(log, kind: "import", key: signingKey, appended: appendedHashes)

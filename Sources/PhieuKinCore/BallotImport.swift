@@ -67,15 +67,17 @@ public struct SerialHash: Hashable, Sendable, Comparable {
 
     /// Wraps a 32-byte hash as stored in `issuedSerial` / `usedSerial`.
     public init?(hash: [UInt8]) {
-        guard hash.count == 32 else { return nil }
-        (w0, w1, w2, w3) = hash.withUnsafeBytes { raw in
-            (
-                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
-                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
-                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)),
-                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
-            )
-        }
+        guard let value = hash.withUnsafeBytes({ Self(hash: $0) }) else { return nil }
+        self = value
+    }
+
+    /// Wraps a 32-byte hash read in place (e.g. straight from an SQLite column).
+    public init?(hash raw: UnsafeRawBufferPointer) {
+        guard raw.count == 32 else { return nil }
+        w0 = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+        w1 = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        w2 = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+        w3 = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
     }
 
     /// The stored hash of `serial`.
@@ -400,7 +402,7 @@ public struct BallotImportSession {
         // The marks, checked independently of the serial so a committee can accept a ballot
         // whose only problem was its serial.
         var problem = markProblem
-        let remark = rawRemark.map { $0.nfc.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap {
+        let remark = rawRemark.map { $0.nfc.trimmingWhitespaceAndNewlines() }.flatMap {
             $0.isEmpty ? nil : $0
         }
         if problem == nil, let remark {
@@ -619,7 +621,7 @@ extension BallotImportSession {
         }
         var remark: String?
         if let remarkField {
-            let text = String(decoding: remarkField, as: UTF8.self).nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = String(decoding: remarkField, as: UTF8.self).nfc.trimmingWhitespaceAndNewlines()
             if !text.isEmpty {
                 guard survey.remark.allowed, text.count <= survey.remark.maxLength else { return false }
                 remark = text

@@ -248,6 +248,17 @@ public struct CSVParser: Sendable {
             }
         }
         while i < n {
+            // Fast path: a run of blank fields (most cells of a keyed ballot grid) in one go.
+            if state == .fieldStart && !lastWasCR && bytes[i] == Self.comma {
+                let end = recordBytes.count
+                repeat {
+                    ends.append(end)
+                    i += 1
+                } while i < n && bytes[i] == Self.comma
+                fieldStart = end
+                fieldLine = line
+                continue
+            }
             // Fast path: copy a run of ordinary bytes inside a field in one go.
             if state == .unquoted || state == .quoted {
                 let quoted = state == .quoted

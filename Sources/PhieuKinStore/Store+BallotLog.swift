@@ -191,10 +191,23 @@ extension Store {
             let count =
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE roundID = ?", arguments: [roundID]) ?? 0
             set.reserveCapacity(count)
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT hash FROM \(table) WHERE roundID = ?", arguments: [roundID])
-            while let row = try rows.next() {
-                if let hash = try row.withUnsafeData(atIndex: 0, { $0.flatMap { SerialHash(hash: [UInt8]($0)) } }) {
+            // A million rows: read each 32-byte hash in place (no Row, no Data, no array).
+            let statement = try db.makeStatement(sql: "SELECT hash FROM \(table) WHERE roundID = ?")
+            try statement.setArguments([roundID])
+            let s = statement.sqliteStatement
+            defer { sqlite3_reset(s) }
+            while true {
+                let rc = sqlite3_step(s)
+                if rc == SQLITE_DONE { break }
+                guard rc == SQLITE_ROW else {
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: rc),
+                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+                }
+                let count = Int(sqlite3_column_bytes(s, 0))
+                if count == 32, let bytes = sqlite3_column_blob(s, 0),
+                    let hash = SerialHash(hash: UnsafeRawBufferPointer(start: bytes, count: count))
+                {
                     set.insert(hash)
                 }
             }

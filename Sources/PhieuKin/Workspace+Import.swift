@@ -128,11 +128,6 @@ struct LeafBuffer: Sendable {
     var ends: [Int] = []
     var count: Int { ends.count }
 
-    mutating func append(_ message: AES256GCM.SealedMessage, seq: Int) {
-        BallotLogFormat.appendSealed(message, seq: seq, to: &bytes)
-        ends.append(bytes.count)
-    }
-
     /// Seals `plaintext` straight into the buffer as `u32be(seq) ‖ nonce ‖ ciphertext ‖ tag`:
     /// no allocation per ballot.
     mutating func appendSealing(
@@ -162,11 +157,6 @@ struct LeafBuffer: Sendable {
             }
         }
         precondition(written == total - 4)
-        ends.append(bytes.count)
-    }
-
-    mutating func append(leaf: [UInt8]) {
-        bytes.append(contentsOf: leaf)
         ends.append(bytes.count)
     }
 

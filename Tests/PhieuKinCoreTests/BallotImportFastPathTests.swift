@@ -166,3 +166,19 @@ struct CSVRecordViewTests {
         #expect(seen[1].1.invalidUTF8Bytes == nil)
     }
 }
+
+@Suite("NFC and trimming shortcuts")
+struct NFCShortcutTests {
+    static let texts = [
+        "", "abc", "  padded\t", "Cần cải thiện", "Nguyễn".decomposedStringWithCanonicalMapping, "e\u{301}",
+        "\u{00A0}nbsp\u{2003}", "\n line \r\n", "\u{301} combining first", "日本 ", "Å", "\u{212B}",
+    ]
+
+    @Test(arguments: texts)
+    func sameAsFoundation(_ text: String) {
+        #expect(Array(text.nfc.utf8) == Array(text.precomposedStringWithCanonicalMapping.utf8))
+        #expect(
+            Array(text.trimmingWhitespaceAndNewlines().utf8)
+                == Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8))
+    }
+}

@@ -314,6 +314,9 @@ extension Workspace {
                     }
                     digests.append(digest)
                 }
+                // The session's map of this import's serials is no longer needed: free it before
+                // the inserts (a million entries).
+                session = newSession()
                 if var leftovers = second?.values.sorted(by: { $0.source < $1.source }) {
                     for i in leftovers.indices {
                         leftovers[i].ballot = nil

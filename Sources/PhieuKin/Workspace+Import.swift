@@ -101,19 +101,62 @@ enum BallotLogFormat {
     }
 }
 
+/// A value computed on another thread, waited for once: the import hashes new leaves while
+/// SQLite inserts them.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    // `value` is written once by the worker before `done` is signalled, read after waiting.
+    private var value: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        Thread.detachNewThread {
+            self.value = work()
+            self.done.signal()
+        }
+    }
+
+    func wait() -> Value {
+        done.wait()
+        return value!
+    }
+}
+
 /// Leaves of one batch, in one contiguous buffer (a million ballots without a million arrays).
-struct LeafBuffer {
+struct LeafBuffer: Sendable {
+    private static let zeros = [UInt8](repeating: 0, count: 4096)
     var bytes: [UInt8] = []
     var ends: [Int] = []
     var count: Int { ends.count }
 
-    mutating func append(_ message: AES256GCM.SealedMessage, seq: Int) {
-        BallotLogFormat.appendSealed(message, seq: seq, to: &bytes)
-        ends.append(bytes.count)
-    }
-
-    mutating func append(leaf: [UInt8]) {
-        bytes.append(contentsOf: leaf)
+    /// Seals `plaintext` straight into the buffer as `u32be(seq) ‖ nonce ‖ ciphertext ‖ tag`:
+    /// no allocation per ballot.
+    mutating func appendSealing(
+        _ plaintext: [UInt8], seq: Int, sealer: AES256GCMSealer, associatedData: [UInt8]
+    ) throws {
+        let start = bytes.count
+        let total = 4 + plaintext.count + AES256GCM.combinedOverhead
+        let v = UInt32(seq)
+        bytes.append(UInt8(v >> 24))
+        bytes.append(UInt8(truncatingIfNeeded: v >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: v >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: v))
+        // Room for the sealed message (zeros copied from a slice: a plain memcpy).
+        var room = total - 4
+        while room > 0 {
+            let n = min(room, Self.zeros.count)
+            bytes.append(contentsOf: Self.zeros[0..<n])
+            room -= n
+        }
+        let written = try bytes.withUnsafeMutableBytes { out in
+            try plaintext.withUnsafeBytes { plaintext in
+                try associatedData.withUnsafeBytes { aad in
+                    try sealer.seal(
+                        plaintext, associatedData: aad,
+                        into: UnsafeMutableRawBufferPointer(rebasing: out[(start + 4)..<(start + total)]))
+                }
+            }
+        }
+        precondition(written == total - 4)
         ends.append(bytes.count)
     }
 
@@ -221,7 +264,18 @@ extension Workspace {
                 var session = newSession()
                 var digests: [[UInt8]] = []
                 for file in request.files {
-                    let digest = try Self.readBallotFile(file, session: &session) { first, session in
+                    // Single entry: plain valid rows take the byte-level fast path (no Ballot built).
+                    let digest = try Self.readBallotFile(
+                        file, session: &session, fast: second == nil,
+                        accepted: { hash, line, plaintext, session in
+                            if let hash {
+                                session.registerUsed(hash, file: file, line: line)
+                                usedNow.append(hash)
+                            }
+                            try leaves.appendSealing(
+                                plaintext, seq: seq, sealer: sealer, associatedData: ballotAAD)
+                        }
+                    ) { first, session in
                         var outcome = first
                         var partner: RowOutcome?
                         if second != nil {
@@ -253,13 +307,16 @@ extension Workspace {
                             }
                             plaintext.removeAll(keepingCapacity: true)
                             BallotCodec.encode(ballot, into: &plaintext)
-                            leaves.append(try sealer.seal(plaintext, associatedData: ballotAAD), seq: seq)
+                            try leaves.appendSealing(plaintext, seq: seq, sealer: sealer, associatedData: ballotAAD)
                         } else {
                             try quarantine(outcome, second: partner)
                         }
                     }
                     digests.append(digest)
                 }
+                // The session's map of this import's serials is no longer needed: free it before
+                // the inserts (a million entries).
+                session = newSession()
                 if var leftovers = second?.values.sorted(by: { $0.source < $1.source }) {
                     for i in leftovers.indices {
                         leftovers[i].ballot = nil
@@ -296,6 +353,17 @@ extension Workspace {
                 var generator = SecureRandomGenerator()
                 order.shuffle(using: &generator)
                 var idx = try log.leafCount()
+                // On the other core while SQLite takes the leaves: the new leaves' Merkle hashes
+                // (computed once, not read back) and the used serials in key order.
+                let frozen = leaves
+                let shuffled = order
+                let serials = usedNow
+                let background = BackgroundWork {
+                    let hashes = frozen.bytes.withUnsafeBytes { raw in
+                        Merkle.leafHashes(of: raw, ranges: shuffled.map { frozen.range($0) })
+                    }
+                    return (hashes, serials.sorted())
+                }
                 try leaves.bytes.withUnsafeBytes { raw in
                     for (n, i) in order.enumerated() {
                         try log.appendLeaf(
@@ -304,10 +372,11 @@ extension Workspace {
                         if let pauseAfter, n + 1 == pauseAfter { Self.testPause() }
                     }
                 }
-                for hash in usedNow.sorted() { try log.insertUsedSerial(hash) }
+                let (appendedHashes, sortedSerials) = background.wait()
+                for hash in sortedSerials { try log.insertUsedSerial(hash) }
                 report.accepted = leaves.count
 
-                let head = try signTreeHead(log, kind: "import", key: signingKey)
+                let head = try signTreeHead(log, kind: "import", key: signingKey, appended: appendedHashes)
                 report.treeSize = head.size
                 report.treeHead = head.seq
                 report.root = head.root
@@ -360,8 +429,13 @@ extension Workspace {
 
     /// Streams one CSV or JSON Lines file through `session`, calling `each` per ballot row;
     /// returns the file's SHA-256. JSON Lines when the first non-blank byte is `{`.
+    ///
+    /// With `fast`, CSV rows go through `BallotImportSession.process(view:…)`: a plainly valid
+    /// row reaches `accepted` as its line and canonical ballot bytes (and serial hash), without
+    /// any per-row `RowOutcome`; every other row still reaches `each`.
     static func readBallotFile(
-        _ path: String, session: inout BallotImportSession,
+        _ path: String, session: inout BallotImportSession, fast: Bool = false,
+        accepted: (SerialHash?, Int, [UInt8], inout BallotImportSession) throws -> Void = { _, _, _, _ in },
         _ each: (RowOutcome, inout BallotImportSession) throws -> Void
     ) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
@@ -374,21 +448,35 @@ extension Workspace {
         var format: Bool?  // true: JSON Lines
         var csv = CSVParser(tolerateInvalidUTF8: true)
         var columns: [BallotImportSession.Column]?
+        var plan: BallotImportSession.FastPlan?
+        var plaintext: [UInt8] = []
+        plaintext.reserveCapacity(4096)
         var pendingLine: [UInt8] = []
         var lineNumber = 0
         let name = path
 
-        func csvRecord(_ record: CSVRecord) throws {
+        func csvRecord(_ view: CSVRecordView) throws {
             guard let columns else {
-                if record.invalidUTF8Bytes != nil {
+                if !view.isUTF8 {
                     throw PhieuKinError.input(
-                        "\(name):\(record.line): the header is not UTF-8 text; nothing was imported.")
+                        "\(name):\(view.line): the header is not UTF-8 text; nothing was imported.")
                 }
-                columns = try session.columns(header: record.fields, source: "\(name):\(record.line)")
+                let header = try session.columns(header: view.record.fields, source: "\(name):\(view.line)")
+                columns = header
+                if fast { plan = session.fastPlan(columns: header) }
                 return
             }
-            let outcome = session.process(record: record, columns: columns, file: name)
-            try each(outcome, &session)
+            guard let plan else {
+                try each(session.process(record: view.record, columns: columns, file: name), &session)
+                return
+            }
+            switch session.process(view: view, plan: plan, file: name, plaintext: &plaintext) {
+            case .accepted(let hash):
+                try accepted(hash, view.line, plaintext, &session)
+                plaintext.removeAll(keepingCapacity: true)
+            case .other(let outcome):
+                try each(outcome, &session)
+            }
         }
         func jsonLine(_ line: ArraySlice<UInt8>) throws {
             lineNumber += 1
@@ -432,13 +520,15 @@ extension Workspace {
                 if format == true {
                     try feedJSON(chunk[0..<n])
                 } else {
-                    try chunk.withUnsafeBytes { try csv.feed(UnsafeRawBufferPointer(rebasing: $0[0..<n]), csvRecord) }
+                    try chunk.withUnsafeBytes {
+                        try csv.feedRecords(UnsafeRawBufferPointer(rebasing: $0[0..<n]), csvRecord)
+                    }
                 }
             }
             if format == true {
                 if !pendingLine.isEmpty { try jsonLine(pendingLine[...]) }
             } else {
-                try csv.finish(csvRecord)
+                try csv.finishRecords(csvRecord)
             }
         } catch let error as CSVError {
             throw PhieuKinError.input("\(name):\(error.line): \(error.reason); nothing was imported.")
@@ -457,10 +547,16 @@ extension Workspace {
     }
 
     /// Recomputes the round's root from every stored leaf and signs a new tree head.
-    func signTreeHead(_ log: BallotLogTransaction, kind: String, key: Ed25519PrivateKey) throws -> SignedHead {
+    /// `appended`: the leaf hashes of the last leaves, when the caller just wrote them (and so
+    /// already hashed them); only the leaves before those are read back.
+    func signTreeHead(
+        _ log: BallotLogTransaction, kind: String, key: Ed25519PrivateKey, appended: [[UInt8]] = []
+    ) throws -> SignedHead {
+        let count = try log.leafCount()
         var hashes: [[UInt8]] = []
-        hashes.reserveCapacity(try log.leafCount())
-        try log.forEachLeaf { hashes.append(Merkle.leafHash($0)) }
+        hashes.reserveCapacity(count)
+        try log.forEachLeaf(limit: count - appended.count) { hashes.append(Merkle.leafHash($0)) }
+        hashes.append(contentsOf: appended)
         let root = Hex.encode(Merkle.root(leafHashes: hashes))
         let seq = (try log.lastTreeHead()?.seq ?? 0) + 1
         let body = try PhieuKinCore.JSONValue.object([

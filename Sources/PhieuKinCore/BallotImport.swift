@@ -67,15 +67,17 @@ public struct SerialHash: Hashable, Sendable, Comparable {
 
     /// Wraps a 32-byte hash as stored in `issuedSerial` / `usedSerial`.
     public init?(hash: [UInt8]) {
-        guard hash.count == 32 else { return nil }
-        (w0, w1, w2, w3) = hash.withUnsafeBytes { raw in
-            (
-                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
-                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
-                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)),
-                UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
-            )
-        }
+        guard let value = hash.withUnsafeBytes({ Self(hash: $0) }) else { return nil }
+        self = value
+    }
+
+    /// Wraps a 32-byte hash read in place (e.g. straight from an SQLite column).
+    public init?(hash raw: UnsafeRawBufferPointer) {
+        guard raw.count == 32 else { return nil }
+        w0 = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self))
+        w1 = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        w2 = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+        w3 = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
     }
 
     /// The stored hash of `serial`.
@@ -93,6 +95,10 @@ public struct SerialHash: Hashable, Sendable, Comparable {
     }
 
     public static func < (a: Self, b: Self) -> Bool { (a.w0, a.w1, a.w2, a.w3) < (b.w0, b.w1, b.w2, b.w3) }
+
+    /// The first word of a SHA-256 output is already uniform: hashing it alone is enough for a
+    /// `Set` (equality still compares all four words).
+    public func hash(into hasher: inout Hasher) { hasher.combine(w0) }
 }
 
 /// What one input row became.
@@ -134,8 +140,17 @@ public struct BallotImportSession {
     private let issued: Set<SerialHash>
     private let usedEarlier: Set<SerialHash>
     /// Serials accepted so far in this import → where.
-    private var usedNow: [SerialHash: String] = [:]
+    private var usedNow: [SerialHash: UsedAt] = [:]
     private var ordinal = 0
+    /// Scratch for the fast path: (answer key rank, code index) of the marked cells of one row.
+    private var marks: [(rank: Int, code: Int)] = []
+
+    /// Where an accepted serial was first used; `file:line` built only for a duplicate's reason.
+    private struct UsedAt {
+        var file: String
+        var line: Int?
+        var text: String { line.map { "\(file):\($0)" } ?? file }
+    }
 
     public init(
         survey: Survey, roundID: String, numbered: Bool, officialIDs: [String], issued: Set<SerialHash>,
@@ -162,7 +177,13 @@ public struct BallotImportSession {
     /// later row with the same serial is a duplicate. Separate from `process` because a caller
     /// may still refuse the row (e.g. the two keyings of a double entry differ).
     public mutating func registerUsed(_ hash: SerialHash, at source: String) {
-        usedNow[hash] = source
+        usedNow[hash] = UsedAt(file: source, line: nil)
+    }
+
+    /// `registerUsed(_:at:)` for `file:line`, without building the string.
+    public mutating func registerUsed(_ hash: SerialHash, file: String, line: Int) {
+        if usedNow.isEmpty { usedNow.reserveCapacity(issued.count) }
+        usedNow[hash] = UsedAt(file: file, line: line)
     }
 
     // MARK: Columns
@@ -381,7 +402,7 @@ public struct BallotImportSession {
         // The marks, checked independently of the serial so a committee can accept a ballot
         // whose only problem was its serial.
         var problem = markProblem
-        let remark = rawRemark.map { $0.nfc.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap {
+        let remark = rawRemark.map { $0.nfc.trimmingWhitespaceAndNewlines() }.flatMap {
             $0.isEmpty ? nil : $0
         }
         if problem == nil, let remark {
@@ -441,7 +462,8 @@ public struct BallotImportSession {
             if let first = usedNow[hash] {
                 return rejected(
                     source, key: key,
-                    ImportReject(.serialUsed, "duplicate: this serial was already used at \(first) in this import"),
+                    ImportReject(
+                        .serialUsed, "duplicate: this serial was already used at \(first.text) in this import"),
                     ballot: ballot, raw: raw())
             }
             serialHash = hash
@@ -473,6 +495,196 @@ public struct BallotImportSession {
             field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",")
+    }
+}
+
+// MARK: Fast path
+
+extension BallotImportSession {
+    /// The columns of a CSV header resolved once for `process(view:…)`: each column's role, the
+    /// answer keys pre-encoded and pre-sorted as `BallotCodec` writes them, the accepted codes as
+    /// bytes. Built from the same `Column`s as the `String` path, so both read a file alike.
+    public struct FastPlan: Sendable {
+        fileprivate enum Slot: Sendable {
+            case serial, remark, round, unknown
+            /// Rank of the question's key in the canonical (JCS) order of answer keys.
+            case question(Int)
+        }
+        fileprivate let slots: [Slot]
+        /// By rank: `"<question id>":` as canonical JSON.
+        fileprivate let keys: [[UInt8]]
+        /// Accepted codes, lowercased ASCII bytes, with the canonical JSON string stored for each.
+        fileprivate let codes: [(match: [UInt8], value: [UInt8])]
+        fileprivate let round: [UInt8]
+        /// `,"round":…,"survey":…,"v":1}`.
+        fileprivate let tail: [UInt8]
+        public let columns: [Column]
+    }
+
+    /// What `process(view:…)` made of a row.
+    public enum FastOutcome {
+        /// Accepted: the canonical ballot bytes were appended to `plaintext`; the serial's hash in a
+        /// numbered round (not yet registered: call `registerUsed`).
+        case accepted(SerialHash?)
+        /// Anything else (a reject, or a row the fast path leaves to the `String` path).
+        case other(RowOutcome)
+    }
+
+    public func fastPlan(columns: [Column]) -> FastPlan {
+        var questions: [(index: Int, key: String)] = []
+        for (i, column) in columns.enumerated() {
+            if case .question(let id) = column { questions.append((i, BallotCodec.normalized(id))) }
+        }
+        // JCS orders members by the UTF-16 code units of their (NFC) keys, like `BallotCodec`.
+        let sorted = questions.sorted { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
+        var rank: [Int: Int] = [:]
+        var keys: [[UInt8]] = []
+        for (r, question) in sorted.enumerated() {
+            rank[question.index] = r
+            var key: [UInt8] = []
+            BallotCodec.writeString(question.key, into: &key)
+            key.append(UInt8(ascii: ":"))
+            keys.append(key)
+        }
+        let slots: [FastPlan.Slot] = columns.enumerated().map { i, column in
+            switch column {
+            case .serial: .serial
+            case .remark: .remark
+            case .round: .round
+            case .question: .question(rank[i]!)
+            case .unknown: .unknown
+            }
+        }
+        var codes: [(match: [UInt8], value: [UInt8])] = []
+        for (match, stored) in self.codes.sorted(by: { $0.key < $1.key }) where match.utf8.allSatisfy({ $0 < 0x80 }) {
+            var value: [UInt8] = []
+            BallotCodec.writeString(BallotCodec.normalized(stored), into: &value)
+            codes.append((Array(match.utf8), value))
+        }
+        var tail: [UInt8] = Array(#","round":"#.utf8)
+        BallotCodec.writeString(BallotCodec.normalized(roundID), into: &tail)
+        tail.append(contentsOf: #","survey":"#.utf8)
+        BallotCodec.writeString(BallotCodec.normalized(survey.id), into: &tail)
+        tail.append(contentsOf: #","v":1}"#.utf8)
+        return FastPlan(
+            slots: slots, keys: keys, codes: codes, round: Array(roundID.utf8), tail: tail, columns: columns)
+    }
+
+    /// Validates one CSV record straight from its bytes. A plain valid row (the usual case) is
+    /// accepted without building a `String`, a dictionary or a `Ballot`: its canonical ballot bytes
+    /// (byte-identical to `BallotCodec.encode` of the `Ballot` the `String` path would build) are
+    /// appended to `plaintext`. Every other row goes through `process(record:…)`, unchanged.
+    public mutating func process(
+        view: CSVRecordView, plan: FastPlan, file: String, plaintext: inout [UInt8]
+    ) -> FastOutcome {
+        let mark = plaintext.count
+        var hash: SerialHash?
+        if accept(view, plan, &hash, &plaintext) {
+            ordinal += 1
+            return .accepted(hash)
+        }
+        plaintext.removeSubrange(mark...)
+        return .other(process(record: view.record, columns: plan.columns, file: file))
+    }
+
+    /// The fast path proper: true when the row is accepted exactly as the `String` path would
+    /// accept it; false (leaving the row to that path) at the first doubt.
+    private mutating func accept(
+        _ view: CSVRecordView, _ plan: FastPlan, _ hash: inout SerialHash?, _ out: inout [UInt8]
+    ) -> Bool {
+        guard view.isUTF8, view.count == plan.slots.count else { return false }
+        marks.removeAll(keepingCapacity: true)
+        var serialField: UnsafeRawBufferPointer?
+        var remarkField: UnsafeRawBufferPointer?
+        let bytes = view.bytes
+        for i in 0..<view.count {
+            let range = view.range(i)
+            if range.isEmpty { continue }
+            switch plan.slots[i] {
+            case .question(let rank):
+                let cell = Self.trimmed(bytes, range)
+                if cell.isEmpty { continue }
+                guard let code = Self.code(of: bytes, cell, plan.codes) else { return false }
+                marks.append((rank, code))
+            case .serial:
+                serialField = UnsafeRawBufferPointer(rebasing: bytes[range])
+            case .remark:
+                remarkField = UnsafeRawBufferPointer(rebasing: bytes[range])
+            case .round:
+                let value = Self.trimmed(bytes, range)
+                guard value.count == plan.round.count,
+                    plan.round.withUnsafeBytes({ $0.elementsEqual(bytes[value]) })
+                else { return false }
+            case .unknown:
+                if !Self.trimmed(bytes, range).isEmpty { return false }
+            }
+        }
+        var remark: String?
+        if let remarkField {
+            let text = String(decoding: remarkField, as: UTF8.self).nfc.trimmingWhitespaceAndNewlines()
+            if !text.isEmpty {
+                guard survey.remark.allowed, text.count <= survey.remark.maxLength else { return false }
+                remark = text
+            }
+        }
+        if numbered {
+            guard let serialField, let serial = try? Serial(parsingUTF8: serialField) else { return false }
+            let serialHash = SerialHash(serial)
+            guard issued.contains(serialHash), usedEarlier.isEmpty || !usedEarlier.contains(serialHash),
+                usedNow[serialHash] == nil
+            else {
+                return false
+            }
+            hash = serialHash
+        } else if let serialField, !Self.trimmed(serialField, 0..<serialField.count).isEmpty {
+            return false
+        }
+        // Canonical ballot bytes (docs/FORMAT.md "Ballot"): answers in key order, remark, round, survey, v.
+        out.append(contentsOf: #"{"answers":{"#.utf8)
+        marks.sort { $0.rank < $1.rank }
+        for (n, entry) in marks.enumerated() {
+            if n > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: plan.keys[entry.rank])
+            out.append(contentsOf: plan.codes[entry.code].value)
+        }
+        out.append(UInt8(ascii: "}"))
+        if let remark {
+            out.append(contentsOf: #","remark":"#.utf8)
+            BallotCodec.writeString(BallotCodec.normalized(remark), into: &out)
+        }
+        out.append(contentsOf: plan.tail)
+        return true
+    }
+
+    /// `range` without leading and trailing spaces and tabs (as `trimmingASCIIWhitespace`).
+    @inline(__always)
+    private static func trimmed(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Range<Int> {
+        var low = range.lowerBound
+        var high = range.upperBound
+        while low < high && (bytes[low] == 0x20 || bytes[low] == 0x09) { low += 1 }
+        while high > low && (bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09) { high -= 1 }
+        return low..<high
+    }
+
+    /// Index of the accepted code an ASCII cell spells (case-insensitively), nil otherwise.
+    @inline(__always)
+    private static func code(
+        of bytes: UnsafeRawBufferPointer, _ cell: Range<Int>, _ codes: [(match: [UInt8], value: [UInt8])]
+    ) -> Int? {
+        for (index, code) in codes.enumerated() where code.match.count == cell.count {
+            var equal = true
+            for (k, expected) in code.match.enumerated() {
+                var byte = bytes[cell.lowerBound + k]
+                if byte >= 0x80 { return nil }
+                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 0x20 }
+                if byte != expected {
+                    equal = false
+                    break
+                }
+            }
+            if equal { return index }
+        }
+        return nil
     }
 }
 

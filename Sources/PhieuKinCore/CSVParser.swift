@@ -14,6 +14,63 @@ public struct CSVRecord: Sendable, Hashable {
     }
 }
 
+/// A record as the parser holds it: every field's unescaped bytes back to back, plus where each
+/// field ends. Zero-copy: valid only inside the `feedRecords` callback that receives it.
+///
+/// The ballot import reads a million 141-field rows through this view and builds a `String` only
+/// where it needs text (remark, error messages); `record` gives the `CSVRecord` of the same row.
+public struct CSVRecordView {
+    /// 1-based line where the record starts.
+    public let line: Int
+    /// The fields' bytes, unescaped, without separators.
+    public let bytes: UnsafeRawBufferPointer
+    private let ends: UnsafeBufferPointer<Int>
+    /// False only for a parser made with `tolerateInvalidUTF8`, when some field is not UTF-8.
+    public let isUTF8: Bool
+
+    init(line: Int, bytes: UnsafeRawBufferPointer, ends: UnsafeBufferPointer<Int>, isUTF8: Bool) {
+        self.line = line
+        self.bytes = bytes
+        self.ends = ends
+        self.isUTF8 = isUTF8
+    }
+
+    /// Number of fields.
+    public var count: Int { ends.count }
+
+    /// Byte range of field `i` in `bytes`.
+    @inline(__always)
+    public func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
+
+    /// The bytes of field `i`.
+    @inline(__always)
+    public func field(_ i: Int) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[range(i)]) }
+
+    /// Field `i` as text (lossy only when the record is not UTF-8).
+    public func string(_ i: Int) -> String {
+        let r = range(i)
+        return r.isEmpty ? "" : String(decoding: UnsafeRawBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+    }
+
+    /// The same record with one `String` per field (allocates; the view of choice for small files).
+    public var record: CSVRecord {
+        var fields: [String] = []
+        fields.reserveCapacity(count)
+        for i in 0..<count { fields.append(string(i)) }
+        var raw: [UInt8]?
+        if !isUTF8 {
+            var joined: [UInt8] = []
+            joined.reserveCapacity(bytes.count + count)
+            for i in 0..<count {
+                if i > 0 { joined.append(UInt8(ascii: ",")) }
+                joined.append(contentsOf: field(i))
+            }
+            raw = joined
+        }
+        return CSVRecord(line: line, fields: fields, invalidUTF8Bytes: raw)
+    }
+}
+
 /// Why CSV could not be read. Names the line; never quotes field contents (they may be ballots).
 public struct CSVError: Error, Equatable, CustomStringConvertible {
     private enum Code: Equatable {
@@ -64,6 +121,9 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
 /// may end mid-field or mid-character) and it calls `emit` for every complete record; call
 /// `finish` at end of input. Completely empty lines are skipped. Every field is validated as
 /// UTF-8. After an error the parser stays failed and rethrows it.
+///
+/// One parser, two views: `feed`/`finish` emit `CSVRecord`s (a `String` per field), while
+/// `feedRecords`/`finishRecords` emit zero-copy `CSVRecordView`s of the same records.
 public struct CSVParser: Sendable {
     private enum State {
         case fieldStart, unquoted, quoted, quoteInQuoted
@@ -80,10 +140,14 @@ public struct CSVParser: Sendable {
     /// When true, a field that is not UTF-8 does not stop the parser: its record is emitted with
     /// `invalidUTF8Bytes` set (ballot import rejects that one row and goes on).
     public let tolerateInvalidUTF8: Bool
-    private var invalidBytes: [UInt8]?
+    private var recordIsUTF8 = true
     private var state = State.fieldStart
-    private var field: [UInt8] = []
-    private var fields: [String] = []
+    /// The current record's unescaped field bytes, back to back.
+    private var recordBytes: [UInt8] = []
+    /// Where each completed field of the current record ends in `recordBytes`.
+    private var ends: [Int] = []
+    /// Where the current field starts in `recordBytes`.
+    private var fieldStart = 0
     private var line = 1
     private var recordLine = 1
     private var fieldLine = 1
@@ -95,11 +159,24 @@ public struct CSVParser: Sendable {
     public init(maxFieldBytes: Int = 1 << 20, tolerateInvalidUTF8: Bool = false) {
         self.maxFieldBytes = maxFieldBytes
         self.tolerateInvalidUTF8 = tolerateInvalidUTF8
-        field.reserveCapacity(256)
+        recordBytes.reserveCapacity(1024)
+        ends.reserveCapacity(256)
     }
 
     /// Parses the next chunk, emitting every record it completes.
     public mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (CSVRecord) throws -> Void) throws {
+        try feedRecords(bytes) { try emit($0.record) }
+    }
+
+    /// Ends the input: emits the last record if the file does not end with a line break.
+    public mutating func finish(_ emit: (CSVRecord) throws -> Void) throws {
+        try finishRecords { try emit($0.record) }
+    }
+
+    /// Parses the next chunk, emitting a zero-copy view of every record it completes.
+    public mutating func feedRecords(
+        _ bytes: UnsafeRawBufferPointer, _ emit: (CSVRecordView) throws -> Void
+    ) throws {
         if let failure { throw failure }
         do {
             try run(bytes, emit)
@@ -109,8 +186,8 @@ public struct CSVParser: Sendable {
         }
     }
 
-    /// Ends the input: emits the last record if the file does not end with a line break.
-    public mutating func finish(_ emit: (CSVRecord) throws -> Void) throws {
+    /// `finish` with the zero-copy view.
+    public mutating func finishRecords(_ emit: (CSVRecordView) throws -> Void) throws {
         if let failure { throw failure }
         do {
             if !bomChecked {
@@ -122,7 +199,7 @@ public struct CSVParser: Sendable {
             switch state {
             case .quoted:
                 throw CSVError.unterminatedQuote(line: fieldLine)
-            case .fieldStart where fields.isEmpty:
+            case .fieldStart where ends.isEmpty:
                 break
             case .fieldStart, .unquoted, .quoteInQuoted:
                 try endField()
@@ -150,7 +227,7 @@ public struct CSVParser: Sendable {
         try parse(bytes: Array(text.utf8))
     }
 
-    private mutating func run(_ bytes: UnsafeRawBufferPointer, _ emit: (CSVRecord) throws -> Void) throws {
+    private mutating func run(_ bytes: UnsafeRawBufferPointer, _ emit: (CSVRecordView) throws -> Void) throws {
         var i = 0
         let n = bytes.count
         while !bomChecked && i < n {
@@ -171,6 +248,17 @@ public struct CSVParser: Sendable {
             }
         }
         while i < n {
+            // Fast path: a run of blank fields (most cells of a keyed ballot grid) in one go.
+            if state == .fieldStart && !lastWasCR && bytes[i] == Self.comma {
+                let end = recordBytes.count
+                repeat {
+                    ends.append(end)
+                    i += 1
+                } while i < n && bytes[i] == Self.comma
+                fieldStart = end
+                fieldLine = line
+                continue
+            }
             // Fast path: copy a run of ordinary bytes inside a field in one go.
             if state == .unquoted || state == .quoted {
                 let quoted = state == .quoted
@@ -181,9 +269,9 @@ public struct CSVParser: Sendable {
                     j += 1
                 }
                 if j > i {
-                    field.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<j]))
-                    if field.count > maxFieldBytes {
-                        throw CSVError.fieldTooLong(line: fieldLine, field: fields.count + 1, limit: maxFieldBytes)
+                    recordBytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[i..<j]))
+                    if recordBytes.count - fieldStart > maxFieldBytes {
+                        throw CSVError.fieldTooLong(line: fieldLine, field: ends.count + 1, limit: maxFieldBytes)
                     }
                     lastWasCR = false
                     i = j
@@ -195,12 +283,12 @@ public struct CSVParser: Sendable {
         }
     }
 
-    private mutating func step(_ byte: UInt8, _ emit: (CSVRecord) throws -> Void) throws {
+    private mutating func step(_ byte: UInt8, _ emit: (CSVRecordView) throws -> Void) throws {
         if lastWasCR {
             lastWasCR = false
             if byte == Self.lf {
                 // Second half of CRLF: the line was already counted (and ended) at the CR.
-                if state == .quoted { field.append(byte) }
+                if state == .quoted { recordBytes.append(byte) }
                 return
             }
         }
@@ -213,7 +301,7 @@ public struct CSVParser: Sendable {
             case Self.comma:
                 try endField()
             case Self.cr, Self.lf:
-                if fields.isEmpty {
+                if ends.isEmpty {
                     newLine(byte)  // blank line: skipped
                     recordLine = line
                 } else {
@@ -237,7 +325,7 @@ public struct CSVParser: Sendable {
                 newLine(byte)
                 recordLine = line
             case Self.quote:
-                throw CSVError.quoteInUnquotedField(line: line, field: fields.count + 1)
+                throw CSVError.quoteInUnquotedField(line: line, field: ends.count + 1)
             default:
                 try append(byte)
             }
@@ -261,7 +349,7 @@ public struct CSVParser: Sendable {
                 newLine(byte)
                 recordLine = line
             default:
-                throw CSVError.textAfterClosingQuote(line: line, field: fields.count + 1)
+                throw CSVError.textAfterClosingQuote(line: line, field: ends.count + 1)
             }
         }
     }
@@ -272,52 +360,46 @@ public struct CSVParser: Sendable {
     }
 
     private mutating func append(_ byte: UInt8) throws {
-        field.append(byte)
-        if field.count > maxFieldBytes {
-            throw CSVError.fieldTooLong(line: fieldLine, field: fields.count + 1, limit: maxFieldBytes)
+        recordBytes.append(byte)
+        if recordBytes.count - fieldStart > maxFieldBytes {
+            throw CSVError.fieldTooLong(line: fieldLine, field: ends.count + 1, limit: maxFieldBytes)
         }
     }
 
     private mutating func endField() throws {
-        if field.isEmpty {
-            // Most cells of a keyed ballot grid are blank: no validation, no allocation.
-            fields.append("")
-            if invalidBytes != nil { invalidBytes!.append(UInt8(ascii: ",")) }
-        } else if let text = Self.decodeUTF8(field) {
-            fields.append(text)
-            if invalidBytes != nil {
-                invalidBytes!.append(UInt8(ascii: ","))
-                invalidBytes!.append(contentsOf: field)
-            }
-        } else {
-            guard tolerateInvalidUTF8 else { throw CSVError.invalidUTF8(line: fieldLine, field: fields.count + 1) }
-            if invalidBytes == nil {
-                invalidBytes = Array(fields.map { Array($0.utf8) }.joined(separator: [UInt8(ascii: ",")]))
-            }
-            if !fields.isEmpty { invalidBytes!.append(UInt8(ascii: ",")) }
-            invalidBytes!.append(contentsOf: field)
-            fields.append(String(decoding: field, as: UTF8.self))
+        let end = recordBytes.count
+        if end > fieldStart && !Self.isUTF8(recordBytes, fieldStart..<end) {
+            guard tolerateInvalidUTF8 else { throw CSVError.invalidUTF8(line: fieldLine, field: ends.count + 1) }
+            recordIsUTF8 = false
         }
-        field.removeAll(keepingCapacity: true)
+        ends.append(end)
+        fieldStart = end
         state = .fieldStart
         fieldLine = line
     }
 
-    /// Valid UTF-8 as a String, nil otherwise; ASCII (ids, codes, serials) skips the validator.
+    /// Whether `bytes[range]` is UTF-8; ASCII (ids, codes, serials, blank cells) skips the validator.
     @inline(__always)
-    private static func decodeUTF8(_ bytes: [UInt8]) -> String? {
-        var ascii = true
-        for byte in bytes where byte >= 0x80 {
-            ascii = false
-            break
+    private static func isUTF8(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            let field = UnsafeRawBufferPointer(rebasing: raw[range])
+            var high: UInt8 = 0
+            for byte in field { high |= byte }
+            return high < 0x80 || String(validating: field, as: UTF8.self) != nil
         }
-        return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 
-    private mutating func endRecord(_ emit: (CSVRecord) throws -> Void) throws {
-        let record = CSVRecord(line: recordLine, fields: fields, invalidUTF8Bytes: invalidBytes)
-        fields.removeAll(keepingCapacity: true)
-        invalidBytes = nil
-        try emit(record)
+    private mutating func endRecord(_ emit: (CSVRecordView) throws -> Void) throws {
+        defer {
+            recordBytes.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+            fieldStart = 0
+            recordIsUTF8 = true
+        }
+        try recordBytes.withUnsafeBytes { bytes in
+            try ends.withUnsafeBufferPointer { ends in
+                try emit(CSVRecordView(line: recordLine, bytes: bytes, ends: ends, isUTF8: recordIsUTF8))
+            }
+        }
     }
 }

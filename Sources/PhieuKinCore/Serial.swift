@@ -14,6 +14,13 @@ public struct Serial: Sendable, Hashable, CustomStringConvertible {
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
     static let checkAlphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ*~$=U".utf8)
     static let symbolCount = 26
+    /// Byte → its value in `checkAlphabet` (which extends `alphabet`), 0xFF when not a symbol:
+    /// one table load per keyed symbol instead of a search (an import parses a million serials).
+    static let symbolValues: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (value, symbol) in checkAlphabet.enumerated() { table[Int(symbol)] = UInt8(value) }
+        return table
+    }()
 
     public let bytes: [UInt8]
 
@@ -40,10 +47,19 @@ public struct Serial: Sendable, Hashable, CustomStringConvertible {
     /// Reads a serial as a person typed it: case-insensitive, `I`/`L` read as `1`, `O` as `0`,
     /// hyphens and spaces ignored. The check symbol must match.
     public init(parsing text: String) throws {
-        var values: [UInt8] = []
-        values.reserveCapacity(27)
+        try self.init(parsingUTF8: text.utf8)
+    }
+
+    /// `init(parsing:)` over the text's UTF-8 bytes (the import reads serials straight from CSV).
+    public init(parsingUTF8 text: some Sequence<UInt8>) throws {
+        // The 26 symbols are one 130-bit big-endian base-32 number, accumulated in two words
+        // (the first symbol may only carry 3 bits, checked below, so 128 bits suffice).
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var count = 0
+        var first: UInt8 = 0
         var checkSymbol: UInt8?
-        for var c in text.utf8 {
+        for var c in text {
             if c == UInt8(ascii: "-") || c == UInt8(ascii: " ") { continue }
             guard checkSymbol == nil else { throw SerialError.wrongLength }
             if c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") { c -= 0x20 }
@@ -52,31 +68,27 @@ public struct Serial: Sendable, Hashable, CustomStringConvertible {
             case UInt8(ascii: "O"): c = UInt8(ascii: "0")
             default: break
             }
-            if values.count == Self.symbolCount {
-                guard let check = Self.checkAlphabet.firstIndex(of: c) else { throw SerialError.invalidSymbol }
-                checkSymbol = UInt8(check)
+            let value = Self.symbolValues[Int(c)]
+            if count == Self.symbolCount {
+                guard value != 0xFF else { throw SerialError.invalidSymbol }
+                checkSymbol = value
             } else {
-                guard let value = Self.alphabet.firstIndex(of: c) else { throw SerialError.invalidSymbol }
-                values.append(UInt8(value))
+                guard value < 32 else { throw SerialError.invalidSymbol }
+                if count == 0 { first = value }
+                high = high << 5 | low >> 59
+                low = low << 5 | UInt64(value)
+                count += 1
             }
         }
-        guard values.count == Self.symbolCount, let checkSymbol else { throw SerialError.wrongLength }
+        guard count == Self.symbolCount, let checkSymbol else { throw SerialError.wrongLength }
         // 26 symbols hold 130 bits; a first symbol above 7 would need 129 or 130 bits.
-        guard values[0] < 8 else { throw SerialError.checkMismatch }
-        var bytes = [UInt8](repeating: 0, count: Self.byteCount)
-        // Bit k of the integer (k = 0 least significant) is bit k % 5 of symbol 25 - k / 5.
-        var accumulator: UInt32 = 0
-        var bits = 0
-        var byteIndex = Self.byteCount - 1
-        for value in values.reversed() {
-            accumulator |= UInt32(value) << bits
-            bits += 5
-            while bits >= 8 && byteIndex >= 0 {
-                bytes[byteIndex] = UInt8(accumulator & 0xFF)
-                accumulator >>= 8
-                bits -= 8
-                byteIndex -= 1
+        guard first < 8 else { throw SerialError.checkMismatch }
+        let bytes = [UInt8](unsafeUninitializedCapacity: Self.byteCount) { buffer, initialized in
+            for i in 0..<8 {
+                buffer[i] = UInt8(truncatingIfNeeded: high >> (56 - 8 * i))
+                buffer[8 + i] = UInt8(truncatingIfNeeded: low >> (56 - 8 * i))
             }
+            initialized = Self.byteCount
         }
         guard Int(checkSymbol) == Self.mod37(bytes) else { throw SerialError.checkMismatch }
         self.bytes = bytes

@@ -2,14 +2,20 @@ import Foundation
 import GRDB
 import PhieuKinCore
 
+#if canImport(GRDBSQLite)
+    import GRDBSQLite
+#else
+    import SQLite3
+#endif
+
 /// The ballot log inside one write transaction: what an import, a quarantine decision or a
 /// round close may do, with cached statements for the hot inserts. Created only by
 /// `Store.withBallotLog`, so everything done through it commits together or not at all.
 public final class BallotLogTransaction {
     let db: Database
     public let roundID: String
-    private var leafStatement: Statement?
-    private var usedStatement: Statement?
+    private var rawLeafStatement: Statement?
+    private var rawUsedStatement: Statement?
 
     init(db: Database, roundID: String) {
         self.db = db
@@ -50,29 +56,58 @@ public final class BallotLogTransaction {
 
     /// Appends one leaf (cached statement: called a million times per import).
     public func appendLeaf(idx: Int, batchSeq: Int, data: [UInt8]) throws {
-        if leafStatement == nil {
-            leafStatement = try db.makeStatement(
-                sql: "INSERT INTO leaf (roundID, idx, batchSeq, data) VALUES (?, ?, ?, ?)")
-        }
-        try leafStatement!.execute(arguments: [roundID, idx, batchSeq, Data(data)])
+        try data.withUnsafeBytes { try appendLeaf(idx: idx, batchSeq: batchSeq, data: $0) }
     }
 
     /// Appends one leaf from a slice of a larger buffer without copying it to an array first.
+    ///
+    /// A million of these per import: the statement is GRDB's, prepared once, with the round
+    /// bound once; each call binds only the index, the batch and the leaf bytes (SQLite reads
+    /// them in place) and steps. Values are always bound, never spliced into SQL.
     public func appendLeaf(idx: Int, batchSeq: Int, data: UnsafeRawBufferPointer) throws {
-        if leafStatement == nil {
-            leafStatement = try db.makeStatement(
-                sql: "INSERT INTO leaf (roundID, idx, batchSeq, data) VALUES (?, ?, ?, ?)")
+        if rawLeafStatement == nil {
+            rawLeafStatement = try rawStatement("INSERT INTO leaf (roundID, idx, batchSeq, data) VALUES (?, ?, ?, ?)")
         }
-        let blob = Data(
-            bytesNoCopy: UnsafeMutableRawPointer(mutating: data.baseAddress!), count: data.count, deallocator: .none)
-        try leafStatement!.execute(arguments: [roundID, idx, batchSeq, blob])
+        let statement = rawLeafStatement!
+        let s = statement.sqliteStatement
+        sqlite3_bind_int64(s, 2, Int64(idx))
+        sqlite3_bind_int64(s, 3, Int64(batchSeq))
+        sqlite3_bind_blob(s, 4, data.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(data.count), nil)
+        try step(statement)
     }
 
     public func insertUsedSerial(_ hash: SerialHash) throws {
-        if usedStatement == nil {
-            usedStatement = try db.makeStatement(sql: "INSERT INTO usedSerial (roundID, hash) VALUES (?, ?)")
+        if rawUsedStatement == nil {
+            rawUsedStatement = try rawStatement("INSERT INTO usedSerial (roundID, hash) VALUES (?, ?)")
         }
-        try usedStatement!.execute(arguments: [roundID, Data(hash.bytes)])
+        let statement = rawUsedStatement!
+        var words = (hash.w0.bigEndian, hash.w1.bigEndian, hash.w2.bigEndian, hash.w3.bigEndian)
+        try withUnsafeBytes(of: &words) { bytes in
+            sqlite3_bind_blob(statement.sqliteStatement, 2, bytes.baseAddress, Int32(bytes.count), nil)
+            try step(statement)
+        }
+    }
+
+    /// A statement whose first parameter, the round, is bound once (SQLite keeps bindings
+    /// across resets).
+    private func rawStatement(_ sql: String) throws -> Statement {
+        let statement = try db.makeStatement(sql: sql)
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        let rc = sqlite3_bind_text(statement.sqliteStatement, 1, roundID, -1, transient)
+        guard rc == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), sql: sql) }
+        return statement
+    }
+
+    /// Runs a bound insert once and resets it; a failure is GRDB's `DatabaseError`.
+    private func step(_ statement: Statement) throws {
+        let s = statement.sqliteStatement
+        let rc = sqlite3_step(s)
+        sqlite3_reset(s)
+        guard rc == SQLITE_DONE else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                sql: statement.sql)
+        }
     }
 
     @discardableResult
@@ -93,10 +128,12 @@ public final class BallotLogTransaction {
         try record.update(db)
     }
 
-    /// Every leaf's bytes in log order, streamed (a round can hold a million).
-    public func forEachLeaf(_ body: ([UInt8]) throws -> Void) throws {
+    /// Every leaf's bytes in log order (only the first `limit` when given), streamed (a round
+    /// can hold a million).
+    public func forEachLeaf(limit: Int? = nil, _ body: ([UInt8]) throws -> Void) throws {
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT data FROM leaf WHERE roundID = ? ORDER BY idx", arguments: [roundID])
+            db, sql: "SELECT data FROM leaf WHERE roundID = ? AND idx < ? ORDER BY idx",
+            arguments: [roundID, limit ?? Int.max])
         while let row = try rows.next() {
             let data: [UInt8] = try row.withUnsafeData(atIndex: 0) { $0.map { [UInt8]($0) } ?? [] }
             try body(data)
@@ -154,10 +191,23 @@ extension Store {
             let count =
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE roundID = ?", arguments: [roundID]) ?? 0
             set.reserveCapacity(count)
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT hash FROM \(table) WHERE roundID = ?", arguments: [roundID])
-            while let row = try rows.next() {
-                if let hash = try row.withUnsafeData(atIndex: 0, { $0.flatMap { SerialHash(hash: [UInt8]($0)) } }) {
+            // A million rows: read each 32-byte hash in place (no Row, no Data, no array).
+            let statement = try db.makeStatement(sql: "SELECT hash FROM \(table) WHERE roundID = ?")
+            try statement.setArguments([roundID])
+            let s = statement.sqliteStatement
+            defer { sqlite3_reset(s) }
+            while true {
+                let rc = sqlite3_step(s)
+                if rc == SQLITE_DONE { break }
+                guard rc == SQLITE_ROW else {
+                    throw DatabaseError(
+                        resultCode: ResultCode(rawValue: rc),
+                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+                }
+                let count = Int(sqlite3_column_bytes(s, 0))
+                if count == 32, let bytes = sqlite3_column_blob(s, 0),
+                    let hash = SerialHash(hash: UnsafeRawBufferPointer(start: bytes, count: count))
+                {
                     set.insert(hash)
                 }
             }

@@ -32,6 +32,15 @@ struct MerkleTests {
         #expect(Merkle.leafHashes([[1, 2], []]) == [SHA256.hash([0, 1, 2]), SHA256.hash([0])])
     }
 
+    @Test("Leaf hashes of ranges of one buffer, in the order given")
+    func leafHashesOfBuffer() {
+        let leaves: [[UInt8]] = [[1, 2], [], [3, 4, 5], Array(repeating: 7, count: 200)]
+        let buffer = Array(leaves.joined())
+        let ranges = [5..<205, 0..<2, 2..<2, 2..<5]
+        let hashes = buffer.withUnsafeBytes { Merkle.leafHashes(of: $0, ranges: ranges) }
+        #expect(hashes == [leaves[3], leaves[0], leaves[1], leaves[2]].map(Merkle.leafHash))
+    }
+
     @Test("Certificate-transparency inclusion proofs", arguments: Vectors.merkle.ctInclusion)
     func ctInclusion(vector: Vectors.Inclusion) throws {
         try checkInclusion(vector)

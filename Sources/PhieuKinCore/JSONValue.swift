@@ -87,6 +87,33 @@ extension JSONValue {
 
 /// Canonical JSON bytes of any `Encodable`: `JSONEncoder` → `JSONValue` → RFC 8785 (+ NFC).
 public enum CanonicalJSON {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// RFC 8785 §3.2.2.2 string escaping, the one implementation every JSON writer here uses:
+    /// escape only `"`, `\` and C0 controls; the five with short forms use them, the rest
+    /// `\u00xx` in lowercase hex; everything else is literal UTF-8. Normalizing is the caller's.
+    @inline(__always)
+    public static func appendEscapedString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x00..<0x20:
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let encoder = JSONEncoder()
         let data: Data
@@ -374,30 +401,8 @@ struct JSONCanonicalizer {
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// RFC 8785 §3.2.2.2: escape only `"`, `\` and C0 controls; the five with short forms use
-    /// them, the rest `\u00xx` in lowercase hex; everything else is literal UTF-8.
     private func writeString(_ string: String, into out: inout [UInt8], alreadyNormalized: Bool = false) {
-        let text = normalize && !alreadyNormalized ? string.nfc : string
-        out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case 0x08: out.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0C: out.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x00..<0x20:
-                out.append(contentsOf: Array("\\u00".utf8))
-                out.append(Self.hexDigits[Int(byte >> 4)])
-                out.append(Self.hexDigits[Int(byte & 0x0F)])
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        CanonicalJSON.appendEscapedString(normalize && !alreadyNormalized ? string.nfc : string, into: &out)
     }
 
     /// ECMAScript `Number::toString` (ECMA-262 §6.1.6.1.20), which RFC 8785 §3.2.2.3 mandates.

@@ -77,10 +77,14 @@ let package = Package(
             dependencies: ["PhieuKinCrypto"],
             resources: [.copy("Test Vectors")]
         ),
-        .testTarget(name: "PhieuKinCoreTests", dependencies: ["PhieuKinCore"], resources: [.copy("Fixtures")]),
+        // Fixtures shared by more than one test target (one copy, not one per target).
+        .target(name: "PhieuKinTestSupport", dependencies: ["PhieuKinCore"], path: "Tests/PhieuKinTestSupport"),
+        .testTarget(
+            name: "PhieuKinCoreTests", dependencies: ["PhieuKinCore", "PhieuKinTestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "PhieuKinStoreTests", dependencies: ["PhieuKinStore"]),
         .testTarget(name: "PhieuKinPrintTests", dependencies: ["PhieuKinPrint"]),
-        .testTarget(name: "PhieuKinTests", dependencies: ["PhieuKin"]),
+        .testTarget(name: "PhieuKinTests", dependencies: ["PhieuKin", "PhieuKinTestSupport"]),
         .testTarget(name: "phieukinTests", dependencies: ["PhieuKin", "PhieuKinCore"]),
     ],
     swiftLanguageModes: [.v6]

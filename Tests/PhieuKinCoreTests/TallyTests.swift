@@ -1,4 +1,5 @@
 import Foundation
+import PhieuKinTestSupport
 import Testing
 
 @testable import PhieuKinCore

@@ -1,12 +1,13 @@
 import Foundation
 import PhieuKinCore
+import PhieuKinTestSupport
 import Testing
 
 @testable import PhieuKin
 
 @Suite("Reports")
 struct ReportTests {
-    static let survey = Fixtures.quarterly7
+    static let survey = TallyFixtures.quarterly7
     static let generated = Date(timeIntervalSince1970: 1_790_823_600)  // 01/10/2026 10:00 ICT
 
     static let unit = PhieuKinCore.Unit(id: "tu-phap", name: "Phòng Tư pháp")
@@ -32,7 +33,7 @@ struct ReportTests {
         _ id: String, _ unit: PhieuKinCore.Unit, _ period: String, total: Int, marked: [String: Int],
         remarks: [String] = [], officials: [Official]
     ) -> (RoundInfo, RoundResult) {
-        var ballots = Fixtures.gridBallots(round: id, total: total, marked: marked)
+        var ballots = TallyFixtures.gridBallots(round: id, total: total, marked: marked)
         for (i, remark) in remarks.enumerated() { ballots[i].remark = remark }
         let info = info(id, unit, period)
         var generator = SeededGenerator(state: 7)
@@ -278,7 +279,7 @@ struct ReportTests {
     }
 
     @Test func confidenceVoteQuorumAndThresholds() {
-        let survey = Fixtures.confidenceVote
+        let survey = TallyFixtures.confidenceVote
         let officials = Array(Self.officials.prefix(1))
         func report(returned: Int, electorate: Int) -> RoundReport {
             let ballots = (0..<returned).map { _ in Ballot(surveyID: survey.id, roundID: "cv", answers: ["a": "3"]) }
@@ -299,7 +300,7 @@ struct ReportTests {
     }
 
     @Test func satisfactionIndexIsShown() throws {
-        let survey = Fixtures.satisfaction5
+        let survey = TallyFixtures.satisfaction5
         let answers = ["1", "2", "2", "3", "5"]
         let ballots = answers.map { Ballot(surveyID: survey.id, roundID: "s", answers: ["tiep-can": $0]) }
         let info = RoundInfo(

@@ -1,26 +1,27 @@
 import PhieuKinCore
 
-/// Shipped surveys and small rosters for tally, flag and report tests.
-enum Fixtures {
-    static func t(_ vi: String, _ en: String) -> LocalizedText { LocalizedText(vi: vi, en: en) }
+/// Shipped surveys and small rosters for tally, flag and report tests (shared by the Core and
+/// workflow test targets, so there is one copy).
+public enum TallyFixtures {
+    public static func t(_ vi: String, _ en: String) -> LocalizedText { LocalizedText(vi: vi, en: en) }
 
     /// The shipped definitions themselves (ballots/*.yaml, embedded), so tests count what agencies run.
-    static func shipped(_ id: String) -> Survey {
+    public static func shipped(_ id: String) -> Survey {
         try! SurveyCatalog().survey(id: id)
     }
-    static let quarterly7 = shipped("quarterly-7")
-    static let confidenceVote = shipped("confidence-vote")
-    static let satisfaction5 = shipped("satisfaction-5")
-    static let monthlyRating = shipped("monthly-rating")
-    static var criteria: [Survey.Criterion] { quarterly7.criteria }
+    public static let quarterly7 = shipped("quarterly-7")
+    public static let confidenceVote = shipped("confidence-vote")
+    public static let satisfaction5 = shipped("satisfaction-5")
+    public static let monthlyRating = shipped("monthly-rating")
+    public static var criteria: [Survey.Criterion] { quarterly7.criteria }
 
-    static func officials(_ ids: [String], unit: String = "u1") -> [Official] {
+    public static func officials(_ ids: [String], unit: String = "u1") -> [Official] {
         ids.enumerated().map { i, id in
             Official(id: id, unitID: unit, fullName: "Cán bộ \(id)", position: "Chuyên viên", order: i)
         }
     }
 
-    static func round(
+    public static func round(
         _ id: String, survey: Survey, unit: String = "u1", period: String = "2026-Q1", channel: Survey.Channel = .staff,
         electorate: Int? = nil
     ) -> RoundInfo {
@@ -30,7 +31,7 @@ enum Fixtures {
     }
 
     /// `total` grid ballots; `marks[i]` lists the cells marked on ballot i (the rest are blank).
-    static func gridBallots(round: String, total: Int, marks: [[String]], code: String = "x") -> [Ballot] {
+    public static func gridBallots(round: String, total: Int, marks: [[String]], code: String = "x") -> [Ballot] {
         (0..<total).map { i in
             let cells = i < marks.count ? marks[i] : []
             return Ballot(
@@ -40,7 +41,7 @@ enum Fixtures {
     }
 
     /// Grid ballots where `cell` is marked on the first `count` of `total` ballots.
-    static func gridBallots(round: String, total: Int, marked: [String: Int]) -> [Ballot] {
+    public static func gridBallots(round: String, total: Int, marked: [String: Int]) -> [Ballot] {
         (0..<total).map { i in
             var answers: [String: String] = [:]
             for (cell, count) in marked where i < count { answers[cell] = "x" }
@@ -50,9 +51,10 @@ enum Fixtures {
 }
 
 /// Deterministic generator for tests of the shuffle (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
+public struct SeededGenerator: RandomNumberGenerator {
+    public var state: UInt64
+    public init(state: UInt64) { self.state = state }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -25,7 +25,6 @@ public enum KeyFiles {
             }
             written += n
         }
-        _ = fchmod(fd, 0o600)  // in case the umask widened nothing but the file pre-existed as a race
     }
 
     /// Writes a public file (public keys, audit bundles), replacing any old one.

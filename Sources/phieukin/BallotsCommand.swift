@@ -8,19 +8,25 @@ struct BallotsCommand: ParsableCommand {
         commandName: "ballots", abstract: "Print ballots or access-code slips (issues the round's serials).",
         subcommands: [Print.self, Slips.self])
 
-    struct Print: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Render one A4 sheet per serial to a PDF; serials exist only on the paper.")
-        @OptionGroup var options: WorkspaceOptions
+    /// What both printing commands take: they issue serials the same way.
+    struct PrintOptions: ParsableArguments {
+        @OptionGroup var workspace: WorkspaceOptions
         @Option(help: "The round id (see: phieukin round list).") var round: String
         @Option(help: "The PDF to write.") var out: String
         @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
-        @Option(help: "Issue and print N more sheets (spoiled or missing ones).") var extra: Int?
+        @Option(help: "Issue and print N more (spoiled or missing sheets or codes).") var extra: Int?
         @Flag(help: "Print JSON.") var json = false
+    }
+
+    struct Print: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render one A4 sheet per serial to a PDF; serials exist only on the paper.")
+        @OptionGroup var options: PrintOptions
 
         func run() throws {
-            let result = try options.open().printBallots(roundID: round, to: out, language: lang, extra: extra)
-            if json { return try printJSON(result) }
+            let result = try options.workspace.open().printBallots(
+                roundID: options.round, to: options.out, language: options.lang, extra: options.extra)
+            if options.json { return try printJSON(result) }
             Swift.print(
                 "Wrote \(result.path): \(result.sheets) sheets, \(result.pages) pages, \(result.bytes / 1024) KiB")
             Swift.print(
@@ -33,16 +39,12 @@ struct BallotsCommand: ParsableCommand {
     struct Slips: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print cut-apart slips, one access code (and its QR) each, for electronic voting.")
-        @OptionGroup var options: WorkspaceOptions
-        @Option(help: "The round id.") var round: String
-        @Option(help: "The PDF to write.") var out: String
-        @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
-        @Option(help: "Issue N more codes.") var extra: Int?
-        @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var options: PrintOptions
 
         func run() throws {
-            let result = try options.open().printSlips(roundID: round, to: out, language: lang, extra: extra)
-            if json { return try printJSON(result) }
+            let result = try options.workspace.open().printSlips(
+                roundID: options.round, to: options.out, language: options.lang, extra: options.extra)
+            if options.json { return try printJSON(result) }
             Swift.print("Wrote \(result.path): \(result.sheets) slips on \(result.pages) pages")
             Swift.print("\(result.serialsIssued) codes issued; they are not stored anywhere else.")
         }

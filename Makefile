@@ -1,4 +1,5 @@
 # PhieuKin — every set-up step a fresh Debian 12 machine with Swift needs is behind these targets.
+SHELL := /bin/bash
 SWIFT ?= swift
 WORKSPACE ?= $(CURDIR)/demo-workspace
 FORMAT_PATHS = Package.swift Sources Tests
@@ -16,7 +17,9 @@ release: deps
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel
+	@# The log is kept; on failure its failing lines are repeated last, where a CI tail shows them.
+	@set -o pipefail; $(SWIFT) test --skip-build --parallel 2>&1 | tee .build/test.log || { \
+	  echo "== failing tests (full log: .build/test.log) =="; grep -E '✘|error:' .build/test.log | head -40; exit 1; }
 
 demo: deps
 	$(SWIFT) build -c release --product phieukin

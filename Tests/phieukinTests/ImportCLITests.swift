@@ -15,9 +15,7 @@ struct ImportCLITests {
     }
 
     func sql(_ cli: CLI, _ statement: String) throws -> String {
-        let result = try CLI.run(executable: "/usr/bin/sqlite3", [cli.path("phieukin.sqlite"), statement])
-        #expect(result.status == 0, "\(result.stderr)")
-        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try CLI.sql(cli.path("phieukin.sqlite"), statement).output
     }
 
     @Test func exitCodesJSONShapeQuarantineCloseAndTampering() throws {

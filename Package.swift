@@ -82,10 +82,10 @@ let package = Package(
         .testTarget(
             name: "PhieuKinCoreTests", dependencies: ["PhieuKinCore", "PhieuKinTestSupport"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "PhieuKinStoreTests", dependencies: ["PhieuKinStore"]),
-        .testTarget(name: "PhieuKinPrintTests", dependencies: ["PhieuKinPrint"]),
+        .testTarget(name: "PhieuKinStoreTests", dependencies: ["PhieuKinStore", "PhieuKinTestSupport"]),
+        .testTarget(name: "PhieuKinPrintTests", dependencies: ["PhieuKinPrint", "PhieuKinTestSupport"]),
         .testTarget(name: "PhieuKinTests", dependencies: ["PhieuKin", "PhieuKinTestSupport"]),
-        .testTarget(name: "phieukinTests", dependencies: ["PhieuKin", "PhieuKinCore"]),
+        .testTarget(name: "phieukinTests", dependencies: ["PhieuKin", "PhieuKinCore", "PhieuKinTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import PhieuKinPrint
+import PhieuKinTestSupport
 
 /// Shared fixtures and helpers: real PDFs inspected with poppler-utils and zbar.
 enum Fixture {
@@ -50,10 +51,7 @@ enum Fixture {
     }
 
     static func temporaryPath(_ name: String) -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "phieukin-print-tests-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.appendingPathComponent(name).path
+        TemporaryFiles.root.appendingPathComponent(name).path
     }
 }
 

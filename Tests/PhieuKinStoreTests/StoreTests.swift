@@ -1,14 +1,14 @@
 import Foundation
 import GRDB
 import PhieuKinCore
+import PhieuKinTestSupport
 import Testing
 
 @testable import PhieuKinStore
 
 /// A fresh database file in a temporary directory (real SQLite, never in-memory: WAL needs a file).
 func temporaryStore() throws -> Store {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pk-store-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try TemporaryFiles.directory("store")
     return try Store(path: dir.appendingPathComponent("phieukin.sqlite").path)
 }
 

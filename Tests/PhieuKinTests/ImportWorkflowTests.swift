@@ -2,6 +2,7 @@ import Foundation
 import PhieuKin
 import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinTestSupport
 import Testing
 
 /// A workspace with a 3-official unit, an open quarterly-7 round and its printed serials, read
@@ -23,7 +24,7 @@ struct ImportFixture {
     static func make(
         ballots: Int = 8, survey: String = "quarterly-7", numbered: Bool = true, committee: Committee = Committee()
     ) throws -> ImportFixture {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pk-import-\(UUID().uuidString)").path
+        let dir = try TemporaryFiles.directory("import").path
         let (workspace, _) = try Workspace.create(at: dir, agency: "UBND Phường Thử")
         try roster.write(toFile: dir + "/roster.csv", atomically: true, encoding: .utf8)
         _ = try workspace.importRoster(path: dir + "/roster.csv")

@@ -1,4 +1,5 @@
 import Foundation
+import PhieuKinTestSupport
 
 /// Runs the real `phieukin` binary (built beside the test bundle by `swift build --build-tests`).
 struct CLI {
@@ -13,9 +14,7 @@ struct CLI {
 
     /// A fresh, empty directory for one test's workspace.
     static func temporaryWorkspace(_ name: String = "ws") throws -> CLI {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pk-cli-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return CLI(workspace: dir.path)
+        CLI(workspace: try TemporaryFiles.directory("cli-\(name)").path)
     }
 
     static var binary: String {

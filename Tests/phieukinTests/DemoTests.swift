@@ -1,13 +1,12 @@
 import Foundation
+import PhieuKinTestSupport
 import Testing
 
 /// `make demo`'s script, run against the debug binary: the outcome the example data promises.
 @Suite("scripts/demo")
 struct DemoTests {
     @Test func demoFlagsTheExpectedOfficials() throws {
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("pk-demo-\(UUID().uuidString)")
-            .path
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let workspace = try TemporaryFiles.directory("demo").path
         let run = try CLI.run(executable: CLI.repository + "/scripts/demo", [workspace, CLI.binary])
         #expect(run.status == 0, "\(run.stdout.suffix(2000))\(run.stderr)")
         for header in [

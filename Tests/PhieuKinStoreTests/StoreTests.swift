@@ -92,3 +92,32 @@ struct StoreTests {
         }
     }
 }
+
+@Suite("Store shared with other processes")
+struct StoreSharingTests {
+    /// A later server and the CLI may share one workspace: an open Store must see what another
+    /// process committed (WAL readers start a new snapshot per read), and a second Store on the
+    /// same file must open beside the first.
+    @Test func seesWritesCommittedByAnotherProcess() throws {
+        let store = try temporaryStore()
+        try store.setMeta("agency", "before")
+        #expect(try store.meta("agency") == "before")
+        let script = """
+            import sqlite3, sys
+            c = sqlite3.connect(sys.argv[1])
+            c.execute("UPDATE meta SET value = 'after' WHERE key = 'agency'")
+            c.commit()
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script, store.path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try store.meta("agency") == "after")
+        let second = try Store(path: store.path)
+        #expect(try second.meta("agency") == "after")
+        try second.setMeta("agency", "third")
+        #expect(try store.meta("agency") == "third")
+    }
+}

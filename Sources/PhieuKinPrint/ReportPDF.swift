@@ -183,9 +183,11 @@ private struct ReportWriter {
         guard count > 0 else { return }
         if let caption = table.caption { paragraph(caption, size: 8.5) }
         // Column widths: a column is at least as wide as its short cells (≤ 30 mm, kept on one
-        // line) and its longest word; what is left is shared in proportion to the full widths.
+        // line) and its longest word, as far as the page allows. What is left is shared in
+        // proportion to the full widths.
         var natural = [Double](repeating: 6, count: count)
-        var minimum = [Double](repeating: 6, count: count)
+        var oneLine = [Double](repeating: 6, count: count)
+        var words = [Double](repeating: 6, count: count)
         func measure(_ text: String, bold: Bool) -> Double {
             TextBlock(canvas, text: text, font: font(size, bold: bold), width: nil).inkWidth + 2 * padding + 0.5
         }
@@ -194,14 +196,17 @@ private struct ReportWriter {
             for (i, cell) in row.prefix(count).enumerated() where !cell.isEmpty {
                 let full = measure(cell, bold: bold)
                 natural[i] = max(natural[i], min(full, 70))
-                if full <= 30 && !bold {
-                    minimum[i] = max(minimum[i], full)
-                } else {
-                    let longest = cell.split(separator: " ").map { measure(String($0), bold: bold) }.max() ?? 6
-                    minimum[i] = max(minimum[i], min(longest, 30))
-                }
+                let longest = min(cell.split(separator: " ").map { measure(String($0), bold: bold) }.max() ?? 6, 30)
+                words[i] = max(words[i], longest)
+                oneLine[i] = max(oneLine[i], full <= 30 && !bold ? full : longest)
             }
         }
+        // Words are never broken; the room between that and one-line short cells is shared
+        // in proportion, so every column gives up the same fraction of what it would like.
+        let wordsTotal = words.reduce(0, +)
+        let wish = zip(oneLine, words).map { $0 - $1 }.reduce(0, +)
+        let fraction = wish > 0 ? min(1, max(0, (Self.width - wordsTotal) / wish)) : 1
+        let minimum = zip(oneLine, words).map { $1 + ($0 - $1) * fraction }
         natural = zip(natural, minimum).map { max($0, $1) }
         let widths: [Double]
         let spare = Self.width - minimum.reduce(0, +)

@@ -116,6 +116,40 @@ struct ReportTests {
         #expect(action.lowerBound < reminder.lowerBound && reminder.lowerBound < resolved.lowerBound)
     }
 
+    /// The unit summary is one row per official and one column per criterion (short labels),
+    /// each cell "marked (share) [last round's share]"; charts only for officials marked at all.
+    @Test func unitSummaryIsAnOfficialByCriterionMatrix() throws {
+        let text = ReportRenderer.text(Scenario().report)
+        let start = try #require(text.range(of: "Tổng hợp của đơn vị")).lowerBound
+        let summary = String(text[start...])
+        #expect(summary.contains("Mỗi ô: số phiếu đánh dấu hạn chế (tỷ lệ trên 12 phiếu hợp lệ)."))
+        #expect(summary.contains("Trong ngoặc vuông: tỷ lệ kỳ trước (Quý 2/2026)."))
+        func cells(_ prefix: String) throws -> [String] {
+            let line = try #require(summary.split(separator: "\n").first { $0.hasPrefix(prefix) })
+            return line.components(separatedBy: "  ").map { $0.trimmingCharacters(in: CharacterSet.whitespaces) }
+                .filter { !$0.isEmpty }
+        }
+        #expect(
+            try cells("STT") == [
+                "STT", "Họ và tên", "Chức vụ", "Đạo đức", "Trách nhiệm", "Thái độ", "Phát ngôn", "Kỷ luật",
+                "Tác phong", "Sách nhiễu",
+            ])
+        #expect(
+            try cells("1 ") == [
+                "1", "Nguyễn Văn An", "Trưởng phòng", "0", "0", "5 (41,7%) [33,3%]", "0", "0", "0", "0",
+            ])
+        #expect(
+            try cells("2 ") == ["2", "Trần Thị Bình", "Phó trưởng phòng", "0", "0", "0", "0", "0 [33,3%]", "0", "0"])
+        #expect(
+            try cells("3 ") == [
+                "3", "Lê Văn Cường", "Chuyên viên", "0 [41,7%]", "0", "0", "4 (33,3%) [0,0%]", "0", "0", "0",
+            ])
+        let html = ReportRenderer.html(Scenario().report)
+        #expect(html.components(separatedBy: "<svg").count - 1 == 2)
+        #expect(html.contains("Nguyễn Văn An — Tỷ lệ phiếu đánh dấu theo tiêu chí"))
+        #expect(!html.contains("Trần Thị Bình — Tỷ lệ phiếu đánh dấu theo tiêu chí"))
+    }
+
     @Test func englishText() {
         let text = ReportRenderer.text(Scenario().report, language: .en)
         for expected in [

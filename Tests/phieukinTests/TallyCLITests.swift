@@ -176,6 +176,12 @@ struct TallyCLITests {
         {
             #expect(pdf.stdout.contains(expected), "PDF lacks \(expected)")
         }
+        // The summary matrix squeezes its columns but never breaks a word (headers included):
+        // pango would hyphenate a word cut in two ("ST-" "T").
+        let words = Set(pdf.stdout.split(whereSeparator: \.isWhitespace).map(String.init))
+        for expected in ["STT", "Đạo", "đức", "Trách", "nhiệm", "Tác", "phong", "Sách", "nhiễu", "(60,0%)", "[50,0%]"] {
+            #expect(words.contains(expected), "PDF lacks the whole word \(expected)")
+        }
         // The leaders' flags report as PDF, in English.
         let flagsPDF = cli.path("flags.pdf")
         let written = try cli.run(

@@ -132,32 +132,46 @@ extension ReportDocument {
 
         switch counts {
         case .grid(let grid):
-            let labels = Dictionary(survey.criteria.map { ($0.id, $0.label.text(l)) }, uniquingKeysWith: { a, _ in a })
+            // One row per official, one column per criterion: a 30-person unit fits a page or
+            // two, where a row per official and criterion ran to 210 rows. The JSON report keeps
+            // every figure (docs/REPORT-JSON.md).
+            let labels = Dictionary(survey.criteria.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let criteria = grid.rows.first?.cells.map(\.criterionID) ?? survey.criteria.map(\.id)
             var rows: [[String]] = []
-            for row in grid.rows {
-                var bars: [Bar] = []
+            for (index, row) in grid.rows.enumerated() {
+                var line = ["\(index + 1)", name(row.officialID), position(row.officialID)]
                 for cell in row.cells {
-                    let before =
-                        report.previousShares[row.officialID]?[cell.criterionID].map { S.percent($0, l) } ?? "—"
-                    rows.append([
-                        name(row.officialID), position(row.officialID), labels[cell.criterionID] ?? cell.criterionID,
-                        "\(cell.marked)", "\(cell.valid)", S.percent(cell.share.value, l), before,
-                    ])
-                    bars.append(
-                        Bar(
-                            label: labels[cell.criterionID] ?? cell.criterionID, value: cell.share.value,
-                            text: S.percent(cell.share.value, l)))
+                    var text = "\(cell.marked)"
+                    if cell.marked > 0 { text += " (\(S.percent(cell.share.value, l)))" }
+                    if let before = report.previousShares[row.officialID]?[cell.criterionID],
+                        before > 0 || cell.marked > 0
+                    {
+                        text += " [\(S.percent(before, l))]"
+                    }
+                    line.append(text)
                 }
-                section.charts.append(Chart(title: "\(name(row.officialID)) — \(S.text(.chartGrid, l))", bars: bars))
+                rows.append(line)
+                // A chart of seven empty bars says nothing: charts only for officials marked at all.
+                guard row.cells.contains(where: { $0.marked > 0 }) else { continue }
+                section.charts.append(
+                    Chart(
+                        title: "\(name(row.officialID)) — \(S.text(.chartGrid, l))",
+                        bars: row.cells.map { cell in
+                            Bar(
+                                label: labels[cell.criterionID]?.label.text(l) ?? cell.criterionID,
+                                value: cell.share.value, text: S.percent(cell.share.value, l))
+                        }))
             }
-            let lastRound = S.text(.lastRound, l) + (report.previousPeriod.map { " (\($0.display(l)))" } ?? "")
+            var legend = S.text(.gridLegend, l, "\(grid.rows.first?.cells.first?.valid ?? 0)")
+            if let previous = report.previousPeriod {
+                legend += " " + S.text(.gridLegendPrevious, l, previous.display(l))
+            }
             section.tables.append(
                 Table(
-                    caption: nil,
-                    columns: [
-                        S.text(.official, l), S.text(.position, l), S.text(.criterion, l), S.text(.marked, l),
-                        S.text(.valid, l), S.text(.share, l), lastRound,
-                    ], rows: rows))
+                    caption: legend,
+                    columns: [S.text(.number, l), S.text(.official, l), S.text(.position, l)]
+                        + criteria.map { labels[$0]?.shortLabel.text(l) ?? $0 },
+                    rows: rows))
 
         case .confidenceVote(let vote):
             if vote.electorate == nil {

@@ -18,6 +18,7 @@ public enum ReportStrings {
         case channelStaff, channelCitizens, channelBusinesses
         case chartGrid, chartLevels, chartSatisfaction
         case remarksSealed, allPeriods, page
+        case number, gridLegend, gridLegendPrevious
     }
 
     private static let table: [Key: (vi: String, en: String)] = [
@@ -94,6 +95,14 @@ public enum ReportStrings {
         .chartGrid: ("Tỷ lệ phiếu đánh dấu theo tiêu chí", "Share of ballots marking each criterion"),
         .chartLevels: ("Tỷ lệ theo mức", "Share by level"),
         .chartSatisfaction: ("Chỉ số hài lòng theo câu hỏi", "Satisfaction index by question"),
+        .number: ("STT", "No."),
+        .gridLegend: (
+            "Mỗi ô: số phiếu đánh dấu hạn chế (tỷ lệ trên {0} phiếu hợp lệ).",
+            "Each cell: ballots marking the shortcoming (share of {0} valid ballots)."
+        ),
+        .gridLegendPrevious: (
+            "Trong ngoặc vuông: tỷ lệ kỳ trước ({0}).", "In square brackets: the share last round ({0})."
+        ),
     ]
 
     /// The text for `key`, with `{0}`, `{1}`… replaced by `arguments`.

@@ -28,10 +28,11 @@ struct BallotsCommand: ParsableCommand {
                 roundID: options.round, to: options.out, language: options.lang, extra: options.extra)
             if options.json { return try printJSON(result) }
             Swift.print(
-                "Wrote \(result.path): \(result.sheets) sheets, \(result.pages) pages, \(result.bytes / 1024) KiB")
+                "Wrote \(result.path): \(counted(result.sheets, "sheet")), \(counted(result.pages, "page")), \(result.bytes / 1024) KiB"
+            )
             Swift.print(
                 result.serialsIssued > 0
-                    ? "\(result.serialsIssued) serials issued; they are not stored anywhere else. Print the file, then delete it."
+                    ? "\(counted(result.serialsIssued, "serial")) issued; they are not stored anywhere else. Print the file, then delete it."
                     : "Unnumbered ballots: no serials.")
         }
     }
@@ -45,8 +46,8 @@ struct BallotsCommand: ParsableCommand {
             let result = try options.workspace.open().printSlips(
                 roundID: options.round, to: options.out, language: options.lang, extra: options.extra)
             if options.json { return try printJSON(result) }
-            Swift.print("Wrote \(result.path): \(result.sheets) slips on \(result.pages) pages")
-            Swift.print("\(result.serialsIssued) codes issued; they are not stored anywhere else.")
+            Swift.print("Wrote \(result.path): \(counted(result.sheets, "slip")) on \(counted(result.pages, "page"))")
+            Swift.print("\(counted(result.serialsIssued, "code")) issued; they are not stored anywhere else.")
         }
     }
 }

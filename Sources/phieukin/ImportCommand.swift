@@ -31,7 +31,7 @@ struct ImportCommand: ParsableCommand {
             try printJSON(report)
         } else {
             print(
-                "Round \(report.round): \(report.accepted) accepted, \(report.duplicates) duplicates, \(report.rejected) rejected"
+                "Round \(report.round): \(report.accepted) accepted, \(counted(report.duplicates, "duplicate")), \(report.rejected) rejected"
             )
             for (code, count) in report.rejectedByReason.sorted(by: { $0.key < $1.key }) {
                 print("  \(code): \(count)")
@@ -160,12 +160,12 @@ struct VerifyCommand: ParsableCommand {
         } else {
             for r in report.rounds {
                 print(
-                    "\(r.round) (\(r.state)): \(r.leaves) ballots, \(r.batches) batches, \(r.treeHeads) tree heads, "
+                    "\(r.round) (\(r.state)): \(counted(r.leaves, "ballot")), \(counted(r.batches, "batch", "batches")), \(counted(r.treeHeads, "tree head")), "
                         + "issued \(r.issued), used \(r.used), quarantine \(r.rejectsPending) pending / \(r.rejectsAccepted) accepted / \(r.rejectsDiscarded) discarded"
                 )
             }
             for problem in report.problems { print("PROBLEM: \(problem)") }
-            print(report.ok ? "OK: every check passed." : "FAILED: \(report.problems.count) problem(s).")
+            print(report.ok ? "OK: every check passed." : "FAILED: \(counted(report.problems.count, "problem")).")
         }
         if !report.ok { throw ExitCode(3) }
     }

@@ -42,5 +42,10 @@ func printJSON<T: Encodable>(_ value: T) throws {
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
+/// "1 batch", "3 batches": English messages count things in the right number.
+func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(count) " + (count == 1 ? singular : plural ?? singular + "s")
+}
+
 /// `@Flag` is ArgumentParser's; PhieuKinCore's tally `Flag` is spelled `PhieuKinCore.Flag` here.
 typealias Flag = ArgumentParser.Flag

@@ -45,7 +45,7 @@ struct TallyCommand: ParsableCommand {
                 "Recount of \(summary.roundID): \(summary.ballotsCounted) ballots; identical to the committed result.")
             return
         }
-        print("Tallied \(summary.roundID): \(summary.ballotsCounted) ballots counted.")
+        print("Tallied \(summary.roundID): \(counted(summary.ballotsCounted, "ballot")) counted.")
         if summary.suppressed { print("Too few ballots to report figures for this group; only flags are shown.") }
         print("Flags: \(summary.actions) action, \(summary.reminders) reminder, \(summary.resolved) resolved.")
         print("Result committed to the results log (entry \(summary.resultLogIndex)).")

@@ -16,8 +16,8 @@ struct RosterCommand: ParsableCommand {
         func run() throws {
             let changes = try options.open().importRoster(path: file)
             print(
-                "Roster imported: \(changes.unitsAdded) units added, \(changes.unitsUpdated) updated; "
-                    + "\(changes.officialsAdded) officials added, \(changes.officialsUpdated) updated, "
+                "Roster imported: \(counted(changes.unitsAdded, "unit")) added, \(changes.unitsUpdated) updated; "
+                    + "\(counted(changes.officialsAdded, "official")) added, \(changes.officialsUpdated) updated, "
                     + "\(changes.officialsDeactivated) made inactive.")
         }
     }
@@ -30,7 +30,7 @@ struct RosterCommand: ParsableCommand {
 
         func run() throws {
             for (unit, officials) in try options.open().roster(unitID: unit, includeInactive: all) {
-                print("\(unit.id)  \(unit.name)  (\(officials.count) officials)")
+                print("\(unit.id)  \(unit.name)  (\(counted(officials.count, "official")))")
                 for official in officials {
                     let inactive = official.active ? "" : "  [inactive]"
                     print("  \(official.order). \(official.id)  \(official.fullName) — \(official.position)\(inactive)")

@@ -74,17 +74,20 @@ let package = Package(
         // MARK: Tests (one mirror per module)
         .testTarget(
             name: "PhieuKinCryptoTests",
-            dependencies: ["PhieuKinCrypto"],
+            dependencies: ["PhieuKinCrypto", "PhieuKinTestSupport"],
             resources: [.copy("Test Vectors")]
         ),
-        // Fixtures shared by more than one test target (one copy, not one per target).
-        .target(name: "PhieuKinTestSupport", dependencies: ["PhieuKinCore"], path: "Tests/PhieuKinTestSupport"),
+        // Test helpers: tools, scratch folders and a seeded generator (Foundation only), and the
+        // tally fixtures built on the domain. Neither ships in a product.
+        .target(name: "PhieuKinTestSupport", path: "Tests/PhieuKinTestSupport"),
+        .target(
+            name: "PhieuKinTestFixtures", dependencies: ["PhieuKinCore"], path: "Tests/PhieuKinTestFixtures"),
         .testTarget(
-            name: "PhieuKinCoreTests", dependencies: ["PhieuKinCore", "PhieuKinTestSupport"],
+            name: "PhieuKinCoreTests", dependencies: ["PhieuKinCore", "PhieuKinTestSupport", "PhieuKinTestFixtures"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "PhieuKinStoreTests", dependencies: ["PhieuKinStore", "PhieuKinTestSupport"]),
         .testTarget(name: "PhieuKinPrintTests", dependencies: ["PhieuKinPrint", "PhieuKinTestSupport"]),
-        .testTarget(name: "PhieuKinTests", dependencies: ["PhieuKin", "PhieuKinTestSupport"]),
+        .testTarget(name: "PhieuKinTests", dependencies: ["PhieuKin", "PhieuKinTestSupport", "PhieuKinTestFixtures"]),
         .testTarget(name: "phieukinTests", dependencies: ["PhieuKin", "PhieuKinCore", "PhieuKinTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

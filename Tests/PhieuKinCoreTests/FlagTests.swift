@@ -1,5 +1,5 @@
 import Foundation
-import PhieuKinTestSupport
+import PhieuKinTestFixtures
 import Testing
 
 @testable import PhieuKinCore

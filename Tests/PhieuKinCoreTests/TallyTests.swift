@@ -1,4 +1,5 @@
 import Foundation
+import PhieuKinTestFixtures
 import PhieuKinTestSupport
 import Testing
 

@@ -1,28 +1,13 @@
 import Foundation
 import PhieuKinCrypto
+import PhieuKinTestSupport
 import Testing
 
 /// Runs the real `/usr/bin/openssl` and returns its exit status and standard output.
 @discardableResult
 func openssl(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
-/// A fresh temporary directory removed when the test ends.
-func withTemporaryDirectory<R>(_ body: (URL) throws -> R) throws -> R {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("phieukin-pem-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    return try body(directory)
+    let result = try ExternalTool.run("/usr/bin/openssl", arguments)
+    return (result.status, result.stdout)
 }
 
 @Suite("PEM key files")
@@ -61,7 +46,8 @@ struct PEMTests {
         let passphrase = Array("correct horse battery staple".utf8)
         let pem = try key.pemRepresentation(passphrase: passphrase)
         #expect(pem.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----\n"))
-        try withTemporaryDirectory { directory in
+        do {
+            let directory = try TemporaryFiles.directory("pem")
             let keyFile = directory.appendingPathComponent("key.pem")
             let passFile = directory.appendingPathComponent("pass.txt")
             try pem.write(to: keyFile, atomically: true, encoding: .utf8)
@@ -92,7 +78,8 @@ struct PEMTests {
 
     @Test("Keys made by `openssl genpkey` load, plain and encrypted")
     func weReadOpenSSLKeys() throws {
-        try withTemporaryDirectory { directory in
+        do {
+            let directory = try TemporaryFiles.directory("pem")
             let plain = directory.appendingPathComponent("plain.pem")
             let encrypted = directory.appendingPathComponent("encrypted.pem")
             #expect(try openssl(["genpkey", "-algorithm", "ed25519", "-out", plain.path]).status == 0)

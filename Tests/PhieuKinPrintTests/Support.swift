@@ -63,20 +63,12 @@ extension BallotDocument {
     }
 }
 
-/// Runs a real command-line tool and returns its standard output.
+/// Runs a real command-line tool (found on PATH) and returns its standard output.
 @discardableResult
 func run(_ tool: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw ToolFailure(tool: tool, status: process.terminationStatus) }
-    return String(decoding: data, as: UTF8.self)
+    let result = try ExternalTool.run("/usr/bin/env", [tool] + arguments)
+    guard result.status == 0 else { throw ToolFailure(tool: tool, status: result.status) }
+    return result.stdout
 }
 
 struct ToolFailure: Error {

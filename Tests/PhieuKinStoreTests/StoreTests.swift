@@ -108,12 +108,8 @@ struct StoreSharingTests {
             c.execute("UPDATE meta SET value = 'after' WHERE key = 'agency'")
             c.commit()
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script, store.path]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let python = try ExternalTool.run("/usr/bin/python3", ["-c", script, store.path])
+        #expect(python.status == 0, "\(python.stderr)")
         #expect(try store.meta("agency") == "after")
         let second = try Store(path: store.path)
         #expect(try second.meta("agency") == "after")

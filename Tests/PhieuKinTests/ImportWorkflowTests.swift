@@ -59,23 +59,8 @@ struct ImportFixture {
         return path
     }
 
-    static func run(
-        _ executable: String, _ arguments: [String]
-    ) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errData, as: UTF8.self)
-        )
+    static func run(_ executable: String, _ arguments: [String]) throws -> ExternalTool.Result {
+        try ExternalTool.run(executable, arguments)
     }
 
     func databaseBytes() throws -> Data {

@@ -1,5 +1,6 @@
 import Foundation
 import PhieuKinCore
+import PhieuKinTestFixtures
 import PhieuKinTestSupport
 import Testing
 

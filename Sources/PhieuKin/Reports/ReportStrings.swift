@@ -11,8 +11,8 @@ public enum ReportStrings {
         case unit, period, survey, channel, generated, ballotsCounted, electorate, issued
         case sectionFlags, sectionSummary, sectionRemarks
         case noFlags, noRemarks, tooFewBallots, flagFiguresHidden, sequenceBroken
-        case official, position, criterion, question, level, thisRound, lastRound, status, note
-        case marked, valid, share, votes, blank, answered, satisfactionIndex, overall, thresholds
+        case official, position, criterion, question, thisRound, lastRound, status, note
+        case blank, satisfactionIndex, overall, thresholds
         case quorumMet, quorumNotMet, electorateUnknown, anomalies
         case statusReminder, statusAction, statusResolved
         case channelStaff, channelCitizens, channelBusinesses
@@ -56,17 +56,11 @@ public enum ReportStrings {
         .position: ("Chức vụ", "Position"),
         .criterion: ("Tiêu chí", "Criterion"),
         .question: ("Câu hỏi", "Question"),
-        .level: ("Mức", "Level"),
         .thisRound: ("Kỳ này", "This round"),
         .lastRound: ("Kỳ trước", "Last round"),
         .status: ("Kết luận", "Status"),
         .note: ("Ghi chú", "Note"),
-        .marked: ("Số phiếu đánh dấu", "Marked"),
-        .valid: ("Số phiếu hợp lệ", "Valid ballots"),
-        .share: ("Tỷ lệ", "Share"),
-        .votes: ("Số phiếu", "Votes"),
         .blank: ("Để trống", "Blank"),
-        .answered: ("Số trả lời", "Answers"),
         .satisfactionIndex: ("Chỉ số hài lòng", "Satisfaction index"),
         .overall: ("Chung", "Overall"),
         .thresholds: ("Ngưỡng", "Thresholds"),

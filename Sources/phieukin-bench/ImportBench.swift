@@ -22,15 +22,7 @@ struct ImportBench: ParsableCommand {
     func run() throws {
         let root = directory ?? (NSTemporaryDirectory() + "phieukin-bench-import-\(UUID().uuidString)")
         defer { if directory == nil { try? FileManager.default.removeItem(atPath: root) } }
-        let (workspace, _) = try Workspace.create(at: root, agency: "Bench")
-        let unit = Unit(id: "BENCH", name: "Đơn vị thử nghiệm")
-        let officials = (1...20).map {
-            Official(
-                id: String(format: "CB%02d", $0), unitID: unit.id, fullName: "Cán bộ \($0)", position: "Chuyên viên",
-                order: $0)
-        }
-        _ = try workspace.store.applyRoster(units: [unit], officials: officials)
-        let survey = try workspace.survey(id: "quarterly-7")
+        let (workspace, unit, officials, survey) = try Self.benchWorkspace(at: root)
 
         var clock = ContinuousClock.now
         let serials = (0..<rows).map { _ in try! Serial(bytes: SecureRandom.bytes(16)) }
@@ -69,6 +61,21 @@ struct ImportBench: ParsableCommand {
 
     /// Realistic sparse marks: most ballots criticize nobody; a few mark a handful of cells.
     /// Also used by `phieukin-bench tally`, so both benchmarks count the same kind of round.
+    /// A new workspace with the benchmark unit: 20 officials rated on the shipped quarterly-7
+    /// ballot (shared by the import and tally benchmarks).
+    static func benchWorkspace(at root: String) throws -> (Workspace, PhieuKinCore.Unit, [Official], Survey) {
+        let (workspace, _) = try Workspace.create(at: root, agency: "Bench")
+        let unit = Unit(id: "BENCH", name: "Đơn vị thử nghiệm")
+        let officials = (1...20).map {
+            Official(
+                id: String(format: "CB%02d", $0), unitID: unit.id, fullName: "Cán bộ \($0)", position: "Chuyên viên",
+                order: $0)
+        }
+        _ = try workspace.store.applyRoster(units: [unit], officials: officials)
+        let survey = try workspace.survey(id: "quarterly-7")
+        return (workspace, unit, officials, survey)
+    }
+
     static func writeCSV(path: String, serials: [Serial], officials: [String], criteria: [String]) throws {
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))

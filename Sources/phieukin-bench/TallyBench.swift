@@ -22,15 +22,7 @@ struct TallyBench: ParsableCommand {
     func run() throws {
         let root = NSTemporaryDirectory() + "phieukin-bench-tally-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let (workspace, _) = try Workspace.create(at: root, agency: "Bench")
-        let unit = Unit(id: "BENCH", name: "Đơn vị thử nghiệm")
-        let officials = (1...20).map {
-            Official(
-                id: String(format: "CB%02d", $0), unitID: unit.id, fullName: "Cán bộ \($0)", position: "Chuyên viên",
-                order: $0)
-        }
-        _ = try workspace.store.applyRoster(units: [unit], officials: officials)
-        let survey = try workspace.survey(id: "quarterly-7")
+        let (workspace, unit, officials, survey) = try ImportBench.benchWorkspace(at: root)
 
         var clock = ContinuousClock.now
         let serials = (0..<rows).map { _ in try! Serial(bytes: SecureRandom.bytes(16)) }

@@ -37,7 +37,7 @@ struct ImportFixture {
         if numbered && ballots > 0 {
             let pdf = dir + "/ballots.pdf"
             _ = try workspace.printBallots(roundID: summary.id, to: pdf, language: .vi)
-            let text = try run("/usr/bin/pdftotext", ["-layout", pdf, "-"]).stdout
+            let text = try ExternalTool.run("/usr/bin/pdftotext", ["-layout", pdf, "-"]).stdout
             let pattern = try NSRegularExpression(pattern: "[0-9A-Z]{4}(?:-[0-9A-Z]{4}){5}-[0-9A-Z*~$=U]{3}")
             var seen = Set<String>()
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
@@ -57,10 +57,6 @@ struct ImportFixture {
         let path = dir + "/" + name
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> ExternalTool.Result {
-        try ExternalTool.run(executable, arguments)
     }
 
     func databaseBytes() throws -> Data {
@@ -161,13 +157,13 @@ struct ImportWorkflowTests {
         #expect(export.leaves == 3 && export.treeHeads == 3)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/verify-audit").path
-        let ok = try ImportFixture.run("/usr/bin/python3", [script, out])
+        let ok = try ExternalTool.run("/usr/bin/python3", [script, out])
         #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
         #expect(ok.stdout.contains("OK: 3 leaves, 3 signed tree heads"))
         var leaves = try [UInt8](Data(contentsOf: URL(fileURLWithPath: out + "/leaves.bin")))
         leaves[30] ^= 0x01
         try Data(leaves).write(to: URL(fileURLWithPath: out + "/leaves.bin"))
-        let bad = try ImportFixture.run("/usr/bin/python3", [script, out])
+        let bad = try ExternalTool.run("/usr/bin/python3", [script, out])
         #expect(bad.status == 1)
         #expect(bad.stdout.contains("root does not match leaves.bin"))
     }

@@ -27,14 +27,9 @@ struct CLI {
     /// Runs `phieukin <args> --workspace <ws>`-style: the workspace goes in PHIEUKIN_WORKSPACE.
     @discardableResult
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        try Self.run(
-            executable: Self.binary, arguments,
+        try ExternalTool.run(
+            Self.binary, arguments,
             environment: environment.merging(["PHIEUKIN_WORKSPACE": workspace]) { a, _ in a })
-    }
-
-    /// Runs any program (pdftotext, openssl…) and captures its output.
-    static func run(executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        try ExternalTool.run(executable, arguments, environment: environment)
     }
 
     /// Reads or edits a workspace database behind PhieuKin's back, as an attacker with file access
@@ -52,7 +47,7 @@ struct CLI {
             c.commit()
             print(cur.rowcount, file=sys.stderr)
             """
-        let result = try run(executable: "/usr/bin/python3", ["-c", script, database, statement])
+        let result = try ExternalTool.run("/usr/bin/python3", ["-c", script, database, statement])
         guard result.status == 0, let changes = Int(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
         else { throw SQLFailure(statement: statement, stderr: result.stderr) }
         return (result.stdout.trimmingCharacters(in: .whitespacesAndNewlines), changes)

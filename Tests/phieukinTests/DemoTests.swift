@@ -7,7 +7,7 @@ import Testing
 struct DemoTests {
     @Test func demoFlagsTheExpectedOfficials() throws {
         let workspace = try TemporaryFiles.directory("demo").path
-        let run = try CLI.run(executable: CLI.repository + "/scripts/demo", [workspace, CLI.binary])
+        let run = try ExternalTool.run(CLI.repository + "/scripts/demo", [workspace, CLI.binary])
         #expect(run.status == 0, "\(run.stdout.suffix(2000))\(run.stderr)")
         for header in [
             "==== 1. Fresh workspace", "Flags report for the leaders", "OK: every check passed", "Done. Files:",

@@ -1,4 +1,5 @@
 import Foundation
+import PhieuKinTestSupport
 import Testing
 
 /// Issue 4 through the real binary: exit codes, the --json shape, tampering, a killed import.
@@ -172,14 +173,14 @@ struct ImportCLITests {
         let out = cli.path("audit")
         #expect(try cli.run(["audit", "export", "--round", round, "--out", out]).status == 0)
         let script = CLI.repository + "/scripts/verify-audit"
-        let ok = try CLI.run(executable: "/usr/bin/python3", [script, out])
+        let ok = try ExternalTool.run("/usr/bin/python3", [script, out])
         #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
         #expect(ok.stdout.contains("OK: 4 leaves, 3 signed tree heads"))
 
         var heads = try String(contentsOfFile: out + "/tree-heads.jsonl", encoding: .utf8)
         heads = heads.replacingOccurrences(of: "\\\"size\\\":4", with: "\\\"size\\\":3")
         try heads.write(toFile: out + "/tree-heads.jsonl", atomically: true, encoding: .utf8)
-        let bad = try CLI.run(executable: "/usr/bin/python3", [script, out])
+        let bad = try ExternalTool.run("/usr/bin/python3", [script, out])
         #expect(bad.status == 1)
         #expect(bad.stdout.contains("signature does not verify"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PhieuKinTestSupport
 import Testing
 
 @Suite("phieukin init and keys")
@@ -14,8 +15,8 @@ struct InitAndKeysTests {
         // The public key and fingerprint agree with what OpenSSL derives from the private key.
         let show = try cli.run(["keys", "show"])
         #expect(show.status == 0)
-        let opensslPub = try CLI.run(
-            executable: "/usr/bin/openssl", ["pkey", "-in", cli.path("keys/agency.pem"), "-pubout"])
+        let opensslPub = try ExternalTool.run(
+            "/usr/bin/openssl", ["pkey", "-in", cli.path("keys/agency.pem"), "-pubout"])
         #expect(opensslPub.status == 0, "\(opensslPub.stderr)")
         #expect(show.stdout.contains(opensslPub.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(show.stdout.contains("Fingerprint: SHA256:"))
@@ -36,16 +37,16 @@ struct InitAndKeysTests {
         let pem = try String(contentsOfFile: cli.path("keys/agency.pem"), encoding: .utf8)
         #expect(pem.contains("BEGIN ENCRYPTED PRIVATE KEY"))
 
-        let opened = try CLI.run(
-            executable: "/usr/bin/openssl",
+        let opened = try ExternalTool.run(
+            "/usr/bin/openssl",
             ["pkey", "-in", cli.path("keys/agency.pem"), "-passin", "file:\(passFile)", "-pubout"])
         #expect(opened.status == 0, "\(opened.stderr)")
         let published = try String(contentsOfFile: cli.path("keys/agency.pub.pem"), encoding: .utf8)
         #expect(opened.stdout == published)
 
         try "sai mật khẩu\n".write(toFile: cli.path("wrong.txt"), atomically: true, encoding: .utf8)
-        let wrong = try CLI.run(
-            executable: "/usr/bin/openssl",
+        let wrong = try ExternalTool.run(
+            "/usr/bin/openssl",
             ["pkey", "-in", cli.path("keys/agency.pem"), "-passin", "file:\(cli.path("wrong.txt"))", "-noout"])
         #expect(wrong.status != 0)
     }

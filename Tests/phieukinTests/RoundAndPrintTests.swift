@@ -1,5 +1,6 @@
 import Foundation
 import PhieuKinCore
+import PhieuKinTestSupport
 import Testing
 
 /// Issue 3 as a user meets it: roster, round, printed ballots read back from the PDF.
@@ -15,7 +16,7 @@ struct RoundAndPrintTests {
     }
 
     static func pdfText(_ path: String) throws -> String {
-        let result = try CLI.run(executable: "/usr/bin/pdftotext", ["-layout", path, "-"])
+        let result = try ExternalTool.run("/usr/bin/pdftotext", ["-layout", path, "-"])
         #expect(result.status == 0, "\(result.stderr)")
         return result.stdout
     }
@@ -88,14 +89,14 @@ struct RoundAndPrintTests {
         #expect(try cli.run(["ballots", "print", "--round", round, "--out", pdf]).status == 0)
         let serials = Self.serials(in: try Self.pdfText(pdf))
         let png = cli.path("page")
-        let raster = try CLI.run(executable: "/usr/bin/pdftoppm", ["-r", "150", "-png", pdf, png])
+        let raster = try ExternalTool.run("/usr/bin/pdftoppm", ["-r", "150", "-png", pdf, png])
         #expect(raster.status == 0)
         let pages = try FileManager.default.contentsOfDirectory(atPath: cli.workspace).filter {
             $0.hasPrefix("page") && $0.hasSuffix(".png")
         }.sorted()
         var payloads: [String] = []
         for page in pages {
-            let decoded = try CLI.run(executable: "/usr/bin/zbarimg", ["--raw", "-q", cli.path(page)])
+            let decoded = try ExternalTool.run("/usr/bin/zbarimg", ["--raw", "-q", cli.path(page)])
             let lines = decoded.stdout.split(separator: "\n").map(String.init)
             #expect(lines.count == 2, "page \(page) should carry two QR codes")
             #expect(Set(lines).count == 1, "both corners carry the same payload")

@@ -1,4 +1,5 @@
 import Foundation
+import PhieuKinTestSupport
 import Testing
 
 /// Issue 5 as the counting committee and the leaders meet it: real rounds imported, closed,
@@ -170,7 +171,7 @@ struct TallyCLITests {
         #expect(html.contains("<svg") && html.contains("Nguyễn Văn An"))
         let csv = try String(contentsOfFile: cli.path("report.csv"), encoding: .utf8)
         #expect(csv.contains("Nguyễn Văn An") && csv.contains("Đề nghị xử lý"))
-        let pdf = try CLI.run(executable: "/usr/bin/pdftotext", ["-layout", cli.path("report.pdf"), "-"])
+        let pdf = try ExternalTool.run("/usr/bin/pdftotext", ["-layout", cli.path("report.pdf"), "-"])
         #expect(pdf.status == 0)
         for expected in ["BÁO CÁO KẾT QUẢ PHIẾU KÍN", "Nguyễn Văn An", "Đề nghị xử lý", "Tổng hợp của đơn vị", "60,0%"]
         {
@@ -188,7 +189,7 @@ struct TallyCLITests {
             ["report", "flags", "--period", "2026-Q3", "--format", "pdf", "--out", flagsPDF, "--lang", "en"])
         #expect(written.status == 0, "\(written.stderr)")
         // Table cells wrap within their column: read the words in order, ignoring line breaks.
-        let flagsText = try CLI.run(executable: "/usr/bin/pdftotext", [flagsPDF, "-"]).stdout
+        let flagsText = try ExternalTool.run("/usr/bin/pdftotext", [flagsPDF, "-"]).stdout
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(flagsText.contains("FLAGGED OFFICIALS") && flagsText.contains("Phạm Thị Dung"))
         #expect(flagsText.contains("Group too small"))

@@ -125,7 +125,8 @@ extension Workspace {
             scripts/verify-audit THIS_DIRECTORY
         It recomputes the Merkle root (RFC 6962) of every signed tree head from leaves.bin, checks
         each Ed25519 signature with agency.pub.pem, that sizes never decrease, that every head is
-        consistent with the previous one, and that the counts in round.json add up.
+        consistent with the previous one, that every quarantine decision is signed (tree heads of
+        kind "decision") and that the counts in round.json add up.
 
         """
     }

@@ -92,12 +92,25 @@ enum BallotLogFormat {
 
     static let minimumLeafLength = 4 + AES256GCM.nonceByteCount + AES256GCM.tagByteCount
 
-    /// `"YYYY-MM-DDThh:mm:ssZ"`, the only time PhieuKin signs (per tree head, never per ballot).
-    static func timestamp(_ date: Date = Date()) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+    /// `"YYYY-MM-DD"` (UTC): the only time PhieuKin signs, per tree head, never per ballot, and
+    /// never finer than the day — a one-ballot import gets its own head, and a time of day there
+    /// would tie that ballot's log position to the moment it was keyed.
+    static func headDate(_ date: Date = Date()) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
+        return "\(c.year ?? 1970)-\(two(c.month))-\(two(c.day))"
+    }
+
+    /// Whether `text` is a head date `YYYY-MM-DD` (digits and dashes in place; month 01–12, day 01–31).
+    static func isHeadDate(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return false }
+        for i in [0, 1, 2, 3, 5, 6, 8, 9] where !(0x30...0x39).contains(b[i]) { return false }
+        let month = Int(b[5] - 0x30) * 10 + Int(b[6] - 0x30)
+        let day = Int(b[8] - 0x30) * 10 + Int(b[9] - 0x30)
+        return (1...12).contains(month) && (1...31).contains(day)
     }
 }
 
@@ -549,8 +562,10 @@ extension Workspace {
     /// Recomputes the round's root from every stored leaf and signs a new tree head.
     /// `appended`: the leaf hashes of the last leaves, when the caller just wrote them (and so
     /// already hashed them); only the leaves before those are read back.
+    /// `extra`: kind-specific fields added to the signed body (e.g. `decisions`).
     func signTreeHead(
-        _ log: BallotLogTransaction, kind: String, key: Ed25519PrivateKey, appended: [[UInt8]] = []
+        _ log: BallotLogTransaction, kind: String, key: Ed25519PrivateKey, appended: [[UInt8]] = [],
+        extra: [String: PhieuKinCore.JSONValue] = [:]
     ) throws -> SignedHead {
         let count = try log.leafCount()
         var hashes: [[UInt8]] = []
@@ -559,11 +574,16 @@ extension Workspace {
         hashes.append(contentsOf: appended)
         let root = Hex.encode(Merkle.root(leafHashes: hashes))
         let seq = (try log.lastTreeHead()?.seq ?? 0) + 1
-        let body = try PhieuKinCore.JSONValue.object([
+        var fields: [String: PhieuKinCore.JSONValue] = [
             "kind": .string(kind), "log": .string("ballots"), "root": .string(root), "round": .string(log.roundID),
             "seq": .number(Double(seq)), "size": .number(Double(hashes.count)),
-            "time": .string(BallotLogFormat.timestamp()), "v": .number(1),
-        ]).canonicalBytes
+            "time": .string(BallotLogFormat.headDate()), "v": .number(1),
+        ]
+        for (name, value) in extra {
+            precondition(fields[name] == nil, "a kind-specific field may not replace a common one")
+            fields[name] = value
+        }
+        let body = try PhieuKinCore.JSONValue.object(fields).canonicalBytes
         try log.insertTreeHead(
             TreeHeadRecord(roundID: log.roundID, seq: seq, body: body, signature: try key.signature(for: body)))
         return SignedHead(seq: seq, size: hashes.count, root: root)

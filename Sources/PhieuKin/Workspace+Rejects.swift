@@ -86,17 +86,24 @@ extension Workspace {
                 decided.decisionReason = reason
                 try log.updateReject(decided)
             }
-            let head = try signTreeHead(log, kind: "accept-reject", key: key)
+            let head = try signTreeHead(
+                log, kind: "decision", key: key,
+                extra: ["decisions": Self.decisionsField(leaves.map(\.0), decision: "accept", reason: reason)])
             return RejectDecision(
                 accepted: leaves.map { $0.0.id ?? 0 }.sorted(), discarded: [], treeSize: head.size, treeHead: head.seq)
         }
     }
 
     /// Discards quarantined ballots (ids, or every pending one): the sealed row is erased, the
-    /// reason and the decision stay.
-    public func discardRejects(roundID: String, ids: [Int64]?, reason: String) throws -> RejectDecision {
+    /// reason and the decision stay, and a tree head of kind `decision` signed with the agency key
+    /// records each decision (the log's size and root do not change).
+    public func discardRejects(
+        roundID: String, ids: [Int64]?, reason: String, passphrase: [UInt8]? = nil
+    ) throws -> RejectDecision {
         let reason = try decisionReason(reason)
+        let key = try agencySigningKey(passphrase: passphrase)
         return try store.withBallotLog(roundID: roundID) { log in
+            try requireOpen(try log.round(), doing: "discarded from the quarantine")
             let chosen = try pending(log, ids: ids)
             guard !chosen.isEmpty else {
                 throw PhieuKinError.state("no pending reject to discard in round \(roundID).")
@@ -109,9 +116,24 @@ extension Workspace {
                 decided.decisionReason = reason
                 try log.updateReject(decided)
             }
+            let head = try signTreeHead(
+                log, kind: "decision", key: key,
+                extra: ["decisions": Self.decisionsField(chosen, decision: "discard", reason: reason)])
             return RejectDecision(
-                accepted: [], discarded: chosen.map { $0.id ?? 0 }, treeSize: try log.leafCount(), treeHead: nil)
+                accepted: [], discarded: chosen.map { $0.id ?? 0 }, treeSize: head.size, treeHead: head.seq)
         }
+    }
+
+    /// The signed record of quarantine decisions (docs/FORMAT.md, "Signed tree head"): one
+    /// `{"code", "decision", "reason", "reject"}` object per reject, in reject id order.
+    static func decisionsField(_ records: [RejectRecord], decision: String, reason: String) -> PhieuKinCore.JSONValue {
+        .array(
+            records.sorted { ($0.id ?? 0) < ($1.id ?? 0) }.map { record in
+                .object([
+                    "code": .string(record.code), "decision": .string(decision), "reason": .string(reason),
+                    "reject": .number(Double(record.id ?? 0)),
+                ])
+            })
     }
 
     private func pending(_ log: BallotLogTransaction, ids: [Int64]?) throws -> [RejectRecord] {
@@ -144,7 +166,10 @@ extension Workspace {
         let key = try agencySigningKey(passphrase: passphrase)
         return try store.withBallotLog(roundID: roundID) { log in
             let round = try log.round()
-            try requireOpen(round, doing: "imported (it is already closed)")
+            guard round.state == .open else {
+                let tallied = round.state == .tallied ? " (and tallied)" : ""
+                throw PhieuKinError.state("round \(roundID) is already closed\(tallied); nothing was changed.")
+            }
             let pending = try log.rejects(status: .pending)
             guard pending.isEmpty else {
                 throw PhieuKinError.state(

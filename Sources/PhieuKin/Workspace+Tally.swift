@@ -138,7 +138,7 @@ extension Workspace {
             ) { root, size, seq in
                 let body = try CanonicalValue.object([
                     "log": .string("results"), "root": .string(Hex.encode(root)), "seq": .number(Double(seq)),
-                    "size": .number(Double(size)), "time": .string(Self.utcTimestamp()), "v": .number(1),
+                    "size": .number(Double(size)), "time": .string(BallotLogFormat.headDate()), "v": .number(1),
                 ]).canonicalBytes
                 return ResultTreeHeadRecord(seq: seq, body: body, signature: try signingKey.signature(for: body))
             }
@@ -320,14 +320,6 @@ extension Workspace {
             "round": .string(roundID),
             "v": .number(1),
         ]).canonicalBytes
-    }
-
-    static func utcTimestamp(_ date: Date = Date()) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
-        return "\(c.year ?? 1970)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
     }
 
     /// Committed results in results-log order, decoded.

@@ -94,6 +94,8 @@ extension Workspace {
         var previous: (size: Int, root: [UInt8], seq: Int)?
         var lastKind: String?
         var lastRoot: String?
+        /// Quarantine decisions signed in `decision` heads, by reject id (with the head's seq).
+        var signedDecisions: [Int64: (decision: SignedDecision, head: Int)] = [:]
         for (i, head) in s.treeHeads.enumerated() {
             let label = "tree head \(head.seq)"
             if head.seq != i + 1 {
@@ -106,13 +108,39 @@ extension Workspace {
             guard let value = try? PhieuKinCore.JSONValue.parse(head.body), (try? value.canonicalBytes) == head.body,
                 case .object(let m) = value, case .string(let kind)? = m["kind"], case .string(let log)? = m["log"],
                 case .string(let rootHex)? = m["root"], case .string(let round)? = m["round"],
-                case .number(let seq)? = m["seq"], case .number(let sizeValue)? = m["size"], case .string? = m["time"],
-                case .number(1)? = m["v"], let root = try? Hex.decode(rootHex)
+                case .number(let seq)? = m["seq"], case .number(let sizeValue)? = m["size"],
+                case .string(let time)? = m["time"], case .number(1)? = m["v"], let root = try? Hex.decode(rootHex)
             else {
                 problems.append("\(label): body is not a canonical version-1 tree head")
                 continue
             }
             let size = Int(sizeValue)
+            if !BallotLogFormat.isHeadDate(time) {
+                problems.append("\(label): its time \"\(time)\" is not a date (YYYY-MM-DD); heads carry no finer time")
+            }
+            if kind == "decision" {
+                let added = size - (previous?.size ?? 0)
+                switch SignedDecision.parse(m["decisions"]) {
+                case nil:
+                    problems.append("\(label): a decision head without a well-formed list of decisions")
+                case let decisions?:
+                    let accepts = decisions.count { $0.decision == "accept" }
+                    if accepts != added {
+                        problems.append(
+                            "\(label): signs \(accepts) accepted rejects but adds \(added) ballots to the log")
+                    }
+                    for decision in decisions {
+                        if let earlier = signedDecisions[decision.reject] {
+                            problems.append(
+                                "\(label): reject \(decision.reject) was already decided in tree head \(earlier.head)")
+                        } else {
+                            signedDecisions[decision.reject] = (decision, head.seq)
+                        }
+                    }
+                }
+            } else if m["decisions"] != nil {
+                problems.append("\(label): a \(kind) head carries decisions")
+            }
             if log != "ballots" || round != roundID || Int(seq) != head.seq {
                 problems.append("\(label): body is for log \(log), round \(round), seq \(Int(seq)) — not this head")
             }
@@ -174,6 +202,37 @@ extension Workspace {
             if s.usedCount != 0 { problems.append("an unnumbered round has \(s.usedCount) used serials") }
             if acceptedRejects > hashes.count { problems.append("more accepted rejects than ballots in the log") }
         }
+        // Every decided reject has exactly the decision signed into the log, and every signed
+        // decision is about a decided reject of this round.
+        for reject in s.rejects {
+            let id = reject.id ?? 0
+            let signed = signedDecisions.removeValue(forKey: id)
+            guard reject.status != .pending else {
+                if let signed {
+                    problems.append(
+                        "tree head \(signed.head) signs a decision on reject \(id), which is still pending")
+                }
+                continue
+            }
+            guard let signed else {
+                problems.append(
+                    "reject \(id) is \(reject.status.rawValue) but no signed tree head records that decision")
+                continue
+            }
+            let expected = reject.status == .accepted ? "accept" : "discard"
+            if signed.decision.decision != expected || signed.decision.code != reject.code
+                || signed.decision.reason != (reject.decisionReason ?? "")
+            {
+                problems.append(
+                    "reject \(id): the stored decision (\(reject.status.rawValue), [\(reject.code)]) differs from the one "
+                        + "signed in tree head \(signed.head) (\(signed.decision.decision), [\(signed.decision.code)]) "
+                        + "or its reason does")
+            }
+        }
+        for (id, signed) in signedDecisions.sorted(by: { $0.key < $1.key }) {
+            problems.append(
+                "tree head \(signed.head) signs a decision on reject \(id), which is not in this round's quarantine")
+        }
         for reject in s.rejects {
             if !batchSeqs.contains(reject.batchSeq) {
                 problems.append("reject \(reject.id ?? 0) refers to batch \(reject.batchSeq), which does not exist")
@@ -194,5 +253,30 @@ extension Workspace {
             treeHeads: s.treeHeads.count, issued: s.issuedCount, used: s.usedCount,
             rejectsPending: rejectCounts[.pending] ?? 0, rejectsAccepted: acceptedRejects,
             rejectsDiscarded: rejectCounts[.discarded] ?? 0, root: lastRoot, problems: problems)
+    }
+}
+
+/// One quarantine decision as signed in a `decision` tree head (docs/FORMAT.md).
+struct SignedDecision: Equatable {
+    var reject: Int64
+    var decision: String
+    var code: String
+    var reason: String
+
+    /// The head's `decisions` array, or nil when it is missing or malformed: a non-empty array of
+    /// objects with exactly `code`, `decision` (`accept` or `discard`), `reason` (non-empty) and
+    /// `reject` (a positive integer).
+    static func parse(_ value: PhieuKinCore.JSONValue?) -> [SignedDecision]? {
+        guard case .array(let items)? = value, !items.isEmpty else { return nil }
+        var decisions: [SignedDecision] = []
+        for item in items {
+            guard case .object(let m) = item, m.count == 4, case .number(let id)? = m["reject"], id >= 1,
+                id == id.rounded(), id < 9_007_199_254_740_992, case .string(let decision)? = m["decision"],
+                decision == "accept" || decision == "discard", case .string(let code)? = m["code"],
+                case .string(let reason)? = m["reason"], !reason.isEmpty
+            else { return nil }
+            decisions.append(SignedDecision(reject: Int64(id), decision: decision, code: code, reason: reason))
+        }
+        return decisions
     }
 }

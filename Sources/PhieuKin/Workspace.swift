@@ -52,7 +52,13 @@ public final class Workspace: Sendable {
     public static func create(
         at root: String, agency: String, passphrase: [UInt8]? = nil, existingKeyPath: String? = nil
     ) throws -> (Workspace, InitSummary) {
-        // Read an imported key before creating anything, so a bad key leaves no half workspace.
+        // Check the name and read an imported key before creating anything, so a bad one leaves
+        // no half workspace.
+        if let scalar = BidiControls.first(in: agency) {
+            throw PhieuKinError.input(
+                "--agency contains the invisible text-direction control \(BidiControls.name(scalar)), which can make "
+                    + "the name display differently from what is stored; type the name again without it.")
+        }
         let key: Ed25519PrivateKey
         if let existingKeyPath {
             let pem = try KeyFiles.readPrivate(existingKeyPath)

@@ -16,7 +16,7 @@ public struct RosterFile: Sendable, Hashable {
 public struct RosterError: Error, Equatable, CustomStringConvertible {
     private enum Code: Equatable {
         case encoding, header, fieldCount, emptyField, invalidID, duplicateOfficial, unitNameConflict,
-            invalidOrder, duplicateOrder, empty
+            invalidOrder, duplicateOrder, empty, invisibleControl
     }
     private let code: Code
     public let fileName: String
@@ -42,7 +42,7 @@ public struct RosterError: Error, Equatable, CustomStringConvertible {
         .init(.emptyField, file, line, "\(column) is empty")
     }
     static func invalidID(_ column: String, _ value: String, file: String, line: Int) -> Self {
-        .init(.invalidID, file, line, "\(column) \"\(value)\" may only use the characters A-Z a-z 0-9 . _ -")
+        .init(.invalidID, file, line, "\(column) \"\(value)\" may only use the characters A-Z a-z 0-9 _ -")
     }
     static func duplicateOfficial(_ id: String, firstLine: Int, file: String, line: Int) -> Self {
         .init(.duplicateOfficial, file, line, "official_id \"\(id)\" appears twice (first on line \(firstLine))")
@@ -64,6 +64,12 @@ public struct RosterError: Error, Equatable, CustomStringConvertible {
         .init(
             .duplicateOrder, file, line, "order \(order) is used twice in unit \"\(unit)\" (first on line \(firstLine))"
         )
+    }
+    static func invisibleControl(_ column: String, _ scalar: Unicode.Scalar, file: String, line: Int) -> Self {
+        .init(
+            .invisibleControl, file, line,
+            "\(column) contains the invisible text-direction control \(BidiControls.name(scalar)), which can make a "
+                + "name display differently from what is stored; delete it and type the text again")
     }
     static func empty(file: String, line: Int) -> Self {
         .init(.empty, file, line, "no officials in the file; add one row per official under the header")
@@ -119,6 +125,11 @@ public enum RosterParser {
             for (column, id) in [("unit_id", unitID), ("official_id", officialID)] where !isValidID(id) {
                 throw RosterError.invalidID(column, id, file: fileName, line: line)
             }
+            for column in ["unit_name", "full_name", "position"] {
+                if let scalar = BidiControls.first(in: values[column]!) {
+                    throw RosterError.invisibleControl(column, scalar, file: fileName, line: line)
+                }
+            }
             let unitName = values["unit_name"]!
             let unitIndex: Int
             if let known = unitLines[unitID] {
@@ -165,12 +176,13 @@ public enum RosterParser {
         return RosterFile(units: units, officials: sorted.map(\.element.official))
     }
 
-    /// Roster ids: ASCII letters, digits, `.`, `_`, `-`; they appear in question ids and file names.
+    /// Roster ids (unit and official): 1–64 ASCII letters, digits, `_` and `-`. They appear in
+    /// question ids (`<official>.<criterion>`, so never a `.`), round ids and file names.
     static func isValidID(_ id: String) -> Bool {
         !id.isEmpty && id.utf8.count <= 64
             && id.utf8.allSatisfy { b in
-                (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2E
-                    || b == 0x5F || b == 0x2D
+                (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+                    || b == 0x2D
             }
     }
 
@@ -197,5 +209,29 @@ public enum RosterParser {
                 file: fileName, line: header.line)
         }
         return index
+    }
+}
+
+/// Unicode bidirectional formatting controls (U+061C, U+200E, U+200F, U+202A–U+202E,
+/// U+2066–U+2069). Invisible, they can reorder how a name is displayed ("Trojan Source"), so
+/// names and titles that reach ballots and reports may not contain them.
+public enum BidiControls {
+    public static func contains(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// The first bidi control in `text`, if any.
+    public static func first(in text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.first(where: contains)
+    }
+
+    /// `U+202E (RIGHT-TO-LEFT OVERRIDE)`.
+    public static func name(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return scalar.properties.name.map { "\(code) (\($0))" } ?? code
     }
 }

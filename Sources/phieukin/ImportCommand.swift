@@ -83,7 +83,7 @@ struct RejectsCommand: ParsableCommand {
             abstract: "Accept quarantined ballots whose marks were valid (e.g. an unknown serial checked on paper).")
         @OptionGroup var options: WorkspaceOptions
         @Option(help: "The round id.") var round: String
-        @Option(help: "Why the committee accepts them (kept).") var reason: String
+        @Option(help: "Why the committee accepts them (kept, and signed into the round's log).") var reason: String
         @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
         @Flag(help: "Every pending reject that can be accepted.") var all = false
         @Flag(help: "Print JSON.") var json = false
@@ -109,7 +109,9 @@ struct RejectsCommand: ParsableCommand {
             abstract: "Discard quarantined ballots (e.g. keyed again correctly in a later import).")
         @OptionGroup var options: WorkspaceOptions
         @Option(help: "The round id.") var round: String
-        @Option(help: "Why they are discarded (kept).") var reason: String
+        @Option(help: "Why they are discarded (kept, and signed into the round's log).") var reason: String
+        @Option(help: "File holding the agency signing key's passphrase (the decision is signed).")
+        var passphraseFile: String?
         @Flag(help: "Every pending reject.") var all = false
         @Flag(help: "Print JSON.") var json = false
         @Argument(help: "Reject ids (see rejects list).") var ids: [Int64] = []
@@ -119,9 +121,13 @@ struct RejectsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let decision = try options.open().discardRejects(roundID: round, ids: all ? nil : ids, reason: reason)
+            let decision = try options.open().discardRejects(
+                roundID: round, ids: all ? nil : ids, reason: reason,
+                passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
             if json { return try printJSON(decision) }
-            print("Discarded \(decision.discarded.map { "#\($0)" }.joined(separator: ", ")).")
+            print(
+                "Discarded \(decision.discarded.map { "#\($0)" }.joined(separator: ", ")); the decision is signed in tree head \(decision.treeHead ?? 0)."
+            )
         }
     }
 }

@@ -54,7 +54,30 @@ struct RosterParserTests {
         ),
         (
             header + "P1,Phòng 1,CB 01,An,CV\n",
-            "roster.csv:2: official_id \"CB 01\" may only use the characters A-Z a-z 0-9 . _ -"
+            "roster.csv:2: official_id \"CB 01\" may only use the characters A-Z a-z 0-9 _ -"
+        ),
+        // A dot would split the CSV question id `<official>.<criterion>`: marks could never be imported.
+        (
+            header + "P1,Phòng 1,CB01,An,CV\nP1,Phòng 1,A.b,Bình,CV\n",
+            "roster.csv:3: official_id \"A.b\" may only use the characters A-Z a-z 0-9 _ -"
+        ),
+        (header + "P.1,Phòng 1,CB01,An,CV\n", "roster.csv:2: unit_id \"P.1\" may only use the characters A-Z a-z 0-9 _ -"),
+        // Invisible bidi controls (Trojan Source) in what ballots and reports print.
+        (
+            header + "P1,Phòng 1,CB01,An,CV\nP1,Phòng 1,CB02,Nguy\u{202E}ễn Bình,CV\n",
+            "roster.csv:3: full_name contains the invisible text-direction control U+202E (RIGHT-TO-LEFT OVERRIDE), which can make a name display differently from what is stored; delete it and type the text again"
+        ),
+        (
+            header + "P1,Phòng\u{2066} 1,CB01,An,CV\n",
+            "roster.csv:2: unit_name contains the invisible text-direction control U+2066 (LEFT-TO-RIGHT ISOLATE), which can make a name display differently from what is stored; delete it and type the text again"
+        ),
+        (
+            header + "P1,Phòng 1,CB01,An,Chuyên\u{200F} viên\n",
+            "roster.csv:2: position contains the invisible text-direction control U+200F (RIGHT-TO-LEFT MARK), which can make a name display differently from what is stored; delete it and type the text again"
+        ),
+        (
+            header + "P1,Phòng 1,CB01,An\u{061C},CV\n",
+            "roster.csv:2: full_name contains the invisible text-direction control U+061C (ARABIC LETTER MARK), which can make a name display differently from what is stored; delete it and type the text again"
         ),
         (header + "P1,Phòng 1,CB01,An\n", "roster.csv:2: expected 5 fields like the header, found 4"),
         (header, "roster.csv:2: no officials in the file; add one row per official under the header"),

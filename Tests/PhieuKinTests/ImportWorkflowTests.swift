@@ -135,12 +135,12 @@ struct ImportWorkflowTests {
         #expect(accepted.treeSize == 3 && accepted.treeHead == 2)
         #expect(throws: PhieuKinError.self) { try f.workspace.closeRound(roundID: f.round, passphrase: nil) }
         let discarded = try f.workspace.discardRejects(roundID: f.round, ids: nil, reason: "Nhập lại ở lần sau")
-        #expect(discarded.discarded.count == 7)
+        #expect(discarded.discarded.count == 7 && discarded.treeSize == 3 && discarded.treeHead == 3)
         let after = try f.workspace.listRejects(roundID: f.round)
         #expect(after.allSatisfy { $0.status != "pending" && $0.source == nil && $0.decisionReason != nil })
 
         let closed = try f.workspace.closeRound(roundID: f.round, passphrase: nil)
-        #expect(closed.treeSize == 3 && closed.treeHead == 3)
+        #expect(closed.treeSize == 3 && closed.treeHead == 4)
         #expect(throws: PhieuKinError.self) {
             try f.workspace.importBallots(ImportRequest(roundID: f.round, files: [path]))
         }
@@ -149,17 +149,17 @@ struct ImportWorkflowTests {
         #expect(verified.ok, "\(verified.problems)")
         let check = try #require(verified.rounds.first)
         #expect(check.leaves == 3 && check.used == 2 && check.issued == 8 && check.rejectsAccepted == 1)
-        #expect(check.rejectsDiscarded == 7 && check.treeHeads == 3 && check.batches == 1)
+        #expect(check.rejectsDiscarded == 7 && check.treeHeads == 4 && check.batches == 1)
 
         // Audit bundle, checked by the independent Python verifier; a tampered copy fails.
         let out = f.dir + "/audit"
         let export = try f.workspace.exportAudit(roundID: f.round, to: out)
-        #expect(export.leaves == 3 && export.treeHeads == 3)
+        #expect(export.leaves == 3 && export.treeHeads == 4)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/verify-audit").path
         let ok = try ExternalTool.run("/usr/bin/python3", [script, out])
         #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
-        #expect(ok.stdout.contains("OK: 3 leaves, 3 signed tree heads"))
+        #expect(ok.stdout.contains("OK: 3 leaves, 4 signed tree heads"))
         var leaves = try [UInt8](Data(contentsOf: URL(fileURLWithPath: out + "/leaves.bin")))
         leaves[30] ^= 0x01
         try Data(leaves).write(to: URL(fileURLWithPath: out + "/leaves.bin"))

@@ -69,4 +69,28 @@ struct InitAndKeysTests {
         #expect(
             accepted.stdout.contains("SHA256:e7151459fd532be97a13e1b6b20397c3bf02887370a83b45d48df6c234d969a0"))
     }
+
+    /// Invisible bidi controls are refused in the agency name (printed on every ballot and
+    /// report) and in the roster, naming the code point; dotted ids are refused at roster import.
+    @Test func bidiControlsAndDottedIDsAreRefused() throws {
+        let cli = try CLI.temporaryWorkspace("bidi")
+        let refused = try cli.run(["init", "--agency", "UBND \u{202E}Quận Một"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("--agency contains the invisible text-direction control U+202E (RIGHT-TO-LEFT OVERRIDE)"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("phieukin.sqlite")))
+        #expect(try cli.run(["init", "--agency", "UBND Quận Một"]).status == 0)
+
+        let roster = cli.path("roster.csv")
+        try "unit_id,unit_name,official_id,full_name,position\nVP,Văn phòng,VP01,An,CV\nVP,Văn phòng,A.b,Bình,CV\n"
+            .write(toFile: roster, atomically: true, encoding: .utf8)
+        let dotted = try cli.run(["roster", "import", roster])
+        #expect(dotted.status == 1)
+        #expect(dotted.stderr.contains("roster.csv:3: official_id \"A.b\" may only use the characters A-Z a-z 0-9 _ -"))
+        try "unit_id,unit_name,official_id,full_name,position\nVP,Văn phòng,VP01,An\u{2067},CV\n"
+            .write(toFile: roster, atomically: true, encoding: .utf8)
+        let bidi = try cli.run(["roster", "import", roster])
+        #expect(bidi.status == 1)
+        #expect(bidi.stderr.contains("roster.csv:2: full_name contains the invisible text-direction control U+2067 (RIGHT-TO-LEFT ISOLATE)"))
+        #expect(try CLI.sql(cli.path("phieukin.sqlite"), "SELECT COUNT(*) FROM official").output == "0")
+    }
 }

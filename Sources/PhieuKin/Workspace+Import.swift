@@ -197,30 +197,35 @@ extension Workspace {
             throw PhieuKinError.state(
                 "round \(round.id) has no valid tally public key; the store may be damaged (run phieukin verify).")
         }
-        let issued = round.numbered ? try store.issuedSerialHashes(roundID: round.id) : []
-        let used = round.numbered ? try store.usedSerialHashes(roundID: round.id) : []
-        func newSession() -> BallotImportSession {
-            BallotImportSession(
-                survey: survey, roundID: round.id, numbered: round.numbered, officialIDs: officials, issued: issued,
-                used: used)
-        }
-
-        // Double entry: the second keying is read first, fully, into memory (keyed per ballot).
-        var second: [String: RowOutcome]?
-        if let secondFile = request.secondEntry {
-            var session = newSession()
-            var outcomes: [String: RowOutcome] = [:]
-            _ = try Self.readBallotFile(secondFile, session: &session) { outcome, session in
-                if outcome.isAccepted, let hash = outcome.serialHash { session.registerUsed(hash, at: outcome.source) }
-                if outcomes[outcome.keyingKey] == nil { outcomes[outcome.keyingKey] = outcome }
-            }
-            second = outcomes
-        }
-
         let pauseAfter = ProcessInfo.processInfo.environment["PHIEUKIN_TEST_PAUSE_AFTER_ROWS"].flatMap(Int.init)
         do {
             return try store.withBallotLog(roundID: round.id) { log in
                 try requireOpen(try log.round(), doing: "imported")
+                // The serials issued and used so far are read inside the write transaction: two
+                // imports of one file at the same time are serialized, and the second sees every
+                // serial the first used (all its rows are duplicates), never a stale set.
+                let issued = round.numbered ? try log.issuedSerialHashes() : []
+                let used = round.numbered ? try log.usedSerialHashes() : []
+                func newSession() -> BallotImportSession {
+                    BallotImportSession(
+                        survey: survey, roundID: round.id, numbered: round.numbered, officialIDs: officials,
+                        issued: issued, used: used)
+                }
+
+                // Double entry: the second keying is read first, fully, into memory (keyed per ballot).
+                var second: [String: RowOutcome]?
+                if let secondFile = request.secondEntry {
+                    var session = newSession()
+                    var outcomes: [String: RowOutcome] = [:]
+                    _ = try Self.readBallotFile(secondFile, session: &session) { outcome, session in
+                        if outcome.isAccepted, let hash = outcome.serialHash {
+                            session.registerUsed(hash, at: outcome.source)
+                        }
+                        if outcomes[outcome.keyingKey] == nil { outcomes[outcome.keyingKey] = outcome }
+                    }
+                    second = outcomes
+                }
+
                 let seq = try log.nextBatchSeq()
                 let batchKey = SecureRandom.bytes(AES256GCM.keyByteCount)
                 try log.insertBatch(
@@ -414,10 +419,13 @@ extension Workspace {
     }
 
     /// Test hook (PHIEUKIN_TEST_PAUSE_AFTER_ROWS=N): after N leaves are written inside the open
-    /// transaction, say so on stderr and sleep, so a test can SIGKILL the process there.
+    /// transaction, say so on stderr and sleep, so a test can SIGKILL the process there (or start
+    /// a second import that must wait for this one).
+    /// PHIEUKIN_TEST_PAUSE_SECONDS sets how long (default 60).
     private static func testPause() {
         FileHandle.standardError.write(Data("PHIEUKIN_TEST_PAUSED\n".utf8))
-        Thread.sleep(forTimeInterval: 60)
+        let seconds = ProcessInfo.processInfo.environment["PHIEUKIN_TEST_PAUSE_SECONDS"].flatMap(Double.init) ?? 60
+        Thread.sleep(forTimeInterval: seconds)
     }
 
     /// Both keyings read the same: same outcome code and the same ballot.

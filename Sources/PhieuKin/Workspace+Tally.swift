@@ -142,7 +142,7 @@ extension Workspace {
                 ]).canonicalBytes
                 return ResultTreeHeadRecord(seq: seq, body: body, signature: try signingKey.signature(for: body))
             }
-        } catch let error as StoreError {
+        } catch let error as StoreError where error.isConflict {
             throw PhieuKinError.state("\(error.reason) Another tally may have run at the same time.")
         }
         return summary(result, flags: flags, index: index, recount: false)

@@ -29,6 +29,17 @@ public final class BallotLogTransaction {
         return round
     }
 
+    /// Issued serial hashes of the round, read inside this transaction.
+    public func issuedSerialHashes() throws -> Set<SerialHash> {
+        try Store.serialHashes(db, table: "issuedSerial", roundID: roundID)
+    }
+
+    /// Used serial hashes of the round, read inside this transaction (so a concurrent import that
+    /// committed first is seen).
+    public func usedSerialHashes() throws -> Set<SerialHash> {
+        try Store.serialHashes(db, table: "usedSerial", roundID: roundID)
+    }
+
     public func nextBatchSeq() throws -> Int {
         try (Int.fetchOne(db, sql: "SELECT MAX(seq) FROM batch WHERE roundID = ?", arguments: [roundID]) ?? 0) + 1
     }
@@ -186,33 +197,35 @@ extension Store {
     }
 
     private func serialHashes(table: String, roundID: String) throws -> Set<SerialHash> {
-        try read { db in
-            var set = Set<SerialHash>()
-            let count =
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE roundID = ?", arguments: [roundID]) ?? 0
-            set.reserveCapacity(count)
-            // A million rows: read each 32-byte hash in place (no Row, no Data, no array).
-            let statement = try db.makeStatement(sql: "SELECT hash FROM \(table) WHERE roundID = ?")
-            try statement.setArguments([roundID])
-            let s = statement.sqliteStatement
-            defer { sqlite3_reset(s) }
-            while true {
-                let rc = sqlite3_step(s)
-                if rc == SQLITE_DONE { break }
-                guard rc == SQLITE_ROW else {
-                    throw DatabaseError(
-                        resultCode: ResultCode(rawValue: rc),
-                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
-                }
-                let count = Int(sqlite3_column_bytes(s, 0))
-                if count == 32, let bytes = sqlite3_column_blob(s, 0),
-                    let hash = SerialHash(hash: UnsafeRawBufferPointer(start: bytes, count: count))
-                {
-                    set.insert(hash)
-                }
+        try read { db in try Self.serialHashes(db, table: table, roundID: roundID) }
+    }
+
+    static func serialHashes(_ db: Database, table: String, roundID: String) throws -> Set<SerialHash> {
+        var set = Set<SerialHash>()
+        let count =
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE roundID = ?", arguments: [roundID]) ?? 0
+        set.reserveCapacity(count)
+        // A million rows: read each 32-byte hash in place (no Row, no Data, no array).
+        let statement = try db.makeStatement(sql: "SELECT hash FROM \(table) WHERE roundID = ?")
+        try statement.setArguments([roundID])
+        let s = statement.sqliteStatement
+        defer { sqlite3_reset(s) }
+        while true {
+            let rc = sqlite3_step(s)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: rc),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
             }
-            return set
+            let count = Int(sqlite3_column_bytes(s, 0))
+            if count == 32, let bytes = sqlite3_column_blob(s, 0),
+                let hash = SerialHash(hash: UnsafeRawBufferPointer(start: bytes, count: count))
+            {
+                set.insert(hash)
+            }
         }
+        return set
     }
 
     /// Inserts issued serial hashes in bulk (benchmarks and tests that need a million).

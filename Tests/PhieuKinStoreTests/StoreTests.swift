@@ -116,4 +116,46 @@ struct StoreSharingTests {
         try second.setMeta("agency", "third")
         #expect(try store.meta("agency") == "third")
     }
+
+    /// SQLITE_FULL (here from SQLite's own page limit, as a full disk gives it) is reported as a
+    /// full disk, without the wrong "is the workspace writable" hint, and nothing is kept.
+    @Test func aFullDiskIsSaidPlainly() throws {
+        let store = try temporaryStore()
+        try store.setMeta("agency", "UBND")
+        let pages = try store.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") } ?? 0
+        try store.write { db in try db.execute(sql: "PRAGMA max_page_count = \(pages + 1)") }
+        let error = #expect(throws: StoreError.self) {
+            try store.setMeta("big", String(repeating: "x", count: 200_000))
+        }
+        #expect(error?.reason.hasPrefix("the disk is full") == true, "\(error?.reason ?? "")")
+        #expect(error?.reason.contains("writable") == false)
+        #expect(try store.meta("big") == nil)
+        #expect(try store.meta("agency") == "UBND")
+    }
+
+    /// A second Store that holds the write transaction does not keep the first from reading; a
+    /// write that waits past the busy timeout says another command is writing.
+    @Test func readsGoOnWhileAnotherStoreWrites() throws {
+        let store = try temporaryStore()
+        try store.setMeta("agency", "UBND")
+        let other = try Store(path: store.path)
+        let (value, elapsed) = try other.write { _ throws -> (String?, Double) in
+            let start = Date()
+            let value = try store.meta("agency")
+            return (value, Date().timeIntervalSince(start))
+        }
+        #expect(value == "UBND" && elapsed < 2)
+    }
+
+    /// A store opened read-only reads, and refuses to write with a message saying why.
+    @Test func readOnlyStoreReadsAndRefusesWrites() throws {
+        let store = try temporaryStore()
+        try store.setMeta("agency", "UBND")
+        let readOnly = try Store(path: store.path, readOnly: true)
+        #expect(readOnly.isReadOnly)
+        #expect(try readOnly.meta("agency") == "UBND")
+        let error = #expect(throws: StoreError.self) { try readOnly.setMeta("agency", "changed") }
+        #expect(error?.reason.contains("is read-only here") == true)
+    }
 }
+

@@ -51,6 +51,33 @@ public enum KeyFiles {
         return try readText(path)
     }
 
+    /// The file's mode in octal when group or others have any access to it, else nil.
+    static func modeIfReadableByOthers(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & 0o077 != 0 else { return nil }
+        return String(info.st_mode & 0o777, radix: 8)
+    }
+
+    /// Reads a committee member's share file. Owner-only files are read as any private key; a
+    /// share other users can read (a FAT USB stick cannot keep mode 0600) is accepted only when
+    /// its key is passphrase-encrypted (`ENCRYPTED PRIVATE KEY`), so reading the file is not
+    /// enough to hold the share.
+    public static func readShare(_ path: String, roundID: String) throws -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw PhieuKinError.keyFile("share file \(path) not found. Check the path the committee member gave.")
+        }
+        let text = try readText(path)
+        if let mode = modeIfReadableByOthers(path), !text.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") {
+            throw PhieuKinError.keyFile(
+                "share \(path) can be read by other users (mode \(mode)) and is not passphrase-protected, so anyone who "
+                    + "can read it holds this member's part of round \(roundID)'s key. Copy it to a folder only you can read "
+                    + "and run: chmod 600 FILE. (On a USB stick that cannot keep that mode, shares must be made with "
+                    + "--passphrase-file at round open.)")
+        }
+        return text
+    }
+
     public static func readText(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else {
@@ -59,8 +86,18 @@ public enum KeyFiles {
         return text
     }
 
-    /// A passphrase file's bytes, without the trailing newline an editor adds.
+    /// A passphrase file's bytes, without the trailing newline an editor adds. Like a private key,
+    /// refused when group or others can read (or write) it.
     public static func readPassphrase(_ path: String) throws -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw PhieuKinError.keyFile("passphrase file \(path) not found.")
+        }
+        if info.st_mode & 0o077 != 0 {
+            let mode = String(info.st_mode & 0o777, radix: 8)
+            throw PhieuKinError.keyFile(
+                "passphrase file \(path) can be read by other users (mode \(mode)). Fix it with: chmod 600 \(path)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PhieuKinError.keyFile("cannot read passphrase file \(path).")
         }

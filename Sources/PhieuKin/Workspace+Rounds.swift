@@ -5,18 +5,28 @@ import PhieuKinStore
 
 /// How a round's tally key is kept: 1 of 1 in the workspace (no ceremony), or split with
 /// Shamir among a counting committee of N, any K of whom open the round together.
+///
+/// A committee's shares never go into the workspace folder (whoever copies the workspace would
+/// hold them all): they are written to `sharesDirectory` (e.g. a USB stick) or to one path per
+/// member (`shareOutputs`, exactly N), both outside the workspace.
 public struct Committee: Sendable, Equatable {
     public var size: Int
     public var threshold: Int
-    /// Where share files are written (each to be handed to one member); default keys/rounds/<round>/.
+    /// Folder outside the workspace where the N share files are written, each to be handed to one member.
     public var sharesDirectory: String?
+    /// One file per member (exactly N), outside the workspace; alternative to `sharesDirectory`.
+    public var shareOutputs: [String]
     /// Encrypts each share file (and the 1-of-1 key file) as PKCS#8 that `openssl pkey` reads.
     public var passphrase: [UInt8]?
 
-    public init(size: Int = 1, threshold: Int = 1, sharesDirectory: String? = nil, passphrase: [UInt8]? = nil) {
+    public init(
+        size: Int = 1, threshold: Int = 1, sharesDirectory: String? = nil, shareOutputs: [String] = [],
+        passphrase: [UInt8]? = nil
+    ) {
         self.size = size
         self.threshold = threshold
         self.sharesDirectory = sharesDirectory
+        self.shareOutputs = shareOutputs
         self.passphrase = passphrase
     }
 }
@@ -31,11 +41,17 @@ public struct RoundRequest: Sendable {
     public var channel: String?
     public var electorate: Int?
     public var committee: Committee
+    /// The agency key's passphrase, in a workspace whose agency key is encrypted: without a
+    /// passphrase of its own (`committee.passphrase`), the round's 1-of-1 tally key is encrypted
+    /// with this one (checked against the agency key first, so a wrong file cannot lock the round).
+    public var agencyPassphrase: [UInt8]?
 
     public init(
         surveyID: String, period: String, unitID: String, ballots: Int, numbered: Bool = true,
-        channel: String? = nil, electorate: Int? = nil, committee: Committee = Committee()
+        channel: String? = nil, electorate: Int? = nil, committee: Committee = Committee(),
+        agencyPassphrase: [UInt8]? = nil
     ) {
+        self.agencyPassphrase = agencyPassphrase
         self.surveyID = surveyID
         self.period = period
         self.unitID = unitID
@@ -64,6 +80,10 @@ public struct RoundSummary: Sendable, Codable, Equatable {
     public var committeeThreshold: Int
     /// Files holding the tally key (1 of 1) or the committee's shares, written at open.
     public var keyFiles: [String]
+    /// At open: whether those files are passphrase-encrypted.
+    public var keyFilesEncrypted: Bool? = nil
+    /// At open: what to do with the files (hand each share to one member).
+    public var custody: String? = nil
 }
 
 extension Workspace {
@@ -86,11 +106,28 @@ extension Workspace {
         if let electorate = request.electorate, electorate < 1 {
             throw PhieuKinError.input("--electorate must be at least 1.")
         }
-        let committee = request.committee
+        var committee = request.committee
         guard committee.size >= 1, committee.size <= 255, committee.threshold >= 1,
             committee.threshold <= committee.size
         else {
             throw PhieuKinError.input("--threshold K and --committee N need 1 ≤ K ≤ N ≤ 255.")
+        }
+        if committee.size == 1 {
+            guard committee.sharesDirectory == nil && committee.shareOutputs.isEmpty else {
+                throw PhieuKinError.input(
+                    "--shares-dir and --share-out are for a committee (--committee N with N > 1); a 1-of-1 round keeps its key in the workspace."
+                )
+            }
+            if committee.passphrase == nil, let agencyPassphrase = request.agencyPassphrase {
+                _ = try agencySigningKey(passphrase: agencyPassphrase)  // the right passphrase, or refused
+                committee.passphrase = agencyPassphrase
+            }
+            if try committee.passphrase == nil && agencyKeyIsEncrypted() {
+                throw PhieuKinError.keyFile(
+                    "this workspace's agency key is passphrase-protected, so the round's tally key must be too. "
+                        + "Pass --agency-passphrase-file FILE (the tally key is encrypted with the agency passphrase) "
+                        + "or --passphrase-file FILE (a passphrase for this round); phieukin tally will need the same.")
+            }
         }
         let officials = survey.shape == .questions ? [] : try store.officials(unitID: request.unitID)
         if survey.shape != .questions && officials.isEmpty {
@@ -99,8 +136,9 @@ extension Workspace {
         let id = try newRoundID(period: period, unitID: request.unitID, surveyID: survey.id)
         let yaml = try surveyCatalog().yaml(id: survey.id)
 
+        let destinations = try keyDestinations(roundID: id, committee: committee)
         let tallyKey = X25519PrivateKey()
-        let keyFiles = try writeTallyKey(tallyKey, roundID: id, committee: committee)
+        let keyFiles = try writeTallyKey(tallyKey, roundID: id, committee: committee, to: destinations)
         let record = RoundRecord(
             id: id, surveyID: survey.id, surveyVersion: survey.version, surveyYAML: yaml, unitID: request.unitID,
             period: period.description, channel: channel.rawValue, state: .open, numbered: request.numbered,
@@ -121,7 +159,102 @@ extension Workspace {
         }
         var summary = try roundSummary(id: id)
         summary.keyFiles = keyFiles
+        summary.keyFilesEncrypted = committee.passphrase != nil
+        summary.custody =
+            committee.size == 1
+            ? "The tally key stays in the workspace (1 of 1): whoever can read its keys folder can open the round."
+            : "Hand each share file to one member of the counting committee (on a USB stick or printed), "
+                + "and keep no copy on this computer. Any \(committee.threshold) of the \(committee.size) members open the round "
+                + "together: phieukin tally --round \(id) --share FILE …"
         return summary
+    }
+
+    /// Whether the agency signing key file is passphrase-encrypted.
+    func agencyKeyIsEncrypted() throws -> Bool {
+        try KeyFiles.readPrivate(agencyKeyPath).contains("ENCRYPTED PRIVATE KEY")
+    }
+
+    /// Where the tally key or each share will be written, checked before anything is: a
+    /// committee's shares go outside the workspace folder (symlinks resolved), to files that do
+    /// not exist yet.
+    private func keyDestinations(roundID: String, committee: Committee) throws -> [String] {
+        if committee.size == 1 { return [tallyKeyPath(roundID: roundID)] }
+        let paths: [String]
+        switch (committee.sharesDirectory, committee.shareOutputs.isEmpty) {
+        case (nil, true):
+            throw PhieuKinError.input(
+                "a committee round needs to know where each member's share goes, outside the workspace: "
+                    + "--shares-dir DIR (e.g. a USB stick) or --share-out PATH once per member (\(committee.size) times)."
+            )
+        case (_?, false):
+            throw PhieuKinError.input("give --shares-dir or --share-out, not both.")
+        case (let directory?, true):
+            let directory = Self.absolute(directory)
+            try refuseInsideWorkspace(directory, what: "--shares-dir \(directory)")
+            paths = (1...committee.size).map { directory + "/\(roundID).share-\($0)-of-\(committee.size).pem" }
+        case (nil, false):
+            guard committee.shareOutputs.count == committee.size else {
+                throw PhieuKinError.input(
+                    "a committee of \(committee.size) needs --share-out exactly \(committee.size) times (one file per member); "
+                        + "\(committee.shareOutputs.count) given.")
+            }
+            paths = committee.shareOutputs.map(Self.absolute)
+            var seen: Set<String> = []
+            for path in paths {
+                guard seen.insert(Self.resolvedPath(path)).inserted else {
+                    throw PhieuKinError.input("--share-out \(path) is given twice; each member needs a file of their own.")
+                }
+                try refuseInsideWorkspace(path, what: "--share-out \(path)")
+                let parent = (path as NSString).deletingLastPathComponent
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue
+                else {
+                    throw PhieuKinError.input("--share-out \(path): folder \(parent) does not exist.")
+                }
+            }
+        }
+        for path in paths {
+            var info = stat()
+            if lstat(path, &info) == 0 {
+                throw PhieuKinError.keyFile(
+                    "\(path) already exists; PhieuKin never overwrites a key. Move it away or choose another place; nothing was created."
+                )
+            }
+        }
+        return paths
+    }
+
+    /// Refuses a destination inside the workspace folder, comparing real paths (symlinks resolved).
+    private func refuseInsideWorkspace(_ path: String, what: String) throws {
+        let workspace = Self.resolvedPath(root)
+        let target = Self.resolvedPath(path)
+        if target == workspace || target.hasPrefix(workspace + "/") {
+            throw PhieuKinError.input(
+                "\(what) is inside the workspace (\(workspace)): committee shares must leave it, or whoever copies "
+                    + "the workspace holds every share. Write them to each member's USB stick or another folder.")
+        }
+    }
+
+    /// The real path of `path` (symlinks resolved) even when its last components do not exist yet:
+    /// the deepest existing ancestor is resolved with realpath(3) and the rest appended.
+    static func resolvedPath(_ path: String) -> String {
+        var existing = absolute(path)
+        var rest: [String] = []
+        while realpath(existing, nil) == nil, existing != "/" {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        guard let real = realpath(existing, nil) else { return absolute(path) }
+        var result = String(cString: real)
+        free(real)
+        for component in rest where component != "." && !component.isEmpty {
+            if component == ".." {
+                result = (result as NSString).deletingLastPathComponent
+            } else {
+                result = result == "/" ? "/" + component : result + "/" + component
+            }
+        }
+        return result
     }
 
     public func roundSummary(id: String) throws -> RoundSummary {
@@ -183,34 +316,57 @@ extension Workspace {
 
     /// 1 of 1: one PKCS#8 file in keys/rounds. N members: Shamir shares of the raw 32-byte key,
     /// each wrapped as an X25519 PKCS#8 PEM (optionally passphrase-encrypted, so the encryption is
-    /// OpenSSL's own and `openssl pkey` can check it) under a plain-text header saying what it is.
-    private func writeTallyKey(_ key: X25519PrivateKey, roundID: String, committee: Committee) throws -> [String] {
+    /// OpenSSL's own and `openssl pkey` can check it) under a plain-text header saying what it is,
+    /// written to `paths` (outside the workspace). All or nothing: a failure removes the files
+    /// this call wrote.
+    private func writeTallyKey(
+        _ key: X25519PrivateKey, roundID: String, committee: Committee, to paths: [String]
+    ) throws -> [String] {
         if committee.size == 1 {
-            let path = tallyKeyPath(roundID: roundID)
-            try KeyFiles.writePrivate(try key.pemRepresentation(passphrase: committee.passphrase), to: path)
-            return [path]
+            try KeyFiles.writePrivate(try key.pemRepresentation(passphrase: committee.passphrase), to: paths[0])
+            return paths
         }
-        let directory = committee.sharesDirectory ?? (roundKeysDirectory + "/\(roundID)")
+        var written: [String] = []
+        var createdDirectory: String?
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            if let directory = committee.sharesDirectory.map(Self.absolute),
+                !FileManager.default.fileExists(atPath: directory)
+            {
+                do {
+                    try FileManager.default.createDirectory(
+                        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                } catch {
+                    throw PhieuKinError.keyFile("cannot create \(directory): \(error.localizedDescription)")
+                }
+                createdDirectory = directory
+            }
+            let shares = try Shamir.split(
+                secret: key.rawRepresentation, threshold: committee.threshold, shareCount: committee.size)
+            for (share, path) in zip(shares, paths) {
+                let wrapped = try X25519PrivateKey(rawRepresentation: share.value)
+                let text = TallyShareFile(
+                    roundID: roundID, index: Int(share.index), threshold: committee.threshold, count: committee.size,
+                    tallyPublicKey: key.publicKey.rawRepresentation,
+                    pem: try wrapped.pemRepresentation(passphrase: committee.passphrase)
+                ).text
+                try KeyFiles.writePrivate(text, to: path)
+                written.append(path)
+                // A drive that keeps no Unix permissions (a FAT USB stick) leaves the file readable
+                // by everyone; such a share is accepted at tally only when it is encrypted.
+                if committee.passphrase == nil, let mode = KeyFiles.modeIfReadableByOthers(path) {
+                    throw PhieuKinError.keyFile(
+                        "\(path) can be read by other users (mode \(mode) after creating it 0600: the drive does not keep "
+                            + "Unix permissions, e.g. a FAT USB stick). A share there must be passphrase-protected: "
+                            + "open the round with --passphrase-file FILE, or write the shares to a drive that keeps permissions. "
+                            + "Nothing was created.")
+                }
+            }
         } catch {
-            throw PhieuKinError.keyFile("cannot create \(directory): \(error.localizedDescription)")
+            for path in written { try? FileManager.default.removeItem(atPath: path) }
+            if let createdDirectory { rmdir(createdDirectory) }  // only if empty: nothing else is removed
+            throw error
         }
-        let shares = try Shamir.split(
-            secret: key.rawRepresentation, threshold: committee.threshold, shareCount: committee.size)
-        var paths: [String] = []
-        for share in shares {
-            let wrapped = try X25519PrivateKey(rawRepresentation: share.value)
-            let text = TallyShareFile(
-                roundID: roundID, index: Int(share.index), threshold: committee.threshold, count: committee.size,
-                tallyPublicKey: key.publicKey.rawRepresentation,
-                pem: try wrapped.pemRepresentation(passphrase: committee.passphrase)
-            ).text
-            let path = directory + "/\(roundID).share-\(share.index)-of-\(committee.size).pem"
-            try KeyFiles.writePrivate(text, to: path)
-            paths.append(path)
-        }
-        return paths
+        return written
     }
 }
 

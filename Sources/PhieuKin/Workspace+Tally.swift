@@ -68,6 +68,12 @@ extension Workspace {
         default: break
         }
         let survey = try survey(ofRound: round)
+        var source = source
+        if source.shareFiles.isEmpty && source.passphrase == nil {
+            // A 1-of-1 key in a passphrase workspace is encrypted with the agency passphrase
+            // unless the round was given one of its own (README, "Open a round").
+            source.passphrase = agencyPassphrase
+        }
         let tallyKey = try rebuildTallyKey(round: round, source: source)
         let info = try roundInfo(round)
         let officials = try roundOfficialList(round)
@@ -171,7 +177,10 @@ extension Workspace {
             let path = tallyKeyPath(roundID: round.id)
             let pem = try KeyFiles.readPrivate(path)
             if pem.contains("ENCRYPTED") && source.passphrase == nil {
-                throw PhieuKinError.keyFile("\(path) is encrypted. Pass its passphrase with --passphrase-file FILE.")
+                throw PhieuKinError.keyFile(
+                    "\(path) is encrypted. Pass the passphrase it was made with at round open: --passphrase-file FILE "
+                        + "(a passphrase of the round's own), or --agency-passphrase-file FILE when it is the agency passphrase."
+                )
             }
             let key: X25519PrivateKey
             do {
@@ -189,7 +198,7 @@ extension Workspace {
         var given: [String] = []
         var seen: [Int: String] = [:]
         for path in source.shareFiles {
-            let file = try TallyShareFile(text: try KeyFiles.readPrivate(path), fileName: path)
+            let file = try TallyShareFile(text: try KeyFiles.readShare(path, roundID: round.id), fileName: path)
             guard file.roundID == round.id else {
                 throw PhieuKinError.keyFile(
                     "\(path) is a share of round \(file.roundID), not of round \(round.id). Bring this round's share.")

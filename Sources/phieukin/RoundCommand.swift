@@ -23,9 +23,21 @@ struct RoundCommand: ParsableCommand {
         var electorate: Int?
         @Option(help: "Committee size N: split the tally key into N shares.") var committee: Int = 1
         @Option(help: "Shares needed to open the round (K of N).") var threshold: Int?
-        @Option(help: "Where to write the committee's share files.") var sharesDir: String?
+        @Option(
+            help: "A committee's shares: the folder (outside the workspace, e.g. a USB stick) to write the N share files to."
+        )
+        var sharesDir: String?
+        @Option(
+            name: .customLong("share-out"),
+            help: "A committee's shares: one member's share file (outside the workspace); repeat exactly N times.")
+        var shareOut: [String] = []
         @Option(help: "Encrypt the tally key or each share with the passphrase in this file.")
         var passphraseFile: String?
+        @Option(
+            help:
+                "The agency key's passphrase (a passphrase workspace): encrypts the 1-of-1 tally key when no --passphrase-file is given."
+        )
+        var agencyPassphraseFile: String?
         @Flag(help: "Print a JSON object instead of text.") var json = false
 
         func run() throws {
@@ -37,7 +49,8 @@ struct RoundCommand: ParsableCommand {
                 channel: channel, electorate: electorate,
                 committee: Committee(
                     size: committee, threshold: threshold ?? committee, sharesDirectory: sharesDir,
-                    passphrase: try passphraseFile.map(KeyFiles.readPassphrase)))
+                    shareOutputs: shareOut, passphrase: try passphraseFile.map(KeyFiles.readPassphrase)),
+                agencyPassphrase: try agencyPassphraseFile.map(KeyFiles.readPassphrase))
             let summary = try options.open().openRound(request)
             if json {
                 try printJSON(summary)
@@ -45,8 +58,18 @@ struct RoundCommand: ParsableCommand {
             }
             print("Opened \(summary.surveyID) for unit \(summary.unitID), period \(summary.period)")
             print("Officials on the ballot: \(summary.officials); ballots to issue: \(summary.ballotsPlanned)")
-            print("Tally key (\(summary.committeeThreshold) of \(summary.committeeSize)):")
-            for file in summary.keyFiles { print("  \(file)") }
+            let encrypted = summary.keyFilesEncrypted == true ? ", passphrase-protected" : ""
+            if summary.committeeSize == 1 {
+                print("Tally key (1 of 1\(encrypted)): \(summary.keyFiles.first ?? "")")
+            } else {
+                print(
+                    "Tally key split into \(summary.committeeSize) shares, any \(summary.committeeThreshold) open the round\(encrypted):"
+                )
+                for (index, file) in summary.keyFiles.enumerated() {
+                    print("  share \(index + 1) of \(summary.committeeSize): \(file)")
+                }
+            }
+            if let custody = summary.custody { print(custody) }
             print("Next: phieukin ballots print --round \(summary.id) --out ballots.pdf")
             print(summary.id)
         }

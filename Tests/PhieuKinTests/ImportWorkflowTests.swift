@@ -227,10 +227,11 @@ struct ImportWorkflowTests {
 
     @Test func committeeSharesRecombineThreeOfFive() throws {
         let passphrase = Array("mật khẩu tổ kiểm phiếu".utf8)
+        let directory = try TemporaryFiles.directory("usb").path
         let f = try ImportFixture.make(
-            ballots: 0, committee: Committee(size: 5, threshold: 3, passphrase: passphrase))
+            ballots: 0,
+            committee: Committee(size: 5, threshold: 3, sharesDirectory: directory, passphrase: passphrase))
         let summary = try f.workspace.roundSummary(id: f.round)
-        let directory = f.workspace.roundKeysDirectory + "/\(f.round)"
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted().map { directory + "/" + $0 }
         #expect(files.count == 5 && summary.committeeThreshold == 3)
         let shares = try files.map { path in

@@ -32,6 +32,12 @@ struct InitAndKeysTests {
         let cli = try CLI.temporaryWorkspace("pass")
         let passFile = cli.path("pass.txt")
         try "đúng mật khẩu 123\n".write(toFile: passFile, atomically: true, encoding: .utf8)
+        // A passphrase file follows the key-file rule: refused while others can read it.
+        chmod(passFile, 0o644)
+        let open = try cli.run(["init", "--passphrase-file", passFile])
+        #expect(open.status == 1 && open.stderr.contains("passphrase file \(passFile) can be read by other users (mode 644). Fix it with: chmod 600 \(passFile)"), "\(open.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("phieukin.sqlite")))
+        chmod(passFile, 0o600)
         let result = try cli.run(["init", "--passphrase-file", passFile])
         #expect(result.status == 0, "\(result.stderr)")
         let pem = try String(contentsOfFile: cli.path("keys/agency.pem"), encoding: .utf8)

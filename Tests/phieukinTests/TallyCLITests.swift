@@ -41,7 +41,12 @@ struct TallyCLITests {
             "round", "open", "--survey", "quarterly-7", "--period", period, "--unit", unit, "--ballots", "\(total)",
             "--serials", "none",
         ]
-        if let committee { open += ["--committee", "\(committee.n)", "--threshold", "\(committee.k)"] }
+        if let committee {
+            // Shares leave the workspace: a folder beside it stands for the members' USB sticks.
+            open += [
+                "--committee", "\(committee.n)", "--threshold", "\(committee.k)", "--shares-dir", sharesDirectory(cli),
+            ]
+        }
         let opened = try cli.run(open)
         #expect(opened.status == 0, "\(opened.stderr)")
         let round = opened.lastLine
@@ -60,6 +65,9 @@ struct TallyCLITests {
         #expect(closed.status == 0, "\(closed.stderr)")
         return round
     }
+
+    /// Where a test's committee shares go: outside the workspace.
+    static func sharesDirectory(_ cli: CLI) -> String { cli.workspace + "-shares" }
 
     @discardableResult
     static func tally(_ cli: CLI, _ round: String, _ extra: [String] = []) throws -> CLI.Result {
@@ -231,7 +239,7 @@ struct TallyCLITests {
         let cli = try Self.workspace("committee")
         let round = try Self.closedRound(
             cli, period: "2026-Q2", unit: "U", total: 5, marks: ["b.ky-luat": 2], committee: (3, 2))
-        let dir = cli.path("keys/rounds/\(round)")
+        let dir = Self.sharesDirectory(cli)
         let shares = try FileManager.default.contentsOfDirectory(atPath: dir).sorted().map { dir + "/" + $0 }
         #expect(shares.count == 3)
 

@@ -112,6 +112,11 @@ extension Workspace {
         else {
             throw PhieuKinError.input("--threshold K and --committee N need 1 ≤ K ≤ N ≤ 255.")
         }
+        if committee.size > 1 && request.agencyPassphrase != nil {
+            throw PhieuKinError.input(
+                "--agency-passphrase-file encrypts a 1-of-1 round key; a committee's shares are encrypted with "
+                    + "--passphrase-file (a passphrase the members keep, not the agency's).")
+        }
         if committee.size == 1 {
             guard committee.sharesDirectory == nil && committee.shareOutputs.isEmpty else {
                 throw PhieuKinError.input(
@@ -202,7 +207,8 @@ extension Workspace {
             var seen: Set<String> = []
             for path in paths {
                 guard seen.insert(Self.resolvedPath(path)).inserted else {
-                    throw PhieuKinError.input("--share-out \(path) is given twice; each member needs a file of their own.")
+                    throw PhieuKinError.input(
+                        "--share-out \(path) is given twice; each member needs a file of their own.")
                 }
                 try refuseInsideWorkspace(path, what: "--share-out \(path)")
                 let parent = (path as NSString).deletingLastPathComponent

@@ -53,6 +53,9 @@ extension Workspace {
                 continue
             }
             let size = Int(sizeValue)
+            if case .string(let time)? = fields["time"], !BallotLogFormat.isHeadDate(time) {
+                problems.append("\(name): its time \"\(time)\" is not a date (YYYY-MM-DD); heads carry no finer time")
+            }
             if Int(seqValue) != head.seq || head.seq != position + 1 {
                 problems.append("\(name): sequence numbers are not 1, 2, 3…")
             }

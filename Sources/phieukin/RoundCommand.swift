@@ -24,7 +24,8 @@ struct RoundCommand: ParsableCommand {
         @Option(help: "Committee size N: split the tally key into N shares.") var committee: Int = 1
         @Option(help: "Shares needed to open the round (K of N).") var threshold: Int?
         @Option(
-            help: "A committee's shares: the folder (outside the workspace, e.g. a USB stick) to write the N share files to."
+            help:
+                "A committee's shares: the folder (outside the workspace, e.g. a USB stick) to write the N share files to."
         )
         var sharesDir: String?
         @Option(

@@ -61,7 +61,10 @@ struct RosterParserTests {
             header + "P1,Phòng 1,CB01,An,CV\nP1,Phòng 1,A.b,Bình,CV\n",
             "roster.csv:3: official_id \"A.b\" may only use the characters A-Z a-z 0-9 _ -"
         ),
-        (header + "P.1,Phòng 1,CB01,An,CV\n", "roster.csv:2: unit_id \"P.1\" may only use the characters A-Z a-z 0-9 _ -"),
+        (
+            header + "P.1,Phòng 1,CB01,An,CV\n",
+            "roster.csv:2: unit_id \"P.1\" may only use the characters A-Z a-z 0-9 _ -"
+        ),
         // Invisible bidi controls (Trojan Source) in what ballots and reports print.
         (
             header + "P1,Phòng 1,CB01,An,CV\nP1,Phòng 1,CB02,Nguy\u{202E}ễn Bình,CV\n",

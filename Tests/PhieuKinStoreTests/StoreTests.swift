@@ -158,4 +158,3 @@ struct StoreSharingTests {
         #expect(error?.reason.contains("is read-only here") == true)
     }
 }
-

@@ -33,7 +33,9 @@ struct CommitteeCustodyTests {
         return path
     }
 
-    static let open = ["round", "open", "--survey", "quarterly-7", "--unit", "U", "--ballots", "3", "--serials", "none"]
+    static let open = [
+        "round", "open", "--survey", "quarterly-7", "--unit", "U", "--ballots", "3", "--serials", "none",
+    ]
 
     /// Imports three unnumbered ballots and closes the round.
     static func fillAndClose(_ cli: CLI, _ round: String, passphrase: [String] = []) throws {
@@ -57,7 +59,9 @@ struct CommitteeCustodyTests {
 
         let nowhere = try cli.run(Self.open + ["--period", "2026-Q1"] + committee)
         #expect(nowhere.status == 1)
-        #expect(nowhere.stderr.contains("--shares-dir DIR (e.g. a USB stick) or --share-out PATH once per member (3 times)"))
+        #expect(
+            nowhere.stderr.contains("--shares-dir DIR (e.g. a USB stick) or --share-out PATH once per member (3 times)")
+        )
 
         let inside = try cli.run(Self.open + ["--period", "2026-Q1", "--shares-dir", cli.path("usb")] + committee)
         #expect(inside.status == 1 && inside.stderr.contains("is inside the workspace"), "\(inside.stderr)")
@@ -78,7 +82,9 @@ struct CommitteeCustodyTests {
                 "--period", "2026-Q1", "--share-out", outside + "/1.pem", "--share-out", cli.path("2.pem"),
                 "--share-out", outside + "/3.pem",
             ] + committee)
-        #expect(oneInside.status == 1 && oneInside.stderr.contains("--share-out \(cli.path("2.pem")) is inside the workspace"))
+        #expect(
+            oneInside.status == 1
+                && oneInside.stderr.contains("--share-out \(cli.path("2.pem")) is inside the workspace"))
         let oneOfOne = try cli.run(Self.open + ["--period", "2026-Q1", "--shares-dir", outside])
         #expect(oneOfOne.status == 1 && oneOfOne.stderr.contains("are for a committee"))
         #expect(try roundCount(cli) == "0")
@@ -92,7 +98,9 @@ struct CommitteeCustodyTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(opened.stdout.utf8)) as? [String: Any])
         #expect(json["key_files"] as? [String] == sticks)
         #expect(json["key_files_encrypted"] as? Bool == false)
-        #expect((json["custody"] as? String)?.contains("Hand each share file to one member of the counting committee") == true)
+        #expect(
+            (json["custody"] as? String)?.contains("Hand each share file to one member of the counting committee")
+                == true)
         for stick in sticks {
             let mode = try FileManager.default.attributesOfItem(atPath: stick)[.posixPermissions] as? Int
             #expect(mode == 0o600)

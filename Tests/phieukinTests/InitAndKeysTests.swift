@@ -35,7 +35,11 @@ struct InitAndKeysTests {
         // A passphrase file follows the key-file rule: refused while others can read it.
         chmod(passFile, 0o644)
         let open = try cli.run(["init", "--passphrase-file", passFile])
-        #expect(open.status == 1 && open.stderr.contains("passphrase file \(passFile) can be read by other users (mode 644). Fix it with: chmod 600 \(passFile)"), "\(open.stderr)")
+        #expect(
+            open.status == 1
+                && open.stderr.contains(
+                    "passphrase file \(passFile) can be read by other users (mode 644). Fix it with: chmod 600 \(passFile)"
+                ), "\(open.stderr)")
         #expect(!FileManager.default.fileExists(atPath: cli.path("phieukin.sqlite")))
         chmod(passFile, 0o600)
         let result = try cli.run(["init", "--passphrase-file", passFile])
@@ -82,7 +86,9 @@ struct InitAndKeysTests {
         let cli = try CLI.temporaryWorkspace("bidi")
         let refused = try cli.run(["init", "--agency", "UBND \u{202E}Quận Một"])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("--agency contains the invisible text-direction control U+202E (RIGHT-TO-LEFT OVERRIDE)"))
+        #expect(
+            refused.stderr.contains(
+                "--agency contains the invisible text-direction control U+202E (RIGHT-TO-LEFT OVERRIDE)"))
         #expect(!FileManager.default.fileExists(atPath: cli.path("phieukin.sqlite")))
         #expect(try cli.run(["init", "--agency", "UBND Quận Một"]).status == 0)
 
@@ -96,7 +102,9 @@ struct InitAndKeysTests {
             .write(toFile: roster, atomically: true, encoding: .utf8)
         let bidi = try cli.run(["roster", "import", roster])
         #expect(bidi.status == 1)
-        #expect(bidi.stderr.contains("roster.csv:2: full_name contains the invisible text-direction control U+2067 (RIGHT-TO-LEFT ISOLATE)"))
+        #expect(
+            bidi.stderr.contains(
+                "roster.csv:2: full_name contains the invisible text-direction control U+2067 (RIGHT-TO-LEFT ISOLATE)"))
         #expect(try CLI.sql(cli.path("phieukin.sqlite"), "SELECT COUNT(*) FROM official").output == "0")
     }
 }

@@ -53,7 +53,8 @@ struct QuarantineDecisionTests {
         #expect(discard["root"] as? String == accept["root"] as? String)
         let discardDecisions = try #require(discard["decisions"] as? [[String: Any]])
         #expect(Set(discardDecisions[0].keys) == ["code", "decision", "reason", "reject"])
-        #expect(discardDecisions[0]["reject"] as? Int == ids[1] && discardDecisions[0]["decision"] as? String == "discard")
+        #expect(
+            discardDecisions[0]["reject"] as? Int == ids[1] && discardDecisions[0]["decision"] as? String == "discard")
         #expect(discardDecisions[0]["code"] as? String == "invalid-code")
 
         #expect(try cli.run(["round", "close", "--round", round]).status == 0)
@@ -63,7 +64,10 @@ struct QuarantineDecisionTests {
         // Every head, of both logs, carries a day and no time of day.
         #expect(try cli.run(["tally", "--round", round]).status == 0)
         let times =
-            try sql(cli, "SELECT json_extract(CAST(body AS TEXT), '$.time') FROM treeHead UNION ALL SELECT json_extract(CAST(body AS TEXT), '$.time') FROM resultTreeHead")
+            try sql(
+                cli,
+                "SELECT json_extract(CAST(body AS TEXT), '$.time') FROM treeHead UNION ALL SELECT json_extract(CAST(body AS TEXT), '$.time') FROM resultTreeHead"
+            )
             .split(separator: "\n")
         #expect(times.count == 5)
         let day = try NSRegularExpression(pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -83,7 +87,9 @@ struct QuarantineDecisionTests {
             .write(toFile: roundJSON, atomically: true, encoding: .utf8)
         let miscounted = try ExternalTool.run("/usr/bin/python3", [script, bundle])
         #expect(miscounted.status == 1)
-        #expect(miscounted.stdout.contains("round.json counts 1 accepted and 0 discarded rejects, the signed decisions 1 and 1"))
+        #expect(
+            miscounted.stdout.contains(
+                "round.json counts 1 accepted and 0 discarded rejects, the signed decisions 1 and 1"))
 
         // Decisions changed behind PhieuKin's back no longer match what was signed.
         func expectProblem(_ fragment: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -92,8 +98,11 @@ struct QuarantineDecisionTests {
             #expect(r.stdout.contains(fragment), "\(r.stdout)", sourceLocation: sourceLocation)
         }
         _ = try sql(cli, "UPDATE reject SET decisionReason = 'khác' WHERE id = \(ids[1])")
-        try expectProblem("reject \(ids[1]): the stored decision (discarded, [invalid-code]) differs from the one signed in tree head 3")
-        _ = try sql(cli, "UPDATE reject SET decisionReason = 'Nhập lại ở lần sau', status = 'accepted' WHERE id = \(ids[1])")
+        try expectProblem(
+            "reject \(ids[1]): the stored decision (discarded, [invalid-code]) differs from the one signed in tree head 3"
+        )
+        _ = try sql(
+            cli, "UPDATE reject SET decisionReason = 'Nhập lại ở lần sau', status = 'accepted' WHERE id = \(ids[1])")
         try expectProblem("reject \(ids[1]): the stored decision (accepted, [invalid-code]) differs")
         _ = try sql(cli, "UPDATE reject SET status = 'discarded' WHERE id = \(ids[1])")
         #expect(try cli.run(["verify", "--round", round]).status == 0)

@@ -13,7 +13,9 @@ struct WorkspaceAccessTests {
         let pipe = Pipe()
         var seen = ""
 
-        init(_ executable: String, _ arguments: [String], environment: [String: String] = [:], stderr: Bool = false)
+        init(
+            _ executable: String, _ arguments: [String], environment: [String: String] = [:], stderr: Bool = false
+        )
             throws
         {
             process.executableURL = URL(fileURLWithPath: executable)
@@ -151,7 +153,8 @@ struct WorkspaceAccessTests {
         }
         // A folder anyone may enter (the per-process test folder may be private).
         var template = Array((NSTemporaryDirectory() + "/phieukin-ro-XXXXXX").utf8CString)
-        let base = try #require(template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) })
+        let base = try #require(
+            template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) })
         defer { try? FileManager.default.removeItem(atPath: base) }
         chmod(base, 0o755)
         let out = base + "/out"
@@ -181,7 +184,9 @@ struct WorkspaceAccessTests {
                         copy + "/phieukin.sqlite",
                     ])
                 #expect(checkpoint.status == 0, "\(checkpoint.stderr)")
-                for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + "/phieukin.sqlite" + suffix) }
+                for suffix in ["-wal", "-shm"] {
+                    try? FileManager.default.removeItem(atPath: copy + "/phieukin.sqlite" + suffix)
+                }
             }
             if isRoot { #expect(try ExternalTool.run("/bin/chown", ["-R", "65534:65534", copy]).status == 0) }
             #expect(try ExternalTool.run("/bin/chmod", ["-R", "u=rX,go=", copy]).status == 0)
@@ -200,7 +205,8 @@ struct WorkspaceAccessTests {
             let bundle = out + "/" + name
             let export = try run(copy, ["audit", "export", "--round", round, "--out", bundle])
             #expect(export.status == 0, "\(name): \(export.stderr)")
-            let independent = try ExternalTool.run("/usr/bin/python3", [CLI.repository + "/scripts/verify-audit", bundle])
+            let independent = try ExternalTool.run(
+                "/usr/bin/python3", [CLI.repository + "/scripts/verify-audit", bundle])
             #expect(independent.status == 0, "\(name): \(independent.stdout)")
 
             let refused = try run(copy, ["roster", "import", CLI.repository + "/examples/roster.csv"])

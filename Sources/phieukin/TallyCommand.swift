@@ -9,7 +9,10 @@ struct TallyKeyOptions: ParsableArguments {
         name: .customLong("share"),
         help: "A committee member's share file (repeat: any K of the N). Not needed for a 1-of-1 round.")
     var shares: [String] = []
-    @Option(help: "Passphrase of the share files or of the 1-of-1 tally key file, if they are encrypted.")
+    @Option(
+        help:
+            "Passphrase of the share files or of the 1-of-1 tally key file, if they are encrypted (a share other users can read must be)."
+    )
     var passphraseFile: String?
 
     func source() throws -> TallyKeySource {
@@ -29,7 +32,10 @@ struct TallyCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "The round id (see: phieukin round list).") var round: String
     @OptionGroup var key: TallyKeyOptions
-    @Option(help: "File holding the agency signing key's passphrase (signs the results log).")
+    @Option(
+        help:
+            "File holding the agency signing key's passphrase (signs the results log; also opens a 1-of-1 tally key encrypted with it when no --passphrase-file is given)."
+    )
     var agencyPassphraseFile: String?
     @Flag(help: "For a tallied round: count again and check it matches the committed result; nothing is written.")
     var recount = false

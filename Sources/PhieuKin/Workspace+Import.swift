@@ -549,8 +549,10 @@ extension Workspace {
     /// Recomputes the round's root from every stored leaf and signs a new tree head.
     /// `appended`: the leaf hashes of the last leaves, when the caller just wrote them (and so
     /// already hashed them); only the leaves before those are read back.
+    /// `extra`: kind-specific fields signed with the head (a void head's `reason`).
     func signTreeHead(
-        _ log: BallotLogTransaction, kind: String, key: Ed25519PrivateKey, appended: [[UInt8]] = []
+        _ log: BallotLogTransaction, kind: String, key: Ed25519PrivateKey, appended: [[UInt8]] = [],
+        extra: [String: PhieuKinCore.JSONValue] = [:]
     ) throws -> SignedHead {
         let count = try log.leafCount()
         var hashes: [[UInt8]] = []
@@ -559,11 +561,12 @@ extension Workspace {
         hashes.append(contentsOf: appended)
         let root = Hex.encode(Merkle.root(leafHashes: hashes))
         let seq = (try log.lastTreeHead()?.seq ?? 0) + 1
-        let body = try PhieuKinCore.JSONValue.object([
+        let fields: [String: PhieuKinCore.JSONValue] = [
             "kind": .string(kind), "log": .string("ballots"), "root": .string(root), "round": .string(log.roundID),
             "seq": .number(Double(seq)), "size": .number(Double(hashes.count)),
             "time": .string(BallotLogFormat.timestamp()), "v": .number(1),
-        ]).canonicalBytes
+        ]
+        let body = try PhieuKinCore.JSONValue.object(fields.merging(extra) { common, _ in common }).canonicalBytes
         try log.insertTreeHead(
             TreeHeadRecord(roundID: log.roundID, seq: seq, body: body, signature: try key.signature(for: body)))
         return SignedHead(seq: seq, size: hashes.count, root: root)

@@ -62,6 +62,10 @@ extension Workspace {
             throw PhieuKinError.state(
                 "round \(roundID) is already tallied; its result is committed and will not change. "
                     + "To check it, run: phieukin tally --round \(roundID) --recount (or phieukin verify).")
+        case (.voided, _):
+            throw PhieuKinError.state(
+                "round \(roundID) was voided on \(round.voidedOn ?? "?") (\(round.voidReason ?? "")); it is not counted."
+            )
         case (.closed, true):
             throw PhieuKinError.state(
                 "round \(roundID) has not been tallied yet; run phieukin tally without --recount.")
@@ -72,24 +76,22 @@ extension Workspace {
         let info = try roundInfo(round)
         let officials = try roundOfficialList(round)
 
-        // Everything committed before this round (the log order decides which round is "prior").
-        let committed = try committedResults()
+        // Everything committed before this round, voided rounds left out (the log order decides).
         let earlier: [RoundResult]
         if recount {
-            guard let mine = committed.firstIndex(where: { $0.roundID == roundID }) else {
+            guard let stored = try store.result(roundID: roundID) else {
                 throw PhieuKinError.state(
                     "round \(roundID) is tallied but has no committed result; run phieukin verify.")
             }
-            earlier = Array(committed[..<mine])
+            earlier = try flagHistory(before: stored.logIndex)
         } else {
-            earlier = committed
+            earlier = try flagHistory()
         }
 
         var result = try countRound(round: round, survey: survey, key: tallyKey, info: info, officials: officials)
         let remarks = result.remarks
         result.remarks = []
-        let flags = FlagRules.evaluate(
-            current: result, prior: PriorRound.find(for: result, among: earlier), survey: survey)
+        let flags = FlagRules.evaluate(current: result, history: earlier, survey: survey)
         let resultBody = try CanonicalJSON.encode(result)
         let flagBodies = try flags.map { try CanonicalJSON.encode($0) }
 
@@ -122,7 +124,7 @@ extension Workspace {
         let sealedRemarks = try SealedBox.seal(
             try CanonicalValue.array(remarks.map(CanonicalValue.string)).canonicalBytes, to: tallyKey.publicKey,
             context: Array(Self.remarksContext(roundID).utf8))
-        let leaf = try Self.resultLeaf(
+        let leaf = try ResultsLogLeaf.result(
             roundID: roundID, resultBody: resultBody, flagBodies: flagBodies, sealedRemarks: sealedRemarks)
         let signingKey = try agencySigningKey(passphrase: agencyPassphrase)
         let records = zip(flags, flagBodies).map { flag, body in
@@ -136,11 +138,7 @@ extension Workspace {
                 TallyCommit(
                     roundID: roundID, resultBody: resultBody, flags: records, sealedRemarks: sealedRemarks, leaf: leaf)
             ) { root, size, seq in
-                let body = try CanonicalValue.object([
-                    "log": .string("results"), "root": .string(Hex.encode(root)), "seq": .number(Double(seq)),
-                    "size": .number(Double(size)), "time": .string(Self.utcTimestamp()), "v": .number(1),
-                ]).canonicalBytes
-                return ResultTreeHeadRecord(seq: seq, body: body, signature: try signingKey.signature(for: body))
+                try Self.signResultsHead(root: root, size: size, seq: seq, key: signingKey)
             }
         } catch let error as StoreError {
             throw PhieuKinError.state("\(error.reason) Another tally may have run at the same time.")
@@ -309,19 +307,6 @@ extension Workspace {
         return values.compactMap { if case .string(let text) = $0 { text } else { nil } }
     }
 
-    /// `JCS({"flags": [...], "remarks_sealed_sha256": hex, "result": {...}, "round": id, "v": 1})`.
-    static func resultLeaf(
-        roundID: String, resultBody: [UInt8], flagBodies: [[UInt8]], sealedRemarks: [UInt8]
-    ) throws -> [UInt8] {
-        try CanonicalValue.object([
-            "flags": .array(try flagBodies.map { try CanonicalValue.parse($0) }),
-            "remarks_sealed_sha256": .string(Hex.encode(SHA256.hash(sealedRemarks))),
-            "result": try CanonicalValue.parse(resultBody),
-            "round": .string(roundID),
-            "v": .number(1),
-        ]).canonicalBytes
-    }
-
     static func utcTimestamp(_ date: Date = Date()) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -330,25 +315,16 @@ extension Workspace {
         return "\(c.year ?? 1970)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
     }
 
-    /// Committed results in results-log order, decoded.
-    func committedResults() throws -> [RoundResult] {
-        try store.results().map { record in
-            do {
-                return try JSONDecoder().decode(RoundResult.self, from: Data(record.body))
-            } catch {
-                throw PhieuKinError.state(
-                    "the stored result of round \(record.roundID) cannot be read; run phieukin verify.")
-            }
-        }
-    }
-
     func roundInfo(_ round: RoundRecord) throws -> RoundInfo {
         guard let period = Period(round.period), let channel = Survey.Channel(rawValue: round.channel) else {
             throw PhieuKinError.state("round \(round.id) has an unreadable period or channel.")
         }
+        // A round over several units is named by all of them, in ballot order.
+        let unitName = try store.roundUnits(roundID: round.id).map { try store.unit(id: $0)?.name ?? $0 }
+            .joined(separator: "; ")
         return RoundInfo(
             roundID: round.id, surveyID: round.surveyID, unitID: round.unitID,
-            unitName: (try store.unit(id: round.unitID))?.name ?? round.unitID, period: period, channel: channel,
+            unitName: unitName.isEmpty ? round.unitID : unitName, period: period, channel: channel,
             electorate: round.electorate, issued: round.numbered ? try store.issuedSerialCount(roundID: round.id) : nil)
     }
 
@@ -356,7 +332,8 @@ extension Workspace {
     func roundOfficialList(_ round: RoundRecord) throws -> [Official] {
         try store.roundOfficials(roundID: round.id).map {
             Official(
-                id: $0.officialID, unitID: round.unitID, fullName: $0.fullName, position: $0.title, order: $0.position)
+                id: $0.officialID, unitID: $0.unitID ?? round.unitID, fullName: $0.fullName, position: $0.title,
+                order: $0.position)
         }
     }
 }

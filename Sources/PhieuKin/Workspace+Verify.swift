@@ -116,7 +116,24 @@ extension Workspace {
             if log != "ballots" || round != roundID || Int(seq) != head.seq {
                 problems.append("\(label): body is for log \(log), round \(round), seq \(Int(seq)) — not this head")
             }
-            if lastKind == "close" { problems.append("\(label): signed after the round was closed") }
+            if lastKind == "void" {
+                problems.append("\(label): signed after the round was voided")
+            } else if lastKind == "close" && kind != "void" {
+                problems.append("\(label): signed after the round was closed")
+            }
+            if kind == "void" {
+                // The reason is signed with the head; the stored one must be the same text.
+                if case .string(let reason)? = m["reason"], !reason.isEmpty {
+                    if reason != s.round.voidReason {
+                        problems.append("\(label): the signed void reason differs from the stored one")
+                    }
+                } else {
+                    problems.append("\(label): a void head without a reason")
+                }
+                if let previous, size != previous.size {
+                    problems.append("\(label): a void head must not add ballots")
+                }
+            }
             if size > hashes.count {
                 problems.append(
                     "\(label): size \(size) but only \(hashes.count) leaves are stored (leaves were deleted)")
@@ -150,11 +167,16 @@ extension Workspace {
                 "the last signed tree head covers \(signedSize) leaves but \(hashes.count) are stored (leaves were added or removed)"
             )
         }
-        if s.round.state != .open && lastKind != "close" {
-            problems.append("the round is \(s.round.state.rawValue) but its last tree head is not a close head")
-        }
-        if s.round.state == .open && lastKind == "close" {
-            problems.append("the round is open but its log was closed")
+        switch s.round.state {
+        case .voided where lastKind != "void":
+            problems.append("the round is voided but its log holds no signed void")
+        case .closed, .tallied:
+            if lastKind != "close" {
+                problems.append("the round is \(s.round.state.rawValue) but its last tree head is not a close head")
+            }
+        case .open where lastKind == "close" || lastKind == "void":
+            problems.append("the round is open but its log was \(lastKind == "void" ? "voided" : "closed")")
+        default: break
         }
 
         // Counts: every accepted ballot consumed one issued serial, or was accepted from the quarantine.

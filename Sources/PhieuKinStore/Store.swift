@@ -39,6 +39,9 @@ public final class Store: Sendable {
         migrator.registerMigration("v3-results") { db in
             try Schema.createV3Results(db)
         }
+        migrator.registerMigration("v4-rounds") { db in
+            try Schema.createV4Rounds(db)
+        }
         return migrator
     }
 

@@ -49,3 +49,8 @@ func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> Strin
 
 /// `@Flag` is ArgumentParser's; PhieuKinCore's tally `Flag` is spelled `PhieuKinCore.Flag` here.
 typealias Flag = ArgumentParser.Flag
+
+/// A line on standard error: warnings the user should read but that do not stop the command.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

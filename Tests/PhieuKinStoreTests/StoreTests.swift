@@ -42,7 +42,7 @@ struct StoreTests {
             period: "2026-Q3", channel: "staff", state: .open, numbered: true, ballotsPlanned: 1, electorate: nil,
             tallyPublicKey: Array(repeating: 7, count: 32), committeeSize: 1, committeeThreshold: 1, layoutID: nil,
             openedOn: "2026-11-22", closedOn: nil)
-        try store.insertRound(round, officials: [])
+        try store.insertRound(round, units: [round.unitID], officials: [])
         try store.insertIssuedSerialHashes(roundID: "R", hashes: [Array(repeating: 9, count: 32)], layoutID: nil)
         let types = try store.read { db in
             [

@@ -75,21 +75,33 @@ extension Workspace {
         let survey = try survey(ofRound: round)
         let officials = try store.roundOfficials(roundID: round.id)
         let period = Period(round.period)?.display(language) ?? round.period
+        // A round over several units lists its officials unit by unit (the order they were frozen
+        // in) and names each one's unit under the name, so the groups read at a glance.
+        let units = try store.roundUnits(roundID: round.id)
+        var unitNames: [String: String] = [:]
+        for unit in units { unitNames[unit] = try unitName(unit) }
+        let officialRows: [BallotDocument.Row] = officials.map { official in
+            guard units.count > 1, let unit = official.unitID.flatMap({ unitNames[$0] }) else {
+                return .init(label: official.fullName, sublabel: official.title)
+            }
+            return .init(label: official.fullName, sublabel: official.title + " · " + unit)
+        }
         let rows: [BallotDocument.Row]
         let columns: [BallotDocument.Column]
         switch survey.shape {
         case .grid:
-            rows = officials.map { .init(label: $0.fullName, sublabel: $0.title) }
+            rows = officialRows
             columns = survey.criteria.map { .init(header: $0.shortLabel.text(language)) }
         case .officialChoice:
-            rows = officials.map { .init(label: $0.fullName, sublabel: $0.title) }
+            rows = officialRows
             columns = survey.choices.map { .init(header: $0.label.text(language)) }
         case .questions:
             rows = survey.questions.map { .init(label: $0.label.text(language), sublabel: "") }
             columns = survey.choices.map { .init(header: $0.label.text(language)) }
         }
         var document = BallotDocument(
-            agencyName: agencyName, unitName: try unitName(round.unitID), surveyID: survey.id, roundID: round.id,
+            agencyName: agencyName, unitName: units.map { unitNames[$0] ?? $0 }.joined(separator: " – "),
+            surveyID: survey.id, roundID: round.id,
             title: survey.title.text(language), subtitle: language == .vi ? "phiếu kín" : "secret ballot",
             periodText: period, dateText: CivilDate.today().display, instructions: survey.instructions.text(language),
             rows: rows, columns: columns, mode: survey.shape == .grid ? .checkboxes : .singleChoice,

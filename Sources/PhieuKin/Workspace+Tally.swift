@@ -26,8 +26,11 @@ public struct TallySummary: Sendable, Codable, Equatable {
     public var unitID: String
     public var period: String
     public var ballotsCounted: Int
-    /// Too few ballots to report figures (flags are still shown).
+    /// Too few ballots to report figures (nothing of the round is shown).
     public var suppressed: Bool
+    /// Why the round raises and clears no flag: `too-few-ballots` or `quorum-not-met`; nil
+    /// when it is conclusive.
+    public var inconclusive: String?
     public var actions: Int
     public var reminders: Int
     public var resolved: Int
@@ -150,6 +153,12 @@ extension Workspace {
         TallySummary(
             roundID: result.roundID, surveyID: result.surveyID, unitID: result.unitID,
             period: result.period.description, ballotsCounted: result.ballotsCounted, suppressed: result.suppressed,
+            inconclusive: result.inconclusive.map {
+                switch $0 {
+                case .tooFewBallots: "too-few-ballots"
+                case .quorumNotMet: "quorum-not-met"
+                }
+            },
             actions: flags.count { $0.status == .action }, reminders: flags.count { $0.status == .reminder },
             resolved: flags.count { $0.status == .resolved }, resultLogIndex: index, recount: recount)
     }

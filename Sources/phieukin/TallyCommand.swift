@@ -46,7 +46,17 @@ struct TallyCommand: ParsableCommand {
             return
         }
         print("Tallied \(summary.roundID): \(counted(summary.ballotsCounted, "ballot")) counted.")
-        if summary.suppressed { print("Too few ballots to report figures for this group; only flags are shown.") }
+        switch summary.inconclusive {
+        case "too-few-ballots":
+            print(
+                "Too few ballots to report anything for this group: the round is inconclusive, it raises and "
+                    + "clears no flag, and the earlier status carries to the next conclusive round.")
+        case "quorum-not-met":
+            print(
+                "Fewer ballots than the quorum of the people summoned: the vote is inconclusive and its result "
+                    + "is not valid.")
+        default: break
+        }
         print("Flags: \(summary.actions) action, \(summary.reminders) reminder, \(summary.resolved) resolved.")
         print("Result committed to the results log (entry \(summary.resultLogIndex)).")
         print("Next: phieukin report --round \(summary.roundID) --format pdf --out report.pdf")

@@ -37,15 +37,15 @@ struct TallyCLITests {
         _ cli: CLI, period: String, unit: String, total: Int, marks: [String: Int], remarks: [String] = [],
         committee: (n: Int, k: Int)? = nil
     ) throws -> String {
-        var open = [
-            "round", "open", "--survey", "quarterly-7", "--period", period, "--unit", unit, "--ballots", "\(total)",
-            "--serials", "none",
-        ]
+        // "U+S": one round whose ballot lists both units.
+        let units = unit.split(separator: "+").map(String.init)
+        var open = ["round", "open", "--survey", "quarterly-7", "--period", period, "--ballots", "\(total)"]
+        open += units.flatMap { ["--unit", $0] } + ["--serials", "none"]
         if let committee { open += ["--committee", "\(committee.n)", "--threshold", "\(committee.k)"] }
         let opened = try cli.run(open)
         #expect(opened.status == 0, "\(opened.stderr)")
         let round = opened.lastLine
-        let columns = officials[unit]!.flatMap { o in criteria.map { "\(o).\($0)" } }
+        let columns = units.flatMap { officials[$0]! }.flatMap { o in criteria.map { "\(o).\($0)" } }
         var rows = [(columns + ["remark"]).joined(separator: ",")]
         for i in 0..<total {
             let cells = columns.map { (marks[$0] ?? 0) > i ? "x" : "" }

@@ -79,36 +79,30 @@ public struct FlagView: Sendable, Hashable, Codable {
     }
 
     public init(_ flag: Flag) {
-        officialID = flag.officialID
-        criterionID = flag.criterionID
-        surveyID = flag.surveyID
-        unitID = flag.unitID
-        period = flag.period
-        roundID = flag.roundID
-        status = flag.status
-        figures = Figures(share: flag.share, count: flag.count, valid: flag.valid)
-        previousShare = flag.previousShare
-        previousPeriod = flag.previousPeriod
-        sequenceBroken = flag.sequenceBroken
-        missingPeriod = flag.missingPeriod
-        carriedFrom = nil
+        self.init(flag, period: flag.period, roundID: flag.roundID, carriedFrom: nil)
     }
 
     /// An earlier round's standing flag shown for an inconclusive round: status unchanged, its
     /// figures those of the round that raised it.
     public init(carrying flag: Flag, over round: RoundResult) {
+        self.init(
+            flag, period: round.period, roundID: round.roundID,
+            carriedFrom: Carried(roundID: flag.roundID, period: flag.period))
+    }
+
+    private init(_ flag: Flag, period: Period, roundID: String, carriedFrom: Carried?) {
         officialID = flag.officialID
         criterionID = flag.criterionID
         surveyID = flag.surveyID
         unitID = flag.unitID
-        period = round.period
-        roundID = round.roundID
+        self.period = period
+        self.roundID = roundID
         status = flag.status
         figures = Figures(share: flag.share, count: flag.count, valid: flag.valid)
         previousShare = flag.previousShare
         previousPeriod = flag.previousPeriod
         sequenceBroken = flag.sequenceBroken
         missingPeriod = flag.missingPeriod
-        carriedFrom = Carried(roundID: flag.roundID, period: flag.period)
+        self.carriedFrom = carriedFrom
     }
 }

@@ -97,7 +97,10 @@ struct RoundReportCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "The round id.") var round: String
     @Option(help: "text, json, csv, html or pdf.") var format: ReportFormat = .text
-    @Option(help: "Output file (- for standard output; not for pdf).") var out: String = "-"
+    @Option(help: "Output file (- for standard output; not for pdf; refused if it exists, unless --force).")
+    var out: String = "-"
+    @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
+    var force = false
     @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
     @OptionGroup var key: TallyKeyOptions
 
@@ -109,7 +112,7 @@ struct RoundReportCommand: ParsableCommand {
         if out == "-" {
             FileHandle.standardOutput.write(Data(try workspace.reportBytes(report, format: format, language: lang)))
         } else {
-            try workspace.writeReport(report, format: format, language: lang, to: out)
+            try workspace.writeReport(report, format: format, language: lang, to: out, force: force)
             print("Wrote \(out)")
         }
     }
@@ -123,7 +126,10 @@ struct FlagsReportCommand: ParsableCommand {
     @Option(help: "Only this survey.") var survey: String?
     @Option(help: "Only this unit.") var unit: String?
     @Option(help: "text, json, csv, html or pdf.") var format: ReportFormat = .text
-    @Option(help: "Output file (- for standard output; not for pdf).") var out: String = "-"
+    @Option(help: "Output file (- for standard output; not for pdf; refused if it exists, unless --force).")
+    var out: String = "-"
+    @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
+    var force = false
     @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
 
     func run() throws {
@@ -132,7 +138,7 @@ struct FlagsReportCommand: ParsableCommand {
         if out == "-" {
             FileHandle.standardOutput.write(Data(try workspace.reportBytes(report, format: format, language: lang)))
         } else {
-            try workspace.writeReport(report, format: format, language: lang, to: out)
+            try workspace.writeReport(report, format: format, language: lang, to: out, force: force)
             print("Wrote \(out)")
         }
     }

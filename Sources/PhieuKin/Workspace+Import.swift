@@ -364,14 +364,6 @@ extension Workspace {
                 var seenNow: [[UInt8]: String] = [:]
                 for (file, digest) in zip(request.files, digests) {
                     if !round.numbered {
-                        for d in digest.all {
-                            if let earlier = try log.batchForFile(digest: d) {
-                                throw PhieuKinError.input(
-                                    "\(file) holds the same ballots, in the same order, as a file already imported into round \(round.id) (batch \(earlier)); nothing was imported. "
-                                        + "Unnumbered rounds refuse a file twice, even re-saved (other line endings, BOM, quoting), because their ballots carry no serial."
-                                )
-                            }
-                        }
                         if let content = digest.content {
                             if let other = seenNow[content] {
                                 throw PhieuKinError.input(
@@ -379,6 +371,14 @@ extension Workspace {
                                         + "Unnumbered rounds refuse a file twice because their ballots carry no serial.")
                             }
                             seenNow[content] = file
+                        }
+                        for d in digest.all {
+                            if let earlier = try log.batchForFile(digest: d) {
+                                throw PhieuKinError.input(
+                                    "\(file) holds the same ballots, in the same order, as a file already imported into round \(round.id) (batch \(earlier)); nothing was imported. "
+                                        + "Unnumbered rounds refuse a file twice, even re-saved (other line endings, BOM, quoting), because their ballots carry no serial."
+                                )
+                            }
                         }
                     }
                     for d in digest.all { try log.recordFile(digest: d, batchSeq: seq) }

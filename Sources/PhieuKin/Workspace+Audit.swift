@@ -139,19 +139,22 @@ private final class AuditDirectory {
         self.path = path
         if let protected = workspace.ownFile(containing: path) {
             throw PhieuKinError.input(
-                "refusing to export the audit bundle to \(path): it is \(protected) of the workspace; nothing was written.")
+                "refusing to export the audit bundle to \(path): it is \(protected) of the workspace; nothing was written."
+            )
         }
         var info = stat()
         if lstat(path, &info) == 0 {
             guard info.st_mode & S_IFMT == S_IFDIR else {
                 throw PhieuKinError.input(
-                    "\(path) exists and is not a folder; give a new or empty folder for the audit bundle. Nothing was written.")
+                    "\(path) exists and is not a folder; give a new or empty folder for the audit bundle. Nothing was written."
+                )
             }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]
             guard entries.isEmpty else {
                 throw PhieuKinError.input(
                     "\(path) is not empty (\(entries.count) entries); an audit bundle goes into a new or empty folder, "
-                        + "so that no stale file is mistaken for part of it and nothing is deleted. Nothing was written.")
+                        + "so that no stale file is mistaken for part of it and nothing is deleted. Nothing was written."
+                )
             }
         } else {
             let parent = (path as NSString).deletingLastPathComponent
@@ -171,7 +174,8 @@ private final class AuditDirectory {
         let file = path + "/" + name
         let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw PhieuKinError.input("cannot create \(file): \(String(cString: strerror(errno))); nothing was exported.")
+            throw PhieuKinError.input(
+                "cannot create \(file): \(String(cString: strerror(errno))); nothing was exported.")
         }
         written.append(file)
         defer { close(fd) }

@@ -368,7 +368,8 @@ extension Workspace {
                             if let other = seenNow[content] {
                                 throw PhieuKinError.input(
                                     "\(file) holds the same ballots, in the same order, as \(other) in this import; nothing was imported. "
-                                        + "Unnumbered rounds refuse a file twice because their ballots carry no serial.")
+                                        + "Unnumbered rounds refuse a file twice because their ballots carry no serial."
+                                )
                             }
                             seenNow[content] = file
                         }

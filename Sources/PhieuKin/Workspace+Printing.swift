@@ -32,7 +32,8 @@ extension Workspace {
             round.numbered
             ? try (0..<count).map { _ in try Serial(bytes: SecureRandom.bytes(16)) }
             : Array(repeating: nil, count: count)
-        let summary = try renderThenIssue(round: round, serials: serials, layoutID: document.layoutID, to: path, force: force
+        let summary = try renderThenIssue(
+            round: round, serials: serials, layoutID: document.layoutID, to: path, force: force
         ) {
             temporary in
             try BallotPrinter.renderBallots(document, serials: serials.map { $0?.text }, to: temporary)
@@ -151,7 +152,8 @@ extension Workspace {
             try output.commit(keepOnFailure: true)
         } catch let error as PhieuKinError {
             throw PhieuKinError.state(
-                "the ballots were printed but not moved into place: \(error.reason) Its serials are issued; use that file.")
+                "the ballots were printed but not moved into place: \(error.reason) Its serials are issued; use that file."
+            )
         }
         return summary
     }

@@ -79,7 +79,8 @@ extension Workspace {
                 if count + leaves.count > cap {
                     throw PhieuKinError.state(
                         "round \(roundID) was opened for \(cap) ballots and holds \(count); accepting \(leaves.count) more would exceed it. "
-                            + "Nothing was accepted; discard the extra ballots (phieukin rejects discard ID --reason …).")
+                            + "Nothing was accepted; discard the extra ballots (phieukin rejects discard ID --reason …)."
+                    )
                 }
             }
             var generator = SecureRandomGenerator()

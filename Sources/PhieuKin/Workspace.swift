@@ -50,7 +50,8 @@ public final class Workspace: Sendable {
                 error.isMissing
                 ? "the database \(databasePath) is missing"
                 : error.isEmpty
-                    ? "the database \(databasePath) is empty (0 bytes)" : "the database \(databasePath) holds no PhieuKin tables"
+                    ? "the database \(databasePath) is empty (0 bytes)"
+                    : "the database \(databasePath) holds no PhieuKin tables"
             throw PhieuKinError.workspace(
                 "\(what) although \(held.joined(separator: " and ")): the workspace's rounds, ballots and results were lost. "
                     + "Restore phieukin.sqlite from a backup; PhieuKin does not create a new database here, and nothing was changed."

@@ -39,7 +39,8 @@ public struct SurveyCatalog: Sendable {
                 if file.yaml.utf8.count > Self.maximumFileBytes {
                     throw SurveyError.file(
                         file.name,
-                        "the file is larger than \(Self.maximumFileBytes / 1024) KiB; a survey definition is much smaller")
+                        "the file is larger than \(Self.maximumFileBytes / 1024) KiB; a survey definition is much smaller"
+                    )
                 }
                 let (survey, versionLine) = try SurveyLoader.loadLocated(yaml: file.yaml, fileName: file.name)
                 if let other = firstFile[survey.id] {

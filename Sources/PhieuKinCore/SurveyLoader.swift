@@ -99,12 +99,14 @@ public enum SurveyLoader {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let prefix = context.map { "\($0.text) " } ?? ""
-            return .syntax(file: fileName, line: mark.line, "YAML syntax error: \(excerpt(prefix + problem, limit: 200))")
+            return .syntax(
+                file: fileName, line: mark.line, "YAML syntax error: \(excerpt(prefix + problem, limit: 200))")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "\"\(excerpt($0))\"" }.joined(separator: ", ")
             return .syntax(file: fileName, line: context.mark.line, "duplicate key \(keys) in the same mapping")
         case .reader(let problem, _, _, _):
-            return .syntax(file: fileName, line: nil, "cannot read the file as YAML text: \(excerpt(problem, limit: 200))")
+            return .syntax(
+                file: fileName, line: nil, "cannot read the file as YAML text: \(excerpt(problem, limit: 200))")
         default:
             return .syntax(file: fileName, line: nil, "YAML error: \(excerpt("\(error)", limit: 200))")
         }
@@ -430,7 +432,8 @@ private struct Reader {
         guard valid else {
             throw SurveyError.invalid(
                 file: file, line: line(node), path: path,
-                "\"\(excerpt(value.nfc))\" is not a code: use 1 to 8 lowercase ASCII letters or digits, as tellers key them")
+                "\"\(excerpt(value.nfc))\" is not a code: use 1 to 8 lowercase ASCII letters or digits, as tellers key them"
+            )
         }
         return value
     }
@@ -451,7 +454,8 @@ private struct Reader {
         case "true": return true
         case "false": return false
         case let other:
-            throw SurveyError.invalid(file: file, line: line(node), path: path, "\"\(excerpt(other.nfc))\" is not true or false")
+            throw SurveyError.invalid(
+                file: file, line: line(node), path: path, "\"\(excerpt(other.nfc))\" is not true or false")
         }
     }
 
@@ -464,7 +468,8 @@ private struct Reader {
             n > 0, d > 0, n <= d, d <= 1_000_000
         else {
             throw SurveyError.invalid(
-                file: file, line: line(node), path: path, "\"\(excerpt(value.nfc))\" is not a fraction n/d with 0 < n/d ≤ 1")
+                file: file, line: line(node), path: path,
+                "\"\(excerpt(value.nfc))\" is not a fraction n/d with 0 < n/d ≤ 1")
         }
         return Fraction(n, d)
     }
@@ -475,7 +480,8 @@ private struct Reader {
         guard let result = T(rawValue: value) else {
             throw SurveyError.invalid(
                 file: file, line: line(node), path: path,
-                "unknown value \"\(excerpt(value.nfc))\"; use one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unknown value \"\(excerpt(value.nfc))\"; use one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         return result
     }

@@ -49,7 +49,8 @@ final class PDFCanvas {
             if fd >= 0 || errno != EEXIST { break }
         }
         guard fd >= 0 else {
-            throw PrintError.cannotWrite(path: path, cairoStatus: "cannot create a file beside it: \(String(cString: strerror(errno)))")
+            throw PrintError.cannotWrite(
+                path: path, cairoStatus: "cannot create a file beside it: \(String(cString: strerror(errno)))")
         }
         fchmod(fd, 0o600)
         self.fd = fd

@@ -16,7 +16,9 @@ public final class Store: Sendable {
     public init(creatingAt path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            if errno == EEXIST { throw StoreError.conflict("the database \(path) already exists; nothing was changed.") }
+            if errno == EEXIST {
+                throw StoreError.conflict("the database \(path) already exists; nothing was changed.")
+            }
             throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
         fchmod(fd, 0o600)

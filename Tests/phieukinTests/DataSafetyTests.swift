@@ -192,7 +192,8 @@ struct DataSafetyTests {
         try Self.fm.removeItem(atPath: database)
         try CLI.sql(database, "CREATE TABLE other (x)")
         let schemaless = try cli.run(["verify"])
-        #expect(schemaless.status == 1 && schemaless.stderr.contains("holds no PhieuKin tables"), "\(schemaless.stderr)")
+        #expect(
+            schemaless.status == 1 && schemaless.stderr.contains("holds no PhieuKin tables"), "\(schemaless.stderr)")
 
         // Missing altogether: the same, and init refuses to start over on top of the keys.
         try Self.fm.removeItem(atPath: database)
@@ -201,7 +202,8 @@ struct DataSafetyTests {
         #expect(missing.stderr.contains("keys/agency.pem"))
         #expect(!Self.fm.fileExists(atPath: database))
         let reinit = try cli.run(["init"])
-        #expect(reinit.status == 1 && reinit.stderr.contains("restore phieukin.sqlite from a backup"), "\(reinit.stderr)")
+        #expect(
+            reinit.status == 1 && reinit.stderr.contains("restore phieukin.sqlite from a backup"), "\(reinit.stderr)")
         #expect(!Self.fm.fileExists(atPath: database))
     }
 
@@ -350,7 +352,9 @@ struct DataSafetyTests {
         try run(["report", "flags", "--period", "2026-Q3", "--format", "html", "--out", cli.path("flags.html")])
         try run(["audit", "export", "--round", round, "--out", cli.path("audit")])
 
-        for folder in [cli.workspace, cli.path("ballots"), cli.path("keys"), cli.path("keys/rounds"), shares, cli.path("audit")] {
+        for folder in [
+            cli.workspace, cli.path("ballots"), cli.path("keys"), cli.path("keys/rounds"), shares, cli.path("audit"),
+        ] {
             #expect(Self.mode(folder) == 0o700, "\(folder): \(String(Self.mode(folder), radix: 8))")
         }
         var files = ["phieukin.sqlite", "ballots.pdf", "slips.pdf", "flags.html", "keys/agency.pem"].map(cli.path)
@@ -396,7 +400,9 @@ struct DataSafetyTests {
         let list = try cli.run(["survey", "list"])
         #expect(list.status == 2)
         #expect(list.stdout.contains("quarterly-7") && !list.stdout.contains("local-vote"))
-        #expect(list.stderr.contains("error: \(file): refused: other users can change the file (mode 664)"), "\(list.stderr)")
+        #expect(
+            list.stderr.contains("error: \(file): refused: other users can change the file (mode 664)"),
+            "\(list.stderr)")
         let show = try cli.run(["survey", "show", "local-vote"])
         #expect(show.status == 1 && show.stderr.contains("local.yaml"), "\(show.stderr)")
 
@@ -432,7 +438,9 @@ struct DataSafetyTests {
         let start = Date()
         let hugeList = try cli.run(["survey", "list"])
         #expect(Date().timeIntervalSince(start) < 10)
-        #expect(hugeList.status == 2 && hugeList.stderr.contains("huge.yaml: the file is 30720 KiB"), "\(hugeList.stderr.prefix(300))")
+        #expect(
+            hugeList.status == 2 && hugeList.stderr.contains("huge.yaml: the file is 30720 KiB"),
+            "\(hugeList.stderr.prefix(300))")
         #expect(hugeList.stderr.count < 2000)
         try Self.fm.removeItem(atPath: huge)
 
@@ -441,7 +449,9 @@ struct DataSafetyTests {
         try Self.write("id: " + String(repeating: "B", count: 200_000) + "\nversion: 1\n", long)
         let longList = try cli.run(["survey", "list"])
         #expect(longList.status == 2)
-        #expect(longList.stderr.contains("long.yaml:1: id: \"" + String(repeating: "B", count: 60) + "…\" is not an id"), "\(longList.stderr.prefix(300))")
+        #expect(
+            longList.stderr.contains("long.yaml:1: id: \"" + String(repeating: "B", count: 60) + "…\" is not an id"),
+            "\(longList.stderr.prefix(300))")
         #expect(longList.stderr.count < 2000)
     }
 }

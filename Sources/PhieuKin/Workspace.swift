@@ -52,6 +52,11 @@ public final class Workspace: Sendable {
                 : error.isEmpty
                     ? "the database \(databasePath) is empty (0 bytes)"
                     : "the database \(databasePath) holds no PhieuKin tables"
+            if held.isEmpty {
+                throw PhieuKinError.workspace(
+                    "\(what): it holds no workspace. If it did, restore phieukin.sqlite from a backup; PhieuKin does not "
+                        + "create a database outside `phieukin init`, and nothing was changed.")
+            }
             throw PhieuKinError.workspace(
                 "\(what) although \(held.joined(separator: " and ")): the workspace's rounds, ballots and results were lost. "
                     + "Restore phieukin.sqlite from a backup; PhieuKin does not create a new database here, and nothing was changed."

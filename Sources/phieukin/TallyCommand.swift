@@ -47,6 +47,8 @@ struct TallyCommand: ParsableCommand {
         }
         print("Tallied \(summary.roundID): \(counted(summary.ballotsCounted, "ballot")) counted.")
         if summary.suppressed { print("Too few ballots to report figures for this group; only flags are shown.") }
+        print("Flags: \(summary.actions) action, \(summary.reminders) reminder, \(summary.resolved) resolved.")
+        print("Result committed to the results log (entry \(summary.resultLogIndex)).")
         if summary.overPlanned > 0, let planned = summary.ballotsPlanned {
             print(
                 "\(counted(summary.overPlanned, "ballot")) beyond the planned \(planned) were quarantined (over-planned) and not counted unless accepted."
@@ -57,8 +59,6 @@ struct TallyCommand: ParsableCommand {
                 "WARNING: \(summary.ballotsCounted) ballots counted but the round was opened for \(planned); run phieukin verify."
             )
         }
-        print("Flags: \(summary.actions) action, \(summary.reminders) reminder, \(summary.resolved) resolved.")
-        print("Result committed to the results log (entry \(summary.resultLogIndex)).")
         print("Next: phieukin report --round \(summary.roundID) --format pdf --out report.pdf")
     }
 }

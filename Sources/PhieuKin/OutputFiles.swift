@@ -160,6 +160,11 @@ extension Workspace {
             return "the database file"
         }
         if target == root { return "the workspace folder" }
+        // phieukin.* beside the database: the database's companions (journal, lock files…).
+        let name = (target as NSString).lastPathComponent
+        if (target as NSString).deletingLastPathComponent == root && name.hasPrefix("phieukin.") {
+            return "a file of the workspace (\(name))"
+        }
         for (folder, what) in [
             (Self.resolvedPath(keysDirectory), "the keys folder"),
             (Self.resolvedPath(ballotsDirectory), "the survey definitions folder (ballots/)"),

@@ -46,6 +46,7 @@ struct DataSafetyTests {
         for (out, fragment) in [
             (cli.path("folder"), "is a folder"), (cli.workspace, "the workspace folder"),
             (database, "the database file"), (database + "-wal", "the database file"),
+            (cli.path("phieukin.lock"), "a file of the workspace"),
             (cli.path("keys/agency.pem"), "keys folder"), (cli.path("keys/rounds/new.pdf"), "keys folder"),
             (cli.path("ballots/x.yaml"), "survey definitions folder"),
         ] {

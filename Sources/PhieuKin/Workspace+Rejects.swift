@@ -73,6 +73,16 @@ extension Workspace {
             guard !leaves.isEmpty else {
                 throw PhieuKinError.state("no pending reject can be accepted in round \(roundID).")
             }
+            // An unnumbered round never holds more ballots than planned (README, "Unnumbered rounds").
+            if let cap = Self.ballotCap(try log.round()) {
+                let count = try log.leafCount()
+                if count + leaves.count > cap {
+                    throw PhieuKinError.state(
+                        "round \(roundID) was opened for \(cap) ballots and holds \(count); accepting \(leaves.count) more would exceed it. "
+                            + "Nothing was accepted; discard the extra ballots (phieukin rejects discard ID --reason …)."
+                    )
+                }
+            }
             var generator = SecureRandomGenerator()
             leaves.shuffle(using: &generator)
             var idx = try log.leafCount()

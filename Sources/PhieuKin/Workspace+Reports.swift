@@ -111,21 +111,42 @@ extension Workspace {
             units: units, generated: generated)
     }
 
-    /// Renders a report in `format` to `path` (written whole or not at all).
-    public func writeReport(_ report: RoundReport, format: ReportFormat, language: Language, to path: String) throws {
-        if format == .pdf {
-            try ReportRenderer.pdf(report, language: language, to: path)
-            return
+    /// Renders a report in `format` to `path` (written whole or not at all). An existing `path`
+    /// is refused unless `force`, and then only a regular file is replaced (README, "Files
+    /// PhieuKin writes").
+    public func writeReport(
+        _ report: RoundReport, format: ReportFormat, language: Language, to path: String, force: Bool = false
+    ) throws {
+        try writeOutput(to: path, force: force) { temporary in
+            if format == .pdf {
+                try ReportRenderer.pdf(report, language: language, to: temporary.temporaryPath)
+            } else {
+                try temporary.write(try reportBytes(report, format: format, language: language))
+            }
         }
-        try Self.writeFile(try reportBytes(report, format: format, language: language), to: path)
     }
 
-    public func writeReport(_ report: FlagsReport, format: ReportFormat, language: Language, to path: String) throws {
-        if format == .pdf {
-            try ReportRenderer.pdf(report, language: language, to: path)
-            return
+    public func writeReport(
+        _ report: FlagsReport, format: ReportFormat, language: Language, to path: String, force: Bool = false
+    ) throws {
+        try writeOutput(to: path, force: force) { temporary in
+            if format == .pdf {
+                try ReportRenderer.pdf(report, language: language, to: temporary.temporaryPath)
+            } else {
+                try temporary.write(try reportBytes(report, format: format, language: language))
+            }
         }
-        try Self.writeFile(try reportBytes(report, format: format, language: language), to: path)
+    }
+
+    private func writeOutput(to path: String, force: Bool, _ body: (OutputFile) throws -> Void) throws {
+        let output = try OutputFile.begin(path, force: force, workspace: self, what: "the report")
+        do {
+            try body(output)
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
     }
 
     /// A report as bytes, for every format but PDF (which is written to a file by cairo).
@@ -146,14 +167,6 @@ extension Workspace {
         case .text: Array(ReportRenderer.text(report, language: language).utf8)
         case .csv: Array(ReportRenderer.csv(report, language: language).utf8)
         case .html: Array(ReportRenderer.html(report, language: language).utf8)
-        }
-    }
-
-    static func writeFile(_ bytes: [UInt8], to path: String) throws {
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw PhieuKinError.input("cannot write \(path): \(error.localizedDescription)")
         }
     }
 

@@ -264,7 +264,9 @@ extension Workspace {
         }
         let directory = committee.sharesDirectory ?? (roundKeysDirectory + "/\(roundID)")
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            // Owner-only when created here, whatever the umask; an existing folder keeps its mode.
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw PhieuKinError.keyFile("cannot create \(directory): \(error.localizedDescription)")
         }

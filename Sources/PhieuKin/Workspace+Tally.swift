@@ -38,6 +38,11 @@ public struct TallySummary: Sendable, Codable, Equatable {
     public var resultLogIndex: Int
     /// True for `--recount`: the counts were recomputed and matched the committed ones.
     public var recount: Bool
+    /// Unnumbered rounds: the most ballots the round may hold (`--ballots`, or `--electorate`
+    /// when smaller); nil for numbered rounds or when neither was set.
+    public var ballotsPlanned: Int? = nil
+    /// Ballots quarantined because they were beyond `ballotsPlanned` (code over-planned).
+    public var overPlanned: Int = 0
 }
 
 extension Workspace {
@@ -150,7 +155,7 @@ extension Workspace {
     }
 
     private func summary(_ result: RoundResult, flags: [Flag], index: Int, recount: Bool) -> TallySummary {
-        TallySummary(
+        var summary = TallySummary(
             roundID: result.roundID, surveyID: result.surveyID, unitID: result.unitID,
             period: result.period.description, ballotsCounted: result.ballotsCounted, suppressed: result.suppressed,
             inconclusive: result.inconclusive.map {
@@ -161,6 +166,12 @@ extension Workspace {
             },
             actions: flags.count { $0.status == .action }, reminders: flags.count { $0.status == .reminder },
             resolved: flags.count { $0.status == .resolved }, resultLogIndex: index, recount: recount)
+        if let round = try? store.round(id: result.roundID) {
+            summary.ballotsPlanned = Self.ballotCap(round)
+            summary.overPlanned =
+                (try? store.rejects(roundID: round.id).count { $0.code == ImportRejectCode.overPlanned.rawValue }) ?? 0
+        }
+        return summary
     }
 
     // MARK: The tally key

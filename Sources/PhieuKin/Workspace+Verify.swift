@@ -43,6 +43,18 @@ extension Workspace {
             report.checked.append("ballot log \(id)")
         }
         try verifyResultsLog(into: &report)
+        if roundID == nil {
+            // A round's key without the round: the database lost rounds (restored from an old backup?).
+            let known = Set(ids)
+            let orphans = Self.roundKeyNames(root: root).subtracting(known).sorted()
+            if !orphans.isEmpty {
+                report.otherProblems.append(
+                    "keys/rounds holds keys of \(orphans.count) round\(orphans.count == 1 ? "" : "s") the database does not have "
+                        + "(\(orphans.joined(separator: ", "))): their ballots and results were lost; restore phieukin.sqlite from a backup"
+                )
+            }
+            report.checked.append("round keys")
+        }
         return report
     }
 
@@ -195,6 +207,11 @@ extension Workspace {
         } else {
             if s.usedCount != 0 { problems.append("an unnumbered round has \(s.usedCount) used serials") }
             if acceptedRejects > hashes.count { problems.append("more accepted rejects than ballots in the log") }
+            if let cap = Self.ballotCap(s.round), hashes.count > cap {
+                problems.append(
+                    "\(hashes.count) ballots accepted but the round was opened for \(cap) (more ballots than planned: an extra or copied ballot was counted)"
+                )
+            }
         }
         for reject in s.rejects {
             if !batchSeqs.contains(reject.batchSeq) {

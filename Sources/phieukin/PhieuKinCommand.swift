@@ -19,6 +19,13 @@ struct PhieuKinCommand: ParsableCommand {
             TallyCommand.self, FlagsCommand.self, ReportCommand.self,
         ]
     )
+
+    /// Everything PhieuKin creates is owner-only (files 0600, folders 0700) whatever the caller's
+    /// umask; the workflows also set modes explicitly where they create files.
+    static func main() {
+        umask(0o077)
+        Self.main(nil)
+    }
 }
 
 /// Options every workspace command shares.

@@ -59,6 +59,16 @@ struct TallyCommand: ParsableCommand {
         }
         print("Flags: \(summary.actions) action, \(summary.reminders) reminder, \(summary.resolved) resolved.")
         print("Result committed to the results log (entry \(summary.resultLogIndex)).")
+        if summary.overPlanned > 0, let planned = summary.ballotsPlanned {
+            print(
+                "\(counted(summary.overPlanned, "ballot")) beyond the planned \(planned) were quarantined (over-planned) and not counted unless accepted."
+            )
+        }
+        if let planned = summary.ballotsPlanned, summary.ballotsCounted > planned {
+            print(
+                "WARNING: \(summary.ballotsCounted) ballots counted but the round was opened for \(planned); run phieukin verify."
+            )
+        }
         print("Next: phieukin report --round \(summary.roundID) --format pdf --out report.pdf")
     }
 }
@@ -107,7 +117,10 @@ struct RoundReportCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "The round id.") var round: String
     @Option(help: "text, json, csv, html or pdf.") var format: ReportFormat = .text
-    @Option(help: "Output file (- for standard output; not for pdf).") var out: String = "-"
+    @Option(help: "Output file (- for standard output; not for pdf; refused if it exists, unless --force).")
+    var out: String = "-"
+    @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
+    var force = false
     @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
     @OptionGroup var key: TallyKeyOptions
 
@@ -119,7 +132,7 @@ struct RoundReportCommand: ParsableCommand {
         if out == "-" {
             FileHandle.standardOutput.write(Data(try workspace.reportBytes(report, format: format, language: lang)))
         } else {
-            try workspace.writeReport(report, format: format, language: lang, to: out)
+            try workspace.writeReport(report, format: format, language: lang, to: out, force: force)
             print("Wrote \(out)")
         }
     }
@@ -133,7 +146,10 @@ struct FlagsReportCommand: ParsableCommand {
     @Option(help: "Only this survey.") var survey: String?
     @Option(help: "Only this unit.") var unit: String?
     @Option(help: "text, json, csv, html or pdf.") var format: ReportFormat = .text
-    @Option(help: "Output file (- for standard output; not for pdf).") var out: String = "-"
+    @Option(help: "Output file (- for standard output; not for pdf; refused if it exists, unless --force).")
+    var out: String = "-"
+    @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
+    var force = false
     @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
 
     func run() throws {
@@ -142,7 +158,7 @@ struct FlagsReportCommand: ParsableCommand {
         if out == "-" {
             FileHandle.standardOutput.write(Data(try workspace.reportBytes(report, format: format, language: lang)))
         } else {
-            try workspace.writeReport(report, format: format, language: lang, to: out)
+            try workspace.writeReport(report, format: format, language: lang, to: out, force: force)
             print("Wrote \(out)")
         }
     }

@@ -9,7 +9,7 @@ import Testing
 /// A fresh database file in a temporary directory (real SQLite, never in-memory: WAL needs a file).
 func temporaryStore() throws -> Store {
     let dir = try TemporaryFiles.directory("store")
-    return try Store(path: dir.appendingPathComponent("phieukin.sqlite").path)
+    return try Store(creatingAt: dir.appendingPathComponent("phieukin.sqlite").path)
 }
 
 @Suite("Store")
@@ -111,7 +111,7 @@ struct StoreSharingTests {
         let python = try ExternalTool.run("/usr/bin/python3", ["-c", script, store.path])
         #expect(python.status == 0, "\(python.stderr)")
         #expect(try store.meta("agency") == "after")
-        let second = try Store(path: store.path)
+        let second = try Store(openingExisting: store.path)
         #expect(try second.meta("agency") == "after")
         try second.setMeta("agency", "third")
         #expect(try store.meta("agency") == "third")

@@ -7,7 +7,17 @@ public enum KeyFiles {
     /// from the start (never written first and chmod-ed after), and an existing file is not
     /// overwritten.
     public static func writePrivate(_ text: String, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        try writeNew(text, to: path)
+    }
+
+    /// Writes a public key file. Like every file PhieuKin creates it is owner-only (0600; share
+    /// the key with `phieukin keys show`), and an existing file is never overwritten.
+    public static func writePublic(_ text: String, to path: String) throws {
+        try writeNew(text, to: path)
+    }
+
+    private static func writeNew(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             if errno == EEXIST {
                 throw PhieuKinError.keyFile(
@@ -16,23 +26,16 @@ public enum KeyFiles {
             throw PhieuKinError.keyFile("cannot create \(path): \(String(cString: strerror(errno))).")
         }
         defer { close(fd) }
+        fchmod(fd, 0o600)
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
                 throw PhieuKinError.keyFile("cannot write \(path): \(String(cString: strerror(errno))).")
             }
             written += n
-        }
-    }
-
-    /// Writes a public file (public keys, audit bundles), replacing any old one.
-    public static func writePublic(_ text: String, to path: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw PhieuKinError.keyFile("cannot write \(path): \(error.localizedDescription).")
         }
     }
 

@@ -39,24 +39,21 @@ struct AuditRound: Codable {
 }
 
 extension Workspace {
-    /// Writes the public audit bundle of a round to `directory` (created if needed). Everything
-    /// in it is public: sealed leaves, sealed batch keys, signed tree heads, keys, counts and the
-    /// survey definition. No serial, no source, no quarantined row.
+    /// Writes the public audit bundle of a round to `directory`, which must be absent (it is
+    /// created, mode 0700) or an empty folder: PhieuKin never mixes a bundle with stale files
+    /// nor deletes anything to make room. Everything in it is public: sealed leaves, sealed batch
+    /// keys, signed tree heads, keys, counts and the survey definition. No serial, no source, no
+    /// quarantined row. On failure the files written so far (and the folder, if this export
+    /// created it) are removed; nothing else is touched.
     public func exportAudit(roundID: String, to directory: String) throws -> AuditExportSummary {
         let s = try store.ballotLogSnapshot(roundID: roundID)
         let agency = try agencyPublicKey()
-        let fm = FileManager.default
-        do {
-            try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw PhieuKinError.input("cannot create \(directory): \(error.localizedDescription)")
-        }
+        let directory = Self.absolute(directory)
+        let bundle = try AuditDirectory(directory, workspace: self)
+        var done = false
+        defer { if !done { bundle.removeWhatWasWritten() } }
         func write(_ name: String, _ bytes: [UInt8]) throws {
-            do {
-                try Data(bytes).write(to: URL(fileURLWithPath: directory + "/" + name), options: .atomic)
-            } catch {
-                throw PhieuKinError.input("cannot write \(directory)/\(name): \(error.localizedDescription)")
-            }
+            try bundle.write(name, bytes)
         }
         let statuses = Dictionary(grouping: s.rejects, by: \.status).mapValues(\.count)
         let round = AuditRound(
@@ -106,6 +103,7 @@ extension Workspace {
             "README.txt", "agency.pub.pem", "batches.json", "leaves.bin", "round.json", "survey.yaml",
             "tree-heads.jsonl",
         ]
+        done = true
         return AuditExportSummary(
             round: roundID, directory: directory, files: files, leaves: s.leaves.count, treeHeads: s.treeHeads.count)
     }
@@ -129,5 +127,66 @@ extension Workspace {
         kind "decision") and that the counts in round.json add up.
 
         """
+    }
+}
+
+/// The folder of one audit export: absent (then created) or empty, files created exclusively.
+private final class AuditDirectory {
+    let path: String
+    private var created = false
+    private var written: [String] = []
+
+    init(_ path: String, workspace: Workspace) throws {
+        self.path = path
+        if let protected = workspace.ownFile(containing: path) {
+            throw PhieuKinError.input(
+                "refusing to export the audit bundle to \(path): it is \(protected) of the workspace; nothing was written."
+            )
+        }
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                throw PhieuKinError.input(
+                    "\(path) exists and is not a folder; give a new or empty folder for the audit bundle. Nothing was written."
+                )
+            }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]
+            guard entries.isEmpty else {
+                throw PhieuKinError.input(
+                    "\(path) is not empty (\(entries.count) entries); an audit bundle goes into a new or empty folder, "
+                        + "so that no stale file is mistaken for part of it and nothing is deleted. Nothing was written."
+                )
+            }
+        } else {
+            let parent = (path as NSString).deletingLastPathComponent
+            var parentInfo = stat()
+            guard stat(parent, &parentInfo) == 0, parentInfo.st_mode & S_IFMT == S_IFDIR else {
+                throw PhieuKinError.input("the folder \(parent) does not exist; create it first. Nothing was written.")
+            }
+            guard mkdir(path, 0o700) == 0 else {
+                throw PhieuKinError.input("cannot create \(path): \(String(cString: strerror(errno))).")
+            }
+            chmod(path, 0o700)
+            created = true
+        }
+    }
+
+    func write(_ name: String, _ bytes: [UInt8]) throws {
+        let file = path + "/" + name
+        let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw PhieuKinError.input(
+                "cannot create \(file): \(String(cString: strerror(errno))); nothing was exported.")
+        }
+        written.append(file)
+        defer { close(fd) }
+        fchmod(fd, 0o600)
+        try OutputFile.writeAll(fd, bytes, path: file)
+    }
+
+    /// Undoes a failed export: only the files (and folder) this export created.
+    func removeWhatWasWritten() {
+        for file in written { unlink(file) }
+        if created { rmdir(path) }
     }
 }

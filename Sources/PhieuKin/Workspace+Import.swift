@@ -279,13 +279,32 @@ extension Workspace {
                         .init(file: file, line: line, code: reject.code.rawValue, reason: reject.reason, rejectID: id))
                 }
 
+                // Unnumbered rounds: ballots beyond the planned count are quarantined (over-planned).
+                let cap = Self.ballotCap(round)
+                var room = try cap.map { max(0, $0 - (try log.leafCount())) }
+                func overPlanned(_ source: String, ballot: Ballot?, raw: RawRow?) throws {
+                    try quarantine(
+                        RowOutcome(
+                            source: source, keyingKey: "", ballot: ballot, serialHash: nil,
+                            reject: ImportReject(
+                                .overPlanned,
+                                "round \(round.id) was opened for \(cap ?? 0) ballots and already has them: "
+                                    + "check the paper ballots against the count (a copied or extra ballot?)"),
+                            raw: raw ?? .text("")))
+                }
+
                 var session = newSession()
-                var digests: [[UInt8]] = []
+                var digests: [FileDigests] = []
                 for file in request.files {
                     // Single entry: plain valid rows take the byte-level fast path (no Ballot built).
                     let digest = try Self.readBallotFile(
                         file, session: &session, fast: second == nil,
                         accepted: { hash, line, plaintext, session in
+                            if room == 0 {
+                                let ballot = try plaintext.withUnsafeBytes { try BallotCodec.decodeCanonical($0) }
+                                return try overPlanned("\(file):\(line)", ballot: ballot, raw: nil)
+                            }
+                            room = room.map { $0 - 1 }
                             if let hash {
                                 session.registerUsed(hash, file: file, line: line)
                                 usedNow.append(hash)
@@ -318,7 +337,10 @@ extension Workspace {
                                 outcome.raw = outcome.raw ?? .text("")
                             }
                         }
-                        if let ballot = outcome.ballot, outcome.isAccepted {
+                        if let ballot = outcome.ballot, outcome.isAccepted, room == 0 {
+                            try overPlanned(outcome.source, ballot: ballot, raw: outcome.raw)
+                        } else if let ballot = outcome.ballot, outcome.isAccepted {
+                            room = room.map { $0 - 1 }
                             if let hash = outcome.serialHash {
                                 session.registerUsed(hash, at: outcome.source)
                                 usedNow.append(hash)
@@ -346,9 +368,10 @@ extension Workspace {
                     }
                 }
 
-                // Unnumbered rounds cannot see duplicate ballots: refuse a file already imported.
-                // A numbered round reports the duplicates of a file imported again, storing nothing.
-                let earlier = try digests.map { try log.batchForFile(digest: $0) }
+                // Unnumbered rounds cannot see duplicate ballots: refuse a file already imported
+                // (recognised by its parsed rows, not its bytes). A numbered round reports the
+                // duplicates of a file imported again, storing nothing.
+                let earlier = try digests.map { try log.batchForFile(digest: $0.bytes) }
                 if round.numbered, let first = earlier.first ?? nil, earlier.allSatisfy({ $0 != nil }) {
                     report.batch = nil
                     report.accepted = 0
@@ -356,13 +379,28 @@ extension Workspace {
                     for i in report.rejects.indices { report.rejects[i].rejectID = nil }
                     throw AlreadyImported(report: report)
                 }
+                var seenNow: [[UInt8]: String] = [:]
                 for (file, digest) in zip(request.files, digests) {
-                    if let earlier = try log.batchForFile(digest: digest), !round.numbered {
-                        throw PhieuKinError.input(
-                            "\(file) is byte-identical to a file already imported into round \(round.id) (batch \(earlier)); nothing was imported. "
-                                + "Unnumbered rounds refuse a file twice because their ballots carry no serial.")
+                    if !round.numbered {
+                        if let content = digest.content {
+                            if let other = seenNow[content] {
+                                throw PhieuKinError.input(
+                                    "\(file) holds the same ballots, in the same order, as \(other) in this import; nothing was imported. "
+                                        + "Unnumbered rounds refuse a file twice because their ballots carry no serial."
+                                )
+                            }
+                            seenNow[content] = file
+                        }
+                        for d in digest.all {
+                            if let earlier = try log.batchForFile(digest: d) {
+                                throw PhieuKinError.input(
+                                    "\(file) holds the same ballots, in the same order, as a file already imported into round \(round.id) (batch \(earlier)); nothing was imported. "
+                                        + "Unnumbered rounds refuse a file twice, even re-saved (other line endings, BOM, quoting), because their ballots carry no serial."
+                                )
+                            }
+                        }
                     }
-                    try log.recordFile(digest: digest, batchSeq: seq)
+                    for d in digest.all { try log.recordFile(digest: d, batchSeq: seq) }
                 }
                 if leaves.count == 0 && report.rejects.isEmpty { throw EmptyImport() }
 
@@ -413,6 +451,14 @@ extension Workspace {
         }
     }
 
+    /// How many ballots an unnumbered round may hold: the smaller positive one of its planned
+    /// count (`--ballots`) and its electorate; nil for numbered rounds (their serials cap them)
+    /// or when neither is set.
+    static func ballotCap(_ round: RoundRecord) -> Int? {
+        guard !round.numbered else { return nil }
+        return [round.ballotsPlanned, round.electorate ?? 0].filter { $0 > 0 }.min()
+    }
+
     private struct EmptyImport: Error {}
     private struct AlreadyImported: Error {
         var report: ImportReport
@@ -458,13 +504,36 @@ extension Workspace {
         _ path: String, session: inout BallotImportSession, fast: Bool = false,
         accepted: (SerialHash?, Int, [UInt8], inout BallotImportSession) throws -> Void = { _, _, _, _ in },
         _ each: (RowOutcome, inout BallotImportSession) throws -> Void
-    ) throws -> [UInt8] {
+    ) throws -> FileDigests {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw PhieuKinError.input("cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.")
         }
         defer { close(fd) }
         var hasher = SHA256Hasher()
+        // Unnumbered rounds: a digest of the parsed rows, so a file re-saved with other line
+        // endings, a BOM, blank lines or other quoting is recognised (docs/FORMAT.md).
+        var content: SHA256Hasher? = session.numbered ? nil : SHA256Hasher()
+        content?.update(Array(FileDigests.contentDomain.utf8))
+        func addContent(_ outcome: RowOutcome) {
+            guard content != nil else { return }
+            if let ballot = outcome.ballot {
+                addContent(ballot: BallotCodec.encode(ballot))
+            } else {
+                var bytes: [UInt8] = [0x02]
+                bytes += Array((outcome.reject?.code.rawValue ?? "").utf8) + [0]
+                switch outcome.raw {
+                case .text(let text)?: bytes += Array(text.utf8)
+                case .bytes(let raw)?: bytes += raw
+                case nil: break
+                }
+                content!.update(BallotLogFormat.u32be(bytes.count) + bytes)
+            }
+        }
+        func addContent(ballot canonical: [UInt8]) {
+            guard content != nil else { return }
+            content!.update(BallotLogFormat.u32be(canonical.count + 1) + [0x01] + canonical)
+        }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var format: Bool?  // true: JSON Lines
         var csv = CSVParser(tolerateInvalidUTF8: true)
@@ -488,14 +557,18 @@ extension Workspace {
                 return
             }
             guard let plan else {
-                try each(session.process(record: view.record, columns: columns, file: name), &session)
+                let outcome = session.process(record: view.record, columns: columns, file: name)
+                addContent(outcome)
+                try each(outcome, &session)
                 return
             }
             switch session.process(view: view, plan: plan, file: name, plaintext: &plaintext) {
             case .accepted(let hash):
+                addContent(ballot: plaintext)
                 try accepted(hash, view.line, plaintext, &session)
                 plaintext.removeAll(keepingCapacity: true)
             case .other(let outcome):
+                addContent(outcome)
                 try each(outcome, &session)
             }
         }
@@ -505,6 +578,7 @@ extension Workspace {
             if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
             let outcome = session.process(jsonLine: Array(bytes), line: lineNumber, file: name)
+            addContent(outcome)
             try each(outcome, &session)
         }
         func feedJSON(_ buffer: ArraySlice<UInt8>) throws {
@@ -556,7 +630,19 @@ extension Workspace {
         } catch let error as ImportError {
             throw PhieuKinError.input("\(error.reason); nothing was imported.")
         }
-        return hasher.finalize()
+        return FileDigests(bytes: hasher.finalize(), content: content?.finalize())
+    }
+
+    /// What identifies an imported file: SHA-256 of its bytes, and for unnumbered rounds the
+    /// digest of its parsed rows in file order (each row's canonical ballot, or its reject code
+    /// and raw text), under the domain string `contentDomain`.
+    struct FileDigests {
+        static let contentDomain = "phieukin unnumbered rows v1\n"
+        var bytes: [UInt8]
+        var content: [UInt8]?
+        /// What is recorded and compared: both for unnumbered rounds (so files imported before
+        /// the content digest existed are still recognised), the bytes for numbered ones.
+        var all: [[UInt8]] { [bytes] + (content.map { [$0] } ?? []) }
     }
 
     // MARK: Tree heads
@@ -570,7 +656,8 @@ extension Workspace {
     /// Recomputes the round's root from every stored leaf and signs a new tree head.
     /// `appended`: the leaf hashes of the last leaves, when the caller just wrote them (and so
     /// already hashed them); only the leaves before those are read back.
-    /// `extra`: kind-specific fields added to the signed body (e.g. `decisions`).
+    /// `extra`: kind-specific fields added to the signed body (a decision head's `decisions`, a void
+    /// head's `reason`).
     func signTreeHead(
         _ log: BallotLogTransaction, kind: String, key: Ed25519PrivateKey, appended: [[UInt8]] = [],
         extra: [String: PhieuKinCore.JSONValue] = [:]

@@ -21,7 +21,7 @@ extension Workspace {
     /// issued once per round; `extra` issues more (spoiled or missing sheets), counted as issued.
     /// Unnumbered rounds can be printed any number of times.
     public func printBallots(
-        roundID: String, to path: String, language: Language, extra: Int? = nil
+        roundID: String, to path: String, language: Language, extra: Int? = nil, force: Bool = false
     ) throws
         -> PrintResult
     {
@@ -32,7 +32,9 @@ extension Workspace {
             round.numbered
             ? try (0..<count).map { _ in try Serial(bytes: SecureRandom.bytes(16)) }
             : Array(repeating: nil, count: count)
-        let summary = try renderThenIssue(round: round, serials: serials, layoutID: document.layoutID, to: path) {
+        let summary = try renderThenIssue(
+            round: round, serials: serials, layoutID: document.layoutID, to: path, force: force
+        ) {
             temporary in
             try BallotPrinter.renderBallots(document, serials: serials.map { $0?.text }, to: temporary)
         }
@@ -44,7 +46,7 @@ extension Workspace {
     /// Prints cut-apart slips with one access code each, for electronic voting. The codes are the
     /// round's serials (issued now, like printed ballots).
     public func printSlips(
-        roundID: String, to path: String, language: Language, extra: Int? = nil
+        roundID: String, to path: String, language: Language, extra: Int? = nil, force: Bool = false
     ) throws
         -> PrintResult
     {
@@ -61,7 +63,8 @@ extension Workspace {
             language == .vi
             ? "Dùng mã này một lần để bỏ phiếu điện tử. Không ghi tên. Không đưa mã cho người khác."
             : "Use this code once to vote electronically. Do not write your name. Do not share the code."
-        let summary = try renderThenIssue(round: round, serials: serials, layoutID: nil, to: path) { temporary in
+        let summary = try renderThenIssue(round: round, serials: serials, layoutID: nil, to: path, force: force) {
+            temporary in
             try BallotPrinter.renderSlips(
                 title: survey.title.text(language), roundText: "\(period) — \(try unitName(round.unitID))",
                 instructions: instructions, codes: serials.map(\.text), to: temporary)
@@ -75,21 +78,33 @@ extension Workspace {
         let survey = try survey(ofRound: round)
         let officials = try store.roundOfficials(roundID: round.id)
         let period = Period(round.period)?.display(language) ?? round.period
+        // A round over several units lists its officials unit by unit (the order they were frozen
+        // in) and names each one's unit under the name, so the groups read at a glance.
+        let units = try store.roundUnits(roundID: round.id)
+        var unitNames: [String: String] = [:]
+        for unit in units { unitNames[unit] = try unitName(unit) }
+        let officialRows: [BallotDocument.Row] = officials.map { official in
+            guard units.count > 1, let unit = official.unitID.flatMap({ unitNames[$0] }) else {
+                return .init(label: official.fullName, sublabel: official.title)
+            }
+            return .init(label: official.fullName, sublabel: official.title + " · " + unit)
+        }
         let rows: [BallotDocument.Row]
         let columns: [BallotDocument.Column]
         switch survey.shape {
         case .grid:
-            rows = officials.map { .init(label: $0.fullName, sublabel: $0.title) }
+            rows = officialRows
             columns = survey.criteria.map { .init(header: $0.shortLabel.text(language)) }
         case .officialChoice:
-            rows = officials.map { .init(label: $0.fullName, sublabel: $0.title) }
+            rows = officialRows
             columns = survey.choices.map { .init(header: $0.label.text(language)) }
         case .questions:
             rows = survey.questions.map { .init(label: $0.label.text(language), sublabel: "") }
             columns = survey.choices.map { .init(header: $0.label.text(language)) }
         }
         var document = BallotDocument(
-            agencyName: agencyName, unitName: try unitName(round.unitID), surveyID: survey.id, roundID: round.id,
+            agencyName: agencyName, unitName: units.map { unitNames[$0] ?? $0 }.joined(separator: " – "),
+            surveyID: survey.id, roundID: round.id,
             title: survey.title.text(language), subtitle: language == .vi ? "phiếu kín" : "secret ballot",
             periodText: period, dateText: CivilDate.today().display, instructions: survey.instructions.text(language),
             rows: rows, columns: columns, mode: survey.shape == .grid ? .checkboxes : .singleChoice,
@@ -126,32 +141,31 @@ extension Workspace {
         return round.ballotsPlanned
     }
 
-    /// Renders to a temporary file beside `path`, stores the serial hashes, then moves the file
-    /// into place; on any failure nothing is issued and no partial file remains.
+    /// Renders to a temporary file of its own beside `path`, stores the serial hashes, then moves
+    /// the file into place; on any failure nothing is issued and no partial file remains. An
+    /// existing `path` is refused unless `force` (and then only a regular file is replaced);
+    /// nothing this command did not create is ever deleted (README, "Files PhieuKin writes").
     private func renderThenIssue(
-        round: RoundRecord, serials: [Serial?], layoutID: String?, to path: String,
+        round: RoundRecord, serials: [Serial?], layoutID: String?, to path: String, force: Bool,
         render: (String) throws -> PrintSummary
     ) throws -> PrintSummary {
-        let fm = FileManager.default
-        let temporary = path + ".part"
-        try? fm.removeItem(atPath: temporary)
+        let output = try OutputFile.begin(path, force: force, workspace: self, what: "the ballots")
         let summary: PrintSummary
         do {
-            summary = try render(temporary)
+            summary = try render(output.temporaryPath)
             let hashes = serials.compactMap { $0.map { SHA256.hash($0.bytes) } }
             try store.insertIssuedSerialHashes(roundID: round.id, hashes: hashes, layoutID: layoutID)
         } catch {
-            try? fm.removeItem(atPath: temporary)
+            output.discard()
             throw error
         }
         // The serials are issued now: never delete the only copy of them.
         do {
-            if fm.fileExists(atPath: path) { try fm.removeItem(atPath: path) }
-            try fm.moveItem(atPath: temporary, toPath: path)
-        } catch {
+            try output.commit(keepOnFailure: true)
+        } catch let error as PhieuKinError {
             throw PhieuKinError.state(
-                "the ballots were printed to \(temporary) but could not be moved to \(path): \(error.localizedDescription). "
-                    + "Use \(temporary); its serials are issued.")
+                "the ballots were printed but not moved into place: \(error.reason) Its serials are issued; use that file."
+            )
         }
         return summary
     }

@@ -73,6 +73,16 @@ extension Workspace {
             guard !leaves.isEmpty else {
                 throw PhieuKinError.state("no pending reject can be accepted in round \(roundID).")
             }
+            // An unnumbered round never holds more ballots than planned (README, "Unnumbered rounds").
+            if let cap = Self.ballotCap(try log.round()) {
+                let count = try log.leafCount()
+                if count + leaves.count > cap {
+                    throw PhieuKinError.state(
+                        "round \(roundID) was opened for \(cap) ballots and holds \(count); accepting \(leaves.count) more would exceed it. "
+                            + "Nothing was accepted; discard the extra ballots (phieukin rejects discard ID --reason …)."
+                    )
+                }
+            }
             var generator = SecureRandomGenerator()
             leaves.shuffle(using: &generator)
             var idx = try log.leafCount()
@@ -166,9 +176,12 @@ extension Workspace {
         let key = try agencySigningKey(passphrase: passphrase)
         return try store.withBallotLog(roundID: roundID) { log in
             let round = try log.round()
-            guard round.state == .open else {
-                let tallied = round.state == .tallied ? " (and tallied)" : ""
-                throw PhieuKinError.state("round \(roundID) is already closed\(tallied); nothing was changed.")
+            switch round.state {
+            case .open: break
+            case .closed: throw PhieuKinError.state("round \(roundID) is already closed; nothing was changed.")
+            case .tallied:
+                throw PhieuKinError.state("round \(roundID) is already closed (and tallied); nothing was changed.")
+            case .voided: throw PhieuKinError.state("round \(roundID) was voided; nothing was changed.")
             }
             let pending = try log.rejects(status: .pending)
             guard pending.isEmpty else {

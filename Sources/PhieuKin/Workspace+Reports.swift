@@ -20,6 +20,11 @@ extension Workspace {
         -> RoundReport
     {
         let round = try store.round(id: roundID)
+        if round.state == .voided {
+            throw PhieuKinError.state(
+                "round \(roundID) was voided on \(round.voidedOn ?? "?"): \(round.voidReason ?? ""). A voided round has no report; "
+                    + "the flags report lists it.")
+        }
         guard round.state == .tallied, let record = try store.result(roundID: roundID) else {
             throw PhieuKinError.state(
                 "round \(roundID) is \(round.state.rawValue), not tallied. Tally it first: phieukin tally --round \(roundID)"
@@ -28,9 +33,14 @@ extension Workspace {
         var result = try decodeResult(record.body, roundID: roundID)
         let survey = try survey(ofRound: round)
         let flags = try storedFlags(roundIDs: [roundID])
-        let previous = try committedResults().first {
-            $0.surveyID == result.surveyID && $0.unitID == result.unitID && $0.period == result.period.previous
-        }
+        // The "last round" column: the latest conclusive round of this survey before this one that
+        // had any of these officials on its ballot (what the flags were compared with).
+        let previous = try flagHistory(before: record.logIndex)
+            .filter { earlier in
+                earlier.surveyID == result.surveyID && earlier.period < result.period && earlier.inconclusive == nil
+                    && result.officialIDs.contains { earlier.hasOfficial($0) }
+            }
+            .max { $0.period < $1.period }
         var withheld = false
         if let sealed = try store.sealedRemarks(roundID: roundID) {
             if let tallyKey = try remarksKey(round: round, given: key) {
@@ -47,36 +57,96 @@ extension Workspace {
     }
 
     /// Flags of one period (or every period when nil), optionally of one survey and unit.
+    ///
+    /// Voided rounds are left out and listed with their reason. An inconclusive round raises and
+    /// clears nothing: it is listed with why, and the standing flags (action, reminder) of its
+    /// officials' last conclusive round are shown again, marked as carried over it.
     public func flagsReport(
         period: Period?, surveyID: String? = nil, unitID: String? = nil, generated: Date = Date()
     ) throws -> FlagsReport {
-        let rounds = try store.rounds(unitID: unitID, surveyID: surveyID).filter { $0.state == .tallied }
-        let wanted = rounds.filter { period == nil || Period($0.period) == period }
-        let flags = try storedFlags(roundIDs: wanted.map(\.id))
+        let rounds = try store.rounds(unitID: unitID, surveyID: surveyID)
+            .filter { period == nil || Period($0.period) == period }
+        let tallied = rounds.filter { $0.state == .tallied }
+        var flags = try storedFlags(roundIDs: tallied.map(\.id))
+        var carried: [FlagView] = []
+        var notes: [FlagsReport.RoundNote] = []
         var surveys: [String: Survey] = [:]
-        for round in wanted where surveys[round.surveyID] == nil {
-            surveys[round.surveyID] = try survey(ofRound: round)
+        let units = try store.units()
+        let unitNames = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let history = try flagHistory()
+        for round in rounds where round.state == .tallied || round.state == .voided {
+            if surveys[round.surveyID] == nil { surveys[round.surveyID] = try survey(ofRound: round) }
+            let names = try store.roundUnits(roundID: round.id).map { unitNames[$0] ?? $0 }
+            guard let roundPeriod = Period(round.period) else { continue }
+            if round.state == .voided {
+                notes.append(
+                    .init(
+                        roundID: round.id, surveyID: round.surveyID, unitNames: names, period: roundPeriod,
+                        reason: .voided(round.voidReason ?? "", on: round.voidedOn ?? "")))
+                continue
+            }
+            guard let result = history.first(where: { $0.roundID == round.id }), let why = result.inconclusive
+            else { continue }
+            notes.append(
+                .init(
+                    roundID: round.id, surveyID: round.surveyID, unitNames: names, period: roundPeriod,
+                    reason: .inconclusive(why)))
+            // Standing flags carry over the inconclusive round, from each official's last conclusive round.
+            var lastRounds: [String: RoundResult] = [:]
+            for official in result.officialIDs {
+                if case .compared(let prior) = PriorRound.find(officialID: official, for: result, among: history) {
+                    lastRounds[official] = prior
+                }
+            }
+            let standing = try storedFlags(roundIDs: Array(Set(lastRounds.values.map(\.roundID))))
+            for flag in standing
+            where flag.status != .resolved && lastRounds[flag.officialID]?.roundID == flag.roundID {
+                carried.append(FlagView(carrying: flag, over: result))
+            }
         }
+        if let unitID { flags = flags.filter { $0.unitID == unitID } }
         return FlagsReport(
-            period: period, flags: flags, surveys: Array(surveys.values),
-            officials: try store.officials(includeInactive: true), units: try store.units(), generated: generated)
+            period: period, flags: flags, carried: carried.filter { unitID == nil || $0.unitID == unitID },
+            notes: notes, surveys: Array(surveys.values), officials: try store.officials(includeInactive: true),
+            units: units, generated: generated)
     }
 
-    /// Renders a report in `format` to `path` (written whole or not at all).
-    public func writeReport(_ report: RoundReport, format: ReportFormat, language: Language, to path: String) throws {
-        if format == .pdf {
-            try ReportRenderer.pdf(report, language: language, to: path)
-            return
+    /// Renders a report in `format` to `path` (written whole or not at all). An existing `path`
+    /// is refused unless `force`, and then only a regular file is replaced (README, "Files
+    /// PhieuKin writes").
+    public func writeReport(
+        _ report: RoundReport, format: ReportFormat, language: Language, to path: String, force: Bool = false
+    ) throws {
+        try writeOutput(to: path, force: force) { temporary in
+            if format == .pdf {
+                try ReportRenderer.pdf(report, language: language, to: temporary.temporaryPath)
+            } else {
+                try temporary.write(try reportBytes(report, format: format, language: language))
+            }
         }
-        try Self.writeFile(try reportBytes(report, format: format, language: language), to: path)
     }
 
-    public func writeReport(_ report: FlagsReport, format: ReportFormat, language: Language, to path: String) throws {
-        if format == .pdf {
-            try ReportRenderer.pdf(report, language: language, to: path)
-            return
+    public func writeReport(
+        _ report: FlagsReport, format: ReportFormat, language: Language, to path: String, force: Bool = false
+    ) throws {
+        try writeOutput(to: path, force: force) { temporary in
+            if format == .pdf {
+                try ReportRenderer.pdf(report, language: language, to: temporary.temporaryPath)
+            } else {
+                try temporary.write(try reportBytes(report, format: format, language: language))
+            }
         }
-        try Self.writeFile(try reportBytes(report, format: format, language: language), to: path)
+    }
+
+    private func writeOutput(to path: String, force: Bool, _ body: (OutputFile) throws -> Void) throws {
+        let output = try OutputFile.begin(path, force: force, workspace: self, what: "the report")
+        do {
+            try body(output)
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
     }
 
     /// A report as bytes, for every format but PDF (which is written to a file by cairo).
@@ -97,14 +167,6 @@ extension Workspace {
         case .text: Array(ReportRenderer.text(report, language: language).utf8)
         case .csv: Array(ReportRenderer.csv(report, language: language).utf8)
         case .html: Array(ReportRenderer.html(report, language: language).utf8)
-        }
-    }
-
-    static func writeFile(_ bytes: [UInt8], to path: String) throws {
-        do {
-            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw PhieuKinError.input("cannot write \(path): \(error.localizedDescription)")
         }
     }
 

@@ -24,3 +24,12 @@ extension Workspace {
         return units.map { unit in (unit, officials.filter { $0.unitID == unit.id }) }
     }
 }
+
+extension Workspace {
+    /// Every unit of the roster that has active officials, in roster order: "the whole roster"
+    /// for a round that evaluates everyone from the party secretary to the driver at once.
+    public func unitIDsWithActiveOfficials() throws -> [String] {
+        let active = Set(try store.officials().map(\.unitID))
+        return try store.units().map(\.id).filter(active.contains)
+    }
+}

@@ -35,7 +35,9 @@ public struct Committee: Sendable, Equatable {
 public struct RoundRequest: Sendable {
     public var surveyID: String
     public var period: String
-    public var unitID: String
+    /// The units the round covers, in ballot order: one unit, or several evaluated together so
+    /// that small offices are counted inside a group large enough to stay secret.
+    public var unitIDs: [String]
     public var ballots: Int
     public var numbered: Bool
     public var channel: String?
@@ -47,27 +49,47 @@ public struct RoundRequest: Sendable {
     public var agencyPassphrase: [UInt8]?
 
     public init(
-        surveyID: String, period: String, unitID: String, ballots: Int, numbered: Bool = true,
+        surveyID: String, period: String, unitIDs: [String], ballots: Int, numbered: Bool = true,
         channel: String? = nil, electorate: Int? = nil, committee: Committee = Committee(),
         agencyPassphrase: [UInt8]? = nil
     ) {
         self.agencyPassphrase = agencyPassphrase
         self.surveyID = surveyID
         self.period = period
-        self.unitID = unitID
+        self.unitIDs = unitIDs
         self.ballots = ballots
         self.numbered = numbered
         self.channel = channel
         self.electorate = electorate
         self.committee = committee
     }
+
+    public init(
+        surveyID: String, period: String, unitID: String, ballots: Int, numbered: Bool = true,
+        channel: String? = nil, electorate: Int? = nil, committee: Committee = Committee(),
+        agencyPassphrase: [UInt8]? = nil
+    ) {
+        self.init(
+            surveyID: surveyID, period: period, unitIDs: [unitID], ballots: ballots, numbered: numbered,
+            channel: channel, electorate: electorate, committee: committee, agencyPassphrase: agencyPassphrase)
+    }
+}
+
+/// Something staff should know about a round they just opened; the round is open regardless.
+public enum RoundWarning: Sendable, Equatable, Codable {
+    /// Fewer ballots planned than the survey's `min_respondents`: unless more come in, the round
+    /// will be inconclusive (nothing shown, no flag). Evaluating several units together helps.
+    case belowMinRespondents(planned: Int, minimum: Int)
 }
 
 /// A round as listed and reported.
 public struct RoundSummary: Sendable, Codable, Equatable {
     public var id: String
     public var surveyID: String
+    /// The first (or only) unit of the round.
     public var unitID: String
+    /// Every unit the round covers, in ballot order.
+    public var unitIDs: [String]
     public var period: String
     public var channel: String
     public var state: String
@@ -84,6 +106,11 @@ public struct RoundSummary: Sendable, Codable, Equatable {
     public var keyFilesEncrypted: Bool? = nil
     /// At open: what to do with the files (hand each share to one member).
     public var custody: String? = nil
+    /// Set when the round was voided: why, as signed into its log.
+    public var voidReason: String?
+    public var voidedOn: String?
+    /// Warnings at open (empty afterwards).
+    public var warnings: [RoundWarning]
 }
 
 extension Workspace {
@@ -97,14 +124,26 @@ extension Workspace {
             throw PhieuKinError.input("period \"\(request.period)\" is not YYYY-Qn, YYYY-MM or YYYY (e.g. 2026-Q3).")
         }
         try checkCadence(survey: survey, period: period)
-        guard try store.unit(id: request.unitID) != nil else {
-            throw PhieuKinError.notFound(
-                "unit \(request.unitID) is not on the roster. Import it with: phieukin roster import FILE")
+        guard !request.unitIDs.isEmpty else { throw PhieuKinError.input("a round needs at least one unit.") }
+        var seenUnits = Set<String>()
+        for unit in request.unitIDs {
+            guard seenUnits.insert(unit).inserted else {
+                throw PhieuKinError.input("unit \(unit) is given twice.")
+            }
+            guard try store.unit(id: unit) != nil else {
+                throw PhieuKinError.notFound(
+                    "unit \(unit) is not on the roster. Import it with: phieukin roster import FILE")
+            }
         }
         guard request.ballots >= 0 else { throw PhieuKinError.input("--ballots must be 0 or more.") }
         let channel = try resolveChannel(request.channel, survey: survey)
         if let electorate = request.electorate, electorate < 1 {
             throw PhieuKinError.input("--electorate must be at least 1.")
+        }
+        if TallyKind(survey) == .confidenceVote && request.electorate == nil {
+            throw PhieuKinError.input(
+                "survey \(survey.id) is a confidence vote: its quorum is counted against the number of people "
+                    + "summoned. Give it with --electorate N.")
         }
         var committee = request.committee
         guard committee.size >= 1, committee.size <= 255, committee.threshold >= 1,
@@ -134,32 +173,46 @@ extension Workspace {
                         + "or --passphrase-file FILE (a passphrase for this round); phieukin tally will need the same.")
             }
         }
-        let officials = survey.shape == .questions ? [] : try store.officials(unitID: request.unitID)
-        if survey.shape != .questions && officials.isEmpty {
-            throw PhieuKinError.state("unit \(request.unitID) has no active officials to put on the ballot.")
+        var officials: [Official] = []
+        if survey.shape != .questions {
+            for unit in request.unitIDs {
+                let members = try store.officials(unitID: unit)
+                if members.isEmpty {
+                    throw PhieuKinError.state("unit \(unit) has no active officials to put on the ballot.")
+                }
+                officials += members
+            }
         }
-        let id = try newRoundID(period: period, unitID: request.unitID, surveyID: survey.id)
+        if let existing = try store.liveRound(
+            surveyID: survey.id, period: period.description, channel: channel.rawValue, units: request.unitIDs)
+        {
+            throw Self.conflict(existing.round, unitID: existing.unitID)
+        }
+        let id = try newRoundID(period: period, unitIDs: request.unitIDs, surveyID: survey.id)
         let yaml = try surveyCatalog().yaml(id: survey.id)
 
         let destinations = try keyDestinations(roundID: id, committee: committee)
         let tallyKey = X25519PrivateKey()
         let keyFiles = try writeTallyKey(tallyKey, roundID: id, committee: committee, to: destinations)
         let record = RoundRecord(
-            id: id, surveyID: survey.id, surveyVersion: survey.version, surveyYAML: yaml, unitID: request.unitID,
-            period: period.description, channel: channel.rawValue, state: .open, numbered: request.numbered,
-            ballotsPlanned: request.ballots, electorate: request.electorate,
+            id: id, surveyID: survey.id, surveyVersion: survey.version, surveyYAML: yaml,
+            unitID: request.unitIDs[0], period: period.description, channel: channel.rawValue, state: .open,
+            numbered: request.numbered, ballotsPlanned: request.ballots, electorate: request.electorate,
             tallyPublicKey: tallyKey.publicKey.rawRepresentation, committeeSize: committee.size,
             committeeThreshold: committee.threshold, layoutID: nil, openedOn: CivilDate.today().description,
             closedOn: nil)
         let frozen = officials.enumerated().map { index, official in
             RoundOfficialRecord(
                 roundID: id, officialID: official.id, position: index + 1, fullName: official.fullName,
-                title: official.position)
+                title: official.position, unitID: official.unitID)
         }
         do {
-            try store.insertRound(record, officials: frozen)
+            try store.insertRound(record, units: request.unitIDs, officials: frozen)
         } catch {
             for file in keyFiles { try? FileManager.default.removeItem(atPath: file) }
+            if let conflict = error as? RoundConflict {
+                throw Self.conflict(conflict.existing, unitID: conflict.unitID)
+            }
             throw error
         }
         var summary = try roundSummary(id: id)
@@ -171,7 +224,21 @@ extension Workspace {
             : "Hand each share file to one member of the counting committee (on a USB stick or printed), "
                 + "and keep no copy on this computer. Any \(committee.threshold) of the \(committee.size) members open the round "
                 + "together: phieukin tally --round \(id) --share FILE …"
+        let minimum = max(3, survey.policy.minRespondents)
+        let planned = [request.ballots, request.electorate].compactMap { $0 }.filter { $0 > 0 }.min() ?? 0
+        if planned < minimum {
+            summary.warnings.append(.belowMinRespondents(planned: planned, minimum: minimum))
+        }
         return summary
+    }
+
+    /// The refusal of a second round for a period: names the round that holds it and its state.
+    private static func conflict(_ existing: RoundRecord, unitID: String) -> PhieuKinError {
+        .state(
+            "unit \(unitID) already has round \(existing.id) (\(existing.state.rawValue)) for survey "
+                + "\(existing.surveyID), period \(existing.period), channel \(existing.channel): only one round per "
+                + "survey, unit, period and channel counts. If that round was opened by mistake, void it first "
+                + "(phieukin round void --round \(existing.id) --reason \"…\"); nothing was changed.")
     }
 
     /// Whether the agency signing key file is passphrase-encrypted.
@@ -206,7 +273,7 @@ extension Workspace {
             paths = committee.shareOutputs.map(Self.absolute)
             var seen: Set<String> = []
             for path in paths {
-                guard seen.insert(Self.resolvedPath(path)).inserted else {
+                guard seen.insert(Self.resolvedDestination(path)).inserted else {
                     throw PhieuKinError.input(
                         "--share-out \(path) is given twice; each member needs a file of their own.")
                 }
@@ -232,8 +299,8 @@ extension Workspace {
 
     /// Refuses a destination inside the workspace folder, comparing real paths (symlinks resolved).
     private func refuseInsideWorkspace(_ path: String, what: String) throws {
-        let workspace = Self.resolvedPath(root)
-        let target = Self.resolvedPath(path)
+        let workspace = Self.resolvedDestination(root)
+        let target = Self.resolvedDestination(path)
         if target == workspace || target.hasPrefix(workspace + "/") {
             throw PhieuKinError.input(
                 "\(what) is inside the workspace (\(workspace)): committee shares must leave it, or whoever copies "
@@ -243,7 +310,7 @@ extension Workspace {
 
     /// The real path of `path` (symlinks resolved) even when its last components do not exist yet:
     /// the deepest existing ancestor is resolved with realpath(3) and the rest appended.
-    static func resolvedPath(_ path: String) -> String {
+    static func resolvedDestination(_ path: String) -> String {
         var existing = absolute(path)
         var rest: [String] = []
         while realpath(existing, nil) == nil, existing != "/" {
@@ -266,11 +333,12 @@ extension Workspace {
     public func roundSummary(id: String) throws -> RoundSummary {
         let round = try store.round(id: id)
         return RoundSummary(
-            id: round.id, surveyID: round.surveyID, unitID: round.unitID, period: round.period, channel: round.channel,
-            state: round.state.rawValue, numbered: round.numbered, ballotsPlanned: round.ballotsPlanned,
-            serialsIssued: try store.issuedSerialCount(roundID: id),
+            id: round.id, surveyID: round.surveyID, unitID: round.unitID, unitIDs: try store.roundUnits(roundID: id),
+            period: round.period, channel: round.channel, state: round.state.rawValue, numbered: round.numbered,
+            ballotsPlanned: round.ballotsPlanned, serialsIssued: try store.issuedSerialCount(roundID: id),
             officials: try store.roundOfficials(roundID: id).count, electorate: round.electorate,
-            committeeSize: round.committeeSize, committeeThreshold: round.committeeThreshold, keyFiles: [])
+            committeeSize: round.committeeSize, committeeThreshold: round.committeeThreshold, keyFiles: [],
+            voidReason: round.voidReason, voidedOn: round.voidedOn, warnings: [])
     }
 
     public func listRounds(unitID: String? = nil, surveyID: String? = nil) throws -> [RoundSummary] {
@@ -311,9 +379,14 @@ extension Workspace {
         return channel
     }
 
-    private func newRoundID(period: Period, unitID: String, surveyID: String) throws -> String {
-        let base = "\(period)-\(unitID)-\(surveyID)"
-        let taken = Set(try store.rounds(unitID: unitID, surveyID: surveyID).map(\.id))
+    /// `<period>-<units>-<survey>`: units joined with `+` (the first three and a count beyond
+    /// four units); `-2`, `-3`… when the period is run again after a void.
+    private func newRoundID(period: Period, unitIDs: [String], surveyID: String) throws -> String {
+        let units =
+            unitIDs.count <= 4
+            ? unitIDs.joined(separator: "+") : unitIDs.prefix(3).joined(separator: "+") + "+\(unitIDs.count - 3)"
+        let base = "\(period)-\(units)-\(surveyID)"
+        let taken = Set(try store.rounds(surveyID: surveyID).map(\.id))
         if !taken.contains(base) { return base }
         var n = 2
         while taken.contains("\(base)-\(n)") { n += 1 }

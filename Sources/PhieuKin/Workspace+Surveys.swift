@@ -3,20 +3,74 @@ import PhieuKinCore
 
 extension Workspace {
     /// Shipped definitions (embedded in the binary) plus the agency's own `ballots/*.yaml`.
+    ///
+    /// A bad agency file affects only itself (it is listed in `problems`): one that is larger
+    /// than 256 KiB (refused before parsing), not UTF-8, not owned by the user running PhieuKin,
+    /// or writable by group or others — then anyone else could change how ballots are counted —
+    /// and every file when the `ballots/` folder itself is writable by group or others.
     public func surveyCatalog() throws -> SurveyCatalog {
         let fm = FileManager.default
         let names = ((try? fm.contentsOfDirectory(atPath: ballotsDirectory)) ?? [])
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             .sorted()
         var files: [(name: String, yaml: String)] = []
+        var problems: [SurveyError] = []
+        var folder = stat()
+        let folderUnsafe =
+            stat(ballotsDirectory, &folder) == 0 && (folder.st_mode & 0o022 != 0 || folder.st_uid != geteuid())
         for name in names {
             let path = ballotsDirectory + "/" + name
-            guard let data = fm.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw PhieuKinError.input("\(path): not readable UTF-8 text.")
+            if folderUnsafe {
+                problems.append(
+                    .file(
+                        path,
+                        "refused: the folder \(ballotsDirectory) can be changed by other users (mode \(String(folder.st_mode & 0o777, radix: 8))); "
+                            + "fix it with: chmod go-w \(ballotsDirectory)"))
+                continue
             }
-            files.append((name: path, yaml: text))
+            do {
+                files.append((name: path, yaml: try Self.readSurveyFile(path)))
+            } catch let error as SurveyError {
+                problems.append(error)
+            }
         }
-        return try SurveyCatalog(extraFiles: files)
+        return try SurveyCatalog(extraFiles: files, problems: problems)
+    }
+
+    /// One agency definition's text, refused (naming the file) when it is not safe to trust.
+    static func readSurveyFile(_ path: String) throws -> String {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw SurveyError.file(path, "not a readable regular file")
+        }
+        if info.st_mode & 0o022 != 0 || info.st_uid != geteuid() {
+            let mode = String(info.st_mode & 0o777, radix: 8)
+            throw SurveyError.file(
+                path,
+                info.st_uid != geteuid()
+                    ? "refused: the file belongs to another user; a survey definition decides how ballots are counted, so only files you own are trusted"
+                    : "refused: other users can change the file (mode \(mode)), and a survey definition decides how ballots are counted; fix it with: chmod go-w \(path)"
+            )
+        }
+        if info.st_size > SurveyCatalog.maximumFileBytes {
+            throw SurveyError.file(
+                path,
+                "the file is \(info.st_size / 1024) KiB; a survey definition is at most \(SurveyCatalog.maximumFileBytes / 1024) KiB (refused unread)"
+            )
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SurveyError.file(path, "cannot read the file")
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: SurveyCatalog.maximumFileBytes + 1)) ?? Data()
+        if data.count > SurveyCatalog.maximumFileBytes {
+            throw SurveyError.file(
+                path, "the file is larger than \(SurveyCatalog.maximumFileBytes / 1024) KiB (refused unread)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw SurveyError.file(path, "not UTF-8 text; save it as UTF-8")
+        }
+        return text
     }
 
     public func survey(id: String) throws -> Survey {
@@ -26,11 +80,14 @@ extension Workspace {
 
 extension Workspace {
     /// One line per survey for `survey list`.
-    public func describeSurveys(language: Language) throws -> [String] {
-        try surveyCatalog().surveys.map { survey in
+    /// One line per usable survey, and one `file:line: reason` per refused agency file.
+    public func describeSurveys(language: Language) throws -> (surveys: [String], problems: [String]) {
+        let catalog = try surveyCatalog()
+        let lines = catalog.surveys.map { survey in
             "\(survey.id)  v\(survey.version)  \(survey.shape.rawValue), \(survey.cadence.rawValue), "
                 + "\(survey.channels.map(\.rawValue).joined(separator: "/"))  — \(survey.title.text(language))"
         }
+        return (lines, catalog.problems.map(\.description))
     }
 
     /// A full explanation for `survey show`: what the ballot asks, the codes tellers key in,

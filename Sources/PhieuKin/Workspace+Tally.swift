@@ -26,8 +26,11 @@ public struct TallySummary: Sendable, Codable, Equatable {
     public var unitID: String
     public var period: String
     public var ballotsCounted: Int
-    /// Too few ballots to report figures (flags are still shown).
+    /// Too few ballots to report figures (nothing of the round is shown).
     public var suppressed: Bool
+    /// Why the round raises and clears no flag: `too-few-ballots` or `quorum-not-met`; nil
+    /// when it is conclusive.
+    public var inconclusive: String?
     public var actions: Int
     public var reminders: Int
     public var resolved: Int
@@ -35,6 +38,11 @@ public struct TallySummary: Sendable, Codable, Equatable {
     public var resultLogIndex: Int
     /// True for `--recount`: the counts were recomputed and matched the committed ones.
     public var recount: Bool
+    /// Unnumbered rounds: the most ballots the round may hold (`--ballots`, or `--electorate`
+    /// when smaller); nil for numbered rounds or when neither was set.
+    public var ballotsPlanned: Int? = nil
+    /// Ballots quarantined because they were beyond `ballotsPlanned` (code over-planned).
+    public var overPlanned: Int = 0
 }
 
 extension Workspace {
@@ -62,6 +70,10 @@ extension Workspace {
             throw PhieuKinError.state(
                 "round \(roundID) is already tallied; its result is committed and will not change. "
                     + "To check it, run: phieukin tally --round \(roundID) --recount (or phieukin verify).")
+        case (.voided, _):
+            throw PhieuKinError.state(
+                "round \(roundID) was voided on \(round.voidedOn ?? "?") (\(round.voidReason ?? "")); it is not counted."
+            )
         case (.closed, true):
             throw PhieuKinError.state(
                 "round \(roundID) has not been tallied yet; run phieukin tally without --recount.")
@@ -78,24 +90,22 @@ extension Workspace {
         let info = try roundInfo(round)
         let officials = try roundOfficialList(round)
 
-        // Everything committed before this round (the log order decides which round is "prior").
-        let committed = try committedResults()
+        // Everything committed before this round, voided rounds left out (the log order decides).
         let earlier: [RoundResult]
         if recount {
-            guard let mine = committed.firstIndex(where: { $0.roundID == roundID }) else {
+            guard let stored = try store.result(roundID: roundID) else {
                 throw PhieuKinError.state(
                     "round \(roundID) is tallied but has no committed result; run phieukin verify.")
             }
-            earlier = Array(committed[..<mine])
+            earlier = try flagHistory(before: stored.logIndex)
         } else {
-            earlier = committed
+            earlier = try flagHistory()
         }
 
         var result = try countRound(round: round, survey: survey, key: tallyKey, info: info, officials: officials)
         let remarks = result.remarks
         result.remarks = []
-        let flags = FlagRules.evaluate(
-            current: result, prior: PriorRound.find(for: result, among: earlier), survey: survey)
+        let flags = FlagRules.evaluate(current: result, history: earlier, survey: survey)
         let resultBody = try CanonicalJSON.encode(result)
         let flagBodies = try flags.map { try CanonicalJSON.encode($0) }
 
@@ -128,7 +138,7 @@ extension Workspace {
         let sealedRemarks = try SealedBox.seal(
             try CanonicalValue.array(remarks.map(CanonicalValue.string)).canonicalBytes, to: tallyKey.publicKey,
             context: Array(Self.remarksContext(roundID).utf8))
-        let leaf = try Self.resultLeaf(
+        let leaf = try ResultsLogLeaf.result(
             roundID: roundID, resultBody: resultBody, flagBodies: flagBodies, sealedRemarks: sealedRemarks)
         let signingKey = try agencySigningKey(passphrase: agencyPassphrase)
         let records = zip(flags, flagBodies).map { flag, body in
@@ -142,11 +152,7 @@ extension Workspace {
                 TallyCommit(
                     roundID: roundID, resultBody: resultBody, flags: records, sealedRemarks: sealedRemarks, leaf: leaf)
             ) { root, size, seq in
-                let body = try CanonicalValue.object([
-                    "log": .string("results"), "root": .string(Hex.encode(root)), "seq": .number(Double(seq)),
-                    "size": .number(Double(size)), "time": .string(BallotLogFormat.headDate()), "v": .number(1),
-                ]).canonicalBytes
-                return ResultTreeHeadRecord(seq: seq, body: body, signature: try signingKey.signature(for: body))
+                try Self.signResultsHead(root: root, size: size, seq: seq, key: signingKey)
             }
         } catch let error as StoreError where error.isConflict {
             throw PhieuKinError.state("\(error.reason) Another tally may have run at the same time.")
@@ -155,11 +161,23 @@ extension Workspace {
     }
 
     private func summary(_ result: RoundResult, flags: [Flag], index: Int, recount: Bool) -> TallySummary {
-        TallySummary(
+        var summary = TallySummary(
             roundID: result.roundID, surveyID: result.surveyID, unitID: result.unitID,
             period: result.period.description, ballotsCounted: result.ballotsCounted, suppressed: result.suppressed,
+            inconclusive: result.inconclusive.map {
+                switch $0 {
+                case .tooFewBallots: "too-few-ballots"
+                case .quorumNotMet: "quorum-not-met"
+                }
+            },
             actions: flags.count { $0.status == .action }, reminders: flags.count { $0.status == .reminder },
             resolved: flags.count { $0.status == .resolved }, resultLogIndex: index, recount: recount)
+        if let round = try? store.round(id: result.roundID) {
+            summary.ballotsPlanned = Self.ballotCap(round)
+            summary.overPlanned =
+                (try? store.rejects(roundID: round.id).count { $0.code == ImportRejectCode.overPlanned.rawValue }) ?? 0
+        }
+        return summary
     }
 
     // MARK: The tally key
@@ -318,38 +336,16 @@ extension Workspace {
         return values.compactMap { if case .string(let text) = $0 { text } else { nil } }
     }
 
-    /// `JCS({"flags": [...], "remarks_sealed_sha256": hex, "result": {...}, "round": id, "v": 1})`.
-    static func resultLeaf(
-        roundID: String, resultBody: [UInt8], flagBodies: [[UInt8]], sealedRemarks: [UInt8]
-    ) throws -> [UInt8] {
-        try CanonicalValue.object([
-            "flags": .array(try flagBodies.map { try CanonicalValue.parse($0) }),
-            "remarks_sealed_sha256": .string(Hex.encode(SHA256.hash(sealedRemarks))),
-            "result": try CanonicalValue.parse(resultBody),
-            "round": .string(roundID),
-            "v": .number(1),
-        ]).canonicalBytes
-    }
-
-    /// Committed results in results-log order, decoded.
-    func committedResults() throws -> [RoundResult] {
-        try store.results().map { record in
-            do {
-                return try JSONDecoder().decode(RoundResult.self, from: Data(record.body))
-            } catch {
-                throw PhieuKinError.state(
-                    "the stored result of round \(record.roundID) cannot be read; run phieukin verify.")
-            }
-        }
-    }
-
     func roundInfo(_ round: RoundRecord) throws -> RoundInfo {
         guard let period = Period(round.period), let channel = Survey.Channel(rawValue: round.channel) else {
             throw PhieuKinError.state("round \(round.id) has an unreadable period or channel.")
         }
+        // A round over several units is named by all of them, in ballot order.
+        let unitName = try store.roundUnits(roundID: round.id).map { try store.unit(id: $0)?.name ?? $0 }
+            .joined(separator: "; ")
         return RoundInfo(
             roundID: round.id, surveyID: round.surveyID, unitID: round.unitID,
-            unitName: (try store.unit(id: round.unitID))?.name ?? round.unitID, period: period, channel: channel,
+            unitName: unitName.isEmpty ? round.unitID : unitName, period: period, channel: channel,
             electorate: round.electorate, issued: round.numbered ? try store.issuedSerialCount(roundID: round.id) : nil)
     }
 
@@ -357,7 +353,8 @@ extension Workspace {
     func roundOfficialList(_ round: RoundRecord) throws -> [Official] {
         try store.roundOfficials(roundID: round.id).map {
             Official(
-                id: $0.officialID, unitID: round.unitID, fullName: $0.fullName, position: $0.title, order: $0.position)
+                id: $0.officialID, unitID: $0.unitID ?? round.unitID, fullName: $0.fullName, position: $0.title,
+                order: $0.position)
         }
     }
 }

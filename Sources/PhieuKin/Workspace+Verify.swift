@@ -43,6 +43,18 @@ extension Workspace {
             report.checked.append("ballot log \(id)")
         }
         try verifyResultsLog(into: &report)
+        if roundID == nil {
+            // A round's key without the round: the database lost rounds (restored from an old backup?).
+            let known = Set(ids)
+            let orphans = Self.roundKeyNames(root: root).subtracting(known).sorted()
+            if !orphans.isEmpty {
+                report.otherProblems.append(
+                    "keys/rounds holds keys of \(orphans.count) round\(orphans.count == 1 ? "" : "s") the database does not have "
+                        + "(\(orphans.joined(separator: ", "))): their ballots and results were lost; restore phieukin.sqlite from a backup"
+                )
+            }
+            report.checked.append("round keys")
+        }
         return report
     }
 
@@ -144,7 +156,24 @@ extension Workspace {
             if log != "ballots" || round != roundID || Int(seq) != head.seq {
                 problems.append("\(label): body is for log \(log), round \(round), seq \(Int(seq)) — not this head")
             }
-            if lastKind == "close" { problems.append("\(label): signed after the round was closed") }
+            if lastKind == "void" {
+                problems.append("\(label): signed after the round was voided")
+            } else if lastKind == "close" && kind != "void" {
+                problems.append("\(label): signed after the round was closed")
+            }
+            if kind == "void" {
+                // The reason is signed with the head; the stored one must be the same text.
+                if case .string(let reason)? = m["reason"], !reason.isEmpty {
+                    if reason != s.round.voidReason {
+                        problems.append("\(label): the signed void reason differs from the stored one")
+                    }
+                } else {
+                    problems.append("\(label): a void head without a reason")
+                }
+                if let previous, size != previous.size {
+                    problems.append("\(label): a void head must not add ballots")
+                }
+            }
             if size > hashes.count {
                 problems.append(
                     "\(label): size \(size) but only \(hashes.count) leaves are stored (leaves were deleted)")
@@ -178,11 +207,16 @@ extension Workspace {
                 "the last signed tree head covers \(signedSize) leaves but \(hashes.count) are stored (leaves were added or removed)"
             )
         }
-        if s.round.state != .open && lastKind != "close" {
-            problems.append("the round is \(s.round.state.rawValue) but its last tree head is not a close head")
-        }
-        if s.round.state == .open && lastKind == "close" {
-            problems.append("the round is open but its log was closed")
+        switch s.round.state {
+        case .voided where lastKind != "void":
+            problems.append("the round is voided but its log holds no signed void")
+        case .closed, .tallied:
+            if lastKind != "close" {
+                problems.append("the round is \(s.round.state.rawValue) but its last tree head is not a close head")
+            }
+        case .open where lastKind == "close" || lastKind == "void":
+            problems.append("the round is open but its log was \(lastKind == "void" ? "voided" : "closed")")
+        default: break
         }
 
         // Counts: every accepted ballot consumed one issued serial, or was accepted from the quarantine.
@@ -201,6 +235,11 @@ extension Workspace {
         } else {
             if s.usedCount != 0 { problems.append("an unnumbered round has \(s.usedCount) used serials") }
             if acceptedRejects > hashes.count { problems.append("more accepted rejects than ballots in the log") }
+            if let cap = Self.ballotCap(s.round), hashes.count > cap {
+                problems.append(
+                    "\(hashes.count) ballots accepted but the round was opened for \(cap) (more ballots than planned: an extra or copied ballot was counted)"
+                )
+            }
         }
         // Every decided reject has exactly the decision signed into the log, and every signed
         // decision is about a decided reject of this round.

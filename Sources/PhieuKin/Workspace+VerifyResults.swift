@@ -89,54 +89,76 @@ extension Workspace {
         let rounds = Dictionary(snapshot.rounds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var committed: [RoundResult] = []
         var seenRounds = Set<String>()
+        var voidedInLog: [String: String] = [:]
         var flagCount = 0
         for leaf in snapshot.leaves {
-            guard case .object(let fields)? = try? CanonicalValue.parse(leaf.data),
-                case .string(let roundID)? = fields["round"], let resultValue = fields["result"],
-                case .array(let flagValues)? = fields["flags"],
-                let resultBody = try? resultValue.canonicalBytes,
-                let result = try? JSONDecoder().decode(RoundResult.self, from: Data(resultBody))
-            else {
-                problems.append("results-log leaf \(leaf.idx): not a committed round result")
-                continue
-            }
-            seenRounds.insert(roundID)
-            let leafFlags = flagValues.compactMap { try? $0.canonicalBytes }
-            flagCount += leafFlags.count
-            let name = "round \(roundID)"
-            if let stored = resultsByRound[roundID] {
-                if stored.body != resultBody {
-                    problems.append("\(name): the stored result differs from the one committed in the results log")
+            switch ResultsLogLeaf.parse(leaf.data) {
+            case .void(let roundID, let reason)?:
+                // A void recorded beside a committed result: that result leaves the flag history.
+                let name = "round \(roundID)"
+                if !seenRounds.contains(roundID) {
+                    problems.append("results-log leaf \(leaf.idx): voids \(name), which has no earlier result")
                 }
-                if stored.logIndex != leaf.idx { problems.append("\(name): the stored result points at another leaf") }
-            } else {
-                problems.append("\(name): committed in the results log but its stored result is missing")
-            }
-            let storedFlags = (flagsByRound[roundID] ?? []).map(\.body).sorted { $0.lexicographicallyPrecedes($1) }
-            if storedFlags != leafFlags.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                problems.append("\(name): the stored flags differ from the ones committed in the results log")
-            }
-            if case .string(let digest)? = fields["remarks_sealed_sha256"] {
-                if snapshot.remarks[roundID].map({ Hex.encode(SHA256.hash($0)) }) != digest {
+                if voidedInLog.updateValue(reason, forKey: roundID) != nil {
+                    problems.append("results-log leaf \(leaf.idx): \(name) is voided twice")
+                }
+                if rounds[roundID]?.state != .voided || rounds[roundID]?.voidReason != reason {
+                    problems.append("\(name): voided in the results log but the stored round is not voided so")
+                }
+                committed.removeAll { $0.roundID == roundID }
+            case .result(let roundID, let resultValue, let flagValues, let digest)?:
+                guard let resultBody = try? resultValue.canonicalBytes,
+                    let result = try? JSONDecoder().decode(RoundResult.self, from: Data(resultBody))
+                else {
+                    problems.append("results-log leaf \(leaf.idx): not a committed round result")
+                    continue
+                }
+                seenRounds.insert(roundID)
+                let leafFlags = flagValues.compactMap { try? $0.canonicalBytes }
+                flagCount += leafFlags.count
+                let name = "round \(roundID)"
+                if let stored = resultsByRound[roundID] {
+                    if stored.body != resultBody {
+                        problems.append("\(name): the stored result differs from the one committed in the results log")
+                    }
+                    if stored.logIndex != leaf.idx {
+                        problems.append("\(name): the stored result points at another leaf")
+                    }
+                } else {
+                    problems.append("\(name): committed in the results log but its stored result is missing")
+                }
+                let storedFlags = (flagsByRound[roundID] ?? []).map(\.body).sorted { $0.lexicographicallyPrecedes($1) }
+                if storedFlags != leafFlags.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                    problems.append("\(name): the stored flags differ from the ones committed in the results log")
+                }
+                if let digest, snapshot.remarks[roundID].map({ Hex.encode(SHA256.hash($0)) }) != digest {
                     problems.append("\(name): the sealed remarks differ from the ones committed")
                 }
-            }
-            if rounds[roundID]?.state != .tallied { problems.append("\(name): committed but the round is not tallied") }
-
-            // 3. Recompute the flags from the committed results.
-            if let round = rounds[roundID], let survey = try? survey(ofRound: round) {
-                let recomputed = FlagRules.evaluate(
-                    current: result, prior: PriorRound.find(for: result, among: committed), survey: survey)
-                let bytes = recomputed.compactMap { try? CanonicalJSON.encode($0) }
-                if bytes != leafFlags {
-                    problems.append(
-                        "\(name): its flags do not follow from the committed results (recomputed \(recomputed.count), committed \(leafFlags.count))"
-                    )
+                if let state = rounds[roundID]?.state, state != .tallied && state != .voided {
+                    problems.append("\(name): committed but the round is not tallied")
                 }
-            } else {
-                problems.append("\(name): its survey definition cannot be read to recompute the flags")
+
+                // 3. Recompute the flags from the results committed before it, voided ones left out.
+                if let round = rounds[roundID], let survey = try? survey(ofRound: round) {
+                    let recomputed = FlagRules.evaluate(current: result, history: committed, survey: survey)
+                    let bytes = recomputed.compactMap { try? CanonicalJSON.encode($0) }
+                    if bytes != leafFlags {
+                        problems.append(
+                            "\(name): its flags do not follow from the committed results (recomputed \(recomputed.count), committed \(leafFlags.count))"
+                        )
+                    }
+                } else {
+                    problems.append("\(name): its survey definition cannot be read to recompute the flags")
+                }
+                committed.append(result)
+            case nil:
+                problems.append("results-log leaf \(leaf.idx): not a committed round result")
             }
-            committed.append(result)
+        }
+        for round in snapshot.rounds where round.state == .voided && seenRounds.contains(round.id) {
+            if voidedInLog[round.id] == nil {
+                problems.append("round \(round.id): voided after its tally but the void is not in the results log")
+            }
         }
         for record in snapshot.results where !seenRounds.contains(record.roundID) {
             problems.append("round \(record.roundID): has a stored result that the results log does not hold")

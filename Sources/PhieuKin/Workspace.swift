@@ -26,16 +26,62 @@ public final class Workspace: Sendable {
 
     static func databasePath(_ root: String) -> String { root + "/phieukin.sqlite" }
 
-    /// Opens an existing workspace.
+    /// Opens an existing workspace. Never creates its database: a missing, empty or schema-less
+    /// `phieukin.sqlite` is an error that says what was lost (only `phieukin init` creates one).
     public init(root: String) throws {
         let root = Self.absolute(root)
-        guard FileManager.default.fileExists(atPath: Self.databasePath(root)) else {
+        let databasePath = Self.databasePath(root)
+        do {
+            self.store = try Store(openingExisting: databasePath)
+        } catch let error as StoreError where error.isMissing || error.isEmpty || error.hasNoSchema {
+            let keys = Self.roundKeyNames(root: root)
+            let hasAgencyKey = FileManager.default.fileExists(atPath: root + "/keys/agency.pem")
+            if error.isMissing && !hasAgencyKey && keys.isEmpty {
+                throw PhieuKinError.workspace(
+                    "no PhieuKin workspace at \(root). Create one with `phieukin init` (or pass --workspace DIR / set PHIEUKIN_WORKSPACE)."
+                )
+            }
+            var held: [String] = []
+            if hasAgencyKey { held.append("keys/agency.pem holds the agency's signing key") }
+            if !keys.isEmpty {
+                held.append("keys/rounds holds keys of \(keys.count) round\(keys.count == 1 ? "" : "s")")
+            }
+            let what =
+                error.isMissing
+                ? "the database \(databasePath) is missing"
+                : error.isEmpty
+                    ? "the database \(databasePath) is empty (0 bytes)"
+                    : "the database \(databasePath) holds no PhieuKin tables"
+            if held.isEmpty {
+                throw PhieuKinError.workspace(
+                    "\(what): it holds no workspace. If it did, restore phieukin.sqlite from a backup; PhieuKin does not "
+                        + "create a database outside `phieukin init`, and nothing was changed.")
+            }
             throw PhieuKinError.workspace(
-                "no PhieuKin workspace at \(root). Create one with `phieukin init` (or pass --workspace DIR / set PHIEUKIN_WORKSPACE)."
+                "\(what) although \(held.joined(separator: " and ")): the workspace's rounds, ballots and results were lost. "
+                    + "Restore phieukin.sqlite from a backup; PhieuKin does not create a new database here, and nothing was changed."
             )
         }
         self.root = root
-        self.store = try Store(path: Self.databasePath(root))
+    }
+
+    /// Round ids that have a key file or a shares folder in `keys/rounds`.
+    static func roundKeyNames(root: String) -> Set<String> {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: root + "/keys/rounds")) ?? []
+        var names: Set<String> = []
+        for entry in entries where !entry.hasPrefix(".") {
+            if entry.hasSuffix(".tally.pem") {
+                names.insert(String(entry.dropLast(".tally.pem".count)))
+            } else {
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: root + "/keys/rounds/" + entry, isDirectory: &isFolder),
+                    isFolder.boolValue
+                {
+                    names.insert(entry)
+                }
+            }
+        }
+        return names
     }
 
     /// What `phieukin init` reports.
@@ -75,9 +121,19 @@ public final class Workspace: Sendable {
         if fm.fileExists(atPath: databasePath(root)) {
             throw PhieuKinError.workspace("\(root) already holds a PhieuKin workspace; nothing was changed.")
         }
+        if fm.fileExists(atPath: root + "/keys/agency.pem") || !roundKeyNames(root: root).isEmpty {
+            throw PhieuKinError.workspace(
+                "\(root) holds the keys of a workspace whose database is missing; restore phieukin.sqlite from a backup "
+                    + "instead of creating a new workspace over it. Nothing was changed.")
+        }
+        // Every folder this creates is owner-only (0700), whatever the umask; a folder that
+        // already exists (e.g. the current directory) keeps its mode.
         do {
-            try fm.createDirectory(atPath: root + "/keys/rounds", withIntermediateDirectories: true)
-            try fm.createDirectory(atPath: root + "/ballots", withIntermediateDirectories: true)
+            for folder in [root, root + "/keys", root + "/keys/rounds", root + "/ballots"]
+            where !fm.fileExists(atPath: folder) {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder)
+            }
             try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: root + "/keys")
             try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: root + "/keys/rounds")
         } catch {
@@ -87,7 +143,7 @@ public final class Workspace: Sendable {
         let publicPath = root + "/keys/agency.pub.pem"
         try KeyFiles.writePrivate(try key.pemRepresentation(passphrase: passphrase), to: privatePath)
         try KeyFiles.writePublic(key.publicKey.pemRepresentation, to: publicPath)
-        let store = try Store(path: databasePath(root))
+        let store = try Store(creatingAt: databasePath(root))
         let agency = agency.nfc
         try store.setMeta("agency", agency)
         try store.setMeta("createdOn", CivilDate.today().description)

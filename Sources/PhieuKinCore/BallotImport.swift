@@ -20,12 +20,16 @@ public enum ImportRejectCode: String, Sendable, Codable, CaseIterable, Hashable 
     case remarkTooLong = "remark-too-long"
     case keyingMismatch = "keying-mismatch"
     case keyingMissing = "keying-missing"
+    /// Unnumbered rounds: a ballot beyond the round's planned count (`--ballots`, or
+    /// `--electorate` when smaller). Quarantined, never counted unless the committee accepts it
+    /// while the round still has room.
+    case overPlanned = "over-planned"
 
     /// Codes whose ballot can still be accepted by the committee: the marks were valid and only
     /// the serial, the round tag or the keying was in doubt.
     public var concernsOnlySerial: Bool {
         switch self {
-        case .missingSerial, .unexpectedSerial, .mistypedSerial, .unknownSerial, .serialUsed: true
+        case .missingSerial, .unexpectedSerial, .mistypedSerial, .unknownSerial, .serialUsed, .overPlanned: true
         default: false
         }
     }
@@ -117,6 +121,17 @@ public struct RowOutcome: Sendable {
     public var raw: RawRow?
 
     public var isAccepted: Bool { reject == nil }
+
+    public init(
+        source: String, keyingKey: String, ballot: Ballot?, serialHash: SerialHash?, reject: ImportReject?, raw: RawRow?
+    ) {
+        self.source = source
+        self.keyingKey = keyingKey
+        self.ballot = ballot
+        self.serialHash = serialHash
+        self.reject = reject
+        self.raw = raw
+    }
 }
 
 /// The input row sealed with a reject: text, or the bytes when they are not UTF-8.

@@ -10,9 +10,18 @@ public struct SurveyCatalog: Sendable {
     /// The YAML text each survey was loaded from, by id; a round stores it so its tally never
     /// depends on a definition edited later.
     private var sources: [String: String] = [:]
+    /// Agency files that were refused, each naming its file (and line when known).
+    public var problems: [SurveyError] = []
+    /// Ids defined by two agency files: usable from neither, until one file is removed.
+    private var blocked: [String: SurveyError] = [:]
+
+    /// Definition files larger than this are refused before parsing.
+    public static let maximumFileBytes = 256 * 1024
 
     /// - Parameter extraFiles: the agency's definitions (workspace `ballots/*.yaml`), read by the caller.
-    public init(extraFiles: [(name: String, yaml: String)] = []) throws {
+    /// - Parameter problems: files the caller already refused (unreadable, too large…).
+    public init(extraFiles: [(name: String, yaml: String)] = [], problems: [SurveyError] = []) throws {
+        self.problems = problems
         var surveys: [Survey] = []
         var shippedIndex: [String: Int] = [:]
         for file in ShippedSurveys.files {
@@ -21,35 +30,58 @@ public struct SurveyCatalog: Sendable {
             surveys.append(survey)
             sources[survey.id] = file.yaml
         }
-        var extraSource: [String: String] = [:]
+        // Parse every agency file first: an id defined by two files is usable from neither
+        // (nothing is guessed), and a bad file affects only itself.
+        var parsed: [(file: (name: String, yaml: String), survey: Survey, versionLine: Int?)] = []
+        var firstFile: [String: String] = [:]
         for file in extraFiles {
-            let (survey, versionLine) = try SurveyLoader.loadLocated(yaml: file.yaml, fileName: file.name)
-            if let other = extraSource[survey.id] {
-                throw SurveyError.catalog(
-                    file: file.name, line: nil, path: "id",
-                    "survey \"\(survey.id)\" is also defined in \(other); keep one file per survey")
+            do {
+                if file.yaml.utf8.count > Self.maximumFileBytes {
+                    throw SurveyError.file(
+                        file.name,
+                        "the file is larger than \(Self.maximumFileBytes / 1024) KiB; a survey definition is much smaller"
+                    )
+                }
+                let (survey, versionLine) = try SurveyLoader.loadLocated(yaml: file.yaml, fileName: file.name)
+                if let other = firstFile[survey.id] {
+                    blocked[survey.id] = SurveyError.catalog(
+                        file: file.name, line: nil, path: "id",
+                        "survey \"\(survey.id)\" is also defined in \(other); keep one file per survey")
+                    self.problems.append(blocked[survey.id]!)
+                    continue
+                }
+                firstFile[survey.id] = file.name
+                parsed.append((file, survey, versionLine))
+            } catch let error as SurveyError {
+                self.problems.append(error)
             }
-            extraSource[survey.id] = file.name
-            sources[survey.id] = file.yaml
+        }
+        for (file, survey, versionLine) in parsed where blocked[survey.id] == nil {
             if let index = shippedIndex[survey.id] {
                 let shipped = surveys[index]
                 guard survey.version > shipped.version else {
-                    throw SurveyError.catalog(
-                        file: file.name, line: versionLine, path: "version",
-                        "survey \"\(survey.id)\" ships with version \(shipped.version); a local definition replaces it "
-                            + "only with a higher version (set version: \(shipped.version + 1) or rename the id)")
+                    self.problems.append(
+                        SurveyError.catalog(
+                            file: file.name, line: versionLine, path: "version",
+                            "survey \"\(survey.id)\" ships with version \(shipped.version); a local definition replaces it "
+                                + "only with a higher version (set version: \(shipped.version + 1) or rename the id)"))
+                    continue
                 }
                 surveys[index] = survey
             } else {
                 surveys.append(survey)
             }
+            sources[survey.id] = file.yaml
         }
+        let blocked = self.blocked
+        surveys.removeAll { blocked[$0.id] != nil }
         self.surveys = surveys
     }
 
     public func survey(id: String) throws -> Survey {
+        if let conflict = blocked[id] { throw conflict }
         guard let survey = surveys.first(where: { $0.id == id }) else {
-            throw SurveyError.unknownSurvey(id, known: surveys.map(\.id))
+            throw SurveyError.unknownSurvey(id, known: surveys.map(\.id), unreadable: problems)
         }
         return survey
     }

@@ -54,10 +54,18 @@ public struct SurveyError: Error, Equatable, CustomStringConvertible {
     static func catalog(file: String, line: Int?, path: String?, _ reason: String) -> Self {
         .init(.catalog, file: file, line: line, path: path, reason)
     }
-    static func unknownSurvey(_ id: String, known: [String]) -> Self {
-        .init(
-            .unknownSurvey, file: nil, line: nil, path: nil,
-            "unknown survey \"\(id)\"; known surveys: \(known.joined(separator: ", "))")
+    static func unknownSurvey(_ id: String, known: [String], unreadable: [SurveyError] = []) -> Self {
+        var reason = "unknown survey \"\(excerpt(id))\"; known surveys: \(known.joined(separator: ", "))"
+        if !unreadable.isEmpty {
+            reason +=
+                ". \(unreadable.count) definition file\(unreadable.count == 1 ? " was" : "s were") refused: "
+                + unreadable.map(\.description).joined(separator: "; ")
+        }
+        return .init(.unknownSurvey, file: nil, line: nil, path: nil, reason)
+    }
+    /// A whole definition file refused before parsing (too large, not UTF-8, unsafe permissions).
+    public static func file(_ name: String, _ reason: String) -> Self {
+        .init(.catalog, file: name, line: nil, path: nil, reason)
     }
 }
 
@@ -91,14 +99,16 @@ public enum SurveyLoader {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let prefix = context.map { "\($0.text) " } ?? ""
-            return .syntax(file: fileName, line: mark.line, "YAML syntax error: \(prefix)\(problem)")
+            return .syntax(
+                file: fileName, line: mark.line, "YAML syntax error: \(excerpt(prefix + problem, limit: 200))")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            let keys = duplicates.sorted().map { "\"\(excerpt($0))\"" }.joined(separator: ", ")
             return .syntax(file: fileName, line: context.mark.line, "duplicate key \(keys) in the same mapping")
         case .reader(let problem, _, _, _):
-            return .syntax(file: fileName, line: nil, "cannot read the file as YAML text: \(problem)")
+            return .syntax(
+                file: fileName, line: nil, "cannot read the file as YAML text: \(excerpt(problem, limit: 200))")
         default:
-            return .syntax(file: fileName, line: nil, "YAML error: \(error)")
+            return .syntax(file: fileName, line: nil, "YAML error: \(excerpt("\(error)", limit: 200))")
         }
     }
 }
@@ -259,7 +269,7 @@ private struct Reader {
             guard codes.contains(value) else {
                 throw SurveyError.invalid(
                     file: file, line: line(n), path: path,
-                    "code \"\(value)\" is not one of the choices (\(codes.joined(separator: ", ")))")
+                    "code \"\(excerpt(value))\" is not one of the choices (\(codes.joined(separator: ", ")))")
             }
             return value
         }
@@ -354,7 +364,8 @@ private struct Reader {
             let key = scalar.string
             guard allowed.contains(key) else {
                 var reason = "unknown key"
-                if let guess = allowed.min(by: { editDistance($0, key) < editDistance($1, key) }),
+                if key.utf8.count <= 64,
+                    let guess = allowed.min(by: { editDistance($0, key) < editDistance($1, key) }),
                     editDistance(guess, key) <= 2
                 {
                     reason += "; did you mean \"\(guess)\"?"
@@ -408,7 +419,7 @@ private struct Reader {
         guard valid else {
             throw SurveyError.invalid(
                 file: file, line: line(node), path: path,
-                "\"\(value.nfc)\" is not an id: use 1 to 64 lowercase ASCII letters, digits, \"-\" or \"_\"")
+                "\"\(excerpt(value.nfc))\" is not an id: use 1 to 64 lowercase ASCII letters, digits, \"-\" or \"_\"")
         }
         return value
     }
@@ -421,7 +432,8 @@ private struct Reader {
         guard valid else {
             throw SurveyError.invalid(
                 file: file, line: line(node), path: path,
-                "\"\(value.nfc)\" is not a code: use 1 to 8 lowercase ASCII letters or digits, as tellers key them")
+                "\"\(excerpt(value.nfc))\" is not a code: use 1 to 8 lowercase ASCII letters or digits, as tellers key them"
+            )
         }
         return value
     }
@@ -432,7 +444,7 @@ private struct Reader {
         else {
             throw SurveyError.invalid(
                 file: file, line: line(node), path: path,
-                "\"\(value.nfc)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+                "\"\(excerpt(value.nfc))\" is not a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return number
     }
@@ -442,7 +454,8 @@ private struct Reader {
         case "true": return true
         case "false": return false
         case let other:
-            throw SurveyError.invalid(file: file, line: line(node), path: path, "\"\(other.nfc)\" is not true or false")
+            throw SurveyError.invalid(
+                file: file, line: line(node), path: path, "\"\(excerpt(other.nfc))\" is not true or false")
         }
     }
 
@@ -455,7 +468,8 @@ private struct Reader {
             n > 0, d > 0, n <= d, d <= 1_000_000
         else {
             throw SurveyError.invalid(
-                file: file, line: line(node), path: path, "\"\(value.nfc)\" is not a fraction n/d with 0 < n/d ≤ 1")
+                file: file, line: line(node), path: path,
+                "\"\(excerpt(value.nfc))\" is not a fraction n/d with 0 < n/d ≤ 1")
         }
         return Fraction(n, d)
     }
@@ -466,7 +480,8 @@ private struct Reader {
         guard let result = T(rawValue: value) else {
             throw SurveyError.invalid(
                 file: file, line: line(node), path: path,
-                "unknown value \"\(value.nfc)\"; use one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unknown value \"\(excerpt(value.nfc))\"; use one of \(T.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         return result
     }
@@ -506,14 +521,27 @@ private struct Reader {
         mutating func insert(_ value: String, node: Node, path: String, reader: Reader) throws {
             guard seen.insert(value).inserted else {
                 throw SurveyError.duplicate(
-                    file: reader.file, line: reader.line(node), path: path, "duplicate \(noun) \"\(value)\"")
+                    file: reader.file, line: reader.line(node), path: path, "duplicate \(noun) \"\(excerpt(value))\"")
             }
         }
     }
 }
 
 private func join(_ path: String?, _ key: String) -> String {
-    path.map { "\($0).\(key)" } ?? key
+    path.map { "\($0).\(excerpt(key))" } ?? excerpt(key)
+}
+
+/// At most `limit` characters of text from a definition, for an error message: a long or
+/// hostile value is never echoed whole (its start, then "…"). Line breaks are shown as spaces.
+public func excerpt(_ text: String, limit: Int = 60) -> String {
+    var out = ""
+    var count = 0
+    for character in text {
+        if count == limit { return out + "…" }
+        out.append(character.isNewline ? " " : character)
+        count += 1
+    }
+    return out
 }
 
 /// Levenshtein distance, for "did you mean" on misspelt keys.

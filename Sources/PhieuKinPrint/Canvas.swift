@@ -24,25 +24,56 @@ enum Fonts {
 /// One A4 PDF being written: owns the cairo surface, the single cairo context drawn through
 /// for every page, and the pango context all text layouts share.
 ///
-/// The file is written to a sibling temporary path and renamed into place by `finish()`, so a
-/// failed run never leaves a truncated PDF where the caller expects a complete one.
+/// The file is written to a sibling temporary file that this canvas creates itself (a unique
+/// name, `O_CREAT | O_EXCL`, mode 0600 whatever the umask), and renamed into place by
+/// `finish()`, so a failed run never leaves a truncated PDF where the caller expects a complete
+/// one and never truncates or deletes a file someone else made. Replacing `path` itself is the
+/// caller's decision: PhieuKin's workflows always pass a temporary file of their own.
 final class PDFCanvas {
     let surface: OpaquePointer
     let pen: Pen
     let pango: OpaquePointer
     let path: String
     private let temporaryPath: String
+    private var fd: Int32
     private var finished = false
     private(set) var pages = 0
 
     init(path: String, title: String) throws(PrintError) {
         self.path = path
-        self.temporaryPath = path + ".partial"
-        let surface = cairo_pdf_surface_create(
-            temporaryPath, pt(BallotLayout.pageWidth), pt(BallotLayout.pageHeight))!
+        var fd: Int32 = -1
+        var temporaryPath = ""
+        for _ in 0..<16 {
+            temporaryPath = path + ".\(String(UInt64.random(in: 0...UInt64.max), radix: 16)).partial"
+            fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 || errno != EEXIST { break }
+        }
+        guard fd >= 0 else {
+            throw PrintError.cannotWrite(
+                path: path, cairoStatus: "cannot create a file beside it: \(String(cString: strerror(errno)))")
+        }
+        fchmod(fd, 0o600)
+        self.fd = fd
+        self.temporaryPath = temporaryPath
+        // The fd travels in the closure pointer (offset by one so that fd 0 is not a null pointer).
+        let surface = cairo_pdf_surface_create_for_stream(
+            { closure, data, length in
+                let fd = Int32(Int(bitPattern: closure) - 1)
+                var offset = 0
+                while offset < Int(length) {
+                    let n = write(fd, data! + offset, Int(length) - offset)
+                    if n < 0 && errno == EINTR { continue }
+                    guard n > 0 else { return CAIRO_STATUS_WRITE_ERROR }
+                    offset += n
+                }
+                return CAIRO_STATUS_SUCCESS
+            }, UnsafeMutableRawPointer(bitPattern: Int(fd) + 1), pt(BallotLayout.pageWidth),
+            pt(BallotLayout.pageHeight))!
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
+            close(fd)
+            unlink(temporaryPath)
             throw PrintError.cannotWrite(path: path, cairoStatus: String(cString: cairo_status_to_string(status)))
         }
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
@@ -63,7 +94,8 @@ final class PDFCanvas {
     deinit {
         g_object_unref(UnsafeMutableRawPointer(pango))
         cairo_surface_destroy(surface)
-        if !finished { unlink(temporaryPath) }
+        if fd >= 0 { close(fd) }
+        if !finished { unlink(temporaryPath) }  // the canvas's own temporary file
     }
 
     func check(_ what: String) throws(PrintError) {
@@ -90,6 +122,13 @@ final class PDFCanvas {
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else { throw error(status, "finishing the PDF") }
+        let synced = fsync(fd) == 0 || errno == EINVAL
+        let closed = close(fd) == 0
+        fd = -1
+        guard synced, closed else {
+            let reason = String(cString: strerror(errno))
+            throw PrintError.cannotWrite(path: path, cairoStatus: "closing the file failed: \(reason)")
+        }
         guard rename(temporaryPath, path) == 0 else {
             let reason = String(cString: strerror(errno))
             throw PrintError.cannotWrite(path: path, cairoStatus: "rename failed: \(reason)")

@@ -23,7 +23,7 @@ extension RoundRecord {
             ballotsPlanned: row["ballotsPlanned"], electorate: row["electorate"],
             tallyPublicKey: row.bytes("tallyPublicKey"), committeeSize: row["committeeSize"],
             committeeThreshold: row["committeeThreshold"], layoutID: row["layoutID"], openedOn: row["openedOn"],
-            closedOn: row["closedOn"])
+            closedOn: row["closedOn"], voidReason: row["voidReason"], voidedOn: row["voidedOn"])
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -44,6 +44,8 @@ extension RoundRecord {
         container["layoutID"] = layoutID
         container["openedOn"] = openedOn
         container["closedOn"] = closedOn
+        container["voidReason"] = voidReason
+        container["voidedOn"] = voidedOn
     }
 }
 

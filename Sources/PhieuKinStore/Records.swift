@@ -49,6 +49,9 @@ public struct RoundRecord: Codable, FetchableRecord, PersistableRecord, Sendable
     public static let databaseTableName = "round"
     public enum State: String, Codable, Sendable {
         case open, closed, tallied
+        /// Cancelled with a signed reason: its serials and codes stop working, and it is left out
+        /// of flags and reports (which list it as voided).
+        case voided
     }
     public var id: String
     public var surveyID: String
@@ -67,12 +70,14 @@ public struct RoundRecord: Codable, FetchableRecord, PersistableRecord, Sendable
     public var layoutID: String?
     public var openedOn: String
     public var closedOn: String?
+    public var voidReason: String?
+    public var voidedOn: String?
 
     public init(
         id: String, surveyID: String, surveyVersion: Int, surveyYAML: String, unitID: String, period: String,
         channel: String, state: State, numbered: Bool, ballotsPlanned: Int, electorate: Int?,
         tallyPublicKey: [UInt8], committeeSize: Int, committeeThreshold: Int, layoutID: String?, openedOn: String,
-        closedOn: String?
+        closedOn: String?, voidReason: String? = nil, voidedOn: String? = nil
     ) {
         self.id = id
         self.surveyID = surveyID
@@ -91,6 +96,8 @@ public struct RoundRecord: Codable, FetchableRecord, PersistableRecord, Sendable
         self.layoutID = layoutID
         self.openedOn = openedOn
         self.closedOn = closedOn
+        self.voidReason = voidReason
+        self.voidedOn = voidedOn
     }
 }
 
@@ -102,12 +109,17 @@ public struct RoundOfficialRecord: Codable, FetchableRecord, PersistableRecord, 
     public var position: Int
     public var fullName: String
     public var title: String
-    public init(roundID: String, officialID: String, position: Int, fullName: String, title: String) {
+    /// The official's unit when the round opened (a round may cover several units).
+    public var unitID: String?
+    public init(
+        roundID: String, officialID: String, position: Int, fullName: String, title: String, unitID: String? = nil
+    ) {
         self.roundID = roundID
         self.officialID = officialID
         self.position = position
         self.fullName = fullName
         self.title = title
+        self.unitID = unitID
     }
 }
 

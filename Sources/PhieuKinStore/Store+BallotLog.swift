@@ -164,6 +164,21 @@ public final class BallotLogTransaction {
             sql: "UPDATE round SET state = ?, closedOn = ? WHERE id = ?",
             arguments: [state.rawValue, closedOn, roundID])
     }
+
+    /// Marks the round voided with its reason (the caller signs the void into the log first).
+    public func setVoided(reason: String, on date: String) throws {
+        try db.execute(
+            sql: "UPDATE round SET state = ?, voidReason = ?, voidedOn = ? WHERE id = ?",
+            arguments: [RoundRecord.State.voided.rawValue, reason, date, roundID])
+    }
+
+    /// Records the void of a tallied round beside its result: a leaf of the agency's results log
+    /// and a new signed head, in this transaction. Returns the leaf index.
+    public func appendResultsLogLeaf(
+        _ leaf: [UInt8], signHead: (_ root: [UInt8], _ size: Int, _ seq: Int) throws -> ResultTreeHeadRecord
+    ) throws -> Int {
+        try Store.appendResultLeaf(db, leaf, signHead: signHead)
+    }
 }
 
 /// Everything the verifier and the audit export read, from one read transaction.

@@ -51,17 +51,7 @@ extension Store {
                 throw StoreError.conflict(
                     "round \(commit.roundID) is \(round.state.rawValue), not closed; nothing was committed.")
             }
-            var hashes: [[UInt8]] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT data FROM resultLeaf ORDER BY idx")
-            while let row = try rows.next() {
-                let data: [UInt8] = try row.withUnsafeData(atIndex: 0) { $0.map { [UInt8]($0) } ?? [] }
-                hashes.append(Merkle.leafHash(data))
-            }
-            let index = hashes.count
-            try ResultLeafRecord(idx: index, data: commit.leaf).insert(db)
-            hashes.append(Merkle.leafHash(commit.leaf))
-            let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM resultTreeHead") ?? 0) + 1
-            try signHead(Merkle.root(leafHashes: hashes), hashes.count, seq).insert(db)
+            let index = try Self.appendResultLeaf(db, commit.leaf, signHead: signHead)
             try ResultRecord(roundID: commit.roundID, body: commit.resultBody, logIndex: index).insert(db)
             for flag in commit.flags { try flag.insert(db) }
             try db.execute(
@@ -72,6 +62,26 @@ extension Store {
                 arguments: [RoundRecord.State.tallied.rawValue, commit.roundID])
             return index
         }
+    }
+
+    /// Appends a leaf to the agency's results log and signs the new head, inside `db`'s
+    /// transaction. Returns the leaf index.
+    static func appendResultLeaf(
+        _ db: Database, _ leaf: [UInt8],
+        signHead: (_ root: [UInt8], _ size: Int, _ seq: Int) throws -> ResultTreeHeadRecord
+    ) throws -> Int {
+        var hashes: [[UInt8]] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT data FROM resultLeaf ORDER BY idx")
+        while let row = try rows.next() {
+            let data: [UInt8] = try row.withUnsafeData(atIndex: 0) { $0.map { [UInt8]($0) } ?? [] }
+            hashes.append(Merkle.leafHash(data))
+        }
+        let index = hashes.count
+        try ResultLeafRecord(idx: index, data: leaf).insert(db)
+        hashes.append(Merkle.leafHash(leaf))
+        let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM resultTreeHead") ?? 0) + 1
+        try signHead(Merkle.root(leafHashes: hashes), hashes.count, seq).insert(db)
+        return index
     }
 
     /// Committed results in log order.

@@ -2,14 +2,64 @@ import GRDB
 import PhieuKinCore
 
 extension Store {
-    /// Inserts a round with its frozen list of officials, in one transaction.
-    public func insertRound(_ round: RoundRecord, officials: [RoundOfficialRecord]) throws {
+    /// Inserts a round over `units` with its frozen list of officials, in one transaction.
+    ///
+    /// One round per survey, unit, period and channel: when a round that is not voided already
+    /// covers one of `units` for the same survey, period and channel, nothing is written and
+    /// `RoundConflict` names it (checked inside the write transaction, so two concurrent opens
+    /// cannot both succeed).
+    public func insertRound(_ round: RoundRecord, units: [String], officials: [RoundOfficialRecord]) throws {
         try write { db in
+            if let existing = try Self.liveRound(
+                db, surveyID: round.surveyID, period: round.period, channel: round.channel, units: units)
+            {
+                throw RoundConflict(existing: existing.round, unitID: existing.unitID)
+            }
             if try RoundRecord.exists(db, key: round.id) {
-                throw StoreError.conflict("round \(round.id) already exists. See it with: phieukin round list")
+                throw StoreError.conflict("round \(round.id) already exists.")
             }
             try round.insert(db)
+            for (position, unit) in units.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO roundUnit (roundID, unitID, position) VALUES (?, ?, ?)",
+                    arguments: [round.id, unit, position + 1])
+            }
             for official in officials { try official.insert(db) }
+        }
+    }
+
+    /// A round (not voided) of this survey, period and channel that covers one of `units`.
+    public func liveRound(
+        surveyID: String, period: String, channel: String, units: [String]
+    ) throws -> (
+        round: RoundRecord, unitID: String
+    )? {
+        try read { db in try Self.liveRound(db, surveyID: surveyID, period: period, channel: channel, units: units) }
+    }
+
+    private static func liveRound(
+        _ db: Database, surveyID: String, period: String, channel: String, units: [String]
+    ) throws -> (round: RoundRecord, unitID: String)? {
+        for unit in units {
+            let round = try RoundRecord.fetchOne(
+                db,
+                sql: """
+                    SELECT round.* FROM round JOIN roundUnit ON roundUnit.roundID = round.id
+                    WHERE roundUnit.unitID = ? AND round.surveyID = ? AND round.period = ? AND round.channel = ?
+                      AND round.state <> ?
+                    ORDER BY round.id LIMIT 1
+                    """,
+                arguments: [unit, surveyID, period, channel, RoundRecord.State.voided.rawValue])
+            if let round { return (round, unit) }
+        }
+        return nil
+    }
+
+    /// The units a round covers, in the order they were given.
+    public func roundUnits(roundID: String) throws -> [String] {
+        try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT unitID FROM roundUnit WHERE roundID = ? ORDER BY position", arguments: [roundID])
         }
     }
 
@@ -23,7 +73,10 @@ extension Store {
     public func rounds(unitID: String? = nil, surveyID: String? = nil) throws -> [RoundRecord] {
         try read { db in
             var request = RoundRecord.all()
-            if let unitID { request = request.filter(Column("unitID") == unitID) }
+            if let unitID {
+                request = request.filter(
+                    sql: "id IN (SELECT roundID FROM roundUnit WHERE unitID = ?)", arguments: [unitID])
+            }
             if let surveyID { request = request.filter(Column("surveyID") == surveyID) }
             return try request.order(Column("period"), Column("unitID"), Column("surveyID"), Column("id")).fetchAll(db)
         }
@@ -50,4 +103,12 @@ extension Store {
     public func issuedSerialCount(roundID: String) throws -> Int {
         try read { db in try IssuedSerial.filter(Column("roundID") == roundID).fetchCount(db) }
     }
+}
+
+/// A second round for the same survey, unit, period and channel was refused.
+public struct RoundConflict: Error, Sendable {
+    /// The round already holding the period.
+    public let existing: RoundRecord
+    /// The unit both rounds would cover.
+    public let unitID: String
 }

@@ -23,26 +23,58 @@ public final class Store: @unchecked Sendable {
     private var writerPool: DatabasePool?
     private let lock = NSLock()
 
-    /// Opens (creating if needed) the database at `path` and runs pending migrations.
-    /// `readOnly` forces read-only access even when the file could be written.
-    public init(path: String, readOnly: Bool = false) throws {
-        self.path = path
-        let fm = FileManager.default
-        let directory = (path as NSString).deletingLastPathComponent
-        let exists = fm.fileExists(atPath: path)
-        isReadOnly =
-            readOnly || (exists && (access(path, W_OK) != 0 || access(directory.isEmpty ? "." : directory, W_OK) != 0))
-        do {
-            if !exists {
-                // A new database: the writer creates it (and the WAL) before any reader opens it.
-                guard !isReadOnly else { throw StoreError.cannotOpen(path: path, reason: "it does not exist") }
-                let writer = try DatabasePool(path: path, configuration: Self.configuration(readonly: false))
-                try Self.migrator.migrate(writer)
-                writerPool = writer
+    /// Creates a new database at `path` (which must not exist): the file is created exclusively,
+    /// owner-only (0600), and the schema is written. Only `phieukin init` creates a database.
+    public init(creatingAt path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            if errno == EEXIST {
+                throw StoreError.conflict("the database \(path) already exists; nothing was changed.")
             }
+            throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        fchmod(fd, 0o600)
+        close(fd)
+        self.path = path
+        isReadOnly = false
+        do {
+            let writer = try DatabasePool(path: path, configuration: Self.configuration(readonly: false))
+            try Self.migrator.migrate(writer)
+            writerPool = writer
+            reader = try DatabasePool(path: path, configuration: Self.configuration(readonly: true))
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: path, opening: true)
+        }
+        Self.restrictFiles(path)
+    }
+
+    /// Opens an existing PhieuKin database and applies the migrations added since it was made.
+    /// Never creates one: a missing file, an empty (0-byte) file or a database without PhieuKin's
+    /// schema is an error (`StoreError.missing`, `.empty`, `.noSchema`), so that a lost database
+    /// is never silently replaced by a fresh, empty one.
+    ///
+    /// A database this process may not write (or `readOnly`) is opened read-only: it can be read
+    /// and verified, and every write is refused with `StoreError.readOnly`. Opening never waits
+    /// for another process's write: migrations (which take the write lock) run only when one is
+    /// pending.
+    public init(openingExisting path: String, readOnly: Bool = false) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw StoreError.missing(path: path) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw StoreError.cannotOpen(path: path, reason: "it is not a regular file")
+        }
+        guard info.st_size > 0 else { throw StoreError.empty(path: path) }
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        isReadOnly = readOnly || access(path, W_OK) != 0 || access(directory.isEmpty ? "." : directory, W_OK) != 0
+        do {
             reader = try Self.openReader(path: path, readOnly: isReadOnly)
-            // Migrations take the write lock: only when something is pending, so that opening a
-            // workspace never waits for another command's write.
+            let hasSchema = try reader.read { db in
+                try db.tableExists("grdb_migrations")
+                    && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM grdb_migrations WHERE identifier = 'v1'") ?? 0)
+                        == 1
+            }
+            guard hasSchema else { throw StoreError.noSchema(path: path) }
             if try !reader.read({ try Self.migrator.hasCompletedMigrations($0) }) {
                 guard !isReadOnly else {
                     throw StoreError.cannotOpen(
@@ -56,6 +88,24 @@ public final class Store: @unchecked Sendable {
         } catch let error as DatabaseError {
             throw Self.storeError(error, path: path, opening: true)
         }
+        if !isReadOnly { Self.restrictFiles(path) }
+    }
+
+    /// Closes the readers first, then the writer, so that the last connection to close is a
+    /// read-write one and SQLite can checkpoint and remove the `-wal`/`-shm` files when no other
+    /// process uses the database (read-only connections cannot). A store that only read opens one
+    /// read-write connection for that, without waiting for any lock, and only on an existing file.
+    deinit {
+        try? reader.close()
+        if let writerPool {
+            try? writerPool.close()
+            return
+        }
+        guard !isReadOnly, FileManager.default.fileExists(atPath: path) else { return }
+        var config = Configuration()
+        config.busyMode = .immediateError
+        config.label = "phieukin.close"
+        if let queue = try? DatabaseQueue(path: path, configuration: config) { try? queue.close() }
     }
 
     static func configuration(readonly: Bool) -> Configuration {
@@ -66,6 +116,21 @@ public final class Store: @unchecked Sendable {
         config.readonly = readonly
         config.label = "phieukin"
         return config
+    }
+
+    /// The database and its -wal/-shm are owner-only, whatever the umask they were made under.
+    /// (SQLite gives -wal and -shm the database file's mode; this also tightens a workspace made
+    /// by an older version.)
+    static func restrictFiles(_ path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            var info = stat()
+            let file = path + suffix
+            if lstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid(),
+                info.st_mode & 0o077 != 0
+            {
+                chmod(file, 0o600)
+            }
+        }
     }
 
     /// The read-only pool. On a database nobody here may write, SQLite cannot create the `-wal`
@@ -120,6 +185,9 @@ public final class Store: @unchecked Sendable {
         migrator.registerMigration("v3-results") { db in
             try Schema.createV3Results(db)
         }
+        migrator.registerMigration("v4-rounds") { db in
+            try Schema.createV4Rounds(db)
+        }
         return migrator
     }
 
@@ -161,6 +229,9 @@ public final class Store: @unchecked Sendable {
 public struct StoreError: Error, CustomStringConvertible, Equatable {
     private enum Code: Equatable {
         case cannotOpen
+        case missing
+        case empty
+        case noSchema
         case notFound
         case conflict
         case busy
@@ -180,6 +251,22 @@ public struct StoreError: Error, CustomStringConvertible, Equatable {
                 "cannot open the database \(path): \(reason). Check that the workspace exists (phieukin init) and that you may read it."
         )
     }
+    /// The database file does not exist (`Store(openingExisting:)` never creates one).
+    public static func missing(path: String) -> Self {
+        .init(code: .missing, reason: "the database \(path) does not exist")
+    }
+    /// The database file has 0 bytes: whatever it held was lost.
+    public static func empty(path: String) -> Self {
+        .init(code: .empty, reason: "the database \(path) is empty (0 bytes)")
+    }
+    /// The file is an SQLite database without PhieuKin's tables.
+    public static func noSchema(path: String) -> Self {
+        .init(code: .noSchema, reason: "the database \(path) holds no PhieuKin tables")
+    }
+    public var isMissing: Bool { code == .missing }
+    public var isEmpty: Bool { code == .empty }
+    public var hasNoSchema: Bool { code == .noSchema }
+
     public static func notFound(_ what: String, hint: String) -> Self {
         .init(code: .notFound, reason: "\(what) not found. \(hint)")
     }

@@ -12,7 +12,9 @@ struct BallotsCommand: ParsableCommand {
     struct PrintOptions: ParsableArguments {
         @OptionGroup var workspace: WorkspaceOptions
         @Option(help: "The round id (see: phieukin round list).") var round: String
-        @Option(help: "The PDF to write.") var out: String
+        @Option(help: "The PDF to write (refused if it exists, unless --force).") var out: String
+        @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
+        var force = false
         @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
         @Option(help: "Issue and print N more (spoiled or missing sheets or codes).") var extra: Int?
         @Flag(help: "Print JSON.") var json = false
@@ -25,7 +27,8 @@ struct BallotsCommand: ParsableCommand {
 
         func run() throws {
             let result = try options.workspace.open().printBallots(
-                roundID: options.round, to: options.out, language: options.lang, extra: options.extra)
+                roundID: options.round, to: options.out, language: options.lang, extra: options.extra,
+                force: options.force)
             if options.json { return try printJSON(result) }
             Swift.print(
                 "Wrote \(result.path): \(counted(result.sheets, "sheet")), \(counted(result.pages, "page")), \(result.bytes / 1024) KiB"
@@ -44,7 +47,8 @@ struct BallotsCommand: ParsableCommand {
 
         func run() throws {
             let result = try options.workspace.open().printSlips(
-                roundID: options.round, to: options.out, language: options.lang, extra: options.extra)
+                roundID: options.round, to: options.out, language: options.lang, extra: options.extra,
+                force: options.force)
             if options.json { return try printJSON(result) }
             Swift.print("Wrote \(result.path): \(counted(result.sheets, "slip")) on \(counted(result.pages, "page"))")
             Swift.print("\(counted(result.serialsIssued, "code")) issued; they are not stored anywhere else.")

@@ -186,7 +186,7 @@ struct AuditCommand: ParsableCommand {
             abstract: "Write a round's public audit bundle; check it with scripts/verify-audit DIR.")
         @OptionGroup var options: WorkspaceOptions
         @Option(help: "The round id.") var round: String
-        @Option(help: "Directory to write.") var out: String
+        @Option(help: "Folder to write: new or empty (a folder with files in it is refused).") var out: String
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {

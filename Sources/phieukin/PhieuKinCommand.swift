@@ -19,6 +19,13 @@ struct PhieuKinCommand: ParsableCommand {
             TallyCommand.self, FlagsCommand.self, ReportCommand.self,
         ]
     )
+
+    /// Everything PhieuKin creates is owner-only (files 0600, folders 0700) whatever the caller's
+    /// umask; the workflows also set modes explicitly where they create files.
+    static func main() {
+        umask(0o077)
+        Self.main(nil)
+    }
 }
 
 /// Options every workspace command shares.
@@ -49,3 +56,8 @@ func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> Strin
 
 /// `@Flag` is ArgumentParser's; PhieuKinCore's tally `Flag` is spelled `PhieuKinCore.Flag` here.
 typealias Flag = ArgumentParser.Flag
+
+/// A line on standard error: warnings the user should read but that do not stop the command.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

@@ -6,15 +6,22 @@ import enum PhieuKinCore.Language
 struct RoundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "round", abstract: "Open, list and close rounds.",
-        subcommands: [Open.self, List.self, CloseRoundCommand.self])
+        subcommands: [Open.self, List.self, CloseRoundCommand.self, Void.self])
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Open a round of one survey for one unit; prints the round id on the last line.")
+            abstract: "Open a round of one survey for one or more units; prints the round id on the last line.",
+            discussion: """
+                One round per survey, unit, period and channel: a second one is refused (void the first if it \
+                was a mistake). Give --unit several times (or --all-units) to evaluate several units on one \
+                ballot: every member of those units votes and shares are over all of the round's ballots, so \
+                small offices stay secret.
+                """)
         @OptionGroup var options: WorkspaceOptions
         @Option(help: "Survey id, e.g. quarterly-7.") var survey: String
         @Option(help: "Period: YYYY-Qn, YYYY-MM or YYYY.") var period: String
-        @Option(help: "Unit id from the roster.") var unit: String
+        @Option(help: "Unit id from the roster; repeat it to put several units on one ballot.") var unit: [String] = []
+        @Flag(help: "Every unit of the roster that has active officials, on one ballot.") var allUnits = false
         @Option(help: "How many ballots (serials) to issue when printing.") var ballots: Int
         @Option(help: "numbered (default) or none for unnumbered paper ballots.") var serials: String = "numbered"
         @Option(help: "Respondent channel (staff, citizens, businesses); default: the survey's first.")
@@ -45,19 +52,37 @@ struct RoundCommand: ParsableCommand {
             guard serials == "numbered" || serials == "none" else {
                 throw ValidationError("--serials takes numbered or none.")
             }
+            guard unit.isEmpty == allUnits else {
+                throw ValidationError("give --unit ID (one or more times) or --all-units.")
+            }
+            let workspace = try options.open()
+            let units = allUnits ? try workspace.unitIDsWithActiveOfficials() : unit
             let request = RoundRequest(
-                surveyID: survey, period: period, unitID: unit, ballots: ballots, numbered: serials == "numbered",
+                surveyID: survey, period: period, unitIDs: units, ballots: ballots, numbered: serials == "numbered",
                 channel: channel, electorate: electorate,
                 committee: Committee(
                     size: committee, threshold: threshold ?? committee, sharesDirectory: sharesDir,
                     shareOutputs: shareOut, passphrase: try passphraseFile.map(KeyFiles.readPassphrase)),
                 agencyPassphrase: try agencyPassphraseFile.map(KeyFiles.readPassphrase))
-            let summary = try options.open().openRound(request)
+            let summary = try workspace.openRound(request)
+            for warning in summary.warnings {
+                switch warning {
+                case .belowMinRespondents(let planned, let minimum):
+                    warn(
+                        "warning: \(counted(planned, "ballot")) planned, fewer than the \(minimum) this survey needs to "
+                            + "report anything. Unless more come in, the round will be inconclusive: no figures, no flag "
+                            + "raised or cleared. Consider voiding it and evaluating several units together "
+                            + "(round open --unit A --unit B …, or --all-units).")
+                }
+            }
             if json {
                 try printJSON(summary)
                 return
             }
-            print("Opened \(summary.surveyID) for unit \(summary.unitID), period \(summary.period)")
+            let names = summary.unitIDs.joined(separator: ", ")
+            print(
+                "Opened \(summary.surveyID) for \(summary.unitIDs.count == 1 ? "unit" : "units") \(names), period \(summary.period)"
+            )
             print("Officials on the ballot: \(summary.officials); ballots to issue: \(summary.ballotsPlanned)")
             let encrypted = summary.keyFilesEncrypted == true ? ", passphrase-protected" : ""
             if summary.committeeSize == 1 {
@@ -90,10 +115,35 @@ struct RoundCommand: ParsableCommand {
                 return
             }
             for r in rounds {
-                print(
-                    "\(r.id)  \(r.state)  \(r.surveyID)  \(r.unitID)  \(r.period)  issued \(r.serialsIssued)/\(r.ballotsPlanned)"
-                )
+                var line =
+                    "\(r.id)  \(r.state)  \(r.surveyID)  \(r.unitIDs.joined(separator: "+"))  \(r.period)  issued \(r.serialsIssued)/\(r.ballotsPlanned)"
+                if let reason = r.voidReason { line += "  voided \(r.voidedOn ?? ""): \(reason)" }
+                print(line)
             }
+        }
+    }
+
+    struct Void: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Void a round opened by mistake: signed with its reason, left out of flags and reports.",
+            discussion: """
+                Works at any state. The void and its reason are signed into the round's log (and, for a tallied \
+                round, recorded beside its result in the results log); its serials and access codes stop \
+                working; flags and reports leave it out and list it as voided. The period can then be run again.
+                """)
+        @OptionGroup var options: WorkspaceOptions
+        @Option(help: "The round id.") var round: String
+        @Option(help: "Why the round is voided (kept, signed and shown in reports).") var reason: String
+        @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let summary = try options.open().voidRound(
+                roundID: round, reason: reason, passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
+            if json { return try printJSON(summary) }
+            print("Voided \(summary.round) (was \(summary.previousState)): \(summary.reason)")
+            print("Signed into its log as tree head \(summary.treeHead).")
+            if let index = summary.resultLogIndex { print("Recorded beside its result: results-log leaf \(index).") }
         }
     }
 }

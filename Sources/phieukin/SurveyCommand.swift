@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PhieuKin
 
 import enum PhieuKinCore.Language
@@ -12,8 +13,13 @@ struct SurveyCommand: ParsableCommand {
         @OptionGroup var options: WorkspaceOptions
         @Option(help: "Language of the titles: vi or en.") var lang: Language = .vi
 
+        /// A refused workspace definition does not hide the others: they are listed, each refused
+        /// file gets an `error:` line on stderr, and the exit status is 2.
         func run() throws {
-            for line in try options.open().describeSurveys(language: lang) { print(line) }
+            let (surveys, problems) = try options.open().describeSurveys(language: lang)
+            for line in surveys { print(line) }
+            for problem in problems { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
+            if !problems.isEmpty { throw ExitCode(2) }
         }
     }
 

@@ -52,9 +52,29 @@ struct TallyCommand: ParsableCommand {
             return
         }
         print("Tallied \(summary.roundID): \(counted(summary.ballotsCounted, "ballot")) counted.")
-        if summary.suppressed { print("Too few ballots to report figures for this group; only flags are shown.") }
+        switch summary.inconclusive {
+        case "too-few-ballots":
+            print(
+                "Too few ballots to report anything for this group: the round is inconclusive, it raises and "
+                    + "clears no flag, and the earlier status carries to the next conclusive round.")
+        case "quorum-not-met":
+            print(
+                "Fewer ballots than the quorum of the people summoned: the vote is inconclusive and its result "
+                    + "is not valid.")
+        default: break
+        }
         print("Flags: \(summary.actions) action, \(summary.reminders) reminder, \(summary.resolved) resolved.")
         print("Result committed to the results log (entry \(summary.resultLogIndex)).")
+        if summary.overPlanned > 0, let planned = summary.ballotsPlanned {
+            print(
+                "\(counted(summary.overPlanned, "ballot")) beyond the planned \(planned) were quarantined (over-planned) and not counted unless accepted."
+            )
+        }
+        if let planned = summary.ballotsPlanned, summary.ballotsCounted > planned {
+            print(
+                "WARNING: \(summary.ballotsCounted) ballots counted but the round was opened for \(planned); run phieukin verify."
+            )
+        }
         print("Next: phieukin report --round \(summary.roundID) --format pdf --out report.pdf")
     }
 }
@@ -103,7 +123,10 @@ struct RoundReportCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "The round id.") var round: String
     @Option(help: "text, json, csv, html or pdf.") var format: ReportFormat = .text
-    @Option(help: "Output file (- for standard output; not for pdf).") var out: String = "-"
+    @Option(help: "Output file (- for standard output; not for pdf; refused if it exists, unless --force).")
+    var out: String = "-"
+    @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
+    var force = false
     @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
     @OptionGroup var key: TallyKeyOptions
 
@@ -115,7 +138,7 @@ struct RoundReportCommand: ParsableCommand {
         if out == "-" {
             FileHandle.standardOutput.write(Data(try workspace.reportBytes(report, format: format, language: lang)))
         } else {
-            try workspace.writeReport(report, format: format, language: lang, to: out)
+            try workspace.writeReport(report, format: format, language: lang, to: out, force: force)
             print("Wrote \(out)")
         }
     }
@@ -129,7 +152,10 @@ struct FlagsReportCommand: ParsableCommand {
     @Option(help: "Only this survey.") var survey: String?
     @Option(help: "Only this unit.") var unit: String?
     @Option(help: "text, json, csv, html or pdf.") var format: ReportFormat = .text
-    @Option(help: "Output file (- for standard output; not for pdf).") var out: String = "-"
+    @Option(help: "Output file (- for standard output; not for pdf; refused if it exists, unless --force).")
+    var out: String = "-"
+    @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
+    var force = false
     @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
 
     func run() throws {
@@ -138,7 +164,7 @@ struct FlagsReportCommand: ParsableCommand {
         if out == "-" {
             FileHandle.standardOutput.write(Data(try workspace.reportBytes(report, format: format, language: lang)))
         } else {
-            try workspace.writeReport(report, format: format, language: lang, to: out)
+            try workspace.writeReport(report, format: format, language: lang, to: out, force: force)
             print("Wrote \(out)")
         }
     }

@@ -218,9 +218,10 @@ struct SurveyCatalogTests {
     }
 
     @Test func sameOrLowerVersionIsAnError() throws {
-        let error = #expect(throws: SurveyError.self) {
-            try SurveyCatalog(extraFiles: [("my-monthly.yaml", Self.override(version: 1))])
-        }
+        let catalog = try SurveyCatalog(extraFiles: [("my-monthly.yaml", Self.override(version: 1))])
+        let error = catalog.problems.first
+        #expect(catalog.problems.count == 1)
+        #expect(try catalog.survey(id: "monthly-rating").version == 1, "the shipped definition stays")
         #expect(
             error?.description
                 == "my-monthly.yaml:3: version: survey \"monthly-rating\" ships with version 1; a local definition "
@@ -228,11 +229,13 @@ struct SurveyCatalogTests {
     }
 
     @Test func twoAgencyFilesWithOneIdIsAnError() throws {
-        let error = #expect(throws: SurveyError.self) {
-            try SurveyCatalog(extraFiles: [
-                ("a.yaml", SurveyLoaderTests.minimal), ("b.yaml", SurveyLoaderTests.minimal),
-            ])
-        }
+        let catalog = try SurveyCatalog(extraFiles: [
+            ("a.yaml", SurveyLoaderTests.minimal), ("b.yaml", SurveyLoaderTests.minimal),
+        ])
+        let error = catalog.problems.first
+        #expect(catalog.problems.count == 1)
+        #expect(!catalog.surveys.contains { $0.id == "local-vote" }, "neither file is guessed to be the right one")
+        #expect(throws: SurveyError.self) { try catalog.survey(id: "local-vote") }
         #expect(
             error?.description
                 == "b.yaml: id: survey \"local-vote\" is also defined in a.yaml; keep one file per survey")

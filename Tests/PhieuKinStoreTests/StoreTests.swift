@@ -9,7 +9,7 @@ import Testing
 /// A fresh database file in a temporary directory (real SQLite, never in-memory: WAL needs a file).
 func temporaryStore() throws -> Store {
     let dir = try TemporaryFiles.directory("store")
-    return try Store(path: dir.appendingPathComponent("phieukin.sqlite").path)
+    return try Store(creatingAt: dir.appendingPathComponent("phieukin.sqlite").path)
 }
 
 @Suite("Store")
@@ -42,7 +42,7 @@ struct StoreTests {
             period: "2026-Q3", channel: "staff", state: .open, numbered: true, ballotsPlanned: 1, electorate: nil,
             tallyPublicKey: Array(repeating: 7, count: 32), committeeSize: 1, committeeThreshold: 1, layoutID: nil,
             openedOn: "2026-11-22", closedOn: nil)
-        try store.insertRound(round, officials: [])
+        try store.insertRound(round, units: [round.unitID], officials: [])
         try store.insertIssuedSerialHashes(roundID: "R", hashes: [Array(repeating: 9, count: 32)], layoutID: nil)
         let types = try store.read { db in
             [
@@ -111,7 +111,7 @@ struct StoreSharingTests {
         let python = try ExternalTool.run("/usr/bin/python3", ["-c", script, store.path])
         #expect(python.status == 0, "\(python.stderr)")
         #expect(try store.meta("agency") == "after")
-        let second = try Store(path: store.path)
+        let second = try Store(openingExisting: store.path)
         #expect(try second.meta("agency") == "after")
         try second.setMeta("agency", "third")
         #expect(try store.meta("agency") == "third")
@@ -138,7 +138,7 @@ struct StoreSharingTests {
     @Test func readsGoOnWhileAnotherStoreWrites() throws {
         let store = try temporaryStore()
         try store.setMeta("agency", "UBND")
-        let other = try Store(path: store.path)
+        let other = try Store(openingExisting: store.path)
         let (value, elapsed) = try other.write { _ throws -> (String?, Double) in
             let start = Date()
             let value = try store.meta("agency")
@@ -151,7 +151,7 @@ struct StoreSharingTests {
     @Test func readOnlyStoreReadsAndRefusesWrites() throws {
         let store = try temporaryStore()
         try store.setMeta("agency", "UBND")
-        let readOnly = try Store(path: store.path, readOnly: true)
+        let readOnly = try Store(openingExisting: store.path, readOnly: true)
         #expect(readOnly.isReadOnly)
         #expect(try readOnly.meta("agency") == "UBND")
         let error = #expect(throws: StoreError.self) { try readOnly.setMeta("agency", "changed") }

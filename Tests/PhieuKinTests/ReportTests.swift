@@ -89,7 +89,12 @@ struct ReportTests {
 
         var flagsReport: FlagsReport {
             FlagsReport(
-                period: Period("2026-Q3")!, flags: q3Flags + smallFlags, surveys: [ReportTests.survey],
+                period: Period("2026-Q3")!, flags: q3Flags + smallFlags,
+                notes: [
+                    .init(
+                        roundID: small2.roundID, surveyID: small2.surveyID, unitNames: [smallInfo.unitName],
+                        period: small2.period, reason: .inconclusive(small2.inconclusive!))
+                ], surveys: [ReportTests.survey],
                 officials: ReportTests.officials + ReportTests.smallOfficials,
                 units: [ReportTests.unit, ReportTests.small], generated: ReportTests.generated)
         }
@@ -234,11 +239,13 @@ struct ReportTests {
         #expect(anomalies.lowerBound < ballots.lowerBound)
     }
 
-    /// A 3-person unit: no counts, shares or remarks in any output, but the flag is shown.
-    @Test func smallGroupShowsOnlyTheFlag() throws {
+    /// A 3-person unit alone: no counts, shares, remarks — and no flag — in any output. A flag
+    /// would tell the flagged official that (at least) two of the other two voters marked them.
+    @Test func smallGroupShowsNothingButTooFewBallots() throws {
         let scenario = Scenario()
         #expect(scenario.small2.suppressed)
-        #expect(scenario.smallFlags.map(\.status) == [.action])
+        #expect(scenario.small2.inconclusive == .tooFewBallots(counted: 3, minimum: 5))
+        #expect(scenario.smallFlags.isEmpty)
         let report = scenario.smallReport
         let text = ReportRenderer.text(report)
         let csv = ReportRenderer.csv(report)
@@ -250,6 +257,8 @@ struct ReportTests {
             #expect(!output.contains("ý kiến bí mật"))
             #expect(!output.contains("Hoàng Văn Em"))
             #expect(!output.contains("Vũ Thị Phương"))
+            #expect(!output.contains("Phạm Thị Dung"))
+            #expect(!output.contains("Đề nghị xử lý"))
             #expect(!output.contains("100,0%"))
             #expect(!output.contains("66,7%"))
             #expect(!output.contains("33,3%"))
@@ -258,40 +267,42 @@ struct ReportTests {
         #expect(!text.contains("%"))
         #expect(!csv.contains("%"))
         #expect(!html.contains("<svg"))
-        // The flag itself is reported.
-        #expect(text.contains("Phạm Thị Dung"))
-        #expect(text.contains("Đề nghị xử lý"))
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(ReportRenderer.json(report))) as? [String: Any])
         #expect(object["suppressed"] as? Bool == true)
         #expect(object["summary"] is NSNull)
         #expect(object["ballots_counted"] is NSNull)
         #expect((object["remarks"] as? [Any])?.isEmpty == true)
-        let flag = try #require((object["flags"] as? [[String: Any]])?.first)
-        #expect(flag["status"] as? String == "action")
-        #expect(flag["share"] is NSNull)
-        #expect(flag["count"] is NSNull)
-        #expect(flag["previous_share"] is NSNull)
+        #expect((object["flags"] as? [Any])?.isEmpty == true)
     }
 
     @Test func flagsReportAcrossUnits() throws {
         let report = Scenario().flagsReport
         #expect(
             report.flagged.map { "\($0.flag.officialID).\($0.flag.criterionID):\($0.flag.status)" } == [
-                "a.thai-do:action", "d.tac-phong:action", "c.phat-ngon:reminder", "b.ky-luat:resolved",
-                "c.dao-duc:resolved",
+                "a.thai-do:action", "c.phat-ngon:reminder", "b.ky-luat:resolved", "c.dao-duc:resolved",
             ])
         let text = ReportRenderer.text(report)
         #expect(text.contains("DANH SÁCH CÁN BỘ CẦN LƯU Ý"))
-        #expect(text.contains("Tổ Một cửa"))
         #expect(text.contains("41,7% (5/12)"))
         #expect(!text.contains("100,0%"))
+        #expect(!text.contains("Phạm Thị Dung"))
+        // The small unit's round is listed as deciding nothing, with why.
+        #expect(text.contains("Vòng lấy phiếu không có kết luận"))
+        #expect(text.contains("Không đủ số phiếu để kết luận (3 phiếu, cần ít nhất 5)"))
+        #expect(text.contains("Tổ Một cửa"))
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(ReportRenderer.json(report))) as? [String: Any])
         #expect(object["schema"] as? String == "phieukin.flags")
-        #expect((object["flags"] as? [Any])?.count == 5)
+        #expect((object["flags"] as? [Any])?.count == 4)
+        let notes = try #require(object["rounds_without_decision"] as? [[String: Any]])
+        #expect(notes.count == 1)
+        #expect(notes.first?["status"] as? String == "inconclusive")
+        #expect(notes.first?["reason"] as? String == "too-few-ballots")
         #expect(ReportRenderer.html(report).contains("Tổ Một cửa"))
         #expect(ReportRenderer.csv(report, language: .en).contains("Action"))
+        #expect(
+            ReportRenderer.text(report, language: .en).contains("Too few ballots to conclude (3, at least 5 needed)"))
     }
 
     @Test func brokenSequenceIsExplained() throws {
@@ -299,7 +310,7 @@ struct ReportTests {
             "q1", Self.unit, "2026-Q1", total: 6, marked: ["a.dao-duc": 3], officials: Self.officials)
         let (info, q3) = Self.tally(
             "q3", Self.unit, "2026-Q3", total: 6, marked: ["a.dao-duc": 3], officials: Self.officials)
-        let flags = FlagRules.evaluate(current: q3, prior: PriorRound.find(for: q3, among: [q1]), survey: Self.survey)
+        let flags = FlagRules.evaluate(current: q3, history: [q1], survey: Self.survey)
         let report = RoundReport(
             info: info, result: q3, survey: Self.survey, flags: flags, officials: Self.officials,
             generated: Self.generated)

@@ -29,11 +29,25 @@ struct DemoTests {
         #expect(status("VP09", "phat-ngon", "2026-Q2") == "reminder")
         #expect(status("VP09", "ky-luat", "2026-Q3") == "reminder")
         #expect(!flags.contains { $0["official_id"] as? String == "VP09" && $0["status"] as? String == "action" })
-        // The 3-person unit: flags only, never a figure.
-        let tp = flags.filter { $0["unit_id"] as? String == "TP" }
-        #expect(!tp.isEmpty && tp.allSatisfy { $0["suppressed"] as? Bool == true && $0["share"] is NSNull })
-        let tpReport = try String(
-            contentsOfFile: workspace + "/out/report-2026-Q3-TP-quarterly-7.html", encoding: .utf8)
-        #expect(tpReport.contains("Quá ít phiếu để báo cáo") && !tpReport.contains("<svg"))
+        // The 3-person unit alone (Q1): too few ballots, nothing shown, no flag.
+        #expect(!flags.contains { $0["period"] as? String == "2026-Q1" })
+        let tpAlone = try String(
+            contentsOfFile: workspace + "/out/report-2026-Q1-TP-quarterly-7.html", encoding: .utf8)
+        #expect(tpAlone.contains("Quá ít phiếu để báo cáo") && !tpAlone.contains("<svg"))
+        #expect(!tpAlone.contains("Cán bộ cần lưu ý</h2>\n<table"))
+        // Counted on one ballot with Phòng TN&MT: flagged like anyone else, under its own unit.
+        #expect(status("TP01", "sach-nhieu", "2026-Q2") == "reminder")
+        #expect(status("TP01", "sach-nhieu", "2026-Q3") == "action")
+        let tp = flags.filter { $0["official_id"] as? String == "TP01" }
+        #expect(tp.allSatisfy { $0["unit_id"] as? String == "TP" && $0["share"] is Double })
+        // The round opened by mistake in Q3 was refused a twin, voided, and is listed with its reason.
+        #expect(run.stdout.contains("already has round 2026-Q3-TP-quarterly-7 (open)"))
+        #expect(run.stderr.contains("warning: 3 ballots planned"))
+        let q3Data = try #require(FileManager.default.contents(atPath: workspace + "/out/flags-2026-Q3.json"))
+        let q3 = try #require(try JSONSerialization.jsonObject(with: q3Data) as? [String: Any])
+        let undecided = try #require(q3["rounds_without_decision"] as? [[String: Any]])
+        #expect(undecided.map { $0["round_id"] as? String } == ["2026-Q3-TP-quarterly-7"])
+        #expect(undecided.first?["status"] as? String == "voided")
+        #expect((undecided.first?["reason"] as? String)?.hasPrefix("Mở nhầm") == true)
     }
 }

@@ -37,10 +37,10 @@ struct TallyCLITests {
         _ cli: CLI, period: String, unit: String, total: Int, marks: [String: Int], remarks: [String] = [],
         committee: (n: Int, k: Int)? = nil
     ) throws -> String {
-        var open = [
-            "round", "open", "--survey", "quarterly-7", "--period", period, "--unit", unit, "--ballots", "\(total)",
-            "--serials", "none",
-        ]
+        // "U+S": one round whose ballot lists both units.
+        let units = unit.split(separator: "+").map(String.init)
+        var open = ["round", "open", "--survey", "quarterly-7", "--period", period, "--ballots", "\(total)"]
+        open += units.flatMap { ["--unit", $0] } + ["--serials", "none"]
         if let committee {
             // Shares leave the workspace: a folder beside it stands for the members' USB sticks.
             open += [
@@ -50,7 +50,7 @@ struct TallyCLITests {
         let opened = try cli.run(open)
         #expect(opened.status == 0, "\(opened.stderr)")
         let round = opened.lastLine
-        let columns = officials[unit]!.flatMap { o in criteria.map { "\(o).\($0)" } }
+        let columns = units.flatMap { officials[$0]! }.flatMap { o in criteria.map { "\(o).\($0)" } }
         var rows = [(columns + ["remark"]).joined(separator: ",")]
         for i in 0..<total {
             let cells = columns.map { (marks[$0] ?? 0) > i ? "x" : "" }
@@ -121,7 +121,7 @@ struct TallyCLITests {
                 "a thai-do action",  // criticized on the same criterion twice
                 "b ky-luat reminder",  // once
                 "c phat-ngon reminder", "c dao-duc resolved",  // different criteria: never action
-                "d tac-phong action",  // the 3-person unit: the flag only
+                // the 3-person unit alone: inconclusive, no flag at all
             ])
         let list = flags["flags"] as! [[String: Any]]
         let a = try #require(list.first { $0["official_id"] as? String == "a" })
@@ -129,17 +129,19 @@ struct TallyCLITests {
         #expect(a["count"] as? Int == 6 && a["valid"] as? Int == 10)
         #expect(a["previous_share"] as? Double == 0.5 && a["previous_period"] as? String == "2026-Q2")
         #expect(a["period"] as? String == "2026-Q3" && a["round_id"] as? String == q3)
-        let d = try #require(list.first { $0["official_id"] as? String == "d" })
-        #expect(d["suppressed"] as? Bool == true)
-        #expect(d["share"] is NSNull && d["count"] is NSNull && d["valid"] is NSNull && d["previous_share"] is NSNull)
+        #expect(!list.contains { $0["official_id"] as? String == "d" })
         #expect(list.first?["status"] as? String == "action")
+        // The small unit's round is listed as deciding nothing, and why.
+        let undecided = try #require(flags["rounds_without_decision"] as? [[String: Any]])
+        #expect(undecided.map { $0["round_id"] as? String } == [smallQ3])
+        #expect(undecided.first?["reason"] as? String == "too-few-ballots")
+        #expect(undecided.first?["ballots_counted"] as? Int == 3 && undecided.first?["min_respondents"] as? Int == 5)
 
         // History: every round's flags, filterable.
         let history = try Self.flagsJSON(cli)
         #expect(Self.statuses(history).contains("a thai-do reminder"))  // Q2
-        #expect((history["flags"] as! [[String: Any]]).count == 8)
-        #expect(
-            Self.statuses(try Self.flagsJSON(cli, ["--unit", "S"])) == ["d tac-phong reminder", "d tac-phong action"])
+        #expect((history["flags"] as! [[String: Any]]).count == 6)
+        #expect(Self.statuses(try Self.flagsJSON(cli, ["--unit", "S"])).isEmpty)
 
         // The small unit's report shows nothing broken down.
         let small = try cli.run(["report", "--round", smallQ3, "--format", "json"])
@@ -161,7 +163,7 @@ struct TallyCLITests {
 
         let verify = try cli.run(["verify", "--json"])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
-        #expect(verify.stdout.contains("results log (4 results, 8 flags recomputed"))
+        #expect(verify.stdout.contains("results log (4 results, 6 flags recomputed"))
     }
 
     @Test func reportFormatsReadBack() throws {
@@ -199,8 +201,9 @@ struct TallyCLITests {
         // Table cells wrap within their column: read the words in order, ignoring line breaks.
         let flagsText = try ExternalTool.run("/usr/bin/pdftotext", [flagsPDF, "-"]).stdout
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(flagsText.contains("FLAGGED OFFICIALS") && flagsText.contains("Phạm Thị Dung"))
-        #expect(flagsText.contains("Group too small"))
+        #expect(flagsText.contains("FLAGGED OFFICIALS") && flagsText.contains("Nguyễn Văn An"))
+        #expect(!flagsText.contains("Phạm Thị Dung"))
+        #expect(flagsText.contains("Rounds that decide nothing") && flagsText.contains("Too few ballots to conclude"))
     }
 
     @Test func decryptedBallotsNeverReachTheDisk() throws {

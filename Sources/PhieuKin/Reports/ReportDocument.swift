@@ -55,6 +55,9 @@ extension ReportDocument {
             if flag.sequenceBroken, let missing = flag.missingPeriod {
                 notes.append(S.text(.sequenceBroken, l, missing.display(l)))
             }
+            if let carried = flag.carriedFrom {
+                notes.append(S.text(.carried, l, carried.period.display(l), flag.roundID))
+            }
             let now = flag.figures.map { S.percent(Share($0.count, of: $0.valid), l) } ?? "—"
             var before = flag.previousShare.map { S.percent($0, l) } ?? "—"
             if flag.previousShare != nil, let period = flag.previousPeriod { before += " (\(period.display(l)))" }
@@ -119,6 +122,42 @@ extension ReportDocument {
             (S.text(.generated, l), S.date(report.generated)),
         ]
         sections = [Self.flagSection(report.flagged, language: l, showPeriod: report.period == nil)]
+        if !report.notes.isEmpty {
+            var undecided = Section(heading: S.text(.sectionUndecided, l))
+            undecided.tables = [
+                Table(
+                    caption: nil,
+                    columns: [S.text(.round, l), S.text(.unit, l), S.text(.period, l), S.text(.note, l)],
+                    rows: report.notes.map { note in
+                        [
+                            note.roundID, note.unitNames.joined(separator: "; "), note.period.display(l),
+                            Self.explain(note.reason, l),
+                        ]
+                    })
+            ]
+            sections.append(undecided)
+        }
+    }
+
+    /// Why a round decides nothing, in words.
+    static func explain(_ reason: FlagsReport.RoundNote.Reason, _ l: Language) -> String {
+        switch reason {
+        case .voided(let text, let date):
+            let shown = CivilDate(iso: date)?.display ?? date
+            return S.text(.roundVoided, l, shown, text)
+        case .inconclusive(let why): return explain(why, l)
+        }
+    }
+
+    static func explain(_ reason: InconclusiveReason, _ l: Language) -> String {
+        switch reason {
+        case .tooFewBallots(let counted, let minimum):
+            return S.text(.inconclusiveTooFew, l, "\(counted)", "\(minimum)")
+        case .quorumNotMet(let returned, let electorate, let quorum):
+            return S.text(
+                .inconclusiveQuorum, l, "\(returned)", electorate.map { "\($0)" } ?? "?",
+                quorum.map(S.fraction) ?? "?")
+        }
     }
 
     private static func fill(

@@ -137,7 +137,35 @@ extension ReportRenderer {
             "generated": .string(ReportStrings.isoDate(report.generated)),
             "period": .optional(report.period?.description, ReportJSONValue.string),
             "flags": .array(report.flagged.map(flagJSON)),
+            "rounds_without_decision": .array(report.notes.map(noteJSON)),
         ]).serialized()
+    }
+
+    private static func noteJSON(_ note: FlagsReport.RoundNote) -> ReportJSONValue {
+        var object: [String: ReportJSONValue] = [
+            "round_id": .string(note.roundID),
+            "survey_id": .string(note.surveyID),
+            "unit_names": .array(note.unitNames.map(ReportJSONValue.string)),
+            "period": .string(note.period.description),
+        ]
+        switch note.reason {
+        case .voided(let reason, let date):
+            object["status"] = .string("voided")
+            object["reason"] = .string(reason)
+            object["voided_on"] = .string(date)
+        case .inconclusive(.tooFewBallots(let counted, let minimum)):
+            object["status"] = .string("inconclusive")
+            object["reason"] = .string("too-few-ballots")
+            object["ballots_counted"] = .int(counted)
+            object["min_respondents"] = .int(minimum)
+        case .inconclusive(.quorumNotMet(let returned, let electorate, let quorum)):
+            object["status"] = .string("inconclusive")
+            object["reason"] = .string("quorum-not-met")
+            object["ballots_counted"] = .int(returned)
+            object["electorate"] = .optional(electorate, ReportJSONValue.int)
+            object["quorum"] = .optional(quorum?.description, ReportJSONValue.string)
+        }
+        return .object(object)
     }
 
     private static func text(_ text: LocalizedText) -> ReportJSONValue {
@@ -166,6 +194,8 @@ extension ReportRenderer {
             "previous_period": .optional(flag.previousPeriod?.description, ReportJSONValue.string),
             "sequence_broken": .bool(flag.sequenceBroken),
             "missing_period": .optional(flag.missingPeriod?.description, ReportJSONValue.string),
+            "carried_from_round": .optional(flag.carriedFrom?.roundID, ReportJSONValue.string),
+            "carried_from_period": .optional(flag.carriedFrom?.period.description, ReportJSONValue.string),
         ])
     }
 

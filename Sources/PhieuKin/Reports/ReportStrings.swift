@@ -19,6 +19,7 @@ public enum ReportStrings {
         case chartGrid, chartLevels, chartSatisfaction
         case remarksSealed, allPeriods, page
         case number, gridLegend, gridLegendPrevious
+        case sectionUndecided, carried, roundVoided, inconclusiveTooFew, inconclusiveQuorum, round
     }
 
     private static let table: [Key: (vi: String, en: String)] = [
@@ -48,6 +49,24 @@ public enum ReportStrings {
             "Too few ballots to report (fewer than {0}): no figures or remarks are shown."
         ),
         .flagFiguresHidden: ("Nhóm quá ít phiếu: không hiển thị tỷ lệ.", "Group too small: shares not shown."),
+        .sectionUndecided: ("Vòng lấy phiếu không có kết luận", "Rounds that decide nothing"),
+        .carried: (
+            "Giữ nguyên từ {0}: vòng {1} không đủ điều kiện kết luận.",
+            "Carried from {0}: round {1} was inconclusive."
+        ),
+        .roundVoided: (
+            "Đã hủy ngày {0}, lý do: {1}. Không tính vào kết quả và đánh giá.",
+            "Voided on {0}, reason: {1}. Not counted in results or flags."
+        ),
+        .inconclusiveTooFew: (
+            "Không đủ số phiếu để kết luận ({0} phiếu, cần ít nhất {1}): không hiển thị số liệu, không nêu và không xóa đánh giá; kết luận kỳ trước được giữ nguyên.",
+            "Too few ballots to conclude ({0}, at least {1} needed): no figures, no flag raised or cleared; earlier status carries."
+        ),
+        .inconclusiveQuorum: (
+            "Không đủ số người tham gia theo quy định ({0} phiếu trên {1} người được triệu tập, cần ít nhất {2}): kết quả không có giá trị.",
+            "Quorum not met ({0} ballots of {1} people summoned, at least {2} needed): the result is not valid."
+        ),
+        .round: ("Vòng", "Round"),
         .sequenceBroken: (
             "Không có kết quả {0}: chuỗi kỳ liên tiếp bị gián đoạn.",
             "No result for {0}: the sequence of consecutive rounds is broken."

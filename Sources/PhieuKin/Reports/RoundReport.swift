@@ -10,7 +10,11 @@ public struct FlaggedOfficial: Sendable, Hashable {
     public let criterionLabel: LocalizedText
 
     init(_ flag: Flag, officials: [String: Official], unitName: String, survey: Survey?) {
-        self.flag = FlagView(flag)
+        self.init(FlagView(flag), officials: officials, unitName: unitName, survey: survey)
+    }
+
+    init(_ flag: FlagView, officials: [String: Official], unitName: String, survey: Survey?) {
+        self.flag = flag
         let official = officials[flag.officialID]
         officialName = official?.fullName ?? flag.officialID
         position = official?.position ?? ""
@@ -66,7 +70,7 @@ public struct RoundReport: Sendable {
             }
             .map { FlaggedOfficial($0, officials: byID, unitName: info.unitName, survey: survey) }
         var shares: [String: [String: Double]] = [:]
-        if let previous, previous.unitID == result.unitID, previous.surveyID == result.surveyID,
+        if let previous, previous.surveyID == result.surveyID,
             case .shown(let shown) = ReportView(previous).content, case .grid(let grid) = shown.counts
         {
             for row in grid.rows {
@@ -82,27 +86,46 @@ public struct RoundReport: Sendable {
     }
 }
 
-/// Flags of one period across units: who needs a reminder, who needs action, who improved.
+/// Flags of one period across units: who needs a reminder, who needs action, who improved; and
+/// the rounds that decide nothing (voided, inconclusive), with why.
 public struct FlagsReport: Sendable {
+    /// A round listed for what it did not decide.
+    public struct RoundNote: Sendable, Hashable {
+        public enum Reason: Sendable, Hashable {
+            /// Voided on `on` (yyyy-MM-dd) for the signed reason.
+            case voided(String, on: String)
+            case inconclusive(InconclusiveReason)
+        }
+        public let roundID: String
+        public let surveyID: String
+        public let unitNames: [String]
+        public let period: Period
+        public let reason: Reason
+    }
+
     /// The period reported on; nil for every period (flag history, oldest period first).
     public let period: Period?
-    /// Action first, then reminder, then resolved; by unit name and roster order within each.
+    /// Action first, then reminder, then resolved; by unit name and ballot order within each.
+    /// Flags carried over an inconclusive round (`flag.carriedFrom`) sit with the others.
     public let flagged: [FlaggedOfficial]
+    /// Voided and inconclusive rounds, by period then round id.
+    public let notes: [RoundNote]
     public let generated: Date
 
     /// - Parameters:
     ///   - flags: flags of any periods; only those of `period` are kept.
+    ///   - carried: earlier standing flags shown for inconclusive rounds of `period`.
     ///   - surveys: for criterion labels. `officials`, `units`: for names.
     public init(
-        period: Period?, flags: [Flag], surveys: [Survey], officials: [Official], units: [PhieuKinCore.Unit],
-        generated: Date = Date()
+        period: Period?, flags: [Flag], carried: [FlagView] = [], notes: [RoundNote] = [], surveys: [Survey],
+        officials: [Official], units: [PhieuKinCore.Unit], generated: Date = Date()
     ) {
         self.period = period
         let byID = Dictionary(officials.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let unitNames = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let surveysByID = Dictionary(surveys.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rank: [Flag.Status: Int] = [.action: 0, .reminder: 1, .resolved: 2]
-        func key(_ flag: Flag) -> (Period, Int, String, Int, String, Int) {
+        func key(_ flag: FlagView) -> (Period, Int, String, Int, String, Int) {
             let criteria = surveysByID[flag.surveyID]?.criteria ?? []
             return (
                 flag.period, rank[flag.status]!, unitNames[flag.unitID] ?? flag.unitID,
@@ -110,14 +133,15 @@ public struct FlagsReport: Sendable {
                 flag.officialID, criteria.firstIndex { $0.id == flag.criterionID } ?? .max
             )
         }
-        flagged =
-            flags
+        flagged = (flags.map(FlagView.init) + carried)
             .filter { period == nil || $0.period == period }
             .sorted { key($0) < key($1) }
             .map {
                 FlaggedOfficial(
                     $0, officials: byID, unitName: unitNames[$0.unitID] ?? $0.unitID, survey: surveysByID[$0.surveyID])
             }
+        self.notes = notes.filter { period == nil || $0.period == period }
+            .sorted { ($0.period, $0.roundID) < ($1.period, $1.roundID) }
         self.generated = generated
     }
 }

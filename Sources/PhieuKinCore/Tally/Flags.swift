@@ -1,7 +1,8 @@
 /// A criterion noted for an official in a round, or no longer noted.
 ///
-/// Figures are the real counts even when the round's group is too small to report
-/// (`suppressed`): the rule needs them. Reports show only the flag then (see `FlagView`).
+/// Only conclusive rounds have flags: a round with too few ballots to report has none (a flag
+/// would tell the flagged official how their few colleagues voted), so every flag's figures
+/// may be shown.
 public struct Flag: Codable, Sendable, Hashable {
     public enum Status: String, Codable, Sendable, Hashable, CaseIterable {
         /// Noted in this round only (or the sequence was broken): remind the official.
@@ -27,16 +28,11 @@ public struct Flag: Codable, Sendable, Hashable {
     /// The previous period had no tallied round although an earlier round exists.
     public var sequenceBroken: Bool
     public var missingPeriod: Period?
-    /// This round's group is below `minRespondents`: show the flag, not its figures.
-    public var suppressed: Bool
-    /// The previous round's group was below `minRespondents`: do not show `previousShare`.
-    public var previousSuppressed: Bool
 
     public init(
         officialID: String, criterionID: String, surveyID: String, unitID: String, period: Period, roundID: String,
         status: Status, share: Double, count: Int, valid: Int, previousShare: Double? = nil,
-        previousPeriod: Period? = nil, sequenceBroken: Bool = false, missingPeriod: Period? = nil,
-        suppressed: Bool = false, previousSuppressed: Bool = false
+        previousPeriod: Period? = nil, sequenceBroken: Bool = false, missingPeriod: Period? = nil
     ) {
         self.officialID = officialID
         self.criterionID = criterionID
@@ -52,33 +48,94 @@ public struct Flag: Codable, Sendable, Hashable {
         self.previousPeriod = previousPeriod
         self.sequenceBroken = sequenceBroken
         self.missingPeriod = missingPeriod
-        self.suppressed = suppressed
-        self.previousSuppressed = previousSuppressed
     }
 }
 
-/// What is known about the round before the current one, for the same survey and unit.
+/// Why a tallied round neither raises nor clears a flag.
 ///
-/// The difference between `.missing` and `.none` matters: a first round cannot break a
-/// sequence, a skipped period does, and the report says so.
+/// Computed from the committed counts (never stored apart from them), so `verify` and an outside
+/// auditor reach the same answer from the results log alone.
+public enum InconclusiveReason: Sendable, Hashable {
+    /// Fewer valid ballots than `minRespondents`: nothing of the round may be shown, flags included.
+    case tooFewBallots(counted: Int, minimum: Int)
+    /// Confidence vote (QĐ 96): fewer ballots returned than the quorum of the people summoned.
+    case quorumNotMet(returned: Int, electorate: Int?, quorum: Fraction?)
+}
+
+extension RoundResult {
+    /// Nil for a conclusive round; otherwise why the round counts for nothing in the flag sequence.
+    public var inconclusive: InconclusiveReason? {
+        if suppressed || ballotsCounted < Swift.max(3, minRespondents) {
+            return .tooFewBallots(counted: ballotsCounted, minimum: Swift.max(3, minRespondents))
+        }
+        if case .confidenceVote(let counts) = counts, !counts.quorumMet {
+            return .quorumNotMet(returned: counts.returned, electorate: counts.electorate, quorum: counts.quorum)
+        }
+        return nil
+    }
+
+    /// The unit an official of this round belongs to (multi-unit rounds name it per row).
+    public func unitID(ofOfficial officialID: String) -> String {
+        if case .grid(let grid) = counts, let unit = grid.rows.first(where: { $0.officialID == officialID })?.unitID {
+            return unit
+        }
+        return unitID
+    }
+}
+
+/// What an official's flags in a round are compared with: the last *conclusive* round of the same
+/// survey that had the official on its ballot.
+///
+/// Inconclusive rounds in between are transparent (the earlier status carries over them); a
+/// period with no round at all breaks the sequence. Voided rounds are not in the history at all,
+/// so a voided period that was not run again is a missing period.
 public enum PriorRound: Sendable, Hashable {
-    /// The round of the immediately previous period (`current.period.previous`).
-    case tallied(RoundResult)
-    /// Earlier rounds exist, but none was tallied for this period (the previous one).
+    /// The last conclusive round, with nothing but inconclusive rounds after it.
+    case compared(RoundResult)
+    /// Earlier conclusive rounds exist, but this period had no round.
     case missing(Period)
-    /// No earlier round of this survey and unit.
+    /// No earlier conclusive round of this survey with this official.
     case none
 
-    /// Picks the prior round of `current` from all tallied rounds (any survey or unit).
-    public static func find(for current: RoundResult, among results: some Sequence<RoundResult>) -> PriorRound {
-        let wanted = current.period.previous
-        var earlier = false
-        for result in results where result.surveyID == current.surveyID && result.unitID == current.unitID {
-            if result.period == wanted { return .tallied(result) }
-            if result.period < current.period { earlier = true }
+    /// The prior round of `officialID` for `current`, among committed results (any survey or unit,
+    /// voided rounds already left out; `current` itself is ignored).
+    public static func find(
+        officialID: String, for current: RoundResult, among history: some Sequence<RoundResult>
+    ) -> PriorRound {
+        var held = Set<Period>()
+        var last: RoundResult?
+        for result in history
+        where result.surveyID == current.surveyID && result.roundID != current.roundID
+            && result.period < current.period && result.hasOfficial(officialID)
+        {
+            held.insert(result.period)
+            if result.inconclusive == nil, last.map({ $0.period <= result.period }) ?? true { last = result }
         }
-        return earlier ? .missing(wanted) : .none
+        guard let last else { return .none }
+        var period = current.period.previous
+        var steps = 0
+        while last.period < period && steps < 10_000 {
+            if !held.contains(period) { return .missing(period) }
+            period = period.previous
+            steps += 1
+        }
+        return .compared(last)
     }
+}
+
+extension RoundResult {
+    /// The officials on this round's ballot, in ballot order (none for a question survey).
+    public var officialIDs: [String] {
+        switch counts {
+        case .grid(let grid): grid.rows.map(\.officialID)
+        case .confidenceVote(let c): c.rows.map(\.officialID)
+        case .rating(let r): r.rows.map(\.officialID)
+        case .satisfaction: []
+        }
+    }
+
+    /// True when the official was on this round's ballot.
+    public func hasOfficial(_ officialID: String) -> Bool { officialIDs.contains(officialID) }
 }
 
 /// The repeated-criticism rule for grid surveys.
@@ -88,45 +145,39 @@ public enum FlagRules {
         cell.marked >= policy.noted.minCount && policy.noted.minShare.isReached(count: cell.marked, of: cell.valid)
     }
 
-    /// Flags for `current`, where `previous` is the round of `current.period.previous` or nil when
-    /// there is no earlier round at all. Use `evaluate(current:prior:survey:)` when an earlier round
-    /// exists but the previous period was skipped. A `previous` of another period counts as missing.
+    /// Flags for `current` given the one round before it (nil: none). A `previous` of another
+    /// period than `current.period.previous` counts as a missing period.
     public static func evaluate(current: RoundResult, previous: RoundResult?, survey: Survey) -> [Flag] {
-        evaluate(current: current, prior: previous.map { .tallied($0) } ?? .none, survey: survey)
+        evaluate(current: current, history: previous.map { [$0] } ?? [], survey: survey)
     }
 
-    /// Flags for `current` (grid surveys; other kinds have no criterion flags and return []).
-    /// Order: action, reminder, resolved; then roster order and criterion order.
-    public static func evaluate(current: RoundResult, prior: PriorRound, survey: Survey) -> [Flag] {
-        guard case .grid(let grid) = current.counts else { return [] }
+    /// Flags for `current` (grid surveys; other kinds have no criterion flags and return []),
+    /// judged against `history`: the results committed before it, voided rounds left out.
+    ///
+    /// An inconclusive round (too few ballots, quorum not met) raises and clears nothing: it has
+    /// no flags, and the official's earlier status carries to the next conclusive round.
+    /// Order: action, reminder, resolved; then ballot order and criterion order.
+    public static func evaluate(current: RoundResult, history: [RoundResult], survey: Survey) -> [Flag] {
+        guard case .grid(let grid) = current.counts, current.inconclusive == nil else { return [] }
         let policy = survey.policy
-        let expected = current.period.previous
-
-        var previousGrid: RoundResult.GridCounts?
-        var previousResult: RoundResult?
-        var missing: Period?
-        switch prior {
-        case .tallied(let result) where result.surveyID == current.surveyID && result.unitID == current.unitID:
-            if result.period == expected, case .grid(let counts) = result.counts {
-                previousGrid = counts
-                previousResult = result
-            } else {
-                missing = expected
-            }
-        case .tallied: break  // another survey or unit says nothing about this sequence
-        case .missing: missing = expected
-        case .none: break
-        }
-
-        var previousCells: [String: RoundResult.GridCell] = [:]
-        for row in previousGrid?.rows ?? [] {
-            for cell in row.cells { previousCells["\(row.officialID)\u{0}\(cell.criterionID)"] = cell }
-        }
-
         var flags: [Flag] = []
         for row in grid.rows {
+            var previousCells: [String: RoundResult.GridCell] = [:]
+            var previousResult: RoundResult?
+            var missing: Period?
+            switch PriorRound.find(officialID: row.officialID, for: current, among: history) {
+            case .compared(let result):
+                previousResult = result
+                if case .grid(let counts) = result.counts,
+                    let before = counts.rows.first(where: { $0.officialID == row.officialID })
+                {
+                    for cell in before.cells { previousCells[cell.criterionID] = cell }
+                }
+            case .missing(let period): missing = period
+            case .none: break
+            }
             for cell in row.cells {
-                let before = previousCells["\(row.officialID)\u{0}\(cell.criterionID)"]
+                let before = previousCells[cell.criterionID]
                 let notedNow = isNoted(cell, policy: policy)
                 let notedBefore = before.map { isNoted($0, policy: policy) } ?? false
                 let status: Flag.Status
@@ -140,15 +191,14 @@ public enum FlagRules {
                 flags.append(
                     Flag(
                         officialID: row.officialID, criterionID: cell.criterionID, surveyID: current.surveyID,
-                        unitID: current.unitID, period: current.period, roundID: current.roundID, status: status,
-                        share: cell.share.value, count: cell.marked, valid: cell.valid,
+                        unitID: row.unitID ?? current.unitID, period: current.period, roundID: current.roundID,
+                        status: status, share: cell.share.value, count: cell.marked, valid: cell.valid,
                         previousShare: before?.share.value, previousPeriod: previousResult?.period,
-                        sequenceBroken: missing != nil, missingPeriod: missing, suppressed: current.suppressed,
-                        previousSuppressed: previousResult?.suppressed ?? false))
+                        sequenceBroken: missing != nil, missingPeriod: missing))
             }
         }
         let rank: [Flag.Status: Int] = [.action: 0, .reminder: 1, .resolved: 2]
-        // Stable: equal ranks keep roster and criterion order.
+        // Stable: equal ranks keep ballot and criterion order.
         return flags.enumerated().sorted {
             (rank[$0.element.status]!, $0.offset) < (rank[$1.element.status]!, $1.offset)
         }

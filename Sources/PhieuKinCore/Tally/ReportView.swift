@@ -48,7 +48,7 @@ public struct ReportView: Sendable, Hashable {
     }
 }
 
-/// What a report may show of a flag: figures only when the round's group was large enough.
+/// What a report shows of a flag. Only conclusive rounds have flags, so every figure may be shown.
 public struct FlagView: Sendable, Hashable, Codable {
     public struct Figures: Sendable, Hashable, Codable {
         public let share: Double
@@ -63,26 +63,46 @@ public struct FlagView: Sendable, Hashable, Codable {
     public let period: Period
     public let roundID: String
     public let status: Flag.Status
-    /// Nil when the round's group was too small to report.
     public let figures: Figures?
-    /// Nil when there was no previous round or its group was too small to report.
+    /// Nil when there was no previous conclusive round to compare with.
     public let previousShare: Double?
     public let previousPeriod: Period?
     public let sequenceBroken: Bool
     public let missingPeriod: Period?
+    /// Set when this flag is an earlier round's status carried over an inconclusive round: the
+    /// round (and period) it was raised in. `roundID` and `period` then name the inconclusive round.
+    public let carriedFrom: Carried?
+
+    public struct Carried: Sendable, Hashable, Codable {
+        public let roundID: String
+        public let period: Period
+    }
 
     public init(_ flag: Flag) {
+        self.init(flag, period: flag.period, roundID: flag.roundID, carriedFrom: nil)
+    }
+
+    /// An earlier round's standing flag shown for an inconclusive round: status unchanged, its
+    /// figures those of the round that raised it.
+    public init(carrying flag: Flag, over round: RoundResult) {
+        self.init(
+            flag, period: round.period, roundID: round.roundID,
+            carriedFrom: Carried(roundID: flag.roundID, period: flag.period))
+    }
+
+    private init(_ flag: Flag, period: Period, roundID: String, carriedFrom: Carried?) {
         officialID = flag.officialID
         criterionID = flag.criterionID
         surveyID = flag.surveyID
         unitID = flag.unitID
-        period = flag.period
-        roundID = flag.roundID
+        self.period = period
+        self.roundID = roundID
         status = flag.status
-        figures = flag.suppressed ? nil : Figures(share: flag.share, count: flag.count, valid: flag.valid)
-        previousShare = flag.previousSuppressed ? nil : flag.previousShare
+        figures = Figures(share: flag.share, count: flag.count, valid: flag.valid)
+        previousShare = flag.previousShare
         previousPeriod = flag.previousPeriod
         sequenceBroken = flag.sequenceBroken
         missingPeriod = flag.missingPeriod
+        self.carriedFrom = carriedFrom
     }
 }

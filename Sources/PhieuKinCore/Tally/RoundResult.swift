@@ -153,9 +153,12 @@ public struct RoundResult: Codable, Sendable, Hashable {
 
     public struct GridRow: Codable, Sendable, Hashable {
         public var officialID: String
+        /// The official's unit, in a round that covers several units (nil: the round's own unit).
+        public var unitID: String?
         public var cells: [GridCell]
-        public init(officialID: String, cells: [GridCell]) {
+        public init(officialID: String, unitID: String? = nil, cells: [GridCell]) {
             self.officialID = officialID
+            self.unitID = unitID
             self.cells = cells
         }
     }

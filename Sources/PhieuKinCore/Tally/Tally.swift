@@ -87,6 +87,8 @@ public enum Tally {
             var index = 0
             var rows: [RoundResult.GridRow] = []
             rows.reserveCapacity(roster.count)
+            // A round over several units names each official's unit, so flags follow the unit.
+            let severalUnits = Set(roster.map(\.unitID)).count > 1
             for official in roster {
                 var cells: [RoundResult.GridCell] = []
                 for criterion in criteria {
@@ -94,7 +96,8 @@ public enum Tally {
                     cells.append(.init(criterionID: criterion, marked: row(index).reduce(0, +), valid: counted))
                     index += 1
                 }
-                rows.append(.init(officialID: official.id, cells: cells))
+                rows.append(
+                    .init(officialID: official.id, unitID: severalUnits ? official.unitID : nil, cells: cells))
             }
             result = .grid(.init(criterionIDs: criteria, rows: rows))
 

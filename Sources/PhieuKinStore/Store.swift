@@ -210,11 +210,25 @@ public final class Store: @unchecked Sendable {
         }
     }
 
+    /// Less than 1 MiB left (for this user) on the file system that holds `path`.
+    static func diskIsFull(_ path: String) -> Bool {
+        var info = statvfs()
+        guard statvfs((path as NSString).deletingLastPathComponent, &info) == 0 else { return false }
+        let blocks = geteuid() == 0 ? UInt64(info.f_bfree) : UInt64(info.f_bavail)
+        return blocks * UInt64(info.f_frsize) < 1 << 20
+    }
+
     /// What a GRDB error means for the person at the keyboard; the SQL is never shown.
     static func storeError(_ error: DatabaseError, path: String, opening: Bool) -> StoreError {
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy
         case .SQLITE_FULL: return .diskFull(path: path)
+        // A full disk often surfaces as an I/O error instead (the -shm or -wal cannot grow).
+        case .SQLITE_IOERR where diskIsFull(path): return .diskFull(path: path)
+        case .SQLITE_IOERR:
+            return .database(
+                path: path,
+                reason: "\(error.message ?? "disk I/O error"); check the disk it is on (nothing was changed)")
         case .SQLITE_READONLY: return .readOnly(path: path)
         case .SQLITE_CANTOPEN where opening:
             return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")

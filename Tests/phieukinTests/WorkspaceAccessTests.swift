@@ -217,4 +217,34 @@ struct WorkspaceAccessTests {
             #expect(databaseOnly ? !files.contains("phieukin.sqlite-wal") : true, "\(files)")
         }
     }
+
+    /// A real full disk (a 2 MiB tmpfs, filled up): the command says the disk is full, with no
+    /// hint about the workspace's existence or permissions, and works again once space is freed.
+    /// Mounting needs root with CAP_SYS_ADMIN; elsewhere the test ends early (the Store test
+    /// `aFullDiskIsSaidPlainly` covers SQLITE_FULL without a mount).
+    @Test func aFullDiskIsReportedAsSuch() throws {
+        guard getuid() == 0 else { return }
+        let mountPoint = try TemporaryFiles.directory("tmpfs").path
+        guard try ExternalTool.run("/bin/mount", ["-t", "tmpfs", "-o", "size=2m", "none", mountPoint]).status == 0
+        else { return }
+        defer { _ = try? ExternalTool.run("/bin/umount", [mountPoint]) }
+        let cli = CLI(workspace: mountPoint + "/ws")
+        #expect(try cli.run(["init"]).status == 0)
+        #expect(try cli.run(["roster", "import", RoundAndPrintTests.roster]).status == 0)
+        let filler = mountPoint + "/filler"
+        _ = try ExternalTool.run("/bin/dd", ["if=/dev/zero", "of=\(filler)", "bs=4096"])
+
+        let open = [
+            "round", "open", "--survey", "quarterly-7", "--period", "2026-Q3", "--unit", "VP", "--ballots", "3",
+        ]
+        let full = try cli.run(open)
+        #expect(full.status == 1)
+        #expect(full.stderr.contains("the disk is full"), "\(full.stderr)")
+        #expect(!full.stderr.contains("Check that the workspace exists"), "\(full.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("keys/rounds")).isEmpty)
+        try FileManager.default.removeItem(atPath: filler)
+        let opened = try cli.run(open)
+        #expect(opened.status == 0, "\(opened.stderr)")
+        #expect(try cli.run(["verify"]).status == 0)
+    }
 }

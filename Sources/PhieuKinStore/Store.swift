@@ -299,7 +299,7 @@ public struct StoreError: Error, CustomStringConvertible, Equatable {
         .init(
             code: .diskFull,
             reason:
-                "the disk is full (writing \(path)). Free some space on it and run the command again; nothing was changed."
+                "the disk is full (the one holding \(path)). Free some space on it and run the command again; nothing was changed."
         )
     }
     public static func readOnly(path: String) -> Self {

@@ -186,7 +186,7 @@ extension Workspace {
     public func importBallots(_ request: ImportRequest) throws -> ImportReport {
         let round = try store.round(id: request.roundID)
         try requireOpen(round, doing: "imported")
-        guard !request.files.isEmpty else { throw PhieuKinError.input("give at least one file to import.") }
+        guard !request.files.isEmpty else { throw PhieuKinError.invalidInput("give at least one file to import.") }
         let survey = try survey(ofRound: round)
         let officials = try store.roundOfficials(roundID: round.id).map(\.officialID)
         let signingKey = try agencySigningKey(passphrase: request.passphrase)
@@ -194,8 +194,8 @@ extension Workspace {
         do {
             tallyKey = try X25519PublicKey(rawRepresentation: round.tallyPublicKey)
         } catch {
-            throw PhieuKinError.state(
-                "round \(round.id) has no valid tally public key; the store may be damaged (run phieukin verify).")
+            throw PhieuKinError.tampered(
+                "round \(round.id) has no valid tally public key; the store may be damaged.", underlying: error)
         }
         let pauseAfter = ProcessInfo.processInfo.environment["PHIEUKIN_TEST_PAUSE_AFTER_ROWS"].flatMap(Int.init)
         do {
@@ -384,7 +384,8 @@ extension Workspace {
                     if !round.numbered {
                         if let content = digest.content {
                             if let other = seenNow[content] {
-                                throw PhieuKinError.input(
+                                throw PhieuKinError(
+                                    .duplicateImport,
                                     "\(file) holds the same ballots, in the same order, as \(other) in this import; nothing was imported. "
                                         + "Unnumbered rounds refuse a file twice because their ballots carry no serial."
                                 )
@@ -393,7 +394,8 @@ extension Workspace {
                         }
                         for d in digest.all {
                             if let earlier = try log.batchForFile(digest: d) {
-                                throw PhieuKinError.input(
+                                throw PhieuKinError(
+                                    .duplicateImport,
                                     "\(file) holds the same ballots, in the same order, as a file already imported into round \(round.id) (batch \(earlier)); nothing was imported. "
                                         + "Unnumbered rounds refuse a file twice, even re-saved (other line endings, BOM, quoting), because their ballots carry no serial."
                                 )
@@ -488,7 +490,7 @@ extension Workspace {
 
     func requireOpen(_ round: RoundRecord, doing: String) throws {
         guard round.state == .open else {
-            throw PhieuKinError.state(
+            throw PhieuKinError.roundState(
                 "round \(round.id) is \(round.state.rawValue): no ballots can be \(doing) any more; nothing was changed."
             )
         }
@@ -507,7 +509,8 @@ extension Workspace {
     ) throws -> FileDigests {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw PhieuKinError.input("cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.")
+            throw PhieuKinError.fileAccess(
+                "cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.", errno: errno)
         }
         defer { close(fd) }
         var hasher = SHA256Hasher()
@@ -548,8 +551,8 @@ extension Workspace {
         func csvRecord(_ view: CSVRecordView) throws {
             guard let columns else {
                 if !view.isUTF8 {
-                    throw PhieuKinError.input(
-                        "\(name):\(view.line): the header is not UTF-8 text; nothing was imported.")
+                    throw PhieuKinError(
+                        .invalidFile, "\(name):\(view.line): the header is not UTF-8 text; nothing was imported.")
                 }
                 let header = try session.columns(header: view.record.fields, source: "\(name):\(view.line)")
                 columns = header
@@ -600,8 +603,8 @@ extension Workspace {
             while true {
                 let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 guard n >= 0 else {
-                    throw PhieuKinError.input(
-                        "cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.")
+                    throw PhieuKinError.fileAccess(
+                        "cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.", errno: errno)
                 }
                 if n == 0 { break }
                 chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
@@ -626,9 +629,10 @@ extension Workspace {
                 try csv.finishRecords(csvRecord)
             }
         } catch let error as CSVError {
-            throw PhieuKinError.input("\(name):\(error.line): \(error.reason); nothing was imported.")
+            throw PhieuKinError(
+                .invalidFile, "\(name):\(error.line): \(error.reason); nothing was imported.", underlying: error)
         } catch let error as ImportError {
-            throw PhieuKinError.input("\(error.reason); nothing was imported.")
+            throw PhieuKinError(.invalidFile, "\(error.reason); nothing was imported.", underlying: error)
         }
         return FileDigests(bytes: hasher.finalize(), content: content?.finalize())
     }

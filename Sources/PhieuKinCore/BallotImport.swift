@@ -48,13 +48,22 @@ public struct ImportReject: Sendable, Hashable {
 
 /// A whole file that cannot be imported (nothing from the import is stored).
 public struct ImportError: Error, Equatable, CustomStringConvertible {
-    private enum Code: Equatable {
-        case header, file
+    /// What kind of failure this is; new kinds may be added, so switch with a `default`.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        /// The header row names no column, or one twice, or an unknown question.
+        public static let header = Kind("header")
+        /// The file as a whole cannot be imported.
+        public static let file = Kind("file")
     }
-    private let code: Code
+
+    public let kind: Kind
     public let reason: String
-    private init(_ code: Code, _ reason: String) {
-        self.code = code
+    private init(_ kind: Kind, _ reason: String) {
+        self.kind = kind
         self.reason = reason
     }
     public static func header(_ source: String, _ reason: String) -> Self { .init(.header, "\(source): \(reason)") }

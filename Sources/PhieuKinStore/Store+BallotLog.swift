@@ -24,7 +24,7 @@ public final class BallotLogTransaction {
 
     public func round() throws -> RoundRecord {
         guard let round = try RoundRecord.fetchOne(db, key: roundID) else {
-            throw StoreError.notFound("round \(roundID)", hint: "List rounds with: phieukin round list")
+            throw StoreError.roundNotFound(roundID)
         }
         return round
     }
@@ -260,7 +260,7 @@ extension Store {
     public func ballotLogSnapshot(roundID: String) throws -> BallotLogSnapshot {
         try read { db in
             guard let round = try RoundRecord.fetchOne(db, key: roundID) else {
-                throw StoreError.notFound("round \(roundID)", hint: "List rounds with: phieukin round list")
+                throw StoreError.roundNotFound(roundID)
             }
             let args: StatementArguments = [roundID]
             return BallotLogSnapshot(

@@ -65,7 +65,7 @@ extension Store {
 
     public func round(id: String) throws -> RoundRecord {
         guard let round = try read({ db in try RoundRecord.fetchOne(db, key: id) }) else {
-            throw StoreError.notFound("round \(id)", hint: "List rounds with: phieukin round list")
+            throw StoreError.roundNotFound(id)
         }
         return round
     }

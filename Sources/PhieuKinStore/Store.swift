@@ -188,6 +188,14 @@ public final class Store: @unchecked Sendable {
         migrator.registerMigration("v4-rounds") { db in
             try Schema.createV4Rounds(db)
         }
+        migrator.registerMigration("v5-frontier") { db in
+            // The ballot log's Merkle frontier (docs/FORMAT.md, "Signed tree head"), saved with
+            // each head so the next one costs O(batch + log n). Derived data: verify ignores it.
+            try db.create(table: "ballotFrontier") { t in
+                t.primaryKey("roundID", .text).references("round", onDelete: .cascade)
+                t.column("frontier", .blob).notNull()
+            }
+        }
         return migrator
     }
 

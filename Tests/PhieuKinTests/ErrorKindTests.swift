@@ -228,6 +228,36 @@ struct ErrorKindTests {
         #expect(!"\(error)".contains("phieukin "), "\(c.name): \(error)")
     }
 
+    /// A guard for messages written later: no string literal in a library module spells a
+    /// `phieukin` command or a `--option` (comments may; the CLI owns the syntax).
+    @Test func noLibraryStringSpellsCommandLineSyntax() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources")
+        let commands = "init|keys|survey|roster|round|ballots|import|rejects|verify|audit|tally|flags|report"
+        let command = try NSRegularExpression(pattern: "\"[^\"]*\\bphieukin (\(commands))\\b")
+        let option = try NSRegularExpression(pattern: "\"[^\"]*(^|[ (:])--[a-z][a-z-]*")
+        var offenders: [String] = []
+        for module in ["PhieuKin", "PhieuKinStore", "PhieuKinCore", "PhieuKinPrint", "PhieuKinCrypto"] {
+            let folder = sources.appendingPathComponent(module)
+            let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []
+            #expect(!files.isEmpty, "\(folder.path)")
+            for file in files where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let code = String(line)
+                    if code.trimmingCharacters(in: .whitespaces).hasPrefix("//") { continue }
+                    let range = NSRange(code.startIndex..., in: code)
+                    if command.firstMatch(in: code, range: range) != nil
+                        || option.firstMatch(in: code, range: range) != nil
+                    {
+                        offenders.append("\(module)/\(file):\(number + 1): \(code)")
+                    }
+                }
+            }
+        }
+        #expect(offenders.isEmpty, "\(offenders.joined(separator: "\n"))")
+    }
+
     /// An underlying error is kept where one caused the failure, so a caller can look deeper.
     @Test func underlyingErrorsAreKept() throws {
         let s = try Scratch.make()

@@ -55,8 +55,11 @@ public struct PhieuKinError: Error, CustomStringConvertible, Equatable, Suggests
         public static let tampered = Kind("tampered")
     }
 
+    /// What failed, for a caller to decide what to tell the person.
     public let kind: Kind
+    /// What went wrong, in English, naming rounds, files and lines (never ballot content).
     public let reason: String
+    /// What the person can do about it, the likeliest first (see `NextStep`).
     public let nextSteps: [NextStep]
     /// The error that caused this one (a `CryptoError`, `StoreError`, parse error…), if any.
     public let underlying: (any Error)?

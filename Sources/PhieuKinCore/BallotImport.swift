@@ -60,6 +60,7 @@ public struct ImportError: Error, Equatable, CustomStringConvertible {
         public static let file = Kind("file")
     }
 
+    /// What failed, for a caller to switch on.
     public let kind: Kind
     public let reason: String
     private init(_ kind: Kind, _ reason: String) {

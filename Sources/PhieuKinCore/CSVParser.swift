@@ -91,6 +91,7 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
         public static let fieldTooLong = Kind("fieldTooLong")
     }
 
+    /// What failed, for a caller to switch on.
     public let kind: Kind
     /// 1-based line of the problem.
     public let line: Int

@@ -37,6 +37,7 @@ public struct JSONError: Error, Equatable, CustomStringConvertible {
         public static let encoder = Kind("encoder")
     }
 
+    /// What failed, for a caller to switch on.
     public let kind: Kind
     /// Byte offset in the input where the problem was found, when parsing.
     public let offset: Int?

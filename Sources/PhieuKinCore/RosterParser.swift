@@ -44,6 +44,7 @@ public struct RosterError: Error, Equatable, CustomStringConvertible {
         public static let invisibleControl = Kind("invisibleControl")
     }
 
+    /// What failed, for a caller to switch on.
     public let kind: Kind
     public let fileName: String
     /// 1-based line; the header is line 1 (after an optional BOM).

@@ -138,6 +138,7 @@ public struct SerialError: Error, Equatable, CustomStringConvertible {
         public static let checkMismatch = Kind("checkMismatch")
     }
 
+    /// What failed, for a caller to switch on.
     public let kind: Kind
     public let reason: String
 

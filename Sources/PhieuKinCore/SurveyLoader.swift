@@ -30,6 +30,7 @@ public struct SurveyError: Error, Equatable, CustomStringConvertible {
         public static let unknownSurvey = Kind("unknownSurvey")
     }
 
+    /// What failed, for a caller to switch on.
     public let kind: Kind
     public let fileName: String?
     public let line: Int?

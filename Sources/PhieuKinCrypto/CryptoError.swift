@@ -30,6 +30,7 @@ public struct CryptoError: Error, Equatable, CustomStringConvertible {
         public static let libraryFailure = Kind("libraryFailure")
     }
 
+    /// What failed, for a caller to switch on.
     public let kind: Kind
     /// A human explanation that says what went wrong and what to do next.
     public let reason: String

@@ -19,6 +19,7 @@ public struct PrintError: Error, Equatable, CustomStringConvertible {
         public static let renderingFailed = Kind("renderingFailed")
     }
 
+    /// What failed, for a caller to switch on.
     public let kind: Kind
     /// Human-readable reason, ending with what to do next.
     public let reason: String

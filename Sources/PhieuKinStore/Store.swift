@@ -283,8 +283,11 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, SuggestsNex
         public static let database = Kind("database")
     }
 
+    /// What failed, for a caller to decide what to tell the person.
     public let kind: Kind
+    /// What went wrong, naming the database file (never SQL arguments).
     public let reason: String
+    /// What the person can do about it (see `NextStep`).
     public let nextSteps: [NextStep]
     /// The SQLite error behind this one, if any.
     public let underlying: (any Error)?

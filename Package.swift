@@ -45,9 +45,11 @@ let package = Package(
         ),
 
         // MARK: Adapters
+        // The only module that touches SQLite (GRDB), kept to itself: `internal import GRDB`.
         .target(
             name: "PhieuKinStore",
-            dependencies: ["PhieuKinCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["PhieuKinCore", "PhieuKinCrypto", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .target(name: "PhieuKinPrint", dependencies: ["PhieuKinCore", "CPangoCairo", "CQREncode"]),
 
@@ -67,7 +69,6 @@ let package = Package(
             dependencies: [
                 "PhieuKin", "PhieuKinCrypto", "PhieuKinCore", "PhieuKinStore", "PhieuKinPrint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
 

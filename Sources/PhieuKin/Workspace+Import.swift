@@ -270,7 +270,7 @@ extension Workspace {
                     }
                     let (file, line) = Self.splitSource(outcome.source)
                     let id = try log.insertReject(
-                        RejectRecord(
+                        StoredReject(
                             roundID: round.id, batchSeq: seq, sealed: blob, code: reject.code.rawValue,
                             reason: reject.reason, source: outcome.source, status: .pending))
                     if reject.code == .serialUsed { report.duplicates += 1 } else { report.rejected += 1 }
@@ -454,7 +454,7 @@ extension Workspace {
     /// How many ballots an unnumbered round may hold: the smaller positive one of its planned
     /// count (`--ballots`) and its electorate; nil for numbered rounds (their serials cap them)
     /// or when neither is set.
-    static func ballotCap(_ round: RoundRecord) -> Int? {
+    static func ballotCap(_ round: Round) -> Int? {
         guard !round.numbered else { return nil }
         return [round.ballotsPlanned, round.electorate ?? 0].filter { $0 > 0 }.min()
     }
@@ -486,7 +486,7 @@ extension Workspace {
         return (String(source[..<colon]), line)
     }
 
-    func requireOpen(_ round: RoundRecord, doing: String) throws {
+    func requireOpen(_ round: Round, doing: String) throws {
         guard round.state == .open else {
             throw PhieuKinError.state(
                 "round \(round.id) is \(round.state.rawValue): no ballots can be \(doing) any more; nothing was changed."
@@ -659,7 +659,7 @@ extension Workspace {
     /// `extra`: kind-specific fields added to the signed body (a decision head's `decisions`, a void
     /// head's `reason`).
     func signTreeHead(
-        _ log: BallotLogTransaction, kind: String, key: Ed25519PrivateKey, appended: [[UInt8]] = [],
+        _ log: any BallotLogWriting, kind: String, key: Ed25519PrivateKey, appended: [[UInt8]] = [],
         extra: [String: PhieuKinCore.JSONValue] = [:]
     ) throws -> SignedHead {
         let count = try log.leafCount()
@@ -680,7 +680,7 @@ extension Workspace {
         }
         let body = try PhieuKinCore.JSONValue.object(fields).canonicalBytes
         try log.insertTreeHead(
-            TreeHeadRecord(roundID: log.roundID, seq: seq, body: body, signature: try key.signature(for: body)))
+            StoredTreeHead(roundID: log.roundID, seq: seq, body: body, signature: try key.signature(for: body)))
         return SignedHead(seq: seq, size: hashes.count, root: root)
     }
 }

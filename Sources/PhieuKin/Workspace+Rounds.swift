@@ -194,7 +194,7 @@ extension Workspace {
         let destinations = try keyDestinations(roundID: id, committee: committee)
         let tallyKey = X25519PrivateKey()
         let keyFiles = try writeTallyKey(tallyKey, roundID: id, committee: committee, to: destinations)
-        let record = RoundRecord(
+        let record = Round(
             id: id, surveyID: survey.id, surveyVersion: survey.version, surveyYAML: yaml,
             unitID: request.unitIDs[0], period: period.description, channel: channel.rawValue, state: .open,
             numbered: request.numbered, ballotsPlanned: request.ballots, electorate: request.electorate,
@@ -202,7 +202,7 @@ extension Workspace {
             committeeThreshold: committee.threshold, layoutID: nil, openedOn: CivilDate.today().description,
             closedOn: nil)
         let frozen = officials.enumerated().map { index, official in
-            RoundOfficialRecord(
+            RoundOfficial(
                 roundID: id, officialID: official.id, position: index + 1, fullName: official.fullName,
                 title: official.position, unitID: official.unitID)
         }
@@ -233,7 +233,7 @@ extension Workspace {
     }
 
     /// The refusal of a second round for a period: names the round that holds it and its state.
-    private static func conflict(_ existing: RoundRecord, unitID: String) -> PhieuKinError {
+    private static func conflict(_ existing: Round, unitID: String) -> PhieuKinError {
         .state(
             "unit \(unitID) already has round \(existing.id) (\(existing.state.rawValue)) for survey "
                 + "\(existing.surveyID), period \(existing.period), channel \(existing.channel): only one round per "
@@ -346,7 +346,7 @@ extension Workspace {
     }
 
     /// The survey definition a round was opened with (not today's catalog).
-    public func survey(ofRound round: RoundRecord) throws -> Survey {
+    public func survey(ofRound round: Round) throws -> Survey {
         try SurveyLoader.load(yaml: round.surveyYAML, fileName: "round \(round.id) survey")
     }
 

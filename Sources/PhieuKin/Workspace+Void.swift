@@ -105,13 +105,13 @@ extension Workspace {
     static func signResultsHead(
         root: [UInt8], size: Int, seq: Int, key: Ed25519PrivateKey
     ) throws
-        -> ResultTreeHeadRecord
+        -> StoredResultsHead
     {
         let body = try CanonicalValue.object([
             "log": .string("results"), "root": .string(Hex.encode(root)), "seq": .number(Double(seq)),
             "size": .number(Double(size)), "time": .string(BallotLogFormat.headDate()), "v": .number(1),
         ]).canonicalBytes
-        return ResultTreeHeadRecord(seq: seq, body: body, signature: try key.signature(for: body))
+        return StoredResultsHead(seq: seq, body: body, signature: try key.signature(for: body))
     }
 
     /// Committed results in results-log order with voided rounds left out, as the log stood before

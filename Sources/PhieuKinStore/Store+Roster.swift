@@ -1,5 +1,5 @@
-import GRDB
-import PhieuKinCore
+internal import GRDB
+public import PhieuKinCore
 
 /// What a roster import changed, for the summary shown to staff.
 public struct RosterChanges: Sendable, Equatable {
@@ -69,7 +69,7 @@ extension Store {
     }
 
     /// Officials in roster order; inactive ones only when asked.
-    public func officials(unitID: String? = nil, includeInactive: Bool = false) throws -> [Official] {
+    public func officials(unitID: String?, includeInactive: Bool) throws -> [Official] {
         try read { db in
             var request = OfficialRecord.all()
             if let unitID { request = request.filter(Column("unitID") == unitID) }

@@ -1,6 +1,6 @@
-import Foundation
-import GRDB
-import PhieuKinCore
+internal import Foundation
+internal import GRDB
+internal import PhieuKinCore
 
 /// The workspace's embedded database: one SQLite file reached only through GRDB.
 ///
@@ -13,7 +13,7 @@ import PhieuKinCore
 /// The writing pool is opened at the first write only. A database that this process cannot
 /// write (a read-only copy handed to an auditor, a read-only mount) is opened read-only, and
 /// any write is refused with a message saying so.
-public final class Store: @unchecked Sendable {
+public final class Store: WorkspaceStorage, @unchecked Sendable {
     public let path: String
     /// The database or its folder is not writable: opened read-only, for reading and verifying.
     public let isReadOnly: Bool
@@ -179,20 +179,11 @@ public final class Store: @unchecked Sendable {
         migrator.registerMigration("v1") { db in
             try Schema.createV1(db)
         }
-        migrator.registerMigration("v2-import") { db in
-            try Schema.createV2Import(db)
-        }
-        migrator.registerMigration("v3-results") { db in
-            try Schema.createV3Results(db)
-        }
-        migrator.registerMigration("v4-rounds") { db in
-            try Schema.createV4Rounds(db)
-        }
         return migrator
     }
 
     /// Runs `body` in a read transaction (a WAL snapshot): never waits for a writer.
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try reader.read(body)
         } catch let error as DatabaseError {
@@ -202,7 +193,7 @@ public final class Store: @unchecked Sendable {
 
     /// Runs `body` in one IMMEDIATE write transaction: all of it commits, or none. Waits up to
     /// 10 s for another writer, then says another command is writing.
-    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try writer().write(body)
         } catch let error as DatabaseError {

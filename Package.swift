@@ -86,7 +86,14 @@ let package = Package(
         .testTarget(
             name: "PhieuKinCoreTests", dependencies: ["PhieuKinCore", "PhieuKinTestSupport", "PhieuKinTestFixtures"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "PhieuKinStoreTests", dependencies: ["PhieuKinStore", "PhieuKinTestSupport"]),
+        // The storage conformance suite: checks every `WorkspaceStorage` implementation must pass
+        // (`package` only, in no product), run by PhieuKinStoreTests against SQLite.
+        .target(
+            name: "PhieuKinStoreConformance", dependencies: ["PhieuKinStore", "PhieuKinCore"],
+            path: "Tests/PhieuKinStoreConformance"),
+        .testTarget(
+            name: "PhieuKinStoreTests",
+            dependencies: ["PhieuKinStore", "PhieuKinStoreConformance", "PhieuKinTestSupport"]),
         .testTarget(name: "PhieuKinPrintTests", dependencies: ["PhieuKinPrint", "PhieuKinTestSupport"]),
         .testTarget(name: "PhieuKinTests", dependencies: ["PhieuKin", "PhieuKinTestSupport", "PhieuKinTestFixtures"]),
         .testTarget(name: "phieukinTests", dependencies: ["PhieuKin", "PhieuKinCore", "PhieuKinTestSupport"]),

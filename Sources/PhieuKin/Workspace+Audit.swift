@@ -75,7 +75,7 @@ extension Workspace {
         var leaves: [UInt8] = []
         leaves.reserveCapacity(s.leaves.reduce(0) { $0 + 4 + $1.data.count })
         for leaf in s.leaves {
-            leaves.append(contentsOf: BallotLogFormat.u32be(leaf.data.count))
+            leaves.append(contentsOf: BallotLog.u32be(leaf.data.count))
             leaves.append(contentsOf: leaf.data)
         }
         try write("leaves.bin", leaves)

@@ -56,64 +56,6 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var exitStatus: Int32 { duplicates + rejected > 0 ? 2 : 0 }
 }
 
-/// Context strings bound into every sealed object (docs/FORMAT.md).
-enum BallotLogFormat {
-    static func batchContext(_ roundID: String, _ seq: Int) -> [UInt8] {
-        Array("phieukin batch v1|\(roundID)|\(seq)".utf8)
-    }
-    static func ballotAAD(_ roundID: String, _ seq: Int) -> [UInt8] {
-        Array("phieukin ballot v1|\(roundID)|\(seq)".utf8)
-    }
-    static func rejectAAD(_ roundID: String, _ seq: Int) -> [UInt8] {
-        Array("phieukin reject v1|\(roundID)|\(seq)".utf8)
-    }
-
-    static func u32be(_ value: Int) -> [UInt8] {
-        let v = UInt32(value)
-        return [
-            UInt8(v >> 24), UInt8(truncatingIfNeeded: v >> 16), UInt8(truncatingIfNeeded: v >> 8),
-            UInt8(truncatingIfNeeded: v),
-        ]
-    }
-
-    static func readU32be(_ bytes: ArraySlice<UInt8>) -> Int? {
-        guard bytes.count >= 4 else { return nil }
-        let s = bytes.startIndex
-        return Int(bytes[s]) << 24 | Int(bytes[s + 1]) << 16 | Int(bytes[s + 2]) << 8 | Int(bytes[s + 3])
-    }
-
-    /// `u32be(seq) ‖ nonce ‖ ciphertext ‖ tag`, appended to `out`.
-    static func appendSealed(_ message: AES256GCM.SealedMessage, seq: Int, to out: inout [UInt8]) {
-        out.append(contentsOf: u32be(seq))
-        out.append(contentsOf: message.nonce)
-        out.append(contentsOf: message.ciphertext)
-        out.append(contentsOf: message.tag)
-    }
-
-    static let minimumLeafLength = 4 + AES256GCM.nonceByteCount + AES256GCM.tagByteCount
-
-    /// `"YYYY-MM-DD"` (UTC): the only time PhieuKin signs, per tree head, never per ballot, and
-    /// never finer than the day — a one-ballot import gets its own head, and a time of day there
-    /// would tie that ballot's log position to the moment it was keyed.
-    static func headDate(_ date: Date = Date()) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
-        return "\(c.year ?? 1970)-\(two(c.month))-\(two(c.day))"
-    }
-
-    /// Whether `text` is a head date `YYYY-MM-DD` (digits and dashes in place; month 01–12, day 01–31).
-    static func isHeadDate(_ text: String) -> Bool {
-        let b = Array(text.utf8)
-        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return false }
-        for i in [0, 1, 2, 3, 5, 6, 8, 9] where !(0x30...0x39).contains(b[i]) { return false }
-        let month = Int(b[5] - 0x30) * 10 + Int(b[6] - 0x30)
-        let day = Int(b[8] - 0x30) * 10 + Int(b[9] - 0x30)
-        return (1...12).contains(month) && (1...31).contains(day)
-    }
-}
-
 /// A value computed on another thread, waited for once: the import hashes new leaves while
 /// SQLite inserts them.
 final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
@@ -204,8 +146,20 @@ extension Workspace {
                 // The serials issued and used so far are read inside the write transaction: two
                 // imports of one file at the same time are serialized, and the second sees every
                 // serial the first used (all its rows are duplicates), never a stale set.
-                let issued = round.numbered ? try log.issuedSerialHashes() : []
-                let used = round.numbered ? try log.usedSerialHashes() : []
+                // A small file is checked serial by serial against the store (O(rows · log n)); a
+                // large one against the round's whole sets, read once (O(n), faster per row).
+                let pointLookups = round.numbered && Self.totalSize(request) <= Self.pointLookupLimit
+                let storeLookups = StoreSerialLookups(log)
+                let issued: any SerialHashLookup
+                let used: any SerialHashLookup
+                if !round.numbered {
+                    (issued, used) = (Set<SerialHash>(), Set<SerialHash>())
+                } else if pointLookups {
+                    (issued, used) = (storeLookups.issued, storeLookups.used)
+                } else {
+                    (issued, used) = (try log.issuedSerialHashes(), try log.usedSerialHashes())
+                }
+                defer { storeLookups.close() }
                 func newSession() -> BallotImportSession {
                     BallotImportSession(
                         survey: survey, roundID: round.id, numbered: round.numbered, officialIDs: officials,
@@ -231,10 +185,10 @@ extension Workspace {
                 try log.insertBatch(
                     seq: seq,
                     sealedKey: try SealedBox.seal(
-                        batchKey, to: tallyKey, context: BallotLogFormat.batchContext(round.id, seq)))
+                        batchKey, to: tallyKey, context: BallotLog.batchContext(round.id, seq)))
                 let sealer = try AES256GCMSealer(key: batchKey)
-                let ballotAAD = BallotLogFormat.ballotAAD(round.id, seq)
-                let rejectAAD = BallotLogFormat.rejectAAD(round.id, seq)
+                let ballotAAD = BallotLog.ballotAAD(round.id, seq)
+                let rejectAAD = BallotLog.rejectAAD(round.id, seq)
 
                 var leaves = LeafBuffer()
                 var usedNow: [SerialHash] = []
@@ -261,12 +215,12 @@ extension Workspace {
                     let message = try sealer.seal(
                         try PhieuKinCore.JSONValue.object(payload).canonicalBytes, associatedData: rejectAAD)
                     var sealedPayload: [UInt8] = []
-                    BallotLogFormat.appendSealed(message, seq: seq, to: &sealedPayload)
-                    var blob = BallotLogFormat.u32be(sealedPayload.count) + sealedPayload
+                    BallotLog.appendSealed(message, seq: seq, to: &sealedPayload)
+                    var blob = BallotLog.u32be(sealedPayload.count) + sealedPayload
                     if let ballot = outcome.ballot {
                         // Sealed now, so the committee can accept it later without anyone decrypting.
                         let leaf = try sealer.seal(BallotCodec.encode(ballot), associatedData: ballotAAD)
-                        BallotLogFormat.appendSealed(leaf, seq: seq, to: &blob)
+                        BallotLog.appendSealed(leaf, seq: seq, to: &blob)
                     }
                     let (file, line) = Self.splitSource(outcome.source)
                     let id = try log.insertReject(
@@ -402,6 +356,7 @@ extension Workspace {
                     }
                     for d in digest.all { try log.recordFile(digest: d, batchSeq: seq) }
                 }
+                try storeLookups.check()
                 if leaves.count == 0 && report.rejects.isEmpty { throw EmptyImport() }
 
                 // Append in a uniformly random order, never the input order.
@@ -448,6 +403,15 @@ extension Workspace {
                 rejectedByReason: [:], rejects: [],
                 treeSize: try store.ballotLogSnapshot(roundID: round.id).leaves.count,
                 treeHead: nil, root: nil)
+        }
+    }
+
+    /// Files up to this many bytes in all are checked serial by serial against the store.
+    static let pointLookupLimit = 1 << 20
+
+    static func totalSize(_ request: ImportRequest) -> Int {
+        (request.files + (request.secondEntry.map { [$0] } ?? [])).reduce(0) { total, path in
+            total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? Int.max / 4)
         }
     }
 
@@ -527,12 +491,12 @@ extension Workspace {
                 case .bytes(let raw)?: bytes += raw
                 case nil: break
                 }
-                content!.update(BallotLogFormat.u32be(bytes.count) + bytes)
+                content!.update(BallotLog.u32be(bytes.count) + bytes)
             }
         }
         func addContent(ballot canonical: [UInt8]) {
             guard content != nil else { return }
-            content!.update(BallotLogFormat.u32be(canonical.count + 1) + [0x01] + canonical)
+            content!.update(BallotLog.u32be(canonical.count + 1) + [0x01] + canonical)
         }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var format: Bool?  // true: JSON Lines
@@ -644,43 +608,41 @@ extension Workspace {
         /// the content digest existed are still recognised), the bytes for numbered ones.
         var all: [[UInt8]] { [bytes] + (content.map { [$0] } ?? []) }
     }
+}
 
-    // MARK: Tree heads
-
-    struct SignedHead {
-        var seq: Int
-        var size: Int
-        var root: String
+/// Serial lookups answered by the store inside the import's write transaction. A failing query
+/// cannot be thrown through the session's `contains`: the first error is kept and thrown by
+/// `check()` before anything is committed (a lookup that failed answered "not issued", which
+/// only ever quarantines a row, and the import is refused anyway).
+final class StoreSerialLookups {
+    struct Lookup: SerialHashLookup {
+        let owner: StoreSerialLookups
+        let issuedTable: Bool
+        func contains(_ hash: SerialHash) -> Bool { owner.query(hash, issued: issuedTable) }
+        var countHint: Int { 0 }
     }
+    private var log: (any BallotLogWriting)?
+    private(set) var failure: (any Error)?
 
-    /// Recomputes the round's root from every stored leaf and signs a new tree head.
-    /// `appended`: the leaf hashes of the last leaves, when the caller just wrote them (and so
-    /// already hashed them); only the leaves before those are read back.
-    /// `extra`: kind-specific fields added to the signed body (a decision head's `decisions`, a void
-    /// head's `reason`).
-    func signTreeHead(
-        _ log: any BallotLogWriting, kind: String, key: Ed25519PrivateKey, appended: [[UInt8]] = [],
-        extra: [String: PhieuKinCore.JSONValue] = [:]
-    ) throws -> SignedHead {
-        let count = try log.leafCount()
-        var hashes: [[UInt8]] = []
-        hashes.reserveCapacity(count)
-        try log.forEachLeaf(limit: count - appended.count) { hashes.append(Merkle.leafHash($0)) }
-        hashes.append(contentsOf: appended)
-        let root = Hex.encode(Merkle.root(leafHashes: hashes))
-        let seq = (try log.lastTreeHead()?.seq ?? 0) + 1
-        var fields: [String: PhieuKinCore.JSONValue] = [
-            "kind": .string(kind), "log": .string("ballots"), "root": .string(root), "round": .string(log.roundID),
-            "seq": .number(Double(seq)), "size": .number(Double(hashes.count)),
-            "time": .string(BallotLogFormat.headDate()), "v": .number(1),
-        ]
-        for (name, value) in extra {
-            precondition(fields[name] == nil, "a kind-specific field may not replace a common one")
-            fields[name] = value
+    init(_ log: any BallotLogWriting) { self.log = log }
+
+    var issued: Lookup { Lookup(owner: self, issuedTable: true) }
+    var used: Lookup { Lookup(owner: self, issuedTable: false) }
+
+    fileprivate func query(_ hash: SerialHash, issued: Bool) -> Bool {
+        guard failure == nil, let log else { return false }
+        do {
+            return try issued ? log.isIssued(hash) : log.isUsed(hash)
+        } catch {
+            failure = error
+            return false
         }
-        let body = try PhieuKinCore.JSONValue.object(fields).canonicalBytes
-        try log.insertTreeHead(
-            StoredTreeHead(roundID: log.roundID, seq: seq, body: body, signature: try key.signature(for: body)))
-        return SignedHead(seq: seq, size: hashes.count, root: root)
     }
+
+    func check() throws {
+        if let failure { throw failure }
+    }
+
+    /// The transaction ends with the import: no lookup may outlive it.
+    func close() { log = nil }
 }

@@ -203,7 +203,7 @@ struct RejectBlob {
     var leaf: [UInt8]?
 
     init?(_ blob: [UInt8]?) {
-        guard let blob, let length = BallotLogFormat.readU32be(blob[...]), 4 + length <= blob.count else { return nil }
+        guard let blob, let length = BallotLog.readU32be(blob[...]), 4 + length <= blob.count else { return nil }
         payload = Array(blob[4..<(4 + length)])
         let rest = blob[(4 + length)...]
         leaf = rest.isEmpty ? nil : Array(rest)

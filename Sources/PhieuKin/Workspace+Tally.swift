@@ -301,22 +301,20 @@ extension Workspace {
                 "round \(roundID): the signature on its last tree head (seq \(head.seq)) is not valid. Run phieukin verify."
             )
         }
-        guard case .object(let fields) = try CanonicalValue.parse(head.body), case .string("ballots")? = fields["log"],
-            case .string(let headRound)? = fields["round"], headRound == roundID,
-            case .number(let size)? = fields["size"], case .string(let rootHex)? = fields["root"]
-        else {
+        guard let signed = TreeHead.parse(head.body), signed.log == .ballots, signed.round == roundID else {
             throw PhieuKinError.state("round \(roundID): its last tree head is not a ballot-log head of this round.")
         }
-        if case .string(let kind)? = fields["kind"], kind != "close" {
+        let size = signed.size
+        if let kind = signed.kind, kind != "close" {
             throw PhieuKinError.state("round \(roundID): its last tree head is a \(kind) head, not the close head.")
         }
-        guard Int(size) == leaves.count else {
+        guard size == leaves.count else {
             throw PhieuKinError.state(
-                "round \(roundID) holds \(leaves.count) ballots but its signed tree head says \(Int(size)). "
+                "round \(roundID) holds \(leaves.count) ballots but its signed tree head says \(size). "
                     + "Ballots were added or removed after closing; run phieukin verify.")
         }
         let root = Merkle.root(leafHashes: leaves.map(Merkle.leafHash))
-        guard Hex.encode(root) == rootHex else {
+        guard root == signed.root else {
             throw PhieuKinError.state(
                 "round \(roundID): the ballots stored do not match the signed tree head (root differs). "
                     + "A ballot was changed after closing; run phieukin verify.")
@@ -387,8 +385,9 @@ final class OpenedBallots: Sequence {
                 PhieuKinError.state(
                     "round \(roundID): ballot leaf \(index) \(what). The store may be damaged; run phieukin verify."))
         }
-        guard leaf.count >= 4 + 12 + 16 else { return fail("is too short") }
-        let seq = Int(leaf[0]) << 24 | Int(leaf[1]) << 16 | Int(leaf[2]) << 8 | Int(leaf[3])
+        guard leaf.count >= BallotLog.minimumLeafLength, let seq = BallotLog.batchSeq(ofLeaf: leaf) else {
+            return fail("is too short")
+        }
         guard let opener = openers[worker][seq] else { return fail("names batch \(seq), which does not exist") }
         let aad = Array("phieukin ballot v1|\(roundID)|\(seq)".utf8)
         guard let message = try? AES256GCM.SealedMessage(combined: Array(leaf[4...])),

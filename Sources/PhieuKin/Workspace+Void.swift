@@ -101,19 +101,6 @@ extension Workspace {
         }
     }
 
-    /// A signed head of the agency's results log.
-    static func signResultsHead(
-        root: [UInt8], size: Int, seq: Int, key: Ed25519PrivateKey
-    ) throws
-        -> StoredResultsHead
-    {
-        let body = try CanonicalValue.object([
-            "log": .string("results"), "root": .string(Hex.encode(root)), "seq": .number(Double(seq)),
-            "size": .number(Double(size)), "time": .string(BallotLogFormat.headDate()), "v": .number(1),
-        ]).canonicalBytes
-        return StoredResultsHead(seq: seq, body: body, signature: try key.signature(for: body))
-    }
-
     /// Committed results in results-log order with voided rounds left out, as the log stood before
     /// leaf `end` (the whole log when nil): what a round's flags are judged against.
     func flagHistory(before end: Int? = nil) throws -> [RoundResult] {

@@ -140,6 +140,20 @@ public enum RawRow: Sendable, Hashable {
     case bytes([UInt8])
 }
 
+/// The serial hashes an import checks rows against (issued for the round, used by an earlier
+/// import). A `Set` when the whole round is loaded at once (a large file), or a lookup into the
+/// store for each row (a few rows into a large round), so a small import costs the same
+/// whatever the round already holds.
+public protocol SerialHashLookup {
+    func contains(_ hash: SerialHash) -> Bool
+    /// How many hashes there are, when known cheaply (for reserving); 0 otherwise.
+    var countHint: Int { get }
+}
+
+extension Set: SerialHashLookup where Element == SerialHash {
+    public var countHint: Int { count }
+}
+
 /// Validates keyed ballots for one round against its survey definition, its officials and its
 /// serials. Pure: the caller supplies the issued and already-used serial hashes and stores the
 /// outcome. See README "Importing ballots" for the rules and docs/FORMAT.md for what is sealed.
@@ -152,8 +166,8 @@ public struct BallotImportSession {
     private let questionIDs: Set<String>
     /// Lowercased accepted code → canonical code stored in the ballot.
     private let codes: [String: String]
-    private let issued: Set<SerialHash>
-    private let usedEarlier: Set<SerialHash>
+    private let issued: any SerialHashLookup
+    private let usedEarlier: any SerialHashLookup
     /// Serials accepted so far in this import → where.
     private var usedNow: [SerialHash: UsedAt] = [:]
     private var ordinal = 0
@@ -168,8 +182,8 @@ public struct BallotImportSession {
     }
 
     public init(
-        survey: Survey, roundID: String, numbered: Bool, officialIDs: [String], issued: Set<SerialHash>,
-        used: Set<SerialHash>
+        survey: Survey, roundID: String, numbered: Bool, officialIDs: [String], issued: any SerialHashLookup,
+        used: any SerialHashLookup
     ) {
         self.survey = survey
         self.roundID = roundID
@@ -197,7 +211,7 @@ public struct BallotImportSession {
 
     /// `registerUsed(_:at:)` for `file:line`, without building the string.
     public mutating func registerUsed(_ hash: SerialHash, file: String, line: Int) {
-        if usedNow.isEmpty { usedNow.reserveCapacity(issued.count) }
+        if usedNow.isEmpty { usedNow.reserveCapacity(issued.countHint) }
         usedNow[hash] = UsedAt(file: file, line: line)
     }
 
@@ -645,7 +659,7 @@ extension BallotImportSession {
         if numbered {
             guard let serialField, let serial = try? Serial(parsingUTF8: serialField) else { return false }
             let serialHash = SerialHash(serial)
-            guard issued.contains(serialHash), usedEarlier.isEmpty || !usedEarlier.contains(serialHash),
+            guard issued.contains(serialHash), !usedEarlier.contains(serialHash),
                 usedNow[serialHash] == nil
             else {
                 return false

@@ -101,6 +101,12 @@ enum Schema {
             t.primaryKey(["roundID", "idx"])
             t.foreignKey(["roundID", "batchSeq"], references: "batch", columns: ["roundID", "seq"])
         }
+        // The log's Merkle frontier (docs/FORMAT.md, "Signed tree head"), saved with each head so
+        // the next one costs O(batch + log n). Derived data: verify ignores it.
+        try db.create(table: "ballotFrontier") { t in
+            t.primaryKey("roundID", .text).references("round", onDelete: .cascade)
+            t.column("frontier", .blob).notNull()
+        }
         // Signed tree heads: after each import and at close.
         try db.create(table: "treeHead") { t in
             t.column("roundID", .text).notNull().references("round", onDelete: .cascade)

@@ -40,12 +40,48 @@ final class BallotLogTransaction: BallotLogWriting {
         try Store.serialHashes(db, table: "usedSerial", roundID: roundID)
     }
 
+    /// Whether one serial hash was issued for the round: a primary-key lookup, O(log n).
+    func isIssued(_ hash: SerialHash) throws -> Bool {
+        try Self.contains(db, table: "issuedSerial", roundID: roundID, hash: hash)
+    }
+
+    /// Whether one serial hash was used by an accepted ballot already: O(log n).
+    func isUsed(_ hash: SerialHash) throws -> Bool {
+        try Self.contains(db, table: "usedSerial", roundID: roundID, hash: hash)
+    }
+
+    private static func contains(_ db: Database, table: String, roundID: String, hash: SerialHash) throws -> Bool {
+        // `table` is one of two constants above, never input.
+        let statement = try db.cachedStatement(
+            sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE roundID = ? AND hash = ?)")
+        var words = (hash.w0.bigEndian, hash.w1.bigEndian, hash.w2.bigEndian, hash.w3.bigEndian)
+        let bytes = withUnsafeBytes(of: &words) { Data($0) }
+        return try Bool.fetchOne(statement, arguments: [roundID, bytes]) ?? false
+    }
+
     func nextBatchSeq() throws -> Int {
         try (Int.fetchOne(db, sql: "SELECT MAX(seq) FROM batch WHERE roundID = ?", arguments: [roundID]) ?? 0) + 1
     }
 
+    /// Leaves in the log: one past the highest index (O(log n) on the primary key; indexes are
+    /// contiguous from 0, which `verify` checks).
     func leafCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM leaf WHERE roundID = ?", arguments: [roundID]) ?? 0
+        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(idx) + 1, 0) FROM leaf WHERE roundID = ?", arguments: [roundID])
+            ?? 0
+    }
+
+    /// The log's stored Merkle frontier (`MerkleFrontier.serialized`), if one was saved.
+    func frontier() throws -> [UInt8]? {
+        try Row.fetchOne(db, sql: "SELECT frontier FROM ballotFrontier WHERE roundID = ?", arguments: [roundID])
+            .map { [UInt8]((($0[0] as Data?) ?? Data())) }
+    }
+
+    /// Saves the frontier with the head signed over it, in this transaction.
+    func saveFrontier(_ bytes: [UInt8]) throws {
+        try db.execute(
+            sql: "INSERT INTO ballotFrontier (roundID, frontier) VALUES (?, ?) "
+                + "ON CONFLICT(roundID) DO UPDATE SET frontier = excluded.frontier",
+            arguments: [roundID, Data(bytes)])
     }
 
     func insertBatch(seq: Int, sealedKey: [UInt8]) throws {
@@ -139,12 +175,12 @@ final class BallotLogTransaction: BallotLogWriting {
         try RejectRecord(reject).update(db)
     }
 
-    /// Every leaf's bytes in log order (only the first `limit` when given), streamed (a round
-    /// can hold a million).
-    func forEachLeaf(limit: Int?, _ body: ([UInt8]) throws -> Void) throws {
+    /// The leaves from index `start` on, in order (a range scan of the primary key), streamed
+    /// (a round can hold a million).
+    func forEachLeaf(from start: Int, _ body: ([UInt8]) throws -> Void) throws {
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT data FROM leaf WHERE roundID = ? AND idx < ? ORDER BY idx",
-            arguments: [roundID, limit ?? Int.max])
+            db, sql: "SELECT data FROM leaf WHERE roundID = ? AND idx >= ? ORDER BY idx",
+            arguments: [roundID, start])
         while let row = try rows.next() {
             let data: [UInt8] = try row.withUnsafeData(atIndex: 0) { $0.map { [UInt8]($0) } ?? [] }
             try body(data)

@@ -101,6 +101,10 @@ public protocol BallotLogWriting {
     /// Used serial hashes of the round, read inside this transaction (so a concurrent import
     /// that committed first is seen).
     func usedSerialHashes() throws -> Set<SerialHash>
+    /// Whether one serial hash was issued for the round (a keyed lookup, O(log n)).
+    func isIssued(_ hash: SerialHash) throws -> Bool
+    /// Whether one serial hash was used by an accepted ballot already (O(log n)).
+    func isUsed(_ hash: SerialHash) throws -> Bool
     func insertUsedSerial(_ hash: SerialHash) throws
 
     func nextBatchSeq() throws -> Int
@@ -109,13 +113,19 @@ public protocol BallotLogWriting {
     func batchForFile(digest: [UInt8]) throws -> Int?
     func recordFile(digest: [UInt8], batchSeq: Int) throws
 
+    /// Leaves in the log: one past the highest index (indexes are contiguous from 0). O(log n).
     func leafCount() throws -> Int
     /// Appends one leaf.
     func appendLeaf(idx: Int, batchSeq: Int, data: [UInt8]) throws
     /// Appends one leaf from a slice of a larger buffer without copying it (the import's hot path).
     func appendLeaf(idx: Int, batchSeq: Int, data: UnsafeRawBufferPointer) throws
-    /// Every leaf's bytes in log order (only the first `limit` when given), streamed.
-    func forEachLeaf(limit: Int?, _ body: ([UInt8]) throws -> Void) throws
+    /// The leaves' bytes from index `start` on, in log order, streamed.
+    func forEachLeaf(from start: Int, _ body: ([UInt8]) throws -> Void) throws
+
+    /// The log's stored Merkle frontier (`MerkleFrontier.serialized`), if one was saved.
+    func frontier() throws -> [UInt8]?
+    /// Saves the frontier with the head signed over it, replacing the previous one.
+    func saveFrontier(_ bytes: [UInt8]) throws
 
     func lastTreeHead() throws -> StoredTreeHead?
     func insertTreeHead(_ head: StoredTreeHead) throws
@@ -139,7 +149,7 @@ public protocol BallotLogWriting {
 }
 
 extension BallotLogWriting {
-    public func forEachLeaf(_ body: ([UInt8]) throws -> Void) throws { try forEachLeaf(limit: nil, body) }
+    public func forEachLeaf(_ body: ([UInt8]) throws -> Void) throws { try forEachLeaf(from: 0, body) }
     public func rejects(status: StoredReject.Status? = nil, ids: [Int64]? = nil) throws -> [StoredReject] {
         try rejects(status: status, ids: ids)
     }

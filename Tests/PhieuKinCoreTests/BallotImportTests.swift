@@ -78,7 +78,7 @@ struct BallotImportValidationTests {
     static func session(numbered: Bool = true) -> BallotImportSession {
         BallotImportSession(
             survey: survey, roundID: "R1", numbered: numbered, officialIDs: ["A", "B"],
-            issued: Set((issuedSerials + [usedEarlier]).map(SerialHash.init)), used: [SerialHash(usedEarlier)])
+            issued: Set((issuedSerials + [usedEarlier]).map(SerialHash.init)), used: Set([SerialHash(usedEarlier)]))
     }
 
     static let header = ["serial", "A.dao-duc", "B.thai-do", "C.dao-duc", "A.nope", "remark"]
@@ -252,7 +252,8 @@ struct BallotImportValidationTests {
     @Test func singleChoiceSeveralAnswers() throws {
         let vote = try SurveyCatalog().survey(id: "confidence-vote")
         var session = BallotImportSession(
-            survey: vote, roundID: "R", numbered: false, officialIDs: ["A"], issued: [], used: [])
+            survey: vote, roundID: "R", numbered: false, officialIDs: ["A"], issued: Set<SerialHash>(),
+            used: Set<SerialHash>())
         let columns = try session.columns(header: ["A"], source: "v.csv:1")
         #expect(
             session.process(record: CSVRecord(line: 2, fields: ["1;3"]), columns: columns, file: "v.csv").reject?.code

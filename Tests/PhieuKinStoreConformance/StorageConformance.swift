@@ -222,8 +222,11 @@ package enum StorageConformance {
         try storage.withBallotLog(roundID: "R") { log in
             try expectEqual(try log.issuedSerialHashes(), [hash(1), hash(2), hash(3), hash(4)], "issued hashes")
             try expectEqual(try log.usedSerialHashes(), [], "none used yet")
+            try expect(try log.isIssued(hash(3)) && !log.isIssued(hash(7)), "issued lookups")
+            try expect(try !log.isUsed(hash(2)), "not used yet")
             try log.insertUsedSerial(hash(2))
             try expectEqual(try log.usedSerialHashes(), [hash(2)], "used, read inside the write")
+            try expect(try log.isUsed(hash(2)) && !log.isUsed(hash(3)), "used lookups, inside the write")
         }
         try storage.withBallotLog(roundID: "R") { log in
             try expectEqual(try log.usedSerialHashes(), [hash(2)], "used, after commit")
@@ -257,6 +260,8 @@ package enum StorageConformance {
             try expectEqual(try log.leafCount(), 2, "leaves appended, read inside the write")
             try log.insertUsedSerial(hash(5))
             try log.recordFile(digest: Array(repeating: 0xF1, count: 32), batchSeq: seq)
+            try expectEqual(try log.frontier(), nil, "no frontier yet")
+            try log.saveFrontier([0xF0, 1])
             try log.insertTreeHead(head1)
             try expectEqual(try log.lastTreeHead(), head1, "head read inside the write")
             return seq
@@ -286,14 +291,21 @@ package enum StorageConformance {
             try log.insertBatch(seq: 2, sealedKey: [8])
             try log.appendLeaf(idx: 2, batchSeq: 2, data: [0xD0])
             var seen: [[UInt8]] = []
-            try log.forEachLeaf(limit: 2) { seen.append($0) }
-            try expectEqual(seen, [[0xA0], [0xB0, 0xB1]], "the first two leaves")
+            try log.forEachLeaf(from: 1) { seen.append($0) }
+            try expectEqual(seen, [[0xB0, 0xB1], [0xD0]], "the leaves from index 1 on")
             seen = []
             try log.forEachLeaf { seen.append($0) }
             try expectEqual(seen.count, 3, "every leaf, including this write's")
             try log.insertTreeHead(head2)
             try expectEqual(try log.lastTreeHead()?.seq, 2, "last head")
+            try expectEqual(try log.frontier(), [0xF0, 1], "frontier saved with the first head")
+            try log.saveFrontier([0xF0, 2])
+            try expectEqual(try log.frontier(), [0xF0, 2], "frontier replaced, read inside the write")
             try log.setState(.closed, closedOn: "2026-11-30")
+        }
+        try storage.withBallotLog(roundID: "R") { log in
+            try expectEqual(try log.frontier(), [0xF0, 2], "frontier committed")
+            try expectEqual(try log.leafCount(), 3, "leaf count after commit")
         }
         let closed = try storage.round(id: "R")
         try expectEqual(closed.state, .closed, "closed")
@@ -316,6 +328,7 @@ package enum StorageConformance {
                         roundID: "R", batchSeq: 1, sealed: [1], code: "duplicate-serial", reason: "x", source: "f:2",
                         status: .pending))
                 try log.insertTreeHead(StoredTreeHead(roundID: "R", seq: 1, body: [1], signature: [2]))
+                try log.saveFrontier([0xF0])
                 try log.setState(.closed, closedOn: "2026-11-30")
                 throw Planned()
             }
@@ -330,6 +343,8 @@ package enum StorageConformance {
         try storage.withBallotLog(roundID: "R") { log in
             try expectEqual(try log.batchForFile(digest: Array(repeating: 0xF1, count: 32)), nil, "no file kept")
             try expectEqual(try log.nextBatchSeq(), 1, "batch numbering unchanged")
+            try expectEqual(try log.frontier(), nil, "no frontier kept")
+            try expect(try !log.isUsed(hash(1)), "the serial is not used")
         }
 
         // A storage error inside the body (a leaf index taken twice) also leaves nothing.

@@ -32,31 +32,10 @@ struct CLI {
             environment: environment.merging(["PHIEUKIN_WORKSPACE": workspace]) { a, _ in a })
     }
 
-    /// Reads or edits a workspace database behind PhieuKin's back, as an attacker with file access
-    /// would. Python's sqlite3 module rather than the `sqlite3` shell: `python3` is one of the
-    /// packages scripts/install-deps installs, the shell is not (a fresh CI machine lacks it).
-    /// Rows come back one per line, columns joined by `|`; `changes` is SQLite's row count.
+    /// Runs SQL on a workspace database behind PhieuKin's back (see `SQLiteScript`).
     @discardableResult
     static func sql(_ database: String, _ statement: String) throws -> (output: String, changes: Int) {
-        let script = """
-            import sqlite3, sys
-            c = sqlite3.connect(sys.argv[1])
-            cur = c.execute(sys.argv[2])
-            for row in cur.fetchall():
-                print("|".join("" if v is None else str(v) for v in row))
-            c.commit()
-            print(cur.rowcount, file=sys.stderr)
-            """
-        let result = try ExternalTool.run("/usr/bin/python3", ["-c", script, database, statement])
-        guard result.status == 0, let changes = Int(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
-        else { throw SQLFailure(statement: statement, stderr: result.stderr) }
-        return (result.stdout.trimmingCharacters(in: .whitespacesAndNewlines), changes)
-    }
-
-    struct SQLFailure: Error, CustomStringConvertible {
-        var statement: String
-        var stderr: String
-        var description: String { "SQL failed: \(statement)\n\(stderr)" }
+        try SQLiteScript.run(database, statement)
     }
 
     func path(_ name: String) -> String { workspace + "/" + name }

@@ -252,19 +252,8 @@ extension Store {
         }
     }
 
-    /// Issued serial hashes of a round, for the import's in-memory lookups.
-    package func issuedSerialHashes(roundID: String) throws -> Set<SerialHash> {
-        try serialHashes(table: "issuedSerial", roundID: roundID)
-    }
-
-    package func usedSerialHashes(roundID: String) throws -> Set<SerialHash> {
-        try serialHashes(table: "usedSerial", roundID: roundID)
-    }
-
-    private func serialHashes(table: String, roundID: String) throws -> Set<SerialHash> {
-        try read { db in try Self.serialHashes(db, table: table, roundID: roundID) }
-    }
-
+    /// A round's serial hashes from `table` (one of the two serial tables, never input), for the
+    /// import's in-memory lookups.
     static func serialHashes(_ db: Database, table: String, roundID: String) throws -> Set<SerialHash> {
         var set = Set<SerialHash>()
         let count =

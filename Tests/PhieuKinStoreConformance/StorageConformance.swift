@@ -42,6 +42,7 @@ package enum StorageConformance {
         Check(name: "results: a failed head signature commits nothing", body: resultsAllOrNothing),
         Check(name: "voids: open and tallied rounds", body: voids),
         Check(name: "reads: a reader proceeds during a write and sees the last commit", body: readerDuringWrite),
+        Check(name: "writes: concurrent ballot-log writers take turns, nothing lost", body: concurrentWriters),
     ]
 
     // MARK: Fixtures
@@ -540,6 +541,40 @@ package enum StorageConformance {
             try expectEqual(seen.agency, "UBND", "the reader sees committed facts")
         }
         try expectEqual(try storage.ballotLogSnapshot(roundID: "R").leaves.count, 1, "after commit, read your write")
+    }
+
+    static func concurrentWriters(_ factory: StorageFactory) throws {
+        let storage = try seeded(factory)
+        let writers = 4
+        let group = DispatchGroup()
+        let errors = ReaderResult()
+        for w in 0..<writers {
+            group.enter()
+            Thread.detachNewThread {
+                do {
+                    try storage.withBallotLog(roundID: "R") { log in
+                        // Read, then write what depends on it: a second writer inside this window
+                        // would take the same batch number and leaf index.
+                        let seq = try log.nextBatchSeq()
+                        let idx = try log.leafCount()
+                        Thread.sleep(forTimeInterval: 0.02)
+                        try log.insertBatch(seq: seq, sealedKey: [UInt8(w)])
+                        try log.appendLeaf(idx: idx, batchSeq: seq, data: [UInt8(w)])
+                        try log.insertUsedSerial(hash(UInt8(w + 1)))
+                    }
+                } catch {
+                    errors.set(error: "\(error)")
+                }
+                group.leave()
+            }
+        }
+        try expect(group.wait(timeout: .now() + 30) == .success, "the writers did not finish")
+        try expect(errors.get().error == nil, "a writer failed: \(errors.get().error ?? "")")
+        let snapshot = try storage.ballotLogSnapshot(roundID: "R")
+        try expectEqual(snapshot.batches.map(\.seq), Array(1...writers), "one batch per writer")
+        try expectEqual(snapshot.leaves.map(\.idx), Array(0..<writers), "one leaf per writer, contiguous")
+        try expectEqual(Set(snapshot.leaves.map(\.data)).count, writers, "every writer's leaf kept")
+        try expectEqual(snapshot.usedCount, writers, "every writer's serial kept")
     }
 
     /// What the reader thread saw.

@@ -20,10 +20,10 @@ public enum KeyFiles {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             if errno == EEXIST {
-                throw PhieuKinError.keyFile(
-                    "\(path) already exists; PhieuKin never overwrites a key. Move it away first.")
+                throw PhieuKinError(
+                    .alreadyExists, "\(path) already exists; PhieuKin never overwrites a key. Move it away first.")
             }
-            throw PhieuKinError.keyFile("cannot create \(path): \(String(cString: strerror(errno))).")
+            throw PhieuKinError.fileAccess("cannot create \(path): \(String(cString: strerror(errno))).", errno: errno)
         }
         defer { close(fd) }
         fchmod(fd, 0o600)
@@ -33,7 +33,8 @@ public enum KeyFiles {
             let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
-                throw PhieuKinError.keyFile("cannot write \(path): \(String(cString: strerror(errno))).")
+                throw PhieuKinError.fileAccess(
+                    "cannot write \(path): \(String(cString: strerror(errno))).", errno: errno)
             }
             written += n
         }
@@ -44,12 +45,15 @@ public enum KeyFiles {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw PhieuKinError.keyFile(
-                "private key \(path) not found. Create a workspace with `phieukin init`, or pass the right file.")
+                "private key \(path) not found: this folder holds no workspace's keys, or the file was moved.",
+                next: [.createWorkspace, .chooseWorkspace])
         }
         if info.st_mode & 0o077 != 0 {
             let mode = String(info.st_mode & 0o777, radix: 8)
-            throw PhieuKinError.keyFile(
-                "private key \(path) can be read by other users (mode \(mode)). Fix it with: chmod 600 \(path)")
+            throw PhieuKinError(
+                .filePermissions,
+                "private key \(path) can be read by other users (mode \(mode)); it must be readable by its owner only.",
+                next: [.restrictPermissions(path: path)])
         }
         return try readText(path)
     }
@@ -72,11 +76,12 @@ public enum KeyFiles {
         }
         let text = try readText(path)
         if let mode = modeIfReadableByOthers(path), !text.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") {
-            throw PhieuKinError.keyFile(
+            throw PhieuKinError(
+                .filePermissions,
                 "share \(path) can be read by other users (mode \(mode)) and is not passphrase-protected, so anyone who "
                     + "can read it holds this member's part of round \(roundID)'s key. Copy it to a folder only you can read "
-                    + "and run: chmod 600 FILE. (On a USB stick that cannot keep that mode, shares must be made with "
-                    + "--passphrase-file at round open.)")
+                    + "and make the copy readable by its owner only (mode 600). (On a USB stick that cannot keep that mode, "
+                    + "shares must be passphrase-protected when the round is opened.)")
         }
         return text
     }
@@ -98,8 +103,10 @@ public enum KeyFiles {
         }
         if info.st_mode & 0o077 != 0 {
             let mode = String(info.st_mode & 0o777, radix: 8)
-            throw PhieuKinError.keyFile(
-                "passphrase file \(path) can be read by other users (mode \(mode)). Fix it with: chmod 600 \(path)")
+            throw PhieuKinError(
+                .filePermissions,
+                "passphrase file \(path) can be read by other users (mode \(mode)); it must be readable by its owner only.",
+                next: [.restrictPermissions(path: path)])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PhieuKinError.keyFile("cannot read passphrase file \(path).")

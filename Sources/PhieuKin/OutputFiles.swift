@@ -33,7 +33,7 @@ struct OutputFile {
     /// Refuses a destination PhieuKin may not write (see the type's documentation).
     static func checkDestination(_ path: String, force: Bool, workspace: Workspace, what: String) throws {
         if let protected = workspace.ownFile(containing: path) {
-            throw PhieuKinError.input(
+            throw PhieuKinError.invalidInput(
                 "refusing to write \(what) to \(path): it is \(protected) of the workspace; nothing was written. "
                     + "Choose a file outside the workspace's keys/ and ballots/ folders.")
         }
@@ -41,27 +41,30 @@ struct OutputFile {
         if lstat(path, &info) == 0 {
             let type = info.st_mode & S_IFMT
             if type == S_IFDIR {
-                throw PhieuKinError.input(
+                throw PhieuKinError.invalidInput(
                     "\(path) is a folder; PhieuKin never replaces a folder. Give a file name for \(what), e.g. \(path)/out.pdf; nothing was written."
                 )
             }
             guard force else {
-                throw PhieuKinError.input(
-                    "\(path) already exists; nothing was written. Choose another name, or pass --force to replace that file."
-                )
+                throw PhieuKinError(
+                    .alreadyExists,
+                    "\(path) already exists; nothing was written. Choose another name, or replace that file.",
+                    next: [.replaceExistingFile])
             }
             guard type == S_IFREG else {
-                throw PhieuKinError.input(
-                    "\(path) exists and is not a regular file (a link, pipe or device); even with --force PhieuKin replaces only a regular file. Nothing was written."
+                throw PhieuKinError.invalidInput(
+                    "\(path) exists and is not a regular file (a link, pipe or device); PhieuKin replaces only a regular file, even when asked to replace. Nothing was written."
                 )
             }
         } else if errno != ENOENT {
-            throw PhieuKinError.input("cannot check \(path): \(String(cString: strerror(errno))); nothing was written.")
+            throw PhieuKinError.fileAccess(
+                "cannot check \(path): \(String(cString: strerror(errno))); nothing was written.", errno: errno)
         }
         let parent = (path as NSString).deletingLastPathComponent
         var parentInfo = stat()
         guard stat(parent, &parentInfo) == 0, parentInfo.st_mode & S_IFMT == S_IFDIR else {
-            throw PhieuKinError.input("the folder \(parent) does not exist; create it first. Nothing was written.")
+            throw PhieuKinError(
+                .fileAccess, "the folder \(parent) does not exist; create it first. Nothing was written.")
         }
     }
 
@@ -75,19 +78,20 @@ struct OutputFile {
                 return (fd, candidate)
             }
             if errno != EEXIST {
-                throw PhieuKinError.input(
-                    "cannot create a file beside \(path): \(String(cString: strerror(errno))). Check that the folder is writable; nothing was written."
-                )
+                throw PhieuKinError.fileAccess(
+                    "cannot create a file beside \(path): \(String(cString: strerror(errno))). Check that the folder is writable; nothing was written.",
+                    errno: errno)
             }
         }
-        throw PhieuKinError.input("cannot find a free temporary name beside \(path); nothing was written.")
+        throw PhieuKinError(.fileAccess, "cannot find a free temporary name beside \(path); nothing was written.")
     }
 
     /// Writes `bytes` to the temporary file (replacing what a renderer may have put there).
     func write(_ bytes: [UInt8]) throws {
         let fd = open(temporaryPath, O_WRONLY | O_TRUNC | O_CLOEXEC)
         guard fd >= 0 else {
-            throw PhieuKinError.input("cannot write \(temporaryPath): \(String(cString: strerror(errno))).")
+            throw PhieuKinError.fileAccess(
+                "cannot write \(temporaryPath): \(String(cString: strerror(errno))).", errno: errno)
         }
         defer { close(fd) }
         try Self.writeAll(fd, bytes, path: temporaryPath)
@@ -100,29 +104,35 @@ struct OutputFile {
             let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
-                throw PhieuKinError.input("cannot write \(path): \(String(cString: strerror(errno))).")
+                throw PhieuKinError.fileAccess(
+                    "cannot write \(path): \(String(cString: strerror(errno))).", errno: errno)
             }
             written += n
         }
     }
 
-    /// Moves the temporary file into place: without `--force` only if the name is still free.
+    /// Moves the temporary file into place: unless replacing (`force`) only if the name is still free.
     /// On failure the temporary file is kept (and named) when `keepOnFailure`, else removed.
     func commit(keepOnFailure: Bool = false) throws {
-        func failure(_ reason: String) -> PhieuKinError {
-            if keepOnFailure { return PhieuKinError.input(reason + " The output is in \(temporaryPath).") }
+        func failure(_ kind: PhieuKinError.Kind, _ reason: String, errno code: Int32? = nil) -> PhieuKinError {
+            let underlying = code.flatMap(POSIXErrorCode.init(rawValue:)).map { POSIXError($0) }
+            if keepOnFailure {
+                return PhieuKinError(kind, reason + " The output is in \(temporaryPath).", underlying: underlying)
+            }
             unlink(temporaryPath)
-            return PhieuKinError.input(reason + " Nothing was written.")
+            return PhieuKinError(kind, reason + " Nothing was written.", underlying: underlying)
         }
         // The renderer may have replaced the temporary file (by rename): owner-only again.
         chmod(temporaryPath, 0o600)
         if force {
             var info = stat()
             if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
-                throw failure("\(path) is no longer a regular file; nothing was replaced.")
+                throw failure(.conflict, "\(path) is no longer a regular file; nothing was replaced.")
             }
             guard rename(temporaryPath, path) == 0 else {
-                throw failure("cannot move the output to \(path): \(String(cString: strerror(errno))).")
+                throw failure(
+                    .fileAccess, "cannot move the output to \(path): \(String(cString: strerror(errno))).", errno: errno
+                )
             }
             return
         }
@@ -131,15 +141,16 @@ struct OutputFile {
             return
         }
         if errno == EEXIST {
-            throw failure("\(path) appeared while writing; nothing was replaced.")
+            throw failure(.alreadyExists, "\(path) appeared while writing; nothing was replaced.")
         }
         // A file system without hard links (e.g. a FAT USB stick): check, then rename.
         var info = stat()
         guard lstat(path, &info) != 0, errno == ENOENT else {
-            throw failure("\(path) appeared while writing; nothing was replaced.")
+            throw failure(.alreadyExists, "\(path) appeared while writing; nothing was replaced.")
         }
         guard rename(temporaryPath, path) == 0 else {
-            throw failure("cannot move the output to \(path): \(String(cString: strerror(errno))).")
+            throw failure(
+                .fileAccess, "cannot move the output to \(path): \(String(cString: strerror(errno))).", errno: errno)
         }
     }
 

@@ -139,20 +139,21 @@ private final class AuditDirectory {
     init(_ path: String, workspace: Workspace) throws {
         self.path = path
         if let protected = workspace.ownFile(containing: path) {
-            throw PhieuKinError.input(
+            throw PhieuKinError.invalidInput(
                 "refusing to export the audit bundle to \(path): it is \(protected) of the workspace; nothing was written."
             )
         }
         var info = stat()
         if lstat(path, &info) == 0 {
             guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw PhieuKinError.input(
+                throw PhieuKinError.invalidInput(
                     "\(path) exists and is not a folder; give a new or empty folder for the audit bundle. Nothing was written."
                 )
             }
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]
             guard entries.isEmpty else {
-                throw PhieuKinError.input(
+                throw PhieuKinError(
+                    .alreadyExists,
                     "\(path) is not empty (\(entries.count) entries); an audit bundle goes into a new or empty folder, "
                         + "so that no stale file is mistaken for part of it and nothing is deleted. Nothing was written."
                 )
@@ -161,10 +162,12 @@ private final class AuditDirectory {
             let parent = (path as NSString).deletingLastPathComponent
             var parentInfo = stat()
             guard stat(parent, &parentInfo) == 0, parentInfo.st_mode & S_IFMT == S_IFDIR else {
-                throw PhieuKinError.input("the folder \(parent) does not exist; create it first. Nothing was written.")
+                throw PhieuKinError(
+                    .fileAccess, "the folder \(parent) does not exist; create it first. Nothing was written.")
             }
             guard mkdir(path, 0o700) == 0 else {
-                throw PhieuKinError.input("cannot create \(path): \(String(cString: strerror(errno))).")
+                throw PhieuKinError.fileAccess(
+                    "cannot create \(path): \(String(cString: strerror(errno))).", errno: errno)
             }
             chmod(path, 0o700)
             created = true
@@ -175,8 +178,8 @@ private final class AuditDirectory {
         let file = path + "/" + name
         let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw PhieuKinError.input(
-                "cannot create \(file): \(String(cString: strerror(errno))); nothing was exported.")
+            throw PhieuKinError.fileAccess(
+                "cannot create \(file): \(String(cString: strerror(errno))); nothing was exported.", errno: errno)
         }
         written.append(file)
         defer { close(fd) }

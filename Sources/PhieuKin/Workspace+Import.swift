@@ -3,21 +3,48 @@ import PhieuKinCore
 import PhieuKinCrypto
 import PhieuKinStore
 
-/// What `phieukin import` was asked to do.
+/// Where the ballots of one import come from: a keyed file (CSV or JSON Lines), or ballots
+/// already parsed by another front end (a voting booth, a scanner) — both go through the same
+/// validation, batch, quarantine and exit codes.
+public enum BallotSource: Sendable {
+    case file(path: String)
+    /// `name` stands in for a file name in reject reasons (`name:<position>`).
+    case ballots(name: String, [KeyedBallot])
+
+    public var name: String {
+        switch self {
+        case .file(let path): path
+        case .ballots(let name, _): name
+        }
+    }
+}
+
+/// What `phieukin import` (or another front end) was asked to do.
 public struct ImportRequest: Sendable {
     public var roundID: String
-    public var files: [String]
+    public var sources: [BallotSource]
     /// A second, independent keying of the same paper ballots (double entry).
     public var secondEntry: String?
     /// Passphrase of the agency signing key, when it is encrypted.
     public var passphrase: [UInt8]?
 
+    /// Keyed files, as `phieukin import` gives them.
     public init(roundID: String, files: [String], secondEntry: String? = nil, passphrase: [UInt8]? = nil) {
+        self.init(
+            roundID: roundID, sources: files.map { .file(path: $0) }, secondEntry: secondEntry, passphrase: passphrase)
+    }
+
+    public init(
+        roundID: String, sources: [BallotSource], secondEntry: String? = nil, passphrase: [UInt8]? = nil
+    ) {
         self.roundID = roundID
-        self.files = files
+        self.sources = sources
         self.secondEntry = secondEntry
         self.passphrase = passphrase
     }
+
+    /// The sources' names, as the report lists them.
+    public var files: [String] { sources.map(\.name) }
 }
 
 /// The import summary shown to tellers; `--json` prints it as documented in docs/IMPORT-JSON.md.
@@ -128,7 +155,9 @@ extension Workspace {
     public func importBallots(_ request: ImportRequest) throws -> ImportReport {
         let round = try store.round(id: request.roundID)
         try requireOpen(round, doing: "imported")
-        guard !request.files.isEmpty else { throw PhieuKinError.input("give at least one file to import.") }
+        guard !request.sources.isEmpty else {
+            throw PhieuKinError.invalidInput("give at least one file or source of ballots to import.")
+        }
         let survey = try survey(ofRound: round)
         let officials = try store.roundOfficials(roundID: round.id).map(\.officialID)
         let signingKey = try agencySigningKey(passphrase: request.passphrase)
@@ -136,8 +165,8 @@ extension Workspace {
         do {
             tallyKey = try X25519PublicKey(rawRepresentation: round.tallyPublicKey)
         } catch {
-            throw PhieuKinError.state(
-                "round \(round.id) has no valid tally public key; the store may be damaged (run phieukin verify).")
+            throw PhieuKinError.tampered(
+                "round \(round.id) has no valid tally public key; the store may be damaged.", underlying: error)
         }
         let pauseAfter = ProcessInfo.processInfo.environment["PHIEUKIN_TEST_PAUSE_AFTER_ROWS"].flatMap(Int.init)
         do {
@@ -247,9 +276,58 @@ extension Workspace {
                             raw: raw ?? .text("")))
                 }
 
+                /// Every row the fast path did not take: double-entry matching, the cap, then
+                /// accept (seal and buffer) or quarantine. The same for every source.
+                func handle(_ first: RowOutcome, _ session: inout BallotImportSession) throws {
+                    var outcome = first
+                    var partner: RowOutcome?
+                    if second != nil {
+                        partner = second!.removeValue(forKey: outcome.keyingKey)
+                        if let other = partner {
+                            if !Self.sameKeying(outcome, other) {
+                                outcome.ballot = nil
+                                outcome.serialHash = nil
+                                outcome.reject = ImportReject(
+                                    .keyingMismatch,
+                                    "the two keyings differ (second keying: \(other.source)): re-check the paper ballot and key it again"
+                                )
+                                outcome.raw = outcome.raw ?? .text("")
+                            }
+                        } else {
+                            outcome.ballot = nil
+                            outcome.serialHash = nil
+                            outcome.reject = ImportReject(
+                                .keyingMissing,
+                                "not found in the second keying \(request.secondEntry ?? ""): key it there too, or re-check the paper"
+                            )
+                            outcome.raw = outcome.raw ?? .text("")
+                        }
+                    }
+                    if let ballot = outcome.ballot, outcome.isAccepted, room == 0 {
+                        try overPlanned(outcome.source, ballot: ballot, raw: outcome.raw)
+                    } else if let ballot = outcome.ballot, outcome.isAccepted {
+                        room = room.map { $0 - 1 }
+                        if let hash = outcome.serialHash {
+                            session.registerUsed(hash, at: outcome.source)
+                            usedNow.append(hash)
+                        }
+                        plaintext.removeAll(keepingCapacity: true)
+                        BallotCodec.encode(ballot, into: &plaintext)
+                        try leaves.appendSealing(plaintext, seq: seq, sealer: sealer, associatedData: ballotAAD)
+                    } else {
+                        try quarantine(outcome, second: partner)
+                    }
+                }
+
                 var session = newSession()
                 var digests: [FileDigests] = []
-                for file in request.files {
+                for source in request.sources {
+                    guard case .file(let file) = source else {
+                        if case .ballots(let name, let ballots) = source {
+                            digests.append(try Self.readKeyedBallots(name, ballots, session: &session, handle))
+                        }
+                        continue
+                    }
                     // Single entry: plain valid rows take the byte-level fast path (no Ballot built).
                     let digest = try Self.readBallotFile(
                         file, session: &session, fast: second == nil,
@@ -265,47 +343,7 @@ extension Workspace {
                             }
                             try leaves.appendSealing(
                                 plaintext, seq: seq, sealer: sealer, associatedData: ballotAAD)
-                        }
-                    ) { first, session in
-                        var outcome = first
-                        var partner: RowOutcome?
-                        if second != nil {
-                            partner = second!.removeValue(forKey: outcome.keyingKey)
-                            if let other = partner {
-                                if !Self.sameKeying(outcome, other) {
-                                    outcome.ballot = nil
-                                    outcome.serialHash = nil
-                                    outcome.reject = ImportReject(
-                                        .keyingMismatch,
-                                        "the two keyings differ (second keying: \(other.source)): re-check the paper ballot and key it again"
-                                    )
-                                    outcome.raw = outcome.raw ?? .text("")
-                                }
-                            } else {
-                                outcome.ballot = nil
-                                outcome.serialHash = nil
-                                outcome.reject = ImportReject(
-                                    .keyingMissing,
-                                    "not found in the second keying \(request.secondEntry ?? ""): key it there too, or re-check the paper"
-                                )
-                                outcome.raw = outcome.raw ?? .text("")
-                            }
-                        }
-                        if let ballot = outcome.ballot, outcome.isAccepted, room == 0 {
-                            try overPlanned(outcome.source, ballot: ballot, raw: outcome.raw)
-                        } else if let ballot = outcome.ballot, outcome.isAccepted {
-                            room = room.map { $0 - 1 }
-                            if let hash = outcome.serialHash {
-                                session.registerUsed(hash, at: outcome.source)
-                                usedNow.append(hash)
-                            }
-                            plaintext.removeAll(keepingCapacity: true)
-                            BallotCodec.encode(ballot, into: &plaintext)
-                            try leaves.appendSealing(plaintext, seq: seq, sealer: sealer, associatedData: ballotAAD)
-                        } else {
-                            try quarantine(outcome, second: partner)
-                        }
-                    }
+                        }, handle)
                     digests.append(digest)
                 }
                 // The session's map of this import's serials is no longer needed: free it before
@@ -338,7 +376,8 @@ extension Workspace {
                     if !round.numbered {
                         if let content = digest.content {
                             if let other = seenNow[content] {
-                                throw PhieuKinError.input(
+                                throw PhieuKinError(
+                                    .duplicateImport,
                                     "\(file) holds the same ballots, in the same order, as \(other) in this import; nothing was imported. "
                                         + "Unnumbered rounds refuse a file twice because their ballots carry no serial."
                                 )
@@ -347,7 +386,8 @@ extension Workspace {
                         }
                         for d in digest.all {
                             if let earlier = try log.batchForFile(digest: d) {
-                                throw PhieuKinError.input(
+                                throw PhieuKinError(
+                                    .duplicateImport,
                                     "\(file) holds the same ballots, in the same order, as a file already imported into round \(round.id) (batch \(earlier)); nothing was imported. "
                                         + "Unnumbered rounds refuse a file twice, even re-saved (other line endings, BOM, quoting), because their ballots carry no serial."
                                 )
@@ -409,9 +449,15 @@ extension Workspace {
     /// Files up to this many bytes in all are checked serial by serial against the store.
     static let pointLookupLimit = 1 << 20
 
+    /// Bytes to read (a parsed ballot counts as a short row).
     static func totalSize(_ request: ImportRequest) -> Int {
-        (request.files + (request.secondEntry.map { [$0] } ?? [])).reduce(0) { total, path in
-            total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? Int.max / 4)
+        let sources = request.sources + (request.secondEntry.map { [.file(path: $0)] } ?? [])
+        return sources.reduce(0) { total, source in
+            switch source {
+            case .file(let path):
+                total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? Int.max / 4)
+            case .ballots(_, let ballots): total + 256 * ballots.count
+            }
         }
     }
 
@@ -452,7 +498,7 @@ extension Workspace {
 
     func requireOpen(_ round: Round, doing: String) throws {
         guard round.state == .open else {
-            throw PhieuKinError.state(
+            throw PhieuKinError.roundState(
                 "round \(round.id) is \(round.state.rawValue): no ballots can be \(doing) any more; nothing was changed."
             )
         }
@@ -471,33 +517,16 @@ extension Workspace {
     ) throws -> FileDigests {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
-            throw PhieuKinError.input("cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.")
+            throw PhieuKinError.fileAccess(
+                "cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.", errno: errno)
         }
         defer { close(fd) }
         var hasher = SHA256Hasher()
         // Unnumbered rounds: a digest of the parsed rows, so a file re-saved with other line
         // endings, a BOM, blank lines or other quoting is recognised (docs/FORMAT.md).
-        var content: SHA256Hasher? = session.numbered ? nil : SHA256Hasher()
-        content?.update(Array(FileDigests.contentDomain.utf8))
-        func addContent(_ outcome: RowOutcome) {
-            guard content != nil else { return }
-            if let ballot = outcome.ballot {
-                addContent(ballot: BallotCodec.encode(ballot))
-            } else {
-                var bytes: [UInt8] = [0x02]
-                bytes += Array((outcome.reject?.code.rawValue ?? "").utf8) + [0]
-                switch outcome.raw {
-                case .text(let text)?: bytes += Array(text.utf8)
-                case .bytes(let raw)?: bytes += raw
-                case nil: break
-                }
-                content!.update(BallotLog.u32be(bytes.count) + bytes)
-            }
-        }
-        func addContent(ballot canonical: [UInt8]) {
-            guard content != nil else { return }
-            content!.update(BallotLog.u32be(canonical.count + 1) + [0x01] + canonical)
-        }
+        var content: FileDigests.Content? = session.numbered ? nil : FileDigests.Content()
+        func addContent(_ outcome: RowOutcome) { content?.add(outcome) }
+        func addContent(ballot canonical: [UInt8]) { content?.add(ballot: canonical) }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var format: Bool?  // true: JSON Lines
         var csv = CSVParser(tolerateInvalidUTF8: true)
@@ -512,8 +541,8 @@ extension Workspace {
         func csvRecord(_ view: CSVRecordView) throws {
             guard let columns else {
                 if !view.isUTF8 {
-                    throw PhieuKinError.input(
-                        "\(name):\(view.line): the header is not UTF-8 text; nothing was imported.")
+                    throw PhieuKinError(
+                        .invalidFile, "\(name):\(view.line): the header is not UTF-8 text; nothing was imported.")
                 }
                 let header = try session.columns(header: view.record.fields, source: "\(name):\(view.line)")
                 columns = header
@@ -564,8 +593,8 @@ extension Workspace {
             while true {
                 let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 guard n >= 0 else {
-                    throw PhieuKinError.input(
-                        "cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.")
+                    throw PhieuKinError.fileAccess(
+                        "cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.", errno: errno)
                 }
                 if n == 0 { break }
                 chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
@@ -590,20 +619,65 @@ extension Workspace {
                 try csv.finishRecords(csvRecord)
             }
         } catch let error as CSVError {
-            throw PhieuKinError.input("\(name):\(error.line): \(error.reason); nothing was imported.")
+            throw PhieuKinError(
+                .invalidFile, "\(name):\(error.line): \(error.reason); nothing was imported.", underlying: error)
         } catch let error as ImportError {
-            throw PhieuKinError.input("\(error.reason); nothing was imported.")
+            throw PhieuKinError(.invalidFile, "\(error.reason); nothing was imported.", underlying: error)
         }
-        return FileDigests(bytes: hasher.finalize(), content: content?.finalize())
+        return FileDigests(bytes: hasher.finalize(), content: content?.hasher.finalize())
     }
 
     /// What identifies an imported file: SHA-256 of its bytes, and for unnumbered rounds the
     /// digest of its parsed rows in file order (each row's canonical ballot, or its reject code
     /// and raw text), under the domain string `contentDomain`.
+    /// Ballots handed in already parsed: each is validated as a keyed row named `name:<position>`.
+    /// Their digests: the bytes digest is over their JSON Lines form, the content digest as a
+    /// file's, so the same ballots handed in twice to an unnumbered round are recognised.
+    static func readKeyedBallots(
+        _ name: String, _ ballots: [KeyedBallot], session: inout BallotImportSession,
+        _ each: (RowOutcome, inout BallotImportSession) throws -> Void
+    ) throws -> FileDigests {
+        var hasher = SHA256Hasher()
+        var content: FileDigests.Content? = session.numbered ? nil : FileDigests.Content()
+        for (position, ballot) in ballots.enumerated() {
+            hasher.update(Array((ballot.jsonText + "\n").utf8))
+            let outcome = session.process(keyed: ballot, source: "\(name):\(position + 1)")
+            content?.add(outcome)
+            try each(outcome, &session)
+        }
+        return FileDigests(bytes: hasher.finalize(), content: content?.hasher.finalize())
+    }
+
     struct FileDigests {
         static let contentDomain = "phieukin unnumbered rows v1\n"
         var bytes: [UInt8]
         var content: [UInt8]?
+
+        /// The digest of parsed rows (docs/FORMAT.md): a ballot's canonical bytes, or a reject's
+        /// code and raw row, each length-prefixed.
+        struct Content {
+            var hasher = SHA256Hasher()
+            init() { hasher.update(Array(FileDigests.contentDomain.utf8)) }
+
+            mutating func add(_ outcome: RowOutcome) {
+                if let ballot = outcome.ballot {
+                    add(ballot: BallotCodec.encode(ballot))
+                } else {
+                    var bytes: [UInt8] = [0x02]
+                    bytes += Array((outcome.reject?.code.rawValue ?? "").utf8) + [0]
+                    switch outcome.raw {
+                    case .text(let text)?: bytes += Array(text.utf8)
+                    case .bytes(let raw)?: bytes += raw
+                    case nil: break
+                    }
+                    hasher.update(BallotLog.u32be(bytes.count) + bytes)
+                }
+            }
+
+            mutating func add(ballot canonical: [UInt8]) {
+                hasher.update(BallotLog.u32be(canonical.count + 1) + [0x01] + canonical)
+            }
+        }
         /// What is recorded and compared: both for unnumbered rounds (so files imported before
         /// the content digest existed are still recognised), the bytes for numbered ones.
         var all: [[UInt8]] { [bytes] + (content.map { [$0] } ?? []) }

@@ -52,8 +52,8 @@ extension Workspace {
     {
         let round = try store.round(id: roundID)
         guard round.numbered else {
-            throw PhieuKinError.state(
-                "round \(roundID) is unnumbered (--serials none): it has no access codes to hand out.")
+            throw PhieuKinError.roundState(
+                "round \(roundID) is unnumbered (opened without serials): it has no access codes to hand out.")
         }
         let survey = try survey(ofRound: round)
         let count = try serialCountToIssue(round: round, extra: extra)
@@ -126,17 +126,18 @@ extension Workspace {
 
     private func serialCountToIssue(round: Round, extra: Int?) throws -> Int {
         guard round.state == .open else {
-            throw PhieuKinError.state(
+            throw PhieuKinError.roundState(
                 "round \(round.id) is \(round.state.rawValue); ballots are printed only for open rounds.")
         }
         if let extra {
-            guard extra > 0 else { throw PhieuKinError.input("--extra must be at least 1.") }
+            guard extra > 0 else { throw PhieuKinError.invalidInput("the number of extra ballots must be at least 1.") }
             return extra
         }
         if round.numbered, try store.issuedSerialCount(roundID: round.id) > 0 {
-            throw PhieuKinError.state(
-                "serials for round \(round.id) were issued already and are not stored anywhere, so they cannot be printed again. "
-                    + "To replace spoiled or missing sheets, issue new ones: --extra N.")
+            throw PhieuKinError.roundState(
+                "serials for round \(round.id) were issued already and are not stored anywhere, so they cannot be printed again; "
+                    + "spoiled or missing sheets are replaced by issuing new ones.",
+                next: [.issueExtraBallots(roundID: round.id)])
         }
         return round.ballotsPlanned
     }
@@ -163,9 +164,10 @@ extension Workspace {
         do {
             try output.commit(keepOnFailure: true)
         } catch let error as PhieuKinError {
-            throw PhieuKinError.state(
-                "the ballots were printed but not moved into place: \(error.reason) Its serials are issued; use that file."
-            )
+            throw PhieuKinError(
+                error.kind,
+                "the ballots were printed but not moved into place: \(error.reason) Its serials are issued; use that file.",
+                underlying: error)
         }
         return summary
     }

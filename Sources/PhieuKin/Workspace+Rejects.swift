@@ -62,25 +62,27 @@ extension Workspace {
             var leaves: [(StoredReject, [UInt8])] = []
             for record in chosen {
                 guard let leaf = RejectBlob(record.sealed)?.leaf else {
-                    if ids == nil { continue }  // --all: only the acceptable ones
-                    throw PhieuKinError.state(
+                    if ids == nil { continue }  // all pending: only the acceptable ones
+                    throw PhieuKinError.invalidInput(
                         "reject \(record.id ?? 0) (\(record.code)) cannot be accepted: its marks were not valid. "
-                            + "Discard it (phieukin rejects discard \(record.id ?? 0) --reason …) and key the ballot again."
-                    )
+                            + "Discard it and key the ballot again.",
+                        next: [.discardReject(roundID: roundID, rejectID: record.id.map(Int.init))])
                 }
                 leaves.append((record, leaf))
             }
             guard !leaves.isEmpty else {
-                throw PhieuKinError.state("no pending reject can be accepted in round \(roundID).")
+                throw PhieuKinError.invalidInput(
+                    "no pending reject can be accepted in round \(roundID).", next: [.listRejects(roundID: roundID)])
             }
             // An unnumbered round never holds more ballots than planned (README, "Unnumbered rounds").
             if let cap = Self.ballotCap(try log.round()) {
                 let count = try log.leafCount()
                 if count + leaves.count > cap {
-                    throw PhieuKinError.state(
+                    throw PhieuKinError(
+                        .roundFull,
                         "round \(roundID) was opened for \(cap) ballots and holds \(count); accepting \(leaves.count) more would exceed it. "
-                            + "Nothing was accepted; discard the extra ballots (phieukin rejects discard ID --reason …)."
-                    )
+                            + "Nothing was accepted; discard the extra ballots.",
+                        next: [.discardReject(roundID: roundID, rejectID: nil)])
                 }
             }
             var generator = SecureRandomGenerator()
@@ -116,7 +118,8 @@ extension Workspace {
             try requireOpen(try log.round(), doing: "discarded from the quarantine")
             let chosen = try pending(log, ids: ids)
             guard !chosen.isEmpty else {
-                throw PhieuKinError.state("no pending reject to discard in round \(roundID).")
+                throw PhieuKinError.invalidInput(
+                    "no pending reject to discard in round \(roundID).", next: [.listRejects(roundID: roundID)])
             }
             for record in chosen {
                 var decided = record
@@ -152,11 +155,11 @@ extension Workspace {
         for id in ids {
             guard let record = found.first(where: { $0.id == id }) else {
                 throw PhieuKinError.notFound(
-                    "reject \(id) is not in round \(log.roundID). List them with: phieukin rejects list --round \(log.roundID)"
-                )
+                    "reject \(id) is not in round \(log.roundID).", next: [.listRejects(roundID: log.roundID)])
             }
             guard record.status == .pending else {
-                throw PhieuKinError.state(
+                throw PhieuKinError(
+                    .conflict,
                     "reject \(id) was already \(record.status.rawValue): \(record.decisionReason ?? "").")
             }
         }
@@ -166,7 +169,8 @@ extension Workspace {
     private func decisionReason(_ reason: String) throws -> String {
         let text = reason.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
-            throw PhieuKinError.input("every quarantine decision needs a reason: --reason \"…\" (it is kept).")
+            throw PhieuKinError.invalidInput(
+                "every quarantine decision needs a reason (it is kept).", next: [.giveReason])
         }
         return text
     }
@@ -178,16 +182,18 @@ extension Workspace {
             let round = try log.round()
             switch round.state {
             case .open: break
-            case .closed: throw PhieuKinError.state("round \(roundID) is already closed; nothing was changed.")
+            case .closed: throw PhieuKinError.roundState("round \(roundID) is already closed; nothing was changed.")
             case .tallied:
-                throw PhieuKinError.state("round \(roundID) is already closed (and tallied); nothing was changed.")
-            case .voided: throw PhieuKinError.state("round \(roundID) was voided; nothing was changed.")
+                throw PhieuKinError.roundState("round \(roundID) is already closed (and tallied); nothing was changed.")
+            case .voided: throw PhieuKinError.roundState("round \(roundID) was voided; nothing was changed.")
             }
             let pending = try log.rejects(status: .pending)
             guard pending.isEmpty else {
-                throw PhieuKinError.state(
-                    "round \(roundID) has \(pending.count) quarantined ballots pending. Decide each first: "
-                        + "phieukin rejects list --round \(roundID), then rejects accept|discard ID --reason \"…\".")
+                throw PhieuKinError(
+                    .rejectsPending,
+                    "round \(roundID) has \(pending.count) quarantined ballots pending; each must be accepted or "
+                        + "discarded before the round is closed. Nothing was changed.",
+                    next: [.decideRejects(roundID: roundID)])
             }
             let head = try signTreeHead(log, kind: "close", key: key)
             try log.setState(.closed, closedOn: CivilDate.today().description)

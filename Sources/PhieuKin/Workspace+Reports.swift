@@ -21,14 +21,14 @@ extension Workspace {
     {
         let round = try store.round(id: roundID)
         if round.state == .voided {
-            throw PhieuKinError.state(
+            throw PhieuKinError.roundState(
                 "round \(roundID) was voided on \(round.voidedOn ?? "?"): \(round.voidReason ?? ""). A voided round has no report; "
                     + "the flags report lists it.")
         }
         guard round.state == .tallied, let record = try store.result(roundID: roundID) else {
-            throw PhieuKinError.state(
-                "round \(roundID) is \(round.state.rawValue), not tallied. Tally it first: phieukin tally --round \(roundID)"
-            )
+            throw PhieuKinError.roundState(
+                "round \(roundID) is \(round.state.rawValue), not tallied: a report shows a tallied round's result.",
+                next: [round.state == .open ? .closeRound(roundID: roundID) : .tallyRound(roundID: roundID)])
         }
         var result = try decodeResult(record.body, roundID: roundID)
         let survey = try survey(ofRound: round)
@@ -152,7 +152,7 @@ extension Workspace {
     /// A report as bytes, for every format but PDF (which is written to a file by cairo).
     public func reportBytes(_ report: RoundReport, format: ReportFormat, language: Language) throws -> [UInt8] {
         switch format {
-        case .pdf: throw PhieuKinError.input("a PDF report needs an output file (--out FILE).")
+        case .pdf: throw PhieuKinError.invalidInput("a PDF report needs an output file.", next: [.giveOutputFile])
         case .json: ReportRenderer.json(report)
         case .text: Array(ReportRenderer.text(report, language: language).utf8)
         case .csv: Array(ReportRenderer.csv(report, language: language).utf8)
@@ -162,7 +162,7 @@ extension Workspace {
 
     public func reportBytes(_ report: FlagsReport, format: ReportFormat, language: Language) throws -> [UInt8] {
         switch format {
-        case .pdf: throw PhieuKinError.input("a PDF report needs an output file (--out FILE).")
+        case .pdf: throw PhieuKinError.invalidInput("a PDF report needs an output file.", next: [.giveOutputFile])
         case .json: ReportRenderer.json(report)
         case .text: Array(ReportRenderer.text(report, language: language).utf8)
         case .csv: Array(ReportRenderer.csv(report, language: language).utf8)
@@ -176,7 +176,7 @@ extension Workspace {
         do {
             return try JSONDecoder().decode(RoundResult.self, from: Data(body))
         } catch {
-            throw PhieuKinError.state("the stored result of round \(roundID) cannot be read; run phieukin verify.")
+            throw PhieuKinError.tampered("the stored result of round \(roundID) cannot be read.", underlying: error)
         }
     }
 
@@ -185,8 +185,8 @@ extension Workspace {
             do {
                 return try JSONDecoder().decode(Flag.self, from: Data(record.body))
             } catch {
-                throw PhieuKinError.state(
-                    "a stored flag of round \(record.roundID) cannot be read; run phieukin verify.")
+                throw PhieuKinError.tampered(
+                    "a stored flag of round \(record.roundID) cannot be read.", underlying: error)
             }
         }
     }

@@ -7,7 +7,7 @@ extension Workspace {
     /// missing from a unit's new file becomes inactive, never deleted.
     public func importRoster(path: String) throws -> RosterChanges {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw PhieuKinError.input("cannot read roster file \(path). Check the path.")
+            throw PhieuKinError(.fileAccess, "cannot read roster file \(path). Check the path.")
         }
         let roster = try RosterParser.parse(bytes: [UInt8](data), fileName: (path as NSString).lastPathComponent)
         return try store.applyRoster(units: roster.units, officials: roster.officials)
@@ -19,7 +19,7 @@ extension Workspace {
         let officials = try store.officials(unitID: unitID, includeInactive: includeInactive)
         let units = try store.units().filter { unitID == nil || $0.id == unitID }
         if let unitID, units.isEmpty {
-            throw PhieuKinError.notFound("unit \(unitID) is not on the roster. List units with: phieukin roster list")
+            throw PhieuKinError.notFound("unit \(unitID) is not on the roster.", next: [.listUnits])
         }
         return units.map { unit in (unit, officials.filter { $0.unitID == unit.id }) }
     }

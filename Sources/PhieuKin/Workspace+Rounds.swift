@@ -121,45 +121,50 @@ extension Workspace {
     public func openRound(_ request: RoundRequest) throws -> RoundSummary {
         let survey = try survey(id: request.surveyID)
         guard let period = Period(request.period) else {
-            throw PhieuKinError.input("period \"\(request.period)\" is not YYYY-Qn, YYYY-MM or YYYY (e.g. 2026-Q3).")
+            throw PhieuKinError.invalidInput(
+                "period \"\(request.period)\" is not YYYY-Qn, YYYY-MM or YYYY (e.g. 2026-Q3).")
         }
         try checkCadence(survey: survey, period: period)
-        guard !request.unitIDs.isEmpty else { throw PhieuKinError.input("a round needs at least one unit.") }
+        guard !request.unitIDs.isEmpty else { throw PhieuKinError.invalidInput("a round needs at least one unit.") }
         var seenUnits = Set<String>()
         for unit in request.unitIDs {
             guard seenUnits.insert(unit).inserted else {
-                throw PhieuKinError.input("unit \(unit) is given twice.")
+                throw PhieuKinError.invalidInput("unit \(unit) is given twice.")
             }
             guard try store.unit(id: unit) != nil else {
-                throw PhieuKinError.notFound(
-                    "unit \(unit) is not on the roster. Import it with: phieukin roster import FILE")
+                throw PhieuKinError.notFound("unit \(unit) is not on the roster.", next: [.importRoster, .listUnits])
             }
         }
-        guard request.ballots >= 0 else { throw PhieuKinError.input("--ballots must be 0 or more.") }
+        guard request.ballots >= 0 else {
+            throw PhieuKinError.invalidInput("the number of ballots to issue must be 0 or more.")
+        }
         let channel = try resolveChannel(request.channel, survey: survey)
         if let electorate = request.electorate, electorate < 1 {
-            throw PhieuKinError.input("--electorate must be at least 1.")
+            throw PhieuKinError.invalidInput("the electorate (the number of people summoned) must be at least 1.")
         }
         if TallyKind(survey) == .confidenceVote && request.electorate == nil {
-            throw PhieuKinError.input(
+            throw PhieuKinError.invalidInput(
                 "survey \(survey.id) is a confidence vote: its quorum is counted against the number of people "
-                    + "summoned. Give it with --electorate N.")
+                    + "summoned, which was not given.", next: [.giveElectorate])
         }
         var committee = request.committee
         guard committee.size >= 1, committee.size <= 255, committee.threshold >= 1,
             committee.threshold <= committee.size
         else {
-            throw PhieuKinError.input("--threshold K and --committee N need 1 ≤ K ≤ N ≤ 255.")
+            throw PhieuKinError.invalidInput(
+                "a committee of \(committee.size) opened by any \(committee.threshold) of them: the size N and "
+                    + "threshold K need 1 ≤ K ≤ N ≤ 255.")
         }
         if committee.size > 1 && request.agencyPassphrase != nil {
-            throw PhieuKinError.input(
-                "--agency-passphrase-file encrypts a 1-of-1 round key; a committee's shares are encrypted with "
-                    + "--passphrase-file (a passphrase the members keep, not the agency's).")
+            throw PhieuKinError.invalidInput(
+                "the agency passphrase encrypts only a 1-of-1 round key; a committee's shares are encrypted with "
+                    + "a passphrase of the round's own (one the members keep, not the agency's).",
+                next: [.giveRoundPassphrase])
         }
         if committee.size == 1 {
             guard committee.sharesDirectory == nil && committee.shareOutputs.isEmpty else {
-                throw PhieuKinError.input(
-                    "--shares-dir and --share-out are for a committee (--committee N with N > 1); a 1-of-1 round keeps its key in the workspace."
+                throw PhieuKinError.invalidInput(
+                    "share folders and share files are for a committee (more than one member); a 1-of-1 round keeps its key in the workspace."
                 )
             }
             if committee.passphrase == nil, let agencyPassphrase = request.agencyPassphrase {
@@ -167,10 +172,12 @@ extension Workspace {
                 committee.passphrase = agencyPassphrase
             }
             if try committee.passphrase == nil && agencyKeyIsEncrypted() {
-                throw PhieuKinError.keyFile(
-                    "this workspace's agency key is passphrase-protected, so the round's tally key must be too. "
-                        + "Pass --agency-passphrase-file FILE (the tally key is encrypted with the agency passphrase) "
-                        + "or --passphrase-file FILE (a passphrase for this round); phieukin tally will need the same.")
+                throw PhieuKinError(
+                    .passphraseNeeded,
+                    "this workspace's agency key is passphrase-protected, so the round's tally key must be too: "
+                        + "encrypted with the agency passphrase, or with a passphrase for this round. The tally will "
+                        + "need the same passphrase.",
+                    next: [.giveAgencyPassphrase, .giveRoundPassphrase])
             }
         }
         var officials: [Official] = []
@@ -178,7 +185,7 @@ extension Workspace {
             for unit in request.unitIDs {
                 let members = try store.officials(unitID: unit)
                 if members.isEmpty {
-                    throw PhieuKinError.state("unit \(unit) has no active officials to put on the ballot.")
+                    throw PhieuKinError.invalidInput("unit \(unit) has no active officials to put on the ballot.")
                 }
                 officials += members
             }
@@ -223,7 +230,7 @@ extension Workspace {
             ? "The tally key stays in the workspace (1 of 1): whoever can read its keys folder can open the round."
             : "Hand each share file to one member of the counting committee (on a USB stick or printed), "
                 + "and keep no copy on this computer. Any \(committee.threshold) of the \(committee.size) members open the round "
-                + "together: phieukin tally --round \(id) --share FILE …"
+                + "together, each bringing their share to the tally."
         let minimum = max(3, survey.policy.minRespondents)
         let planned = [request.ballots, request.electorate].compactMap { $0 }.filter { $0 > 0 }.min() ?? 0
         if planned < minimum {
@@ -234,11 +241,13 @@ extension Workspace {
 
     /// The refusal of a second round for a period: names the round that holds it and its state.
     private static func conflict(_ existing: Round, unitID: String) -> PhieuKinError {
-        .state(
+        PhieuKinError(
+            .conflict,
             "unit \(unitID) already has round \(existing.id) (\(existing.state.rawValue)) for survey "
                 + "\(existing.surveyID), period \(existing.period), channel \(existing.channel): only one round per "
-                + "survey, unit, period and channel counts. If that round was opened by mistake, void it first "
-                + "(phieukin round void --round \(existing.id) --reason \"…\"); nothing was changed.")
+                + "survey, unit, period and channel counts. If that round was opened by mistake, void it first; "
+                + "nothing was changed.",
+            next: [.voidRound(roundID: existing.id)])
     }
 
     /// Whether the agency signing key file is passphrase-encrypted.
@@ -254,42 +263,46 @@ extension Workspace {
         let paths: [String]
         switch (committee.sharesDirectory, committee.shareOutputs.isEmpty) {
         case (nil, true):
-            throw PhieuKinError.input(
-                "a committee round needs to know where each member's share goes, outside the workspace: "
-                    + "--shares-dir DIR (e.g. a USB stick) or --share-out PATH once per member (\(committee.size) times)."
-            )
+            throw PhieuKinError.invalidInput(
+                "a committee round needs to know where each member's share goes, outside the workspace: a folder "
+                    + "(e.g. a USB stick) or one file per member (\(committee.size) files).",
+                next: [.giveShareDestinations(count: committee.size)])
         case (_?, false):
-            throw PhieuKinError.input("give --shares-dir or --share-out, not both.")
+            throw PhieuKinError.invalidInput(
+                "give a folder for the shares or one file per member, not both.",
+                next: [.giveShareDestinations(count: committee.size)])
         case (let directory?, true):
             let directory = Self.absolute(directory)
-            try refuseInsideWorkspace(directory, what: "--shares-dir \(directory)")
+            try refuseInsideWorkspace(directory, what: "the share folder \(directory)")
             paths = (1...committee.size).map { directory + "/\(roundID).share-\($0)-of-\(committee.size).pem" }
         case (nil, false):
             guard committee.shareOutputs.count == committee.size else {
-                throw PhieuKinError.input(
-                    "a committee of \(committee.size) needs --share-out exactly \(committee.size) times (one file per member); "
-                        + "\(committee.shareOutputs.count) given.")
+                throw PhieuKinError.invalidInput(
+                    "a committee of \(committee.size) needs exactly \(committee.size) share files (one per member); "
+                        + "\(committee.shareOutputs.count) given.",
+                    next: [.giveShareDestinations(count: committee.size)])
             }
             paths = committee.shareOutputs.map(Self.absolute)
             var seen: Set<String> = []
             for path in paths {
                 guard seen.insert(Self.resolvedDestination(path)).inserted else {
-                    throw PhieuKinError.input(
-                        "--share-out \(path) is given twice; each member needs a file of their own.")
+                    throw PhieuKinError.invalidInput(
+                        "share file \(path) is given twice; each member needs a file of their own.")
                 }
-                try refuseInsideWorkspace(path, what: "--share-out \(path)")
+                try refuseInsideWorkspace(path, what: "share file \(path)")
                 let parent = (path as NSString).deletingLastPathComponent
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue
                 else {
-                    throw PhieuKinError.input("--share-out \(path): folder \(parent) does not exist.")
+                    throw PhieuKinError(.fileAccess, "share file \(path): folder \(parent) does not exist.")
                 }
             }
         }
         for path in paths {
             var info = stat()
             if lstat(path, &info) == 0 {
-                throw PhieuKinError.keyFile(
+                throw PhieuKinError(
+                    .alreadyExists,
                     "\(path) already exists; PhieuKin never overwrites a key. Move it away or choose another place; nothing was created."
                 )
             }
@@ -302,7 +315,7 @@ extension Workspace {
         let workspace = Self.resolvedDestination(root)
         let target = Self.resolvedDestination(path)
         if target == workspace || target.hasPrefix(workspace + "/") {
-            throw PhieuKinError.input(
+            throw PhieuKinError.invalidInput(
                 "\(what) is inside the workspace (\(workspace)): committee shares must leave it, or whoever copies "
                     + "the workspace holds every share. Write them to each member's USB stick or another folder.")
         }
@@ -359,22 +372,23 @@ extension Workspace {
         switch (survey.cadence, period) {
         case (.quarterly, .quarter), (.monthly, .month), (.adhoc, _): return
         case (.quarterly, _):
-            throw PhieuKinError.input("survey \(survey.id) is quarterly: give a period like 2026-Q3.")
+            throw PhieuKinError.invalidInput("survey \(survey.id) is quarterly: give a period like 2026-Q3.")
         case (.monthly, _):
-            throw PhieuKinError.input("survey \(survey.id) is monthly: give a period like 2026-07.")
+            throw PhieuKinError.invalidInput("survey \(survey.id) is monthly: give a period like 2026-07.")
         }
     }
 
     private func resolveChannel(_ requested: String?, survey: Survey) throws -> Survey.Channel {
         guard let requested else {
             guard let first = survey.channels.first else {
-                throw PhieuKinError.input("survey \(survey.id) lists no channel.")
+                throw PhieuKinError.invalidInput("survey \(survey.id) lists no channel.")
             }
             return first
         }
         guard let channel = Survey.Channel(rawValue: requested), survey.channels.contains(channel) else {
             let allowed = survey.channels.map(\.rawValue).joined(separator: ", ")
-            throw PhieuKinError.input("survey \(survey.id) is answered through \(allowed), not \"\(requested)\".")
+            throw PhieuKinError.invalidInput(
+                "survey \(survey.id) is answered through \(allowed), not \"\(requested)\".")
         }
         return channel
     }
@@ -415,7 +429,8 @@ extension Workspace {
                     try FileManager.default.createDirectory(
                         atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 } catch {
-                    throw PhieuKinError.keyFile("cannot create \(directory): \(error.localizedDescription)")
+                    throw PhieuKinError(
+                        .fileAccess, "cannot create \(directory): \(error.localizedDescription)", underlying: error)
                 }
                 createdDirectory = directory
             }
@@ -433,11 +448,12 @@ extension Workspace {
                 // A drive that keeps no Unix permissions (a FAT USB stick) leaves the file readable
                 // by everyone; such a share is accepted at tally only when it is encrypted.
                 if committee.passphrase == nil, let mode = KeyFiles.modeIfReadableByOthers(path) {
-                    throw PhieuKinError.keyFile(
+                    throw PhieuKinError(
+                        .filePermissions,
                         "\(path) can be read by other users (mode \(mode) after creating it 0600: the drive does not keep "
-                            + "Unix permissions, e.g. a FAT USB stick). A share there must be passphrase-protected: "
-                            + "open the round with --passphrase-file FILE, or write the shares to a drive that keeps permissions. "
-                            + "Nothing was created.")
+                            + "Unix permissions, e.g. a FAT USB stick). A share there must be passphrase-protected, or "
+                            + "the shares written to a drive that keeps permissions. Nothing was created.",
+                        next: [.giveRoundPassphrase])
                 }
             }
         } catch {

@@ -64,19 +64,22 @@ extension Workspace {
         let round = try store.round(id: roundID)
         switch (round.state, recount) {
         case (.open, _):
-            throw PhieuKinError.state(
-                "round \(roundID) is still open. Close it first: phieukin round close --round \(roundID)")
+            throw PhieuKinError.roundState(
+                "round \(roundID) is still open; only a closed round is counted.", next: [.closeRound(roundID: roundID)]
+            )
         case (.tallied, false):
-            throw PhieuKinError.state(
+            throw PhieuKinError.roundState(
                 "round \(roundID) is already tallied; its result is committed and will not change. "
-                    + "To check it, run: phieukin tally --round \(roundID) --recount (or phieukin verify).")
+                    + "It can be counted again to check it, without changing anything.",
+                next: [.recountRound(roundID: roundID), .verify])
         case (.voided, _):
-            throw PhieuKinError.state(
+            throw PhieuKinError.roundState(
                 "round \(roundID) was voided on \(round.voidedOn ?? "?") (\(round.voidReason ?? "")); it is not counted."
             )
         case (.closed, true):
-            throw PhieuKinError.state(
-                "round \(roundID) has not been tallied yet; run phieukin tally without --recount.")
+            throw PhieuKinError.roundState(
+                "round \(roundID) has not been tallied yet, so there is no result to recount.",
+                next: [.tallyRound(roundID: roundID)])
         default: break
         }
         let survey = try survey(ofRound: round)
@@ -94,8 +97,7 @@ extension Workspace {
         let earlier: [RoundResult]
         if recount {
             guard let stored = try store.result(roundID: roundID) else {
-                throw PhieuKinError.state(
-                    "round \(roundID) is tallied but has no committed result; run phieukin verify.")
+                throw PhieuKinError.tampered("round \(roundID) is tallied but has no committed result.")
             }
             earlier = try flagHistory(before: stored.logIndex)
         } else {
@@ -111,7 +113,7 @@ extension Workspace {
 
         if recount {
             guard let stored = try store.result(roundID: roundID) else {
-                throw PhieuKinError.state("round \(roundID) has no committed result; run phieukin verify.")
+                throw PhieuKinError.tampered("round \(roundID) has no committed result.")
             }
             let storedFlags = try store.flags(roundIDs: [roundID]).map(\.body).sorted {
                 $0.lexicographicallyPrecedes($1)
@@ -128,9 +130,9 @@ extension Workspace {
                 problems.append("the sealed remarks are missing")
             }
             guard problems.isEmpty else {
-                throw PhieuKinError.state(
+                throw PhieuKinError.tampered(
                     "recount of round \(roundID) does not match its committed result: "
-                        + problems.joined(separator: ", ") + ". Run phieukin verify and report this to the auditors.")
+                        + problems.joined(separator: ", ") + ". Report this to the auditors.")
             }
             return summary(result, flags: flags, index: stored.logIndex, recount: true)
         }
@@ -155,7 +157,8 @@ extension Workspace {
                 try Self.signResultsHead(root: root, size: size, seq: seq, key: signingKey)
             }
         } catch let error as StoreError where error.isConflict {
-            throw PhieuKinError.state("\(error.reason) Another tally may have run at the same time.")
+            throw PhieuKinError(
+                .conflict, "\(error.reason) Another tally may have run at the same time.", underlying: error)
         }
         return summary(result, flags: flags, index: index, recount: false)
     }
@@ -188,23 +191,26 @@ extension Workspace {
         let expected = round.tallyPublicKey
         guard !source.shareFiles.isEmpty else {
             guard round.committeeSize == 1 else {
-                throw PhieuKinError.keyFile(
+                throw PhieuKinError(
+                    .sharesNeeded,
                     "round \(round.id) is opened by a committee: any \(round.committeeThreshold) of its "
-                        + "\(round.committeeSize) shares are needed. Pass each with --share FILE.")
+                        + "\(round.committeeSize) shares are needed.",
+                    next: [.giveShares(roundID: round.id, threshold: round.committeeThreshold)])
             }
             let path = tallyKeyPath(roundID: round.id)
             let pem = try KeyFiles.readPrivate(path)
             if pem.contains("ENCRYPTED") && source.passphrase == nil {
-                throw PhieuKinError.keyFile(
-                    "\(path) is encrypted. Pass the passphrase it was made with at round open: --passphrase-file FILE "
-                        + "(a passphrase of the round's own), or --agency-passphrase-file FILE when it is the agency passphrase."
-                )
+                throw PhieuKinError(
+                    .passphraseNeeded,
+                    "\(path) is encrypted, with the passphrase given when the round was opened: one of the round's "
+                        + "own, or the agency passphrase.",
+                    next: [.giveRoundPassphrase, .giveAgencyPassphrase])
             }
             let key: X25519PrivateKey
             do {
                 key = try X25519PrivateKey(pemRepresentation: pem, passphrase: source.passphrase)
             } catch {
-                throw PhieuKinError.keyFile("cannot open \(path): \(error). Check the passphrase file.")
+                throw PhieuKinError.cannotOpenKey(path, error)
             }
             guard key.publicKey.rawRepresentation == expected else {
                 throw PhieuKinError.keyFile("\(path) is not the tally key of round \(round.id).")
@@ -230,13 +236,14 @@ extension Workspace {
                 )
             }
             if file.pem.contains("ENCRYPTED") && source.passphrase == nil {
-                throw PhieuKinError.keyFile("\(path) is encrypted. Pass its passphrase with --passphrase-file FILE.")
+                throw PhieuKinError(
+                    .passphraseNeeded, "\(path) is encrypted: its passphrase is needed.", next: [.giveRoundPassphrase])
             }
             let wrapped: X25519PrivateKey
             do {
                 wrapped = try X25519PrivateKey(pemRepresentation: file.pem, passphrase: source.passphrase)
             } catch {
-                throw PhieuKinError.keyFile("cannot open share \(path): \(error). Check the passphrase file.")
+                throw PhieuKinError.cannotOpenKey("share \(path)", error)
             }
             seen[file.index] = path
             given.append("\(path) (share \(file.index))")
@@ -244,10 +251,12 @@ extension Workspace {
         }
         let list = given.joined(separator: ", ")
         guard shares.count >= round.committeeThreshold else {
-            throw PhieuKinError.keyFile(
+            throw PhieuKinError(
+                .sharesNeeded,
                 "round \(round.id) needs \(round.committeeThreshold) of its \(round.committeeSize) shares to open; "
                     + "\(shares.count) given: \(list). Ask \(round.committeeThreshold - shares.count) more committee "
-                    + "member(s) to bring theirs (--share FILE each).")
+                    + "member(s) to bring theirs.",
+                next: [.giveShares(roundID: round.id, threshold: round.committeeThreshold)])
         }
         guard let secret = try? Shamir.combine(shares), let key = try? X25519PrivateKey(rawRepresentation: secret),
             key.publicKey.rawRepresentation == expected
@@ -275,9 +284,9 @@ extension Workspace {
             do {
                 batchKey = try SealedBox.open(batch.sealedKey, with: key, context: context)
             } catch {
-                throw PhieuKinError.state(
+                throw PhieuKinError.tampered(
                     "round \(round.id): the key of batch \(batch.seq) cannot be opened with the tally key. "
-                        + "The store may be damaged; run phieukin verify.")
+                        + "The store may be damaged.", underlying: error)
             }
             batchKeys[batch.seq] = batchKey
         }
@@ -293,31 +302,31 @@ extension Workspace {
 
     private func checkAgainstSignedHead(roundID: String, leaves: [[UInt8]], heads: [StoredTreeHead]) throws {
         guard let head = heads.last else {
-            throw PhieuKinError.state("round \(roundID) has no signed tree head; close it with phieukin round close.")
+            throw PhieuKinError.tampered(
+                "round \(roundID) has no signed tree head, although closing signs one; the store may be damaged.")
         }
         let publicKey = try agencyPublicKey()
         guard publicKey.isValidSignature(head.signature, for: head.body) else {
-            throw PhieuKinError.state(
-                "round \(roundID): the signature on its last tree head (seq \(head.seq)) is not valid. Run phieukin verify."
-            )
+            throw PhieuKinError.tampered(
+                "round \(roundID): the signature on its last tree head (seq \(head.seq)) is not valid.")
         }
         guard let signed = TreeHead.parse(head.body), signed.log == .ballots, signed.round == roundID else {
-            throw PhieuKinError.state("round \(roundID): its last tree head is not a ballot-log head of this round.")
+            throw PhieuKinError.tampered("round \(roundID): its last tree head is not a ballot-log head of this round.")
         }
         let size = signed.size
         if let kind = signed.kind, kind != "close" {
-            throw PhieuKinError.state("round \(roundID): its last tree head is a \(kind) head, not the close head.")
+            throw PhieuKinError.tampered("round \(roundID): its last tree head is a \(kind) head, not the close head.")
         }
         guard size == leaves.count else {
-            throw PhieuKinError.state(
+            throw PhieuKinError.tampered(
                 "round \(roundID) holds \(leaves.count) ballots but its signed tree head says \(size). "
-                    + "Ballots were added or removed after closing; run phieukin verify.")
+                    + "Ballots were added or removed after closing.")
         }
         let root = Merkle.root(leafHashes: leaves.map(Merkle.leafHash))
         guard root == signed.root else {
-            throw PhieuKinError.state(
+            throw PhieuKinError.tampered(
                 "round \(roundID): the ballots stored do not match the signed tree head (root differs). "
-                    + "A ballot was changed after closing; run phieukin verify.")
+                    + "A ballot was changed after closing.")
         }
     }
 
@@ -329,14 +338,14 @@ extension Workspace {
     static func openRemarks(_ sealed: [UInt8], key: X25519PrivateKey, roundID: String) throws -> [String] {
         let bytes = try SealedBox.open(sealed, with: key, context: Array(remarksContext(roundID).utf8))
         guard case .array(let values) = try CanonicalValue.parse(bytes) else {
-            throw PhieuKinError.state("round \(roundID): its sealed remarks are not a list.")
+            throw PhieuKinError.tampered("round \(roundID): its sealed remarks are not a list.")
         }
         return values.compactMap { if case .string(let text) = $0 { text } else { nil } }
     }
 
     func roundInfo(_ round: Round) throws -> RoundInfo {
         guard let period = Period(round.period), let channel = Survey.Channel(rawValue: round.channel) else {
-            throw PhieuKinError.state("round \(round.id) has an unreadable period or channel.")
+            throw PhieuKinError.tampered("round \(round.id) has an unreadable period or channel.")
         }
         // A round over several units is named by all of them, in ballot order.
         let unitName = try store.roundUnits(roundID: round.id).map { try store.unit(id: $0)?.name ?? $0 }
@@ -382,8 +391,7 @@ final class OpenedBallots: Sequence {
         let leaf = leaves[index]
         func fail(_ what: String) -> Result<Ballot, PhieuKinError> {
             .failure(
-                PhieuKinError.state(
-                    "round \(roundID): ballot leaf \(index) \(what). The store may be damaged; run phieukin verify."))
+                PhieuKinError.tampered("round \(roundID): ballot leaf \(index) \(what). The store may be damaged."))
         }
         guard leaf.count >= BallotLog.minimumLeafLength, let seq = BallotLog.batchSeq(ofLeaf: leaf) else {
             return fail("is too short")

@@ -73,17 +73,18 @@ extension Workspace {
     public func voidRound(roundID: String, reason: String, passphrase: [UInt8]?) throws -> VoidSummary {
         let text = reason.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
-            throw PhieuKinError.input("voiding a round needs a reason (it is signed into the round's log).")
+            throw PhieuKinError.invalidInput(
+                "voiding a round needs a reason (it is signed into the round's log).", next: [.giveReason])
         }
         guard text.count <= Self.maxVoidReasonLength else {
-            throw PhieuKinError.input(
+            throw PhieuKinError.invalidInput(
                 "the reason is \(text.count) characters long; keep it under \(Self.maxVoidReasonLength).")
         }
         let key = try agencySigningKey(passphrase: passphrase)
         return try store.withBallotLog(roundID: roundID) { log in
             let round = try log.round()
             if round.state == .voided {
-                throw PhieuKinError.state(
+                throw PhieuKinError.roundState(
                     "round \(roundID) was already voided on \(round.voidedOn ?? "?"): \(round.voidReason ?? "").")
             }
             let head = try signTreeHead(log, kind: "void", key: key, extra: ["reason": .string(text)])
@@ -112,7 +113,7 @@ extension Workspace {
             case .void(let roundID, _)?:
                 history.removeAll { $0.roundID == roundID }
             case nil:
-                throw PhieuKinError.state("results-log leaf \(leaf.idx) cannot be read; run phieukin verify.")
+                throw PhieuKinError.tampered("results-log leaf \(leaf.idx) cannot be read.")
             }
         }
         return history

@@ -39,9 +39,9 @@ public final class Workspace: Sendable {
             let keys = Self.roundKeyNames(root: root)
             let hasAgencyKey = FileManager.default.fileExists(atPath: root + "/keys/agency.pem")
             if error.isMissing && !hasAgencyKey && keys.isEmpty {
-                throw PhieuKinError.workspace(
-                    "no PhieuKin workspace at \(root). Create one with `phieukin init` (or pass --workspace DIR / set PHIEUKIN_WORKSPACE)."
-                )
+                throw PhieuKinError(
+                    .workspaceMissing, "no PhieuKin workspace at \(root).", next: [.createWorkspace, .chooseWorkspace],
+                    underlying: error)
             }
             var held: [String] = []
             if hasAgencyKey { held.append("keys/agency.pem holds the agency's signing key") }
@@ -55,14 +55,17 @@ public final class Workspace: Sendable {
                     ? "the database \(databasePath) is empty (0 bytes)"
                     : "the database \(databasePath) holds no PhieuKin tables"
             if held.isEmpty {
-                throw PhieuKinError.workspace(
-                    "\(what): it holds no workspace. If it did, restore phieukin.sqlite from a backup; PhieuKin does not "
-                        + "create a database outside `phieukin init`, and nothing was changed.")
+                throw PhieuKinError(
+                    .workspaceDamaged,
+                    "\(what): it holds no workspace. If it did, restore phieukin.sqlite from a backup; PhieuKin creates "
+                        + "a database only when a workspace is created, and nothing was changed.",
+                    underlying: error)
             }
-            throw PhieuKinError.workspace(
+            throw PhieuKinError(
+                .workspaceDamaged,
                 "\(what) although \(held.joined(separator: " and ")): the workspace's rounds, ballots and results were lost. "
-                    + "Restore phieukin.sqlite from a backup; PhieuKin does not create a new database here, and nothing was changed."
-            )
+                    + "Restore phieukin.sqlite from a backup; PhieuKin does not create a new database here, and nothing was changed.",
+                underlying: error)
         }
         self.root = root
     }
@@ -110,8 +113,8 @@ public final class Workspace: Sendable {
         // Check the name and read an imported key before creating anything, so a bad one leaves
         // no half workspace.
         if let scalar = BidiControls.first(in: agency) {
-            throw PhieuKinError.input(
-                "--agency contains the invisible text-direction control \(BidiControls.name(scalar)), which can make "
+            throw PhieuKinError.invalidInput(
+                "the agency name contains the invisible text-direction control \(BidiControls.name(scalar)), which can make "
                     + "the name display differently from what is stored; type the name again without it.")
         }
         let key: Ed25519PrivateKey
@@ -120,7 +123,8 @@ public final class Workspace: Sendable {
             do {
                 key = try Ed25519PrivateKey(pemRepresentation: pem, passphrase: passphrase)
             } catch {
-                throw PhieuKinError.keyFile("\(existingKeyPath) is not an Ed25519 PKCS#8 private key: \(error)")
+                throw PhieuKinError.cannotOpenKey(
+                    existingKeyPath, error, check: "the passphrase file, or that the key is an Ed25519 PKCS#8 PEM")
             }
         } else {
             key = Ed25519PrivateKey()
@@ -128,10 +132,11 @@ public final class Workspace: Sendable {
         let root = absolute(root)
         let fm = FileManager.default
         if fm.fileExists(atPath: databasePath(root)) {
-            throw PhieuKinError.workspace("\(root) already holds a PhieuKin workspace; nothing was changed.")
+            throw PhieuKinError(.alreadyExists, "\(root) already holds a PhieuKin workspace; nothing was changed.")
         }
         if fm.fileExists(atPath: root + "/keys/agency.pem") || !roundKeyNames(root: root).isEmpty {
-            throw PhieuKinError.workspace(
+            throw PhieuKinError(
+                .workspaceDamaged,
                 "\(root) holds the keys of a workspace whose database is missing; restore phieukin.sqlite from a backup "
                     + "instead of creating a new workspace over it. Nothing was changed.")
         }
@@ -146,7 +151,7 @@ public final class Workspace: Sendable {
             try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: root + "/keys")
             try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: root + "/keys/rounds")
         } catch {
-            throw PhieuKinError.workspace("cannot create \(root): \(error.localizedDescription)")
+            throw PhieuKinError(.fileAccess, "cannot create \(root): \(error.localizedDescription)", underlying: error)
         }
         let privatePath = root + "/keys/agency.pem"
         let publicPath = root + "/keys/agency.pub.pem"
@@ -175,7 +180,8 @@ public final class Workspace: Sendable {
         } catch let error as PhieuKinError {
             throw error
         } catch {
-            throw PhieuKinError.keyFile("\(agencyPublicKeyPath) is not an Ed25519 public key: \(error)")
+            throw PhieuKinError.keyFile(
+                "\(agencyPublicKeyPath) is not an Ed25519 public key: \(error)", underlying: error)
         }
     }
 
@@ -189,15 +195,15 @@ public final class Workspace: Sendable {
     public func agencySigningKey(passphrase: [UInt8]?) throws -> Ed25519PrivateKey {
         let pem = try KeyFiles.readPrivate(agencyKeyPath)
         if pem.contains("ENCRYPTED") && passphrase == nil {
-            throw PhieuKinError.keyFile(
-                "\(agencyKeyPath) is encrypted. Pass its passphrase with --passphrase-file FILE.")
+            throw PhieuKinError(
+                .passphraseNeeded, "\(agencyKeyPath) is encrypted: the agency passphrase is needed.",
+                next: [.giveAgencyPassphrase])
         }
         do {
             return try Ed25519PrivateKey(pemRepresentation: pem, passphrase: passphrase)
         } catch {
-            throw PhieuKinError.keyFile(
-                "cannot open \(agencyKeyPath): \(error). Check the passphrase file, or that the key is an Ed25519 PKCS#8 PEM."
-            )
+            throw PhieuKinError.cannotOpenKey(
+                agencyKeyPath, error, check: "the passphrase file, or that the key is an Ed25519 PKCS#8 PEM")
         }
     }
 

@@ -48,13 +48,23 @@ public struct ImportReject: Sendable, Hashable {
 
 /// A whole file that cannot be imported (nothing from the import is stored).
 public struct ImportError: Error, Equatable, CustomStringConvertible {
-    private enum Code: Equatable {
-        case header, file
+    /// What kind of failure this is; new kinds may be added, so switch with a `default`.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        /// The header row names no column, or one twice, or an unknown question.
+        public static let header = Kind("header")
+        /// The file as a whole cannot be imported.
+        public static let file = Kind("file")
     }
-    private let code: Code
+
+    /// What failed, for a caller to switch on.
+    public let kind: Kind
     public let reason: String
-    private init(_ code: Code, _ reason: String) {
-        self.code = code
+    private init(_ kind: Kind, _ reason: String) {
+        self.kind = kind
         self.reason = reason
     }
     public static func header(_ source: String, _ reason: String) -> Self { .init(.header, "\(source): \(reason)") }
@@ -103,6 +113,35 @@ public struct SerialHash: Hashable, Sendable, Comparable {
     /// The first word of a SHA-256 output is already uniform: hashing it alone is enough for a
     /// `Set` (equality still compares all four words).
     public func hash(into hasher: inout Hasher) { hasher.combine(w0) }
+}
+
+/// One ballot handed to an import already parsed (JSON Lines, a voting booth, a scanner): the
+/// serial as read (nil in an unnumbered round), the answer codes by question id (README
+/// "Importing ballots": `<official>.<criterion>`, `<official>` or the question's id; more than one
+/// code for a question is the `several-answers` reject), the remark, and the round it names.
+public struct KeyedBallot: Sendable, Hashable {
+    public var serial: String?
+    public var answers: [String: [String]]
+    public var remark: String?
+    public var round: String?
+
+    public init(serial: String? = nil, answers: [String: [String]], remark: String? = nil, round: String? = nil) {
+        self.serial = serial
+        self.answers = answers
+        self.remark = remark
+        self.round = round
+    }
+
+    /// The JSON Lines form (docs/IMPORT-JSON.md), as kept sealed with a reject.
+    package var jsonText: String {
+        var members: [String: JSONValue] = [
+            "answers": .object(answers.mapValues { .array($0.map(JSONValue.string)) })
+        ]
+        if let serial { members["serial"] = .string(serial) }
+        if let remark { members["remark"] = .string(remark) }
+        if let round { members["round"] = .string(round) }
+        return (try? JSONValue.object(members).canonicalBytes).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
 }
 
 /// What one input row became.
@@ -369,39 +408,57 @@ public struct BallotImportSession {
         let (remark, remarkOK) = string("remark")
         let (round, roundOK) = string("round")
         guard serialOK, remarkOK, roundOK else { return malformed("serial, remark and round must be strings") }
-        var answers: [String: String] = [:]
-        var markProblem: ImportReject?
+        var answers: [String: [String]] = [:]
         switch members["answers"] {
         case nil, .null?: break
         case .object(let cells)?:
-            for (name, cell) in cells.sorted(by: { $0.key < $1.key }) {
-                let cellText: String?
+            for (name, cell) in cells {
                 switch cell {
-                case .null: cellText = nil
-                case .string(let s): cellText = s
-                case .number(let n) where n == n.rounded() && abs(n) < 1e15: cellText = String(Int64(n))
+                case .null: continue
+                case .string(let s): answers[name] = [s]
+                case .number(let n) where n == n.rounded() && abs(n) < 1e15: answers[name] = [String(Int64(n))]
                 case .array(let items):
                     var parts: [String] = []
                     for item in items {
                         guard case .string(let s) = item else { return malformed("answer lists hold strings") }
                         parts.append(s)
                     }
-                    cellText = parts.isEmpty ? nil : parts.joined(separator: ";")
+                    answers[name] = parts
                 default: return malformed("an answer is a string code")
-                }
-                guard let cellText, !cellText.trimmingASCIIWhitespace().isEmpty, markProblem == nil else { continue }
-                switch column(named: name.nfc) {
-                case .question(let id): markProblem = answer(cellText, question: id, into: &answers)
-                case .unknown(let code, let reason): markProblem = ImportReject(code, reason)
-                case .serial, .remark, .round:
-                    markProblem = ImportReject(.unknownQuestion, "answer \"\(name)\" is not a question id")
                 }
             }
         default: return malformed("answers must be an object {\"<question id>\": \"<code>\"}")
         }
+        return decide(
+            KeyedBallot(serial: serialText, answers: answers, remark: remark, round: round), source: source,
+            raw: { .text(text) })
+    }
+
+    /// Validates one ballot handed in already parsed — by a voting booth or a scanner, say — exactly
+    /// as a keyed row: same codes, same serial checks, same rejects. `source` names it in a reject
+    /// (e.g. "booth:3"); it is kept only while the reject is pending.
+    public mutating func process(keyed ballot: KeyedBallot, source: String) -> RowOutcome {
+        ordinal += 1
+        return decide(ballot, source: source, raw: { .text(ballot.jsonText) })
+    }
+
+    /// The answers of a parsed ballot read cell by cell, then `finish`.
+    private mutating func decide(_ keyed: KeyedBallot, source: String, raw: () -> RawRow) -> RowOutcome {
+        var answers: [String: String] = [:]
+        var markProblem: ImportReject?
+        for (name, codes) in keyed.answers.sorted(by: { $0.key < $1.key }) {
+            let cellText = codes.joined(separator: ";")
+            guard !cellText.trimmingASCIIWhitespace().isEmpty, markProblem == nil else { continue }
+            switch column(named: name.nfc) {
+            case .question(let id): markProblem = answer(cellText, question: id, into: &answers)
+            case .unknown(let code, let reason): markProblem = ImportReject(code, reason)
+            case .serial, .remark, .round:
+                markProblem = ImportReject(.unknownQuestion, "answer \"\(name)\" is not a question id")
+            }
+        }
         return finish(
-            source: source, serialText: serialText, round: round, answers: answers, remark: remark,
-            markProblem: markProblem, raw: { .text(text) })
+            source: source, serialText: keyed.serial, round: keyed.round, answers: answers, remark: keyed.remark,
+            markProblem: markProblem, raw: raw)
     }
 
     /// Reads one cell into `answers`; returns the problem, if any.
@@ -431,17 +488,8 @@ public struct BallotImportSession {
         // The marks, checked independently of the serial so a committee can accept a ballot
         // whose only problem was its serial.
         var problem = markProblem
-        let remark = rawRemark.map { $0.nfc.trimmingWhitespaceAndNewlines() }.flatMap {
-            $0.isEmpty ? nil : $0
-        }
-        if problem == nil, let remark {
-            if !survey.remark.allowed {
-                problem = ImportReject(.remarkNotAllowed, "survey \(survey.id) has no remark; leave the column blank")
-            } else if remark.count > survey.remark.maxLength {
-                problem = ImportReject(
-                    .remarkTooLong, "the remark is longer than \(survey.remark.maxLength) characters")
-            }
-        }
+        let remark = Self.normalizedRemark(rawRemark)
+        if problem == nil, let remark { problem = remarkProblem(remark) }
         let ballot =
             problem == nil ? Ballot(surveyID: survey.id, roundID: roundID, answers: answers, remark: remark) : nil
 
@@ -473,27 +521,8 @@ public struct BallotImportSession {
                     ballot: ballot, raw: raw())
             }
             let hash = SerialHash(serial)
-            guard issued.contains(hash) else {
-                return rejected(
-                    source, key: key,
-                    ImportReject(
-                        .unknownSerial,
-                        "serial is well-formed but was not issued for round \(roundID): check the paper belongs "
-                            + "to this round; the committee may accept it after checking"),
-                    ballot: ballot, raw: raw())
-            }
-            if usedEarlier.contains(hash) {
-                return rejected(
-                    source, key: key,
-                    ImportReject(.serialUsed, "duplicate: this serial was used by a ballot imported earlier"),
-                    ballot: ballot, raw: raw())
-            }
-            if let first = usedNow[hash] {
-                return rejected(
-                    source, key: key,
-                    ImportReject(
-                        .serialUsed, "duplicate: this serial was already used at \(first.text) in this import"),
-                    ballot: ballot, raw: raw())
+            if let problem = serialProblem(hash) {
+                return rejected(source, key: key, problem, ballot: ballot, raw: raw())
             }
             serialHash = hash
         } else if let serialText, !serialText.trimmingASCIIWhitespace().isEmpty {
@@ -505,6 +534,42 @@ public struct BallotImportSession {
         if let problem { return rejected(source, key: key, problem, ballot: nil, raw: raw()) }
         return RowOutcome(
             source: source, keyingKey: key, ballot: ballot, serialHash: serialHash, reject: nil, raw: nil)
+    }
+
+    // MARK: Decisions (one place, for the byte-level fast path and the String path alike)
+
+    /// A remark as stored: NFC, trimmed; nil when nothing is left.
+    static func normalizedRemark(_ raw: String?) -> String? {
+        raw.map { $0.nfc.trimmingWhitespaceAndNewlines() }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Why a (normalized, non-empty) remark is refused, if it is.
+    func remarkProblem(_ remark: String) -> ImportReject? {
+        if !survey.remark.allowed {
+            return ImportReject(.remarkNotAllowed, "survey \(survey.id) has no remark; leave the column blank")
+        }
+        if remark.count > survey.remark.maxLength {
+            return ImportReject(.remarkTooLong, "the remark is longer than \(survey.remark.maxLength) characters")
+        }
+        return nil
+    }
+
+    /// Why a well-formed serial is refused in this round, if it is: not issued, used by an earlier
+    /// import, or already used in this one.
+    func serialProblem(_ hash: SerialHash) -> ImportReject? {
+        guard issued.contains(hash) else {
+            return ImportReject(
+                .unknownSerial,
+                "serial is well-formed but was not issued for round \(roundID): check the paper belongs "
+                    + "to this round; the committee may accept it after checking")
+        }
+        if usedEarlier.contains(hash) {
+            return ImportReject(.serialUsed, "duplicate: this serial was used by a ballot imported earlier")
+        }
+        if let first = usedNow[hash] {
+            return ImportReject(.serialUsed, "duplicate: this serial was already used at \(first.text) in this import")
+        }
+        return nil
     }
 
     private func rejected(
@@ -648,22 +713,17 @@ extension BallotImportSession {
                 if !Self.trimmed(bytes, range).isEmpty { return false }
             }
         }
+        // The same decisions as the String path; any refusal leaves the row to that path, which
+        // then reports it.
         var remark: String?
         if let remarkField {
-            let text = String(decoding: remarkField, as: UTF8.self).nfc.trimmingWhitespaceAndNewlines()
-            if !text.isEmpty {
-                guard survey.remark.allowed, text.count <= survey.remark.maxLength else { return false }
-                remark = text
-            }
+            remark = Self.normalizedRemark(String(decoding: remarkField, as: UTF8.self))
+            if let remark, remarkProblem(remark) != nil { return false }
         }
         if numbered {
             guard let serialField, let serial = try? Serial(parsingUTF8: serialField) else { return false }
             let serialHash = SerialHash(serial)
-            guard issued.contains(serialHash), !usedEarlier.contains(serialHash),
-                usedNow[serialHash] == nil
-            else {
-                return false
-            }
+            guard serialProblem(serialHash) == nil else { return false }
             hash = serialHash
         } else if let serialField, !Self.trimmed(serialField, 0..<serialField.count).isEmpty {
             return false

@@ -73,16 +73,32 @@ public struct CSVRecordView {
 
 /// Why CSV could not be read. Names the line; never quotes field contents (they may be ballots).
 public struct CSVError: Error, Equatable, CustomStringConvertible {
-    private enum Code: Equatable {
-        case invalidUTF8, unterminatedQuote, quoteInUnquotedField, textAfterClosingQuote, fieldTooLong
+    /// What kind of failure this is; new kinds may be added, so switch with a `default`.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        /// A field is not valid UTF-8.
+        public static let invalidUTF8 = Kind("invalidUTF8")
+        /// A quoted field is never closed.
+        public static let unterminatedQuote = Kind("unterminatedQuote")
+        /// A field contains a quote but does not start with one.
+        public static let quoteInUnquotedField = Kind("quoteInUnquotedField")
+        /// A quoted field has text after its closing quote.
+        public static let textAfterClosingQuote = Kind("textAfterClosingQuote")
+        /// A field is longer than the parser allows.
+        public static let fieldTooLong = Kind("fieldTooLong")
     }
-    private let code: Code
+
+    /// What failed, for a caller to switch on.
+    public let kind: Kind
     /// 1-based line of the problem.
     public let line: Int
     public let reason: String
 
-    private init(_ code: Code, line: Int, _ reason: String) {
-        self.code = code
+    private init(_ kind: Kind, line: Int, _ reason: String) {
+        self.kind = kind
         self.line = line
         self.reason = reason
     }

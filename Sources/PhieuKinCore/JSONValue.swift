@@ -17,16 +17,34 @@ public enum JSONValue: Sendable, Hashable {
 
 /// Why JSON could not be parsed or canonicalized. Never quotes the input (it may be a ballot).
 public struct JSONError: Error, Equatable, CustomStringConvertible {
-    private enum Code: Equatable {
-        case syntax, encoding, duplicateKey, tooDeep, notFinite, encoder
+    /// What kind of failure this is; new kinds may be added, so switch with a `default`.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        /// The bytes are not JSON.
+        public static let syntax = Kind("syntax")
+        /// The input is not valid UTF-8 (or has a byte-order mark).
+        public static let encoding = Kind("encoding")
+        /// An object has the same key twice.
+        public static let duplicateKey = Kind("duplicateKey")
+        /// Nesting is deeper than the parser allows.
+        public static let tooDeep = Kind("tooDeep")
+        /// NaN or an infinity cannot be written as JSON.
+        public static let notFinite = Kind("notFinite")
+        /// A value cannot be encoded (or is not in the expected canonical form).
+        public static let encoder = Kind("encoder")
     }
-    private let code: Code
+
+    /// What failed, for a caller to switch on.
+    public let kind: Kind
     /// Byte offset in the input where the problem was found, when parsing.
     public let offset: Int?
     public let reason: String
 
-    private init(_ code: Code, offset: Int?, _ reason: String) {
-        self.code = code
+    private init(_ kind: Kind, offset: Int?, _ reason: String) {
+        self.kind = kind
         self.offset = offset
         self.reason = reason
     }

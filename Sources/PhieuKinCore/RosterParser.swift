@@ -14,26 +14,63 @@ public struct RosterFile: Sendable, Hashable {
 
 /// Why a roster file was refused: names the file, the line and what to fix.
 public struct RosterError: Error, Equatable, CustomStringConvertible {
-    private enum Code: Equatable {
-        case encoding, header, fieldCount, emptyField, invalidID, duplicateOfficial, unitNameConflict,
-            invalidOrder, duplicateOrder, empty, invisibleControl
+    /// What kind of failure this is; new kinds may be added, so switch with a `default`.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        /// The file is not valid CSV text (see `underlying`, a `CSVError`).
+        public static let encoding = Kind("encoding")
+        /// The header row is missing a column, names one twice or names an unknown one.
+        public static let header = Kind("header")
+        /// A row has more or fewer fields than the header.
+        public static let fieldCount = Kind("fieldCount")
+        /// A required cell is empty.
+        public static let emptyField = Kind("emptyField")
+        /// An id uses characters other than A-Z a-z 0-9 _ -.
+        public static let invalidID = Kind("invalidID")
+        /// An official id appears twice.
+        public static let duplicateOfficial = Kind("duplicateOfficial")
+        /// One unit id is given two names.
+        public static let unitNameConflict = Kind("unitNameConflict")
+        /// An `order` cell is not a whole number in range.
+        public static let invalidOrder = Kind("invalidOrder")
+        /// Two officials of a unit have the same `order`.
+        public static let duplicateOrder = Kind("duplicateOrder")
+        /// The file holds no officials.
+        public static let empty = Kind("empty")
+        /// A cell contains an invisible text-direction control.
+        public static let invisibleControl = Kind("invisibleControl")
     }
-    private let code: Code
+
+    /// What failed, for a caller to switch on.
+    public let kind: Kind
     public let fileName: String
     /// 1-based line; the header is line 1 (after an optional BOM).
     public let line: Int
     public let reason: String
+    /// The `CSVError` behind an `.encoding` error.
+    public let underlying: (any Error)?
 
-    private init(_ code: Code, _ fileName: String, _ line: Int, _ reason: String) {
-        self.code = code
+    private init(_ kind: Kind, _ fileName: String, _ line: Int, _ reason: String, underlying: (any Error)? = nil) {
+        self.kind = kind
         self.fileName = fileName
         self.line = line
         self.reason = reason
+        self.underlying = underlying
+    }
+
+    /// Equal when kind, file, line and reason are (the underlying error is not compared).
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.kind == rhs.kind && lhs.fileName == rhs.fileName && lhs.line == rhs.line && lhs.reason == rhs.reason
     }
 
     public var description: String { "\(fileName):\(line): \(reason)" }
 
-    static func csv(_ error: CSVError, file: String) -> Self { .init(.encoding, file, error.line, error.reason) }
+    static func csv(_ error: CSVError, file: String) -> Self {
+        .init(.encoding, file, error.line, error.reason, underlying: error)
+    }
     static func header(_ reason: String, file: String, line: Int) -> Self { .init(.header, file, line, reason) }
     static func fieldCount(expected: Int, found: Int, file: String, line: Int) -> Self {
         .init(.fieldCount, file, line, "expected \(expected) fields like the header, found \(found)")

@@ -122,14 +122,28 @@ public struct Serial: Sendable, Hashable, CustomStringConvertible {
 
 /// Why a typed serial was refused. Never echoes the serial (it is secret-adjacent).
 public struct SerialError: Error, Equatable, CustomStringConvertible {
-    private enum Code: Equatable {
-        case wrongByteCount, wrongLength, invalidSymbol, checkMismatch
+    /// What kind of failure this is; new kinds may be added, so switch with a `default`.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        /// A serial is not 16 bytes.
+        public static let wrongByteCount = Kind("wrongByteCount")
+        /// A typed serial has the wrong number of symbols.
+        public static let wrongLength = Kind("wrongLength")
+        /// A typed serial uses a symbol outside its alphabet.
+        public static let invalidSymbol = Kind("invalidSymbol")
+        /// A typed serial's check symbol does not match (a typo).
+        public static let checkMismatch = Kind("checkMismatch")
     }
-    private let code: Code
+
+    /// What failed, for a caller to switch on.
+    public let kind: Kind
     public let reason: String
 
-    private init(_ code: Code, _ reason: String) {
-        self.code = code
+    private init(_ kind: Kind, _ reason: String) {
+        self.kind = kind
         self.reason = reason
     }
 

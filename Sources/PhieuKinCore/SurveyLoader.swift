@@ -6,22 +6,55 @@ import Yams
 /// Lines come from the YAML parser's marks; the path names the field the way it is written in
 /// the file (`criteria[2].id`, `policy.noted.min_share`), so the author can go straight to it.
 public struct SurveyError: Error, Equatable, CustomStringConvertible {
-    private enum Code: Equatable {
-        case syntax, missingKey, unknownKey, invalidValue, duplicate, shape, catalog, unknownSurvey
+    /// What kind of failure this is; new kinds may be added, so switch with a `default`.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        /// The text is not valid YAML (or JSON) syntax.
+        public static let syntax = Kind("syntax")
+        /// A required key is missing.
+        public static let missingKey = Kind("missingKey")
+        /// A key is not part of the schema (a typo, or the wrong place).
+        public static let unknownKey = Kind("unknownKey")
+        /// A value has the wrong type or is out of range.
+        public static let invalidValue = Kind("invalidValue")
+        /// An id or code appears twice.
+        public static let duplicate = Kind("duplicate")
+        /// The definition is inconsistent with its own shape (choices, codes, policy).
+        public static let shape = Kind("shape")
+        /// A definition file was refused as a whole (too large, unsafe permissions, overrides a shipped survey).
+        public static let catalog = Kind("catalog")
+        /// No survey has this id.
+        public static let unknownSurvey = Kind("unknownSurvey")
     }
-    private let code: Code
+
+    /// What failed, for a caller to switch on.
+    public let kind: Kind
     public let fileName: String?
     public let line: Int?
     /// The field path, e.g. `criteria[2].id`; nil for file-level problems.
     public let path: String?
     public let reason: String
+    /// The YAML parser's error behind a `.syntax` error.
+    public let underlying: (any Error)?
 
-    private init(_ code: Code, file: String?, line: Int?, path: String?, _ reason: String) {
-        self.code = code
+    private init(
+        _ kind: Kind, file: String?, line: Int?, path: String?, _ reason: String, underlying: (any Error)? = nil
+    ) {
+        self.kind = kind
         self.fileName = file
         self.line = line
         self.path = path
         self.reason = reason
+        self.underlying = underlying
+    }
+
+    /// Equal when kind, location and reason are (the underlying error is not compared).
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.kind == rhs.kind && lhs.fileName == rhs.fileName && lhs.line == rhs.line && lhs.path == rhs.path
+            && lhs.reason == rhs.reason
     }
 
     public var description: String {
@@ -33,8 +66,8 @@ public struct SurveyError: Error, Equatable, CustomStringConvertible {
         return parts.joined(separator: ": ")
     }
 
-    static func syntax(file: String, line: Int?, _ reason: String) -> Self {
-        .init(.syntax, file: file, line: line, path: nil, reason)
+    static func syntax(file: String, line: Int?, _ reason: String, underlying: (any Error)? = nil) -> Self {
+        .init(.syntax, file: file, line: line, path: nil, reason, underlying: underlying)
     }
     static func missingKey(file: String, line: Int?, path: String) -> Self {
         .init(.missingKey, file: file, line: line, path: path, "required key is missing")
@@ -100,15 +133,19 @@ public enum SurveyLoader {
             .composer(let context, let problem, let mark, _):
             let prefix = context.map { "\($0.text) " } ?? ""
             return .syntax(
-                file: fileName, line: mark.line, "YAML syntax error: \(excerpt(prefix + problem, limit: 200))")
+                file: fileName, line: mark.line, "YAML syntax error: \(excerpt(prefix + problem, limit: 200))",
+                underlying: error)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "\"\(excerpt($0))\"" }.joined(separator: ", ")
-            return .syntax(file: fileName, line: context.mark.line, "duplicate key \(keys) in the same mapping")
+            return .syntax(
+                file: fileName, line: context.mark.line, "duplicate key \(keys) in the same mapping", underlying: error)
         case .reader(let problem, _, _, _):
             return .syntax(
-                file: fileName, line: nil, "cannot read the file as YAML text: \(excerpt(problem, limit: 200))")
+                file: fileName, line: nil, "cannot read the file as YAML text: \(excerpt(problem, limit: 200))",
+                underlying: error)
         default:
-            return .syntax(file: fileName, line: nil, "YAML error: \(excerpt("\(error)", limit: 200))")
+            return .syntax(
+                file: fileName, line: nil, "YAML error: \(excerpt("\(error)", limit: 200))", underlying: error)
         }
     }
 }

@@ -4,30 +4,45 @@
 /// match `CryptoError.malformedInput("")` against any malformed-input error. Reasons never contain
 /// key material or plaintext: they describe sizes and what to do next.
 public struct CryptoError: Error, Equatable, CustomStringConvertible {
-    private enum Code: Equatable {
-        case invalidSignature
-        case authenticationFailed
-        case invalidKey
-        case malformedInput
-        case invalidParameter
-        case invalidPEM
-        case wrongPassphrase
-        case invalidShares
-        case libraryFailure
+    /// What kind of failure this is; new kinds may be added, so switch with a `default`.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        /// A signature did not verify against the key and message.
+        public static let invalidSignature = Kind("invalidSignature")
+        /// AES-GCM or sealed-box authentication failed: wrong key, wrong associated data, or altered bytes.
+        public static let authenticationFailed = Kind("authenticationFailed")
+        /// A key has the wrong length, type or value.
+        public static let invalidKey = Kind("invalidKey")
+        /// Input bytes are truncated, too long or not in the expected layout.
+        public static let malformedInput = Kind("malformedInput")
+        /// A numeric parameter (size, index, threshold) is out of range.
+        public static let invalidParameter = Kind("invalidParameter")
+        /// A PEM document could not be parsed, or holds a different kind of key.
+        public static let invalidPEM = Kind("invalidPEM")
+        /// A PEM key file was encrypted with a different passphrase (or is damaged).
+        public static let wrongPassphrase = Kind("wrongPassphrase")
+        /// Shamir shares are inconsistent (duplicate or zero index, mismatched lengths, too few).
+        public static let invalidShares = Kind("invalidShares")
+        /// libcrypto reported an unexpected failure (out of memory, missing provider).
+        public static let libraryFailure = Kind("libraryFailure")
     }
 
-    private let code: Code
+    /// What failed, for a caller to switch on.
+    public let kind: Kind
     /// A human explanation that says what went wrong and what to do next.
     public let reason: String
 
-    private init(_ code: Code, _ reason: String) {
-        self.code = code
+    private init(_ kind: Kind, _ reason: String) {
+        self.kind = kind
         self.reason = reason
     }
 
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.code == rhs.code }
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.kind == rhs.kind }
 
-    public var description: String { "CryptoError.\(code): \(reason)" }
+    public var description: String { "CryptoError.\(kind): \(reason)" }
 
     /// A signature did not verify against the key and message.
     public static let invalidSignature = Self(

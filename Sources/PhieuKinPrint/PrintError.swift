@@ -3,25 +3,35 @@
 /// Errors compare by kind only (the reason text carries paths and counts), so callers and
 /// tests match `PrintError.cannotWrite` etc. Reasons never contain ballot contents or serials.
 public struct PrintError: Error, Equatable, CustomStringConvertible {
-    private enum Code: Equatable {
-        case cannotWrite
-        case invalidDocument
-        case payloadTooLong
-        case renderingFailed
+    /// What kind of failure this is; new kinds may be added, so switch with a `default`.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+        public var description: String { name }
+
+        /// The output file could not be created or written.
+        public static let cannotWrite = Kind("cannotWrite")
+        /// The document or a sheet is not printable.
+        public static let invalidDocument = Kind("invalidDocument")
+        /// A QR payload is too long to print at a scannable module size.
+        public static let payloadTooLong = Kind("payloadTooLong")
+        /// cairo, pango or libqrencode reported an error while drawing.
+        public static let renderingFailed = Kind("renderingFailed")
     }
 
-    private let code: Code
+    /// What failed, for a caller to switch on.
+    public let kind: Kind
     /// Human-readable reason, ending with what to do next.
     public let reason: String
 
-    private init(_ code: Code, _ reason: String) {
-        self.code = code
+    private init(_ kind: Kind, _ reason: String) {
+        self.kind = kind
         self.reason = reason
     }
 
     public var description: String { "PrintError: \(reason)" }
 
-    public static func == (lhs: PrintError, rhs: PrintError) -> Bool { lhs.code == rhs.code }
+    public static func == (lhs: PrintError, rhs: PrintError) -> Bool { lhs.kind == rhs.kind }
 
     /// The output file could not be created or written (missing folder, no permission, full disk).
     public static let cannotWrite = PrintError(.cannotWrite, "cannot write the PDF file")

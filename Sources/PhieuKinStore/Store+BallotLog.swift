@@ -24,7 +24,7 @@ final class BallotLogTransaction: BallotLogWriting {
 
     func round() throws -> Round {
         guard let round = try RoundRecord.fetchOne(db, key: roundID) else {
-            throw StoreError.notFound("round \(roundID)", hint: "List rounds with: phieukin round list")
+            throw StoreError.roundNotFound(roundID)
         }
         return round.round
     }
@@ -299,7 +299,7 @@ extension Store {
     public func ballotLogSnapshot(roundID: String) throws -> BallotLogSnapshot {
         try read { db in
             guard let round = try RoundRecord.fetchOne(db, key: roundID) else {
-                throw StoreError.notFound("round \(roundID)", hint: "List rounds with: phieukin round list")
+                throw StoreError.roundNotFound(roundID)
             }
             let args: StatementArguments = [roundID]
             var leaves: [StoredLeaf] = []

@@ -58,7 +58,7 @@ extension Store {
     ) throws -> Int {
         try write { db in
             guard let round = try RoundRecord.fetchOne(db, key: commit.roundID) else {
-                throw StoreError.notFound("round \(commit.roundID)", hint: "List rounds with: phieukin round list")
+                throw StoreError.roundNotFound(commit.roundID)
             }
             guard round.state == .closed else {
                 throw StoreError.conflict(

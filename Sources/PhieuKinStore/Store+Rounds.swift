@@ -66,7 +66,7 @@ extension Store {
 
     public func round(id: String) throws -> Round {
         guard let round = try read({ db in try RoundRecord.fetchOne(db, key: id)?.round }) else {
-            throw StoreError.notFound("round \(id)", hint: "List rounds with: phieukin round list")
+            throw StoreError.roundNotFound(id)
         }
         return round
     }

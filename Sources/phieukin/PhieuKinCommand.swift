@@ -22,9 +22,22 @@ struct PhieuKinCommand: ParsableCommand {
 
     /// Everything PhieuKin creates is owner-only (files 0600, folders 0700) whatever the caller's
     /// umask; the workflows also set modes explicitly where they create files.
+    ///
+    /// Parses and runs like ArgumentParser's `main`, but a library error that carries next steps
+    /// is printed with them (`ErrorHints`): its reason, then the command to type.
     static func main() {
         umask(0o077)
-        Self.main(nil)
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot(nil)
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch {
+            exit(withError: ErrorHints.presentable(error, command: type(of: command)))
+        }
     }
 }
 

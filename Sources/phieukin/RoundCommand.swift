@@ -96,6 +96,11 @@ struct RoundCommand: ParsableCommand {
                 }
             }
             if let custody = summary.custody { print(custody) }
+            if summary.committeeSize > 1 {
+                print(
+                    "At the tally: phieukin tally --round \(summary.id) --share FILE … (one --share per member present)"
+                )
+            }
             print("Next: phieukin ballots print --round \(summary.id) --out ballots.pdf")
             print(summary.id)
         }

@@ -262,3 +262,45 @@ struct BallotImportValidationTests {
         #expect(ok.ballot?.answers == ["A": "3"])
     }
 }
+
+/// A ballot handed in already parsed (a booth, a scanner) is decided exactly as the same row
+/// keyed in a CSV file: one validation decision per row, whatever the source.
+@Suite("Ballot import from parsed ballots")
+struct KeyedBallotImportTests {
+    typealias V = BallotImportValidationTests
+
+    @Test(arguments: V.cases)
+    func parsedBallotIsDecidedAsTheKeyedRow(_ c: V.Case) throws {
+        var csv = V.session()
+        let columns = try csv.columns(header: V.header, source: "f.csv:1")
+        let expected = csv.process(record: CSVRecord(line: 7, fields: c.fields), columns: columns, file: "f.csv")
+
+        guard c.fields.count == V.header.count else { return }  // a malformed row has no parsed form
+        var answers: [String: [String]] = [:]
+        var serial: String?
+        var remark: String?
+        for (name, field) in zip(V.header, c.fields) where !field.isEmpty {
+            switch name {
+            case "serial": serial = field
+            case "remark": remark = field
+            default: answers[name] = [field]
+            }
+        }
+        var parsed = V.session()
+        let outcome = parsed.process(
+            keyed: KeyedBallot(serial: serial, answers: answers, remark: remark), source: "booth:7")
+        #expect(outcome.source == "booth:7")
+        #expect(outcome.reject?.code == expected.reject?.code)
+        #expect(outcome.ballot == expected.ballot)
+        #expect(outcome.serialHash == expected.serialHash)
+        #expect(outcome.keyingKey == expected.keyingKey)
+    }
+
+    @Test func twoCodesForOneQuestionAreSeveralAnswers() {
+        var session = V.session(numbered: false)
+        let outcome = session.process(
+            keyed: KeyedBallot(answers: ["A.dao-duc": ["x", "1"]]), source: "booth:1")
+        #expect(outcome.reject?.code == .severalAnswers)
+        #expect(outcome.raw == .text(#"{"answers":{"A.dao-duc":["x","1"]}}"#))
+    }
+}

@@ -78,8 +78,9 @@ struct StoreTests {
         do {
             _ = try store.round(id: "nope")
         } catch let error as StoreError {
+            #expect(error.kind == .notFound)
             #expect(error.reason.contains("round nope not found"))
-            #expect(error.reason.contains("phieukin round list"))
+            #expect(error.nextSteps == [.listRounds])
         }
     }
 }
@@ -118,6 +119,7 @@ struct StoreSharingTests {
         let error = #expect(throws: StoreError.self) {
             try store.setMeta("big", String(repeating: "x", count: 200_000))
         }
+        #expect(error?.kind == .diskFull)
         #expect(error?.reason.hasPrefix("the disk is full") == true, "\(error?.reason ?? "")")
         #expect(error?.reason.contains("writable") == false)
         #expect(try store.meta("big") == nil)
@@ -146,6 +148,7 @@ struct StoreSharingTests {
         #expect(readOnly.isReadOnly)
         #expect(try readOnly.meta("agency") == "UBND")
         let error = #expect(throws: StoreError.self) { try readOnly.setMeta("agency", "changed") }
+        #expect(error?.kind == .readOnly)
         #expect(error?.reason.contains("is read-only here") == true)
     }
 }

@@ -127,13 +127,18 @@ struct ImportWorkflowTests {
         #expect(unknown.acceptable && unknown.source == "\(path):5")
         #expect(rejects.first { $0.code == "invalid-code" }?.acceptable == false)
         let badCode = try #require(rejects.first { $0.code == "invalid-code" })
-        #expect(throws: PhieuKinError.self) {
+        let invalidMarks = #expect(throws: PhieuKinError.self) {
             try f.workspace.acceptRejects(roundID: f.round, ids: [badCode.id], reason: "x", passphrase: nil)
         }
+        #expect(invalidMarks?.kind == .invalidInput)
+        #expect(invalidMarks?.nextSteps == [.discardReject(roundID: f.round, rejectID: Int(badCode.id))])
         let accepted = try f.workspace.acceptRejects(
             roundID: f.round, ids: [unknown.id], reason: "Phiếu thật, đã đối chiếu bản giấy", passphrase: nil)
         #expect(accepted.treeSize == 3 && accepted.treeHead == 2)
-        #expect(throws: PhieuKinError.self) { try f.workspace.closeRound(roundID: f.round, passphrase: nil) }
+        let pending = #expect(throws: PhieuKinError.self) {
+            try f.workspace.closeRound(roundID: f.round, passphrase: nil)
+        }
+        #expect(pending?.kind == .rejectsPending)
         let discarded = try f.workspace.discardRejects(roundID: f.round, ids: nil, reason: "Nhập lại ở lần sau")
         #expect(discarded.discarded.count == 7 && discarded.treeSize == 3 && discarded.treeHead == 3)
         let after = try f.workspace.listRejects(roundID: f.round)
@@ -141,9 +146,10 @@ struct ImportWorkflowTests {
 
         let closed = try f.workspace.closeRound(roundID: f.round, passphrase: nil)
         #expect(closed.treeSize == 3 && closed.treeHead == 4)
-        #expect(throws: PhieuKinError.self) {
+        let closedError = #expect(throws: PhieuKinError.self) {
             try f.workspace.importBallots(ImportRequest(roundID: f.round, files: [path]))
         }
+        #expect(closedError?.kind == .roundState)
 
         let verified = try f.workspace.verify(roundID: f.round)
         #expect(verified.ok, "\(verified.problems)")
@@ -218,9 +224,10 @@ struct ImportWorkflowTests {
         let path = try f.write("u.csv", "A1.dao-duc,A2.dao-duc\nx,\n,x\n,\n")
         let report = try f.workspace.importBallots(ImportRequest(roundID: f.round, files: [path]))
         #expect(report.accepted == 3 && report.exitStatus == 0)
-        #expect(throws: PhieuKinError.self) {
+        let twice = #expect(throws: PhieuKinError.self) {
             try f.workspace.importBallots(ImportRequest(roundID: f.round, files: [path]))
         }
+        #expect(twice?.kind == .duplicateImport)
         let verified = try f.workspace.verify(roundID: f.round)
         #expect(verified.ok && verified.rounds.first?.leaves == 3, "\(verified.problems)")
     }

@@ -76,7 +76,10 @@ struct CommitteeCustodyTests {
         let two = try cli.run(
             Self.open + ["--period", "2026-Q1", "--share-out", outside + "/1.pem", "--share-out", outside + "/2.pem"]
                 + committee)
-        #expect(two.status == 1 && two.stderr.contains("needs --share-out exactly 3 times"), "\(two.stderr)")
+        #expect(two.status == 1 && two.stderr.contains("needs exactly 3 share files"), "\(two.stderr)")
+        #expect(
+            two.stderr.contains(
+                "Next: add --shares-dir DIR (e.g. a USB stick) or --share-out PATH once per member (3 times)"))
         let oneInside = try cli.run(
             Self.open + [
                 "--period", "2026-Q1", "--share-out", outside + "/1.pem", "--share-out", cli.path("2.pem"),
@@ -84,7 +87,7 @@ struct CommitteeCustodyTests {
             ] + committee)
         #expect(
             oneInside.status == 1
-                && oneInside.stderr.contains("--share-out \(cli.path("2.pem")) is inside the workspace"))
+                && oneInside.stderr.contains("share file \(cli.path("2.pem")) is inside the workspace"))
         let oneOfOne = try cli.run(Self.open + ["--period", "2026-Q1", "--shares-dir", outside])
         #expect(oneOfOne.status == 1 && oneOfOne.stderr.contains("are for a committee"))
         #expect(try roundCount(cli) == "0")

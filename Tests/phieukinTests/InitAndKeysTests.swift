@@ -37,9 +37,8 @@ struct InitAndKeysTests {
         let open = try cli.run(["init", "--passphrase-file", passFile])
         #expect(
             open.status == 1
-                && open.stderr.contains(
-                    "passphrase file \(passFile) can be read by other users (mode 644). Fix it with: chmod 600 \(passFile)"
-                ), "\(open.stderr)")
+                && open.stderr.contains("passphrase file \(passFile) can be read by other users (mode 644)")
+                && open.stderr.contains("\nNext: chmod 600 \(passFile)"), "\(open.stderr)")
         #expect(!FileManager.default.fileExists(atPath: cli.path("phieukin.sqlite")))
         chmod(passFile, 0o600)
         let result = try cli.run(["init", "--passphrase-file", passFile])
@@ -88,7 +87,7 @@ struct InitAndKeysTests {
         #expect(refused.status == 1)
         #expect(
             refused.stderr.contains(
-                "--agency contains the invisible text-direction control U+202E (RIGHT-TO-LEFT OVERRIDE)"))
+                "the agency name contains the invisible text-direction control U+202E (RIGHT-TO-LEFT OVERRIDE)"))
         #expect(!FileManager.default.fileExists(atPath: cli.path("phieukin.sqlite")))
         #expect(try cli.run(["init", "--agency", "UBND Quận Một"]).status == 0)
 

@@ -39,8 +39,8 @@ public enum ReportStrings {
         .noFlags: ("Không có cán bộ nào cần lưu ý.", "No official is flagged."),
         .noRemarks: ("Không có ý kiến.", "No remarks."),
         .remarksSealed: (
-            "Ý kiến khác được niêm phong bằng khóa kiểm phiếu của vòng: cần các mảnh khóa của tổ kiểm phiếu (--share) để hiển thị.",
-            "Remarks are sealed with the round's tally key: the counting committee's shares (--share) are needed to show them."
+            "Ý kiến khác được niêm phong bằng khóa kiểm phiếu của vòng: cần các mảnh khóa của tổ kiểm phiếu để hiển thị.",
+            "Remarks are sealed with the round's tally key: the counting committee's shares are needed to show them."
         ),
         .allPeriods: ("Tất cả các kỳ", "All periods"),
         .page: ("Trang", "Page"),

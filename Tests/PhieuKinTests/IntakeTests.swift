@@ -1,0 +1,52 @@
+import Foundation
+import PhieuKin
+import PhieuKinCore
+import PhieuKinTestSupport
+import Testing
+
+/// The public intake entry for front ends that hand ballots in already parsed (a voting booth,
+/// a scanner): the same validation, batch, quarantine, log and exit status as a keyed file.
+@Suite("Intake of parsed ballots")
+struct IntakeTests {
+    @Test func parsedBallotsGoThroughTheSameIntakeAsAFile() throws {
+        let f = try ImportFixture.make(ballots: 4)
+        let s = f.serials
+        let ballots = [
+            KeyedBallot(serial: s[0], answers: ["A1.dao-duc": ["x"]], remark: "Cần nhiệt tình hơn"),
+            KeyedBallot(serial: s[1], answers: ["A2.thai-do": ["x"], "Z9.dao-duc": ["x"]]),  // unknown official
+            KeyedBallot(serial: s[0].lowercased(), answers: [:]),  // the same serial again
+            KeyedBallot(serial: s[2], answers: ["A3.ky-luat": ["1"]]),
+        ]
+        let report = try f.workspace.importBallots(
+            ImportRequest(roundID: f.round, sources: [.ballots(name: "booth", ballots)]))
+        #expect(report.accepted == 2)
+        #expect(report.duplicates == 1 && report.rejected == 1)
+        #expect(report.files == ["booth"])
+        #expect(
+            report.rejects.map { "\($0.file):\($0.line) \($0.code)" } == [
+                "booth:2 unknown-official", "booth:3 serial-used",
+            ])
+        #expect(report.exitStatus == 2)
+        #expect(report.treeSize == 2)
+        for reject in report.rejects {
+            for serial in s { #expect(!reject.reason.contains(serial)) }
+        }
+        // A file keyed from the same paper afterwards finds those serials used.
+        let csv = try f.write("later.csv", "serial,A1.dao-duc\n\(s[2]),x\n\(s[3]),x\n")
+        let later = try f.workspace.importBallots(ImportRequest(roundID: f.round, files: [csv]))
+        #expect(later.accepted == 1 && later.duplicates == 1)
+        #expect(try f.workspace.verify(roundID: f.round).ok)
+    }
+
+    @Test func theSameParsedBallotsTwiceIntoAnUnnumberedRoundAreRefused() throws {
+        let f = try ImportFixture.make(ballots: 10, numbered: false)
+        let ballots = [KeyedBallot(answers: ["A1.dao-duc": ["x"]]), KeyedBallot(answers: [:])]
+        let first = try f.workspace.importBallots(
+            ImportRequest(roundID: f.round, sources: [.ballots(name: "kiosk", ballots)]))
+        #expect(first.accepted == 2)
+        #expect(throws: PhieuKinError.self) {
+            try f.workspace.importBallots(ImportRequest(roundID: f.round, sources: [.ballots(name: "kiosk", ballots)]))
+        }
+        #expect(try f.workspace.verify(roundID: f.round).rounds.first?.leaves == 2)
+    }
+}

@@ -43,6 +43,51 @@ struct StoreTests {
             + store.testingQuery("SELECT typeof(hash) FROM issuedSerial")
         #expect(types == ["blob", "blob"])
         #expect(try store.round(id: "R").tallyPublicKey == Array(repeating: 7, count: 32))
+
+        // Every other byte column, written through the API.
+        try store.withBallotLog(roundID: "R") { log in
+            try log.insertBatch(seq: 1, sealedKey: [1, 2])
+            try log.appendLeaf(idx: 0, batchSeq: 1, data: [3])
+            try log.insertUsedSerial(SerialHash(hash: Array(repeating: 9, count: 32))!)
+            try log.recordFile(digest: Array(repeating: 4, count: 32), batchSeq: 1)
+            try log.insertReject(
+                StoredReject(
+                    roundID: "R", batchSeq: 1, sealed: [5], code: "x", reason: "x", source: nil, status: .pending))
+            try log.insertTreeHead(StoredTreeHead(roundID: "R", seq: 1, body: [6], signature: [7]))
+            try log.saveFrontier([8])
+            try log.setState(.closed, closedOn: "2026-11-30")
+        }
+        try store.commitTally(
+            TallyCommit(
+                roundID: "R", resultBody: [9],
+                flags: [StoredFlag(roundID: "R", officialID: "A", criterionID: "c", status: "new", body: [10])],
+                sealedRemarks: [11], leaf: [12])
+        ) { _, _, seq in StoredResultsHead(seq: seq, body: [13], signature: [14]) }
+        for (table, column) in [
+            ("usedSerial", "hash"), ("batch", "sealedKey"), ("leaf", "data"), ("batchFile", "digest"),
+            ("reject", "sealed"), ("treeHead", "body"), ("treeHead", "signature"), ("ballotFrontier", "frontier"),
+            ("result", "body"), ("flag", "body"), ("resultRemarks", "sealed"), ("resultLeaf", "data"),
+            ("resultTreeHead", "body"), ("resultTreeHead", "signature"),
+        ] {
+            #expect(
+                try store.testingQuery("SELECT DISTINCT typeof(\(column)) FROM \(table)") == ["blob"],
+                "\(table).\(column)")
+        }
+    }
+
+    /// Nothing has shipped: the whole schema is the one migration `v1`.
+    @Test func oneMigrationWritesTheWholeSchema() throws {
+        let store = try temporaryStore()
+        #expect(try store.testingQuery("SELECT identifier FROM grdb_migrations") == ["v1"])
+        let tables = try store.testingQuery(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> 'grdb_migrations' ORDER BY name"
+        )
+        #expect(
+            tables == [
+                "ballotFrontier", "batch", "batchFile", "flag", "issuedSerial", "leaf", "meta", "official", "reject",
+                "result", "resultLeaf", "resultRemarks", "resultTreeHead", "round", "roundOfficial", "roundUnit",
+                "treeHead", "unit", "usedSerial",
+            ])
     }
 
     @Test func rosterReimportUpdatesInPlaceAndDeactivates() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// The ballot log's byte formats, in one place (docs/FORMAT.md, "Ballot leaves", "Batches",
 /// "Signed tree head"): the context strings bound into every sealed object, the leaf layout

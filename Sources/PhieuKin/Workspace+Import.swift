@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// Where the ballots of one import come from: a keyed file (CSV or JSON Lines), or ballots
 /// already parsed by another front end (a voting booth, a scanner) — both go through the same

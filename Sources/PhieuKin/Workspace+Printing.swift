@@ -2,7 +2,7 @@ import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
 import PhieuKinPrint
-import PhieuKinStore
+import PhieuKinStorage
 
 /// What printing reports back to staff.
 public struct PrintResult: Sendable, Codable, Equatable {

@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// A quarantined ballot as tellers see it: why, where (until decided), and what was decided.
 public struct RejectSummary: Sendable, Codable, Equatable {

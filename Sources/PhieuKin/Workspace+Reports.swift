@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// The formats `phieukin report` writes.
 public enum ReportFormat: String, Sendable, CaseIterable {

@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// How a round's tally key is kept: 1 of 1 in the workspace (no ceremony), or split with
 /// Shamir among a counting committee of N, any K of whom open the round together.

@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// Core's JSON value (the reports module has its own `JSONValue` for report output).
 typealias CanonicalValue = PhieuKinCore.JSONValue

@@ -1,6 +1,7 @@
 internal import Foundation
 internal import GRDB
 internal import PhieuKinCore
+internal import PhieuKinStorage
 
 // Row types, one per table, as GRDB records: internal to this module. Byte columns are `Data`,
 // which GRDB stores as a real BLOB (a Codable `[UInt8]` would become JSON text). Conversion to

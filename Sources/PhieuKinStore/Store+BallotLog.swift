@@ -1,6 +1,7 @@
 internal import Foundation
 internal import GRDB
-public import PhieuKinCore
+package import PhieuKinCore
+public import PhieuKinStorage
 
 #if canImport(GRDBSQLite)
     internal import GRDBSQLite
@@ -214,33 +215,6 @@ final class BallotLogTransaction: BallotLogWriting {
         _ leaf: [UInt8], signHead: (_ root: [UInt8], _ size: Int, _ seq: Int) throws -> StoredResultsHead
     ) throws -> Int {
         try Store.appendResultLeaf(db, leaf, signHead: signHead)
-    }
-}
-
-/// Everything the verifier and the audit export read, from one read transaction.
-public struct BallotLogSnapshot: Sendable {
-    public var round: Round
-    public var leaves: [StoredLeaf]
-    public var batches: [StoredBatch]
-    public var treeHeads: [StoredTreeHead]
-    public var rejects: [StoredReject]
-    public var issuedCount: Int
-    public var usedCount: Int
-    /// Used serial hashes that are not among the issued ones (must be 0).
-    public var usedNotIssuedCount: Int
-
-    public init(
-        round: Round, leaves: [StoredLeaf], batches: [StoredBatch], treeHeads: [StoredTreeHead],
-        rejects: [StoredReject], issuedCount: Int, usedCount: Int, usedNotIssuedCount: Int
-    ) {
-        self.round = round
-        self.leaves = leaves
-        self.batches = batches
-        self.treeHeads = treeHeads
-        self.rejects = rejects
-        self.issuedCount = issuedCount
-        self.usedCount = usedCount
-        self.usedNotIssuedCount = usedNotIssuedCount
     }
 }
 

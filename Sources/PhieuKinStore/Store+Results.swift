@@ -1,50 +1,8 @@
 internal import Foundation
 internal import GRDB
-public import PhieuKinCore
+internal import PhieuKinCore
 internal import PhieuKinCrypto
-
-/// What one tally commits, all in one transaction (see `Store.commitTally`).
-public struct TallyCommit: Sendable {
-    public var roundID: String
-    /// Canonical JSON of the round's `RoundResult` (without remark texts).
-    public var resultBody: [UInt8]
-    public var flags: [StoredFlag]
-    /// The round's remarks, sealed to its tally key.
-    public var sealedRemarks: [UInt8]
-    /// The results-log leaf for this round (docs/FORMAT.md, "Results log").
-    public var leaf: [UInt8]
-
-    public init(roundID: String, resultBody: [UInt8], flags: [StoredFlag], sealedRemarks: [UInt8], leaf: [UInt8]) {
-        self.roundID = roundID
-        self.resultBody = resultBody
-        self.flags = flags
-        self.sealedRemarks = sealedRemarks
-        self.leaf = leaf
-    }
-}
-
-/// Everything `verify` reads of the results log, from one read transaction.
-public struct ResultsLogSnapshot: Sendable {
-    public var leaves: [StoredResultsLeaf]
-    public var heads: [StoredResultsHead]
-    public var results: [StoredResult]
-    public var flags: [StoredFlag]
-    /// Sealed remarks by round id.
-    public var remarks: [String: [UInt8]]
-    public var rounds: [Round]
-
-    public init(
-        leaves: [StoredResultsLeaf], heads: [StoredResultsHead], results: [StoredResult], flags: [StoredFlag],
-        remarks: [String: [UInt8]], rounds: [Round]
-    ) {
-        self.leaves = leaves
-        self.heads = heads
-        self.results = results
-        self.flags = flags
-        self.remarks = remarks
-        self.rounds = rounds
-    }
-}
+public import PhieuKinStorage
 
 extension Store {
     /// Commits a tally: appends the results-log leaf, signs the new head (`signHead` gets the
@@ -139,20 +97,6 @@ extension Store {
                 remarks: remarks,
                 rounds: try RoundRecord.order(Column("id")).fetchAll(db).map(\.round))
         }
-    }
-}
-
-/// What the tally reads of a round's ballot log: leaf bytes in log order (no other columns, a
-/// round may hold a million), batches and signed heads, from one read transaction.
-public struct BallotLogForTally: Sendable {
-    public var leaves: [[UInt8]]
-    public var batches: [StoredBatch]
-    public var treeHeads: [StoredTreeHead]
-
-    public init(leaves: [[UInt8]], batches: [StoredBatch], treeHeads: [StoredTreeHead]) {
-        self.leaves = leaves
-        self.batches = batches
-        self.treeHeads = treeHeads
     }
 }
 

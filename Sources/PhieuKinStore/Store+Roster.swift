@@ -1,15 +1,6 @@
 internal import GRDB
 public import PhieuKinCore
-
-/// What a roster import changed, for the summary shown to staff.
-public struct RosterChanges: Sendable, Equatable {
-    public var unitsAdded = 0
-    public var unitsUpdated = 0
-    public var officialsAdded = 0
-    public var officialsUpdated = 0
-    public var officialsDeactivated = 0
-    public init() {}
-}
+public import PhieuKinStorage
 
 extension Store {
     /// Applies a roster file in one transaction: units and officials are inserted or updated in

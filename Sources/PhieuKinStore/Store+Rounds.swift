@@ -1,6 +1,7 @@
 internal import Foundation
 internal import GRDB
 public import PhieuKinCore
+internal import PhieuKinStorage
 
 extension Store {
     /// Inserts a round over `units` with its frozen list of officials, in one transaction.
@@ -105,18 +106,5 @@ extension Store {
 
     public func issuedSerialCount(roundID: String) throws -> Int {
         try read { db in try IssuedSerialRecord.filter(Column("roundID") == roundID).fetchCount(db) }
-    }
-}
-
-/// A second round for the same survey, unit, period and channel was refused.
-public struct RoundConflict: Error, Sendable {
-    /// The round already holding the period.
-    public let existing: Round
-    /// The unit both rounds would cover.
-    public let unitID: String
-
-    public init(existing: Round, unitID: String) {
-        self.existing = existing
-        self.unitID = unitID
     }
 }

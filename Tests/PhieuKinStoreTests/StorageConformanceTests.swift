@@ -1,3 +1,4 @@
+import PhieuKinStorage
 import PhieuKinStore
 import PhieuKinStoreConformance
 import Testing

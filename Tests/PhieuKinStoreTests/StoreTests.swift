@@ -1,5 +1,6 @@
 import Foundation
 import PhieuKinCore
+import PhieuKinStorage
 import PhieuKinStore
 import PhieuKinTestSupport
 import Testing

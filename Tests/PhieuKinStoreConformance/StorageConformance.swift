@@ -165,7 +165,16 @@ package enum StorageConformance {
         try expectEqual(
             try storage.roundOfficials(roundID: "R"), [frozen("R", officials[0], 1), frozen("R", officials[1], 2)],
             "frozen officials in printed order")
-        try expectThrows(StoreError.self, "unknown round") { _ = try storage.round(id: "nope") }
+        let unknown = try expectThrows(StoreError.self, "unknown round") { _ = try storage.round(id: "nope") }
+        try expectEqual(unknown.kind, .notFound, "unknown round's kind")
+        let unknownInLog = try expectThrows(StoreError.self, "unknown round in a ballot-log write") {
+            try storage.withBallotLog(roundID: "nope") { log in _ = try log.round() }
+        }
+        try expectEqual(unknownInLog.kind, .notFound, "unknown round's kind in a ballot-log write")
+        let unknownSnapshot = try expectThrows(StoreError.self, "snapshot of an unknown round") {
+            _ = try storage.ballotLogSnapshot(roundID: "nope")
+        }
+        try expectEqual(unknownSnapshot.kind, .notFound, "unknown round's kind in a snapshot")
 
         var both = round("S", period: "2026-Q4")
         both.unitID = "TC"
@@ -199,7 +208,7 @@ package enum StorageConformance {
         let duplicate = try expectThrows(StoreError.self, "same id again") {
             try storage.insertRound(round("R", period: "2027-Q1"), units: ["VP"], officials: [])
         }
-        try expect(duplicate.isConflict, "a taken id is a conflict: \(duplicate)")
+        try expectEqual(duplicate.kind, .conflict, "a taken id is a conflict")
 
         try storage.insertRound(round("P", channel: "public"), units: ["VP"], officials: [])
         try storage.insertRound(round("Q", unit: "TC"), units: ["TC"], officials: [])
@@ -420,9 +429,11 @@ package enum StorageConformance {
 
     static func resultsCommit(_ factory: StorageFactory) throws {
         let storage = try seeded(factory)
-        try expectThrows(StoreError.self, "an open round is not committed") {
+        let open = try expectThrows(StoreError.self, "an open round is not committed") {
             try storage.commitTally(commit("R", leaf: [1])) { head($0, $1, $2) }
         }
+        try expectEqual(open.kind, .conflict, "committing an open round is a conflict")
+        try expect(try storage.resultsLogSnapshot().leaves.isEmpty, "nothing appended for an open round")
         try storage.withBallotLog(roundID: "R") { log in try log.setState(.closed, closedOn: "2026-11-30") }
         var signed: [(Int, Int, Int)] = []
         let index = try storage.commitTally(commit("R", leaf: [0x51])) { root, size, seq in
@@ -447,7 +458,7 @@ package enum StorageConformance {
         let again = try expectThrows(StoreError.self, "a tallied round is not committed twice") {
             try storage.commitTally(commit("R", leaf: [0x52])) { head($0, $1, $2) }
         }
-        try expect(again.isConflict, "committing twice is a conflict: \(again)")
+        try expectEqual(again.kind, .conflict, "committing twice is a conflict")
 
         try storage.insertRound(round("S", period: "2026-Q4"), units: ["VP"], officials: [])
         try storage.withBallotLog(roundID: "S") { log in try log.setState(.closed, closedOn: "2026-12-31") }

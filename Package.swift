@@ -1,9 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// Layers, bottom to top: C system libraries → PhieuKinCrypto → PhieuKinCore →
-/// PhieuKinStore / PhieuKinPrint (adapters) → PhieuKin (workflows) → phieukin (CLI).
-/// A module imports only modules below it.
+/// Layers, bottom to top: C system libraries → PhieuKinCrypto → PhieuKinCore → PhieuKinStorage
+/// (the storage protocol) → PhieuKinStore (SQLite) / PhieuKinPrint (adapters) → PhieuKin
+/// (workflows) → phieukin (CLI). A module imports only modules below it (docs/ARCHITECTURE.md).
 let package = Package(
     name: "PhieuKin",
     platforms: [.macOS(.v14)],
@@ -44,17 +44,28 @@ let package = Package(
             dependencies: ["PhieuKinCrypto", .product(name: "Yams", package: "Yams")]
         ),
 
+        // MARK: Storage: what the workflows need from storage (a protocol and the values it speaks)
+        .target(
+            name: "PhieuKinStorage", dependencies: ["PhieuKinCore"],
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
+        ),
+
         // MARK: Adapters
+        // SQLite storage: the only module that touches SQLite (GRDB), kept to itself
+        // (`internal import GRDB`).
         .target(
             name: "PhieuKinStore",
-            dependencies: ["PhieuKinCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "PhieuKinStorage", "PhieuKinCore", "PhieuKinCrypto", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
         ),
         .target(name: "PhieuKinPrint", dependencies: ["PhieuKinCore", "CPangoCairo", "CQREncode"]),
 
         // MARK: Workflows and front ends
         .target(
             name: "PhieuKin",
-            dependencies: ["PhieuKinCrypto", "PhieuKinCore", "PhieuKinStore", "PhieuKinPrint"]
+            dependencies: ["PhieuKinCrypto", "PhieuKinCore", "PhieuKinStorage", "PhieuKinStore", "PhieuKinPrint"]
         ),
         .executableTarget(
             name: "phieukin",
@@ -65,9 +76,8 @@ let package = Package(
         .executableTarget(
             name: "phieukin-bench",
             dependencies: [
-                "PhieuKin", "PhieuKinCrypto", "PhieuKinCore", "PhieuKinStore", "PhieuKinPrint",
+                "PhieuKin", "PhieuKinCrypto", "PhieuKinCore", "PhieuKinStorage", "PhieuKinStore", "PhieuKinPrint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
 
@@ -85,9 +95,18 @@ let package = Package(
         .testTarget(
             name: "PhieuKinCoreTests", dependencies: ["PhieuKinCore", "PhieuKinTestSupport", "PhieuKinTestFixtures"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "PhieuKinStoreTests", dependencies: ["PhieuKinStore", "PhieuKinTestSupport"]),
+        // The storage conformance suite: checks every `WorkspaceStorage` implementation must pass
+        // (`package` only, in no product), run by PhieuKinStoreTests against SQLite.
+        .target(
+            name: "PhieuKinStoreConformance", dependencies: ["PhieuKinStorage", "PhieuKinCore"],
+            path: "Tests/PhieuKinStoreConformance"),
+        .testTarget(
+            name: "PhieuKinStoreTests",
+            dependencies: ["PhieuKinStorage", "PhieuKinStore", "PhieuKinStoreConformance", "PhieuKinTestSupport"]),
         .testTarget(name: "PhieuKinPrintTests", dependencies: ["PhieuKinPrint", "PhieuKinTestSupport"]),
-        .testTarget(name: "PhieuKinTests", dependencies: ["PhieuKin", "PhieuKinTestSupport", "PhieuKinTestFixtures"]),
+        .testTarget(
+            name: "PhieuKinTests",
+            dependencies: ["PhieuKin", "PhieuKinStorage", "PhieuKinTestSupport", "PhieuKinTestFixtures"]),
         .testTarget(name: "phieukinTests", dependencies: ["PhieuKin", "PhieuKinCore", "PhieuKinTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

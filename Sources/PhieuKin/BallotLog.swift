@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// The ballot log's byte formats, in one place (docs/FORMAT.md, "Ballot leaves", "Batches",
 /// "Signed tree head"): the context strings bound into every sealed object, the leaf layout
@@ -165,7 +165,7 @@ extension Workspace {
     /// `extra`: kind-specific fields signed with the head (a decision head's `decisions`, a void
     /// head's `reason`).
     func signTreeHead(
-        _ log: BallotLogTransaction, kind: String, key: Ed25519PrivateKey, appended: [[UInt8]] = [],
+        _ log: any BallotLogWriting, kind: String, key: Ed25519PrivateKey, appended: [[UInt8]] = [],
         extra: [String: CanonicalValue] = [:]
     ) throws -> SignedHead {
         let count = try log.leafCount()
@@ -188,7 +188,7 @@ extension Workspace {
             log: .ballots, kind: kind, round: log.roundID, seq: (last?.seq ?? 0) + 1,
             size: frontier.size, root: frontier.root, time: BallotLog.headDate(), extra: extra)
         let (body, signature) = try head.signed(with: key)
-        try log.insertTreeHead(TreeHeadRecord(roundID: log.roundID, seq: head.seq, body: body, signature: signature))
+        try log.insertTreeHead(StoredTreeHead(roundID: log.roundID, seq: head.seq, body: body, signature: signature))
         try log.saveFrontier(frontier.serialized)
         return SignedHead(seq: head.seq, size: head.size, root: Hex.encode(head.root))
     }
@@ -197,11 +197,11 @@ extension Workspace {
     static func signResultsHead(
         root: [UInt8], size: Int, seq: Int, key: Ed25519PrivateKey
     ) throws
-        -> ResultTreeHeadRecord
+        -> StoredResultsHead
     {
         let head = TreeHead(
             log: .results, kind: nil, round: nil, seq: seq, size: size, root: root, time: BallotLog.headDate())
         let (body, signature) = try head.signed(with: key)
-        return ResultTreeHeadRecord(seq: seq, body: body, signature: signature)
+        return StoredResultsHead(seq: seq, body: body, signature: signature)
     }
 }

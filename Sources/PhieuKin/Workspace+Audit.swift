@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// What `audit export` wrote.
 public struct AuditExportSummary: Sendable, Codable, Equatable {

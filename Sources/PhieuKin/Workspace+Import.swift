@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// Where the ballots of one import come from: a keyed file (CSV or JSON Lines), or ballots
 /// already parsed by another front end (a voting booth, a scanner) — both go through the same
@@ -253,7 +253,7 @@ extension Workspace {
                     }
                     let (file, line) = Self.splitSource(outcome.source)
                     let id = try log.insertReject(
-                        RejectRecord(
+                        StoredReject(
                             roundID: round.id, batchSeq: seq, sealed: blob, code: reject.code.rawValue,
                             reason: reject.reason, source: outcome.source, status: .pending))
                     if reject.code == .serialUsed { report.duplicates += 1 } else { report.rejected += 1 }
@@ -464,7 +464,7 @@ extension Workspace {
     /// How many ballots an unnumbered round may hold: the smaller positive one of its planned
     /// count (`--ballots`) and its electorate; nil for numbered rounds (their serials cap them)
     /// or when neither is set.
-    static func ballotCap(_ round: RoundRecord) -> Int? {
+    static func ballotCap(_ round: Round) -> Int? {
         guard !round.numbered else { return nil }
         return [round.ballotsPlanned, round.electorate ?? 0].filter { $0 > 0 }.min()
     }
@@ -496,7 +496,7 @@ extension Workspace {
         return (String(source[..<colon]), line)
     }
 
-    func requireOpen(_ round: RoundRecord, doing: String) throws {
+    func requireOpen(_ round: Round, doing: String) throws {
         guard round.state == .open else {
             throw PhieuKinError.roundState(
                 "round \(round.id) is \(round.state.rawValue): no ballots can be \(doing) any more; nothing was changed."
@@ -695,10 +695,10 @@ final class StoreSerialLookups {
         func contains(_ hash: SerialHash) -> Bool { owner.query(hash, issued: issuedTable) }
         var countHint: Int { 0 }
     }
-    private var log: BallotLogTransaction?
+    private var log: (any BallotLogWriting)?
     private(set) var failure: (any Error)?
 
-    init(_ log: BallotLogTransaction) { self.log = log }
+    init(_ log: any BallotLogWriting) { self.log = log }
 
     var issued: Lookup { Lookup(owner: self, issuedTable: true) }
     var used: Lookup { Lookup(owner: self, issuedTable: false) }

@@ -2,7 +2,7 @@ import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
 import PhieuKinPrint
-import PhieuKinStore
+import PhieuKinStorage
 
 /// What printing reports back to staff.
 public struct PrintResult: Sendable, Codable, Equatable {
@@ -74,7 +74,7 @@ extension Workspace {
     }
 
     /// The printable description of a round's ballot (no serial).
-    func ballotDocument(round: RoundRecord, language: Language) throws -> BallotDocument {
+    func ballotDocument(round: Round, language: Language) throws -> BallotDocument {
         let survey = try survey(ofRound: round)
         let officials = try store.roundOfficials(roundID: round.id)
         let period = Period(round.period)?.display(language) ?? round.period
@@ -124,7 +124,7 @@ extension Workspace {
         try store.unit(id: unitID)?.name ?? unitID
     }
 
-    private func serialCountToIssue(round: RoundRecord, extra: Int?) throws -> Int {
+    private func serialCountToIssue(round: Round, extra: Int?) throws -> Int {
         guard round.state == .open else {
             throw PhieuKinError.roundState(
                 "round \(round.id) is \(round.state.rawValue); ballots are printed only for open rounds.")
@@ -147,7 +147,7 @@ extension Workspace {
     /// existing `path` is refused unless `force` (and then only a regular file is replaced);
     /// nothing this command did not create is ever deleted (README, "Files PhieuKin writes").
     private func renderThenIssue(
-        round: RoundRecord, serials: [Serial?], layoutID: String?, to path: String, force: Bool,
+        round: Round, serials: [Serial?], layoutID: String?, to path: String, force: Bool,
         render: (String) throws -> PrintSummary
     ) throws -> PrintSummary {
         let output = try OutputFile.begin(path, force: force, workspace: self, what: "the ballots")

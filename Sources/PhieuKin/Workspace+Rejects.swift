@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// A quarantined ballot as tellers see it: why, where (until decided), and what was decided.
 public struct RejectSummary: Sendable, Codable, Equatable {
@@ -39,7 +39,7 @@ extension Workspace {
         return try store.rejects(roundID: roundID).map(Self.summary)
     }
 
-    static func summary(_ r: RejectRecord) -> RejectSummary {
+    static func summary(_ r: StoredReject) -> RejectSummary {
         RejectSummary(
             id: r.id ?? 0, batch: r.batchSeq, status: r.status.rawValue, code: r.code, reason: r.reason,
             source: r.source, acceptable: r.status == .pending && RejectBlob(r.sealed)?.leaf != nil,
@@ -59,7 +59,7 @@ extension Workspace {
         return try store.withBallotLog(roundID: roundID) { log in
             try requireOpen(try log.round(), doing: "accepted from the quarantine")
             let chosen = try pending(log, ids: ids)
-            var leaves: [(RejectRecord, [UInt8])] = []
+            var leaves: [(StoredReject, [UInt8])] = []
             for record in chosen {
                 guard let leaf = RejectBlob(record.sealed)?.leaf else {
                     if ids == nil { continue }  // all pending: only the acceptable ones
@@ -139,7 +139,7 @@ extension Workspace {
 
     /// The signed record of quarantine decisions (docs/FORMAT.md, "Signed tree head"): one
     /// `{"code", "decision", "reason", "reject"}` object per reject, in reject id order.
-    static func decisionsField(_ records: [RejectRecord], decision: String, reason: String) -> PhieuKinCore.JSONValue {
+    static func decisionsField(_ records: [StoredReject], decision: String, reason: String) -> PhieuKinCore.JSONValue {
         .array(
             records.sorted { ($0.id ?? 0) < ($1.id ?? 0) }.map { record in
                 .object([
@@ -149,7 +149,7 @@ extension Workspace {
             })
     }
 
-    private func pending(_ log: BallotLogTransaction, ids: [Int64]?) throws -> [RejectRecord] {
+    private func pending(_ log: any BallotLogWriting, ids: [Int64]?) throws -> [StoredReject] {
         guard let ids else { return try log.rejects(status: .pending) }
         let found = try log.rejects(ids: ids)
         for id in ids {

@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// The formats `phieukin report` writes.
 public enum ReportFormat: String, Sendable, CaseIterable {
@@ -193,7 +193,7 @@ extension Workspace {
 
     /// The key that opens a round's remarks, or nil when it would need shares or a passphrase
     /// that were not given.
-    private func remarksKey(round: RoundRecord, given: TallyKeySource?) throws -> X25519PrivateKey? {
+    private func remarksKey(round: Round, given: TallyKeySource?) throws -> X25519PrivateKey? {
         if let given, !given.shareFiles.isEmpty || given.passphrase != nil {
             return try rebuildTallyKey(round: round, source: given)
         }

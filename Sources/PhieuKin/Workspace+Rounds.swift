@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// How a round's tally key is kept: 1 of 1 in the workspace (no ceremony), or split with
 /// Shamir among a counting committee of N, any K of whom open the round together.
@@ -201,7 +201,7 @@ extension Workspace {
         let destinations = try keyDestinations(roundID: id, committee: committee)
         let tallyKey = X25519PrivateKey()
         let keyFiles = try writeTallyKey(tallyKey, roundID: id, committee: committee, to: destinations)
-        let record = RoundRecord(
+        let record = Round(
             id: id, surveyID: survey.id, surveyVersion: survey.version, surveyYAML: yaml,
             unitID: request.unitIDs[0], period: period.description, channel: channel.rawValue, state: .open,
             numbered: request.numbered, ballotsPlanned: request.ballots, electorate: request.electorate,
@@ -209,7 +209,7 @@ extension Workspace {
             committeeThreshold: committee.threshold, layoutID: nil, openedOn: CivilDate.today().description,
             closedOn: nil)
         let frozen = officials.enumerated().map { index, official in
-            RoundOfficialRecord(
+            RoundOfficial(
                 roundID: id, officialID: official.id, position: index + 1, fullName: official.fullName,
                 title: official.position, unitID: official.unitID)
         }
@@ -240,7 +240,7 @@ extension Workspace {
     }
 
     /// The refusal of a second round for a period: names the round that holds it and its state.
-    private static func conflict(_ existing: RoundRecord, unitID: String) -> PhieuKinError {
+    private static func conflict(_ existing: Round, unitID: String) -> PhieuKinError {
         PhieuKinError(
             .conflict,
             "unit \(unitID) already has round \(existing.id) (\(existing.state.rawValue)) for survey "
@@ -359,7 +359,7 @@ extension Workspace {
     }
 
     /// The survey definition a round was opened with (not today's catalog).
-    public func survey(ofRound round: RoundRecord) throws -> Survey {
+    public func survey(ofRound round: Round) throws -> Survey {
         try SurveyLoader.load(yaml: round.surveyYAML, fileName: "round \(round.id) survey")
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// Core's JSON value (the reports module has its own `JSONValue` for report output).
 typealias CanonicalValue = PhieuKinCore.JSONValue
@@ -144,7 +144,7 @@ extension Workspace {
             roundID: roundID, resultBody: resultBody, flagBodies: flagBodies, sealedRemarks: sealedRemarks)
         let signingKey = try agencySigningKey(passphrase: agencyPassphrase)
         let records = zip(flags, flagBodies).map { flag, body in
-            FlagRecord(
+            StoredFlag(
                 roundID: roundID, officialID: flag.officialID, criterionID: flag.criterionID,
                 status: flag.status.rawValue, body: body)
         }
@@ -187,7 +187,7 @@ extension Workspace {
 
     /// Rebuilds a round's tally private key in memory: from the workspace's 1-of-1 key file, or
     /// from K committee shares (Shamir), checked against the round's tally public key.
-    func rebuildTallyKey(round: RoundRecord, source: TallyKeySource) throws -> X25519PrivateKey {
+    func rebuildTallyKey(round: Round, source: TallyKeySource) throws -> X25519PrivateKey {
         let expected = round.tallyPublicKey
         guard !source.shareFiles.isEmpty else {
             guard round.committeeSize == 1 else {
@@ -273,7 +273,7 @@ extension Workspace {
     /// Checks the round's ballot log against its last signed tree head, then decrypts, decodes
     /// and counts the ballots one at a time (no ballot is kept after it is counted).
     func countRound(
-        round: RoundRecord, survey: Survey, key: X25519PrivateKey, info: RoundInfo, officials: [Official]
+        round: Round, survey: Survey, key: X25519PrivateKey, info: RoundInfo, officials: [Official]
     ) throws -> RoundResult {
         let snapshot = try store.ballotLogForTally(roundID: round.id)
         // Batch keys.
@@ -300,7 +300,7 @@ extension Workspace {
         return result
     }
 
-    private func checkAgainstSignedHead(roundID: String, leaves: [[UInt8]], heads: [TreeHeadRecord]) throws {
+    private func checkAgainstSignedHead(roundID: String, leaves: [[UInt8]], heads: [StoredTreeHead]) throws {
         guard let head = heads.last else {
             throw PhieuKinError.tampered(
                 "round \(roundID) has no signed tree head, although closing signs one; the store may be damaged.")
@@ -343,7 +343,7 @@ extension Workspace {
         return values.compactMap { if case .string(let text) = $0 { text } else { nil } }
     }
 
-    func roundInfo(_ round: RoundRecord) throws -> RoundInfo {
+    func roundInfo(_ round: Round) throws -> RoundInfo {
         guard let period = Period(round.period), let channel = Survey.Channel(rawValue: round.channel) else {
             throw PhieuKinError.tampered("round \(round.id) has an unreadable period or channel.")
         }
@@ -357,7 +357,7 @@ extension Workspace {
     }
 
     /// The officials as printed on the round's ballot.
-    func roundOfficialList(_ round: RoundRecord) throws -> [Official] {
+    func roundOfficialList(_ round: Round) throws -> [Official] {
         try store.roundOfficials(roundID: round.id).map {
             Official(
                 id: $0.officialID, unitID: $0.unitID ?? round.unitID, fullName: $0.fullName, position: $0.title,

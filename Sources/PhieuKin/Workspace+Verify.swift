@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// What `phieukin verify` found. `problems` empty means every check passed.
 public struct VerificationReport: Sendable, Codable, Equatable {

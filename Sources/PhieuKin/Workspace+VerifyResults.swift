@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// What the results-log check found. `problems` name the round (or head) concerned.
 public struct ResultsVerification: Sendable, Codable, Equatable {

@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 
 /// What `phieukin round void` reports.
 public struct VoidSummary: Sendable, Codable, Equatable {

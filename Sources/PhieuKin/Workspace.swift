@@ -1,6 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinStorage
 import PhieuKinStore
 
 /// A PhieuKin workspace: one agency's database, keys and own survey definitions.
@@ -15,7 +16,9 @@ import PhieuKinStore
 ///     <root>/ballots/*.yaml           the agency's own survey definitions
 public final class Workspace: Sendable {
     public let root: String
-    public let store: Store
+    /// Where rounds, ballot logs and results live: `Store` (SQLite, `phieukin.sqlite`) unless
+    /// another `WorkspaceStorage` was given. The workflows use nothing else of storage.
+    package let store: any WorkspaceStorage
 
     public var databasePath: String { Self.databasePath(root) }
     public var keysDirectory: String { root + "/keys" }
@@ -66,6 +69,13 @@ public final class Workspace: Sendable {
                 underlying: error)
         }
         self.root = root
+    }
+
+    /// A workspace whose rounds, ballots and results live in `storage` (any `WorkspaceStorage`
+    /// implementation); keys and survey definitions stay under `root`.
+    public init(root: String, storage: any WorkspaceStorage) {
+        self.root = Self.absolute(root)
+        self.store = storage
     }
 
     /// Round ids that have a key file or a shares folder in `keys/rounds`.

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// Table definitions. Secrecy shapes this schema:
 /// - serials are stored only as SHA-256 hashes, issued and used ones in their own
@@ -6,7 +6,12 @@ import GRDB
 ///   and nothing links a serial hash to a ballot;
 /// - a ballot leaf carries no time, file, line or source; only its batch;
 /// - marks are stored only sealed (AES-256-GCM under a batch key that is itself sealed to the
-///   round's tally key).
+///   round's tally key);
+/// - remarks are kept apart from the counts, sealed to the round's tally key (docs/FORMAT.md,
+///   "Results log").
+///
+/// One migration, `v1`: nothing has shipped, so the schema is written whole. Once a release is
+/// out, a change is a new migration, never an edit of this one.
 enum Schema {
     static func createV1(_ db: Database) throws {
         try db.create(table: "meta") { t in
@@ -44,14 +49,28 @@ enum Schema {
             t.column("layoutID", .text)
             t.column("openedOn", .text).notNull()  // a date (yyyy-MM-dd) for the round, never per ballot
             t.column("closedOn", .text)
+            // A voided round keeps its reason (also signed into its log).
+            t.column("voidReason", .text)
+            t.column("voidedOn", .text)
         }
         try db.create(index: "round_by_unit_survey_period", on: "round", columns: ["unitID", "surveyID", "period"])
+        // The units a round covers (one row for a one-unit round); `round.unitID` is the first.
+        try db.create(table: "roundUnit", options: .withoutRowID) { t in
+            t.column("roundID", .text).notNull().references("round", onDelete: .cascade)
+            t.column("unitID", .text).notNull().references("unit", onDelete: .restrict)
+            t.column("position", .integer).notNull()
+            t.primaryKey(["roundID", "unitID"])
+        }
+        try db.create(index: "roundUnit_by_unit", on: "roundUnit", columns: ["unitID"])
         try db.create(table: "roundOfficial") { t in
             t.belongsTo("round", onDelete: .cascade).notNull()
             t.column("officialID", .text).notNull().references("official", onDelete: .restrict)
             t.column("position", .integer).notNull()
             t.column("fullName", .text).notNull()
             t.column("title", .text).notNull()
+            // The official's unit when the round opened, so a round over several units groups its
+            // ballot and flags by unit.
+            t.column("unitID", .text)
             t.primaryKey(["roundID", "officialID"])
         }
         // Hashes of issued serials; ordered by hash (WITHOUT ROWID), nothing about who got which.
@@ -82,6 +101,12 @@ enum Schema {
             t.primaryKey(["roundID", "idx"])
             t.foreignKey(["roundID", "batchSeq"], references: "batch", columns: ["roundID", "seq"])
         }
+        // The log's Merkle frontier (docs/FORMAT.md, "Signed tree head"), saved with each head so
+        // the next one costs O(batch + log n). Derived data: verify ignores it.
+        try db.create(table: "ballotFrontier") { t in
+            t.primaryKey("roundID", .text).references("round", onDelete: .cascade)
+            t.column("frontier", .blob).notNull()
+        }
         // Signed tree heads: after each import and at close.
         try db.create(table: "treeHead") { t in
             t.column("roundID", .text).notNull().references("round", onDelete: .cascade)
@@ -100,6 +125,16 @@ enum Schema {
             t.column("source", .text)  // file:line, for finding the paper; cleared once resolved
             t.column("status", .text).notNull()  // pending, accepted, discarded
             t.column("decisionReason", .text)
+            t.column("code", .text).notNull().defaults(to: "")  // ImportRejectCode raw value
+            t.foreignKey(["roundID", "batchSeq"], references: "batch", columns: ["roundID", "seq"])
+        }
+        // Which files each batch came from (their SHA-256), so a byte-identical file is not
+        // imported twice into an unnumbered round.
+        try db.create(table: "batchFile", options: .withoutRowID) { t in
+            t.column("roundID", .text).notNull()
+            t.column("digest", .blob).notNull()
+            t.column("batchSeq", .integer).notNull()
+            t.primaryKey(["roundID", "digest"])
             t.foreignKey(["roundID", "batchSeq"], references: "batch", columns: ["roundID", "seq"])
         }
         // Tally output: the committed result of a round, and its flags.
@@ -115,6 +150,12 @@ enum Schema {
             t.column("status", .text).notNull()
             t.column("body", .blob).notNull()  // canonical JSON of the Flag
             t.primaryKey(["roundID", "officialID", "criterionID"])
+        }
+        // A round's remarks, apart from its counts and sealed to its tally key: no remark text is
+        // ever stored in the clear.
+        try db.create(table: "resultRemarks") { t in
+            t.primaryKey("roundID", .text).references("round", onDelete: .cascade)
+            t.column("sealed", .blob).notNull()
         }
         // The agency's results log (same Merkle machinery as ballots).
         try db.create(table: "resultLeaf", options: .withoutRowID) { t in

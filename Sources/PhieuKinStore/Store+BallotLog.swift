@@ -1,19 +1,20 @@
-import Foundation
-import GRDB
-import PhieuKinCore
+internal import Foundation
+internal import GRDB
+package import PhieuKinCore
+public import PhieuKinStorage
 
 #if canImport(GRDBSQLite)
-    import GRDBSQLite
+    internal import GRDBSQLite
 #else
-    import SQLite3
+    internal import SQLite3
 #endif
 
-/// The ballot log inside one write transaction: what an import, a quarantine decision or a
-/// round close may do, with cached statements for the hot inserts. Created only by
-/// `Store.withBallotLog`, so everything done through it commits together or not at all.
-public final class BallotLogTransaction {
+/// SQLite's `BallotLogWriting`: the ballot log inside one GRDB write transaction, with cached
+/// statements for the hot inserts. Created only by `Store.withBallotLog`, so everything done
+/// through it commits together or not at all.
+final class BallotLogTransaction: BallotLogWriting {
     let db: Database
-    public let roundID: String
+    let roundID: String
     private var rawLeafStatement: Statement?
     private var rawUsedStatement: Statement?
 
@@ -22,31 +23,31 @@ public final class BallotLogTransaction {
         self.roundID = roundID
     }
 
-    public func round() throws -> RoundRecord {
+    func round() throws -> Round {
         guard let round = try RoundRecord.fetchOne(db, key: roundID) else {
             throw StoreError.roundNotFound(roundID)
         }
-        return round
+        return round.round
     }
 
     /// Issued serial hashes of the round, read inside this transaction.
-    public func issuedSerialHashes() throws -> Set<SerialHash> {
+    func issuedSerialHashes() throws -> Set<SerialHash> {
         try Store.serialHashes(db, table: "issuedSerial", roundID: roundID)
     }
 
     /// Used serial hashes of the round, read inside this transaction (so a concurrent import that
     /// committed first is seen).
-    public func usedSerialHashes() throws -> Set<SerialHash> {
+    func usedSerialHashes() throws -> Set<SerialHash> {
         try Store.serialHashes(db, table: "usedSerial", roundID: roundID)
     }
 
     /// Whether one serial hash was issued for the round: a primary-key lookup, O(log n).
-    public func isIssued(_ hash: SerialHash) throws -> Bool {
+    func isIssued(_ hash: SerialHash) throws -> Bool {
         try Self.contains(db, table: "issuedSerial", roundID: roundID, hash: hash)
     }
 
     /// Whether one serial hash was used by an accepted ballot already: O(log n).
-    public func isUsed(_ hash: SerialHash) throws -> Bool {
+    func isUsed(_ hash: SerialHash) throws -> Bool {
         try Self.contains(db, table: "usedSerial", roundID: roundID, hash: hash)
     }
 
@@ -59,50 +60,50 @@ public final class BallotLogTransaction {
         return try Bool.fetchOne(statement, arguments: [roundID, bytes]) ?? false
     }
 
-    public func nextBatchSeq() throws -> Int {
+    func nextBatchSeq() throws -> Int {
         try (Int.fetchOne(db, sql: "SELECT MAX(seq) FROM batch WHERE roundID = ?", arguments: [roundID]) ?? 0) + 1
     }
 
     /// Leaves in the log: one past the highest index (O(log n) on the primary key; indexes are
     /// contiguous from 0, which `verify` checks).
-    public func leafCount() throws -> Int {
+    func leafCount() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(idx) + 1, 0) FROM leaf WHERE roundID = ?", arguments: [roundID])
             ?? 0
     }
 
     /// The log's stored Merkle frontier (`MerkleFrontier.serialized`), if one was saved.
-    public func frontier() throws -> [UInt8]? {
+    func frontier() throws -> [UInt8]? {
         try Row.fetchOne(db, sql: "SELECT frontier FROM ballotFrontier WHERE roundID = ?", arguments: [roundID])
             .map { [UInt8]((($0[0] as Data?) ?? Data())) }
     }
 
     /// Saves the frontier with the head signed over it, in this transaction.
-    public func saveFrontier(_ bytes: [UInt8]) throws {
+    func saveFrontier(_ bytes: [UInt8]) throws {
         try db.execute(
             sql: "INSERT INTO ballotFrontier (roundID, frontier) VALUES (?, ?) "
                 + "ON CONFLICT(roundID) DO UPDATE SET frontier = excluded.frontier",
             arguments: [roundID, Data(bytes)])
     }
 
-    public func insertBatch(seq: Int, sealedKey: [UInt8]) throws {
-        try BatchRecord(roundID: roundID, seq: seq, sealedKey: sealedKey).insert(db)
+    func insertBatch(seq: Int, sealedKey: [UInt8]) throws {
+        try BatchRecord(roundID: roundID, seq: seq, sealedKey: Data(sealedKey)).insert(db)
     }
 
     /// The batch that imported a file with this digest, if any.
-    public func batchForFile(digest: [UInt8]) throws -> Int? {
+    func batchForFile(digest: [UInt8]) throws -> Int? {
         try Int.fetchOne(
             db, sql: "SELECT batchSeq FROM batchFile WHERE roundID = ? AND digest = ?",
             arguments: [roundID, Data(digest)])
     }
 
-    public func recordFile(digest: [UInt8], batchSeq: Int) throws {
+    func recordFile(digest: [UInt8], batchSeq: Int) throws {
         try db.execute(
             sql: "INSERT OR IGNORE INTO batchFile (roundID, digest, batchSeq) VALUES (?, ?, ?)",
             arguments: [roundID, Data(digest), batchSeq])
     }
 
     /// Appends one leaf (cached statement: called a million times per import).
-    public func appendLeaf(idx: Int, batchSeq: Int, data: [UInt8]) throws {
+    func appendLeaf(idx: Int, batchSeq: Int, data: [UInt8]) throws {
         try data.withUnsafeBytes { try appendLeaf(idx: idx, batchSeq: batchSeq, data: $0) }
     }
 
@@ -111,7 +112,7 @@ public final class BallotLogTransaction {
     /// A million of these per import: the statement is GRDB's, prepared once, with the round
     /// bound once; each call binds only the index, the batch and the leaf bytes (SQLite reads
     /// them in place) and steps. Values are always bound, never spliced into SQL.
-    public func appendLeaf(idx: Int, batchSeq: Int, data: UnsafeRawBufferPointer) throws {
+    func appendLeaf(idx: Int, batchSeq: Int, data: UnsafeRawBufferPointer) throws {
         if rawLeafStatement == nil {
             rawLeafStatement = try rawStatement("INSERT INTO leaf (roundID, idx, batchSeq, data) VALUES (?, ?, ?, ?)")
         }
@@ -123,7 +124,7 @@ public final class BallotLogTransaction {
         try step(statement)
     }
 
-    public func insertUsedSerial(_ hash: SerialHash) throws {
+    func insertUsedSerial(_ hash: SerialHash) throws {
         if rawUsedStatement == nil {
             rawUsedStatement = try rawStatement("INSERT INTO usedSerial (roundID, hash) VALUES (?, ?)")
         }
@@ -158,27 +159,26 @@ public final class BallotLogTransaction {
     }
 
     @discardableResult
-    public func insertReject(_ record: RejectRecord) throws -> Int64 {
-        var record = record
+    func insertReject(_ reject: StoredReject) throws -> Int64 {
+        var record = RejectRecord(reject)
         try record.insert(db)
         return record.id ?? 0
     }
 
-    public func rejects(status: RejectRecord.Status? = nil, ids: [Int64]? = nil) throws -> [RejectRecord] {
+    func rejects(status: StoredReject.Status?, ids: [Int64]?) throws -> [StoredReject] {
         var request = RejectRecord.filter(Column("roundID") == roundID)
         if let status { request = request.filter(Column("status") == status.rawValue) }
         if let ids { request = request.filter(ids.contains(Column("id"))) }
-        return try request.order(Column("id")).fetchAll(db)
+        return try request.order(Column("id")).fetchAll(db).map(\.reject)
     }
 
-    public func updateReject(_ record: RejectRecord) throws {
-        try record.update(db)
+    func updateReject(_ reject: StoredReject) throws {
+        try RejectRecord(reject).update(db)
     }
 
-    /// Every leaf's bytes in log order (only the first `limit` when given), streamed (a round
-    /// can hold a million).
-    /// The leaves from index `start` on, in order (a range scan of the primary key).
-    public func forEachLeaf(from start: Int = 0, _ body: ([UInt8]) throws -> Void) throws {
+    /// The leaves from index `start` on, in order (a range scan of the primary key), streamed
+    /// (a round can hold a million).
+    func forEachLeaf(from start: Int, _ body: ([UInt8]) throws -> Void) throws {
         let rows = try Row.fetchCursor(
             db, sql: "SELECT data FROM leaf WHERE roundID = ? AND idx >= ? ORDER BY idx",
             arguments: [roundID, start])
@@ -188,70 +188,46 @@ public final class BallotLogTransaction {
         }
     }
 
-    public func lastTreeHead() throws -> TreeHeadRecord? {
-        try TreeHeadRecord.filter(Column("roundID") == roundID).order(Column("seq").desc).fetchOne(db)
+    func lastTreeHead() throws -> StoredTreeHead? {
+        try TreeHeadRecord.filter(Column("roundID") == roundID).order(Column("seq").desc).fetchOne(db)?.head
     }
 
-    public func insertTreeHead(_ head: TreeHeadRecord) throws {
-        try head.insert(db)
+    func insertTreeHead(_ head: StoredTreeHead) throws {
+        try TreeHeadRecord(head).insert(db)
     }
 
-    public func setState(_ state: RoundRecord.State, closedOn: String?) throws {
+    func setState(_ state: Round.State, closedOn: String?) throws {
         try db.execute(
             sql: "UPDATE round SET state = ?, closedOn = ? WHERE id = ?",
             arguments: [state.rawValue, closedOn, roundID])
     }
 
     /// Marks the round voided with its reason (the caller signs the void into the log first).
-    public func setVoided(reason: String, on date: String) throws {
+    func setVoided(reason: String, on date: String) throws {
         try db.execute(
             sql: "UPDATE round SET state = ?, voidReason = ?, voidedOn = ? WHERE id = ?",
-            arguments: [RoundRecord.State.voided.rawValue, reason, date, roundID])
+            arguments: [Round.State.voided.rawValue, reason, date, roundID])
     }
 
     /// Records the void of a tallied round beside its result: a leaf of the agency's results log
     /// and a new signed head, in this transaction. Returns the leaf index.
-    public func appendResultsLogLeaf(
-        _ leaf: [UInt8], signHead: (_ root: [UInt8], _ size: Int, _ seq: Int) throws -> ResultTreeHeadRecord
+    func appendResultsLogLeaf(
+        _ leaf: [UInt8], signHead: (_ root: [UInt8], _ size: Int, _ seq: Int) throws -> StoredResultsHead
     ) throws -> Int {
         try Store.appendResultLeaf(db, leaf, signHead: signHead)
     }
 }
 
-/// Everything the verifier and the audit export read, from one read transaction.
-public struct BallotLogSnapshot: Sendable {
-    public var round: RoundRecord
-    public var leaves: [LeafRecord]
-    public var batches: [BatchRecord]
-    public var treeHeads: [TreeHeadRecord]
-    public var rejects: [RejectRecord]
-    public var issuedCount: Int
-    public var usedCount: Int
-    /// Used serial hashes that are not among the issued ones (must be 0).
-    public var usedNotIssuedCount: Int
-}
-
 extension Store {
     /// Runs `body` in one write transaction on a round's ballot log: all of it commits, or none.
-    public func withBallotLog<T>(roundID: String, _ body: (BallotLogTransaction) throws -> T) throws -> T {
+    public func withBallotLog<T>(roundID: String, _ body: (any BallotLogWriting) throws -> T) throws -> T {
         try write { db in
             try body(BallotLogTransaction(db: db, roundID: roundID))
         }
     }
 
-    /// Issued serial hashes of a round, for the import's in-memory lookups.
-    public func issuedSerialHashes(roundID: String) throws -> Set<SerialHash> {
-        try serialHashes(table: "issuedSerial", roundID: roundID)
-    }
-
-    public func usedSerialHashes(roundID: String) throws -> Set<SerialHash> {
-        try serialHashes(table: "usedSerial", roundID: roundID)
-    }
-
-    private func serialHashes(table: String, roundID: String) throws -> Set<SerialHash> {
-        try read { db in try Self.serialHashes(db, table: table, roundID: roundID) }
-    }
-
+    /// A round's serial hashes from `table` (one of the two serial tables, never input), for the
+    /// import's in-memory lookups.
     static func serialHashes(_ db: Database, table: String, roundID: String) throws -> Set<SerialHash> {
         var set = Set<SerialHash>()
         let count =
@@ -281,16 +257,16 @@ extension Store {
     }
 
     /// Inserts issued serial hashes in bulk (benchmarks and tests that need a million).
-    public func insertIssuedSerialHashes(roundID: String, hashes: [SerialHash]) throws {
+    package func insertIssuedSerialHashes(roundID: String, hashes: [SerialHash]) throws {
         try write { db in
             let statement = try db.makeStatement(sql: "INSERT INTO issuedSerial (roundID, hash) VALUES (?, ?)")
             for hash in hashes.sorted() { try statement.execute(arguments: [roundID, Data(hash.bytes)]) }
         }
     }
 
-    public func rejects(roundID: String) throws -> [RejectRecord] {
+    public func rejects(roundID: String) throws -> [StoredReject] {
         try read { db in
-            try RejectRecord.filter(Column("roundID") == roundID).order(Column("id")).fetchAll(db)
+            try RejectRecord.filter(Column("roundID") == roundID).order(Column("id")).fetchAll(db).map(\.reject)
         }
     }
 
@@ -300,12 +276,22 @@ extension Store {
                 throw StoreError.roundNotFound(roundID)
             }
             let args: StatementArguments = [roundID]
+            var leaves: [StoredLeaf] = []
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT idx, batchSeq, data FROM leaf WHERE roundID = ? ORDER BY idx", arguments: args)
+            while let row = try rows.next() {
+                let data: [UInt8] = try row.withUnsafeData(atIndex: 2) { $0.map { [UInt8]($0) } ?? [] }
+                leaves.append(StoredLeaf(roundID: roundID, idx: row[0], batchSeq: row[1], data: data))
+            }
             return BallotLogSnapshot(
-                round: round,
-                leaves: try LeafRecord.filter(Column("roundID") == roundID).order(Column("idx")).fetchAll(db),
-                batches: try BatchRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db),
-                treeHeads: try TreeHeadRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db),
-                rejects: try RejectRecord.filter(Column("roundID") == roundID).order(Column("id")).fetchAll(db),
+                round: round.round,
+                leaves: leaves,
+                batches: try BatchRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db).map(
+                    \.batch),
+                treeHeads: try TreeHeadRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db)
+                    .map(\.head),
+                rejects: try RejectRecord.filter(Column("roundID") == roundID).order(Column("id")).fetchAll(db).map(
+                    \.reject),
                 issuedCount: try Int.fetchOne(
                     db, sql: "SELECT COUNT(*) FROM issuedSerial WHERE roundID = ?", arguments: args) ?? 0,
                 usedCount: try Int.fetchOne(
@@ -316,6 +302,18 @@ extension Store {
                         SELECT COUNT(*) FROM usedSerial u WHERE u.roundID = ?
                         AND NOT EXISTS (SELECT 1 FROM issuedSerial i WHERE i.roundID = u.roundID AND i.hash = u.hash)
                         """, arguments: args) ?? 0)
+        }
+    }
+}
+
+extension WorkspaceStorage {
+    /// Inserts issued serial hashes in bulk (benchmarks and tests that need a million): SQLite's
+    /// prepared-statement path, or `insertIssuedSerialHashes(roundID:hashes:layoutID:)` elsewhere.
+    package func insertIssuedSerialHashes(roundID: String, hashes: [SerialHash]) throws {
+        if let store = self as? Store {
+            try store.insertIssuedSerialHashes(roundID: roundID, hashes: hashes)
+        } else {
+            try insertIssuedSerialHashes(roundID: roundID, hashes: hashes.sorted().map(\.bytes), layoutID: nil)
         }
     }
 }

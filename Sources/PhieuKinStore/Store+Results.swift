@@ -1,37 +1,8 @@
-import Foundation
-import GRDB
-import PhieuKinCore
-import PhieuKinCrypto
-
-/// What one tally commits, all in one transaction (see `Store.commitTally`).
-public struct TallyCommit: Sendable {
-    public var roundID: String
-    /// Canonical JSON of the round's `RoundResult` (without remark texts).
-    public var resultBody: [UInt8]
-    public var flags: [FlagRecord]
-    /// The round's remarks, sealed to its tally key.
-    public var sealedRemarks: [UInt8]
-    /// The results-log leaf for this round (docs/FORMAT.md, "Results log").
-    public var leaf: [UInt8]
-
-    public init(roundID: String, resultBody: [UInt8], flags: [FlagRecord], sealedRemarks: [UInt8], leaf: [UInt8]) {
-        self.roundID = roundID
-        self.resultBody = resultBody
-        self.flags = flags
-        self.sealedRemarks = sealedRemarks
-        self.leaf = leaf
-    }
-}
-
-/// Everything `verify` reads of the results log, from one read transaction.
-public struct ResultsLogSnapshot: Sendable {
-    public var leaves: [ResultLeafRecord]
-    public var heads: [ResultTreeHeadRecord]
-    public var results: [ResultRecord]
-    public var flags: [FlagRecord]
-    public var remarks: [String: [UInt8]]
-    public var rounds: [RoundRecord]
-}
+internal import Foundation
+internal import GRDB
+internal import PhieuKinCore
+internal import PhieuKinCrypto
+public import PhieuKinStorage
 
 extension Store {
     /// Commits a tally: appends the results-log leaf, signs the new head (`signHead` gets the
@@ -41,7 +12,7 @@ extension Store {
     @discardableResult
     public func commitTally(
         _ commit: TallyCommit,
-        signHead: (_ root: [UInt8], _ size: Int, _ seq: Int) throws -> ResultTreeHeadRecord
+        signHead: (_ root: [UInt8], _ size: Int, _ seq: Int) throws -> StoredResultsHead
     ) throws -> Int {
         try write { db in
             guard let round = try RoundRecord.fetchOne(db, key: commit.roundID) else {
@@ -52,14 +23,14 @@ extension Store {
                     "round \(commit.roundID) is \(round.state.rawValue), not closed; nothing was committed.")
             }
             let index = try Self.appendResultLeaf(db, commit.leaf, signHead: signHead)
-            try ResultRecord(roundID: commit.roundID, body: commit.resultBody, logIndex: index).insert(db)
-            for flag in commit.flags { try flag.insert(db) }
+            try ResultRecord(roundID: commit.roundID, body: Data(commit.resultBody), logIndex: index).insert(db)
+            for flag in commit.flags { try FlagRecord(flag).insert(db) }
             try db.execute(
                 sql: "INSERT INTO resultRemarks (roundID, sealed) VALUES (?, ?)",
                 arguments: [commit.roundID, Data(commit.sealedRemarks)])
             try db.execute(
                 sql: "UPDATE round SET state = ? WHERE id = ?",
-                arguments: [RoundRecord.State.tallied.rawValue, commit.roundID])
+                arguments: [Round.State.tallied.rawValue, commit.roundID])
             return index
         }
     }
@@ -68,7 +39,7 @@ extension Store {
     /// transaction. Returns the leaf index.
     static func appendResultLeaf(
         _ db: Database, _ leaf: [UInt8],
-        signHead: (_ root: [UInt8], _ size: Int, _ seq: Int) throws -> ResultTreeHeadRecord
+        signHead: (_ root: [UInt8], _ size: Int, _ seq: Int) throws -> StoredResultsHead
     ) throws -> Int {
         var hashes: [[UInt8]] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT data FROM resultLeaf ORDER BY idx")
@@ -77,28 +48,29 @@ extension Store {
             hashes.append(Merkle.leafHash(data))
         }
         let index = hashes.count
-        try ResultLeafRecord(idx: index, data: leaf).insert(db)
+        try ResultLeafRecord(idx: index, data: Data(leaf)).insert(db)
         hashes.append(Merkle.leafHash(leaf))
         let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM resultTreeHead") ?? 0) + 1
-        try signHead(Merkle.root(leafHashes: hashes), hashes.count, seq).insert(db)
+        try ResultTreeHeadRecord(signHead(Merkle.root(leafHashes: hashes), hashes.count, seq)).insert(db)
         return index
     }
 
     /// Committed results in log order.
-    public func results() throws -> [ResultRecord] {
-        try read { db in try ResultRecord.order(Column("logIndex")).fetchAll(db) }
+    public func results() throws -> [StoredResult] {
+        try read { db in try ResultRecord.order(Column("logIndex")).fetchAll(db).map(\.result) }
     }
 
-    public func result(roundID: String) throws -> ResultRecord? {
-        try read { db in try ResultRecord.fetchOne(db, key: roundID) }
+    public func result(roundID: String) throws -> StoredResult? {
+        try read { db in try ResultRecord.fetchOne(db, key: roundID)?.result }
     }
 
     /// Stored flags of the given rounds (all rounds when nil).
-    public func flags(roundIDs: [String]? = nil) throws -> [FlagRecord] {
+    public func flags(roundIDs: [String]?) throws -> [StoredFlag] {
         try read { db in
             var request = FlagRecord.all()
             if let roundIDs { request = request.filter(roundIDs.contains(Column("roundID"))) }
             return try request.order(Column("roundID"), Column("officialID"), Column("criterionID")).fetchAll(db)
+                .map(\.flag)
         }
     }
 
@@ -116,23 +88,16 @@ extension Store {
                 remarks[row[0]] = [UInt8]((row[1] as Data?) ?? Data())
             }
             return ResultsLogSnapshot(
-                leaves: try ResultLeafRecord.order(Column("idx")).fetchAll(db),
-                heads: try ResultTreeHeadRecord.order(Column("seq")).fetchAll(db),
-                results: try ResultRecord.order(Column("logIndex")).fetchAll(db),
+                leaves: try ResultLeafRecord.order(Column("idx")).fetchAll(db).map(\.leaf),
+                heads: try ResultTreeHeadRecord.order(Column("seq")).fetchAll(db).map(\.head),
+                results: try ResultRecord.order(Column("logIndex")).fetchAll(db).map(\.result),
                 flags: try FlagRecord.order(Column("roundID"), Column("officialID"), Column("criterionID")).fetchAll(
-                    db),
+                    db
+                ).map(\.flag),
                 remarks: remarks,
-                rounds: try RoundRecord.order(Column("id")).fetchAll(db))
+                rounds: try RoundRecord.order(Column("id")).fetchAll(db).map(\.round))
         }
     }
-}
-
-/// What the tally reads of a round's ballot log: leaf bytes in log order (no other columns, a
-/// round may hold a million), batches and signed heads, from one read transaction.
-public struct BallotLogForTally: Sendable {
-    public var leaves: [[UInt8]]
-    public var batches: [BatchRecord]
-    public var treeHeads: [TreeHeadRecord]
 }
 
 extension Store {
@@ -148,8 +113,10 @@ extension Store {
             }
             return BallotLogForTally(
                 leaves: leaves,
-                batches: try BatchRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db),
-                treeHeads: try TreeHeadRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db))
+                batches: try BatchRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db).map(
+                    \.batch),
+                treeHeads: try TreeHeadRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db)
+                    .map(\.head))
         }
     }
 }

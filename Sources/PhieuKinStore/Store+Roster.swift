@@ -1,15 +1,6 @@
-import GRDB
-import PhieuKinCore
-
-/// What a roster import changed, for the summary shown to staff.
-public struct RosterChanges: Sendable, Equatable {
-    public var unitsAdded = 0
-    public var unitsUpdated = 0
-    public var officialsAdded = 0
-    public var officialsUpdated = 0
-    public var officialsDeactivated = 0
-    public init() {}
-}
+internal import GRDB
+public import PhieuKinCore
+public import PhieuKinStorage
 
 extension Store {
     /// Applies a roster file in one transaction: units and officials are inserted or updated in
@@ -69,7 +60,7 @@ extension Store {
     }
 
     /// Officials in roster order; inactive ones only when asked.
-    public func officials(unitID: String? = nil, includeInactive: Bool = false) throws -> [Official] {
+    public func officials(unitID: String?, includeInactive: Bool) throws -> [Official] {
         try read { db in
             var request = OfficialRecord.all()
             if let unitID { request = request.filter(Column("unitID") == unitID) }

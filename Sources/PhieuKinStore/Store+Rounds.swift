@@ -1,5 +1,7 @@
-import GRDB
-import PhieuKinCore
+internal import Foundation
+internal import GRDB
+public import PhieuKinCore
+internal import PhieuKinStorage
 
 extension Store {
     /// Inserts a round over `units` with its frozen list of officials, in one transaction.
@@ -8,7 +10,7 @@ extension Store {
     /// covers one of `units` for the same survey, period and channel, nothing is written and
     /// `RoundConflict` names it (checked inside the write transaction, so two concurrent opens
     /// cannot both succeed).
-    public func insertRound(_ round: RoundRecord, units: [String], officials: [RoundOfficialRecord]) throws {
+    public func insertRound(_ round: Round, units: [String], officials: [RoundOfficial]) throws {
         try write { db in
             if let existing = try Self.liveRound(
                 db, surveyID: round.surveyID, period: round.period, channel: round.channel, units: units)
@@ -18,13 +20,13 @@ extension Store {
             if try RoundRecord.exists(db, key: round.id) {
                 throw StoreError.conflict("round \(round.id) already exists.")
             }
-            try round.insert(db)
+            try RoundRecord(round).insert(db)
             for (position, unit) in units.enumerated() {
                 try db.execute(
                     sql: "INSERT INTO roundUnit (roundID, unitID, position) VALUES (?, ?, ?)",
                     arguments: [round.id, unit, position + 1])
             }
-            for official in officials { try official.insert(db) }
+            for official in officials { try RoundOfficialRecord(official).insert(db) }
         }
     }
 
@@ -32,14 +34,14 @@ extension Store {
     public func liveRound(
         surveyID: String, period: String, channel: String, units: [String]
     ) throws -> (
-        round: RoundRecord, unitID: String
+        round: Round, unitID: String
     )? {
         try read { db in try Self.liveRound(db, surveyID: surveyID, period: period, channel: channel, units: units) }
     }
 
     private static func liveRound(
         _ db: Database, surveyID: String, period: String, channel: String, units: [String]
-    ) throws -> (round: RoundRecord, unitID: String)? {
+    ) throws -> (round: Round, unitID: String)? {
         for unit in units {
             let round = try RoundRecord.fetchOne(
                 db,
@@ -49,8 +51,8 @@ extension Store {
                       AND round.state <> ?
                     ORDER BY round.id LIMIT 1
                     """,
-                arguments: [unit, surveyID, period, channel, RoundRecord.State.voided.rawValue])
-            if let round { return (round, unit) }
+                arguments: [unit, surveyID, period, channel, Round.State.voided.rawValue])
+            if let round { return (round.round, unit) }
         }
         return nil
     }
@@ -63,14 +65,14 @@ extension Store {
         }
     }
 
-    public func round(id: String) throws -> RoundRecord {
-        guard let round = try read({ db in try RoundRecord.fetchOne(db, key: id) }) else {
+    public func round(id: String) throws -> Round {
+        guard let round = try read({ db in try RoundRecord.fetchOne(db, key: id)?.round }) else {
             throw StoreError.roundNotFound(id)
         }
         return round
     }
 
-    public func rounds(unitID: String? = nil, surveyID: String? = nil) throws -> [RoundRecord] {
+    public func rounds(unitID: String?, surveyID: String?) throws -> [Round] {
         try read { db in
             var request = RoundRecord.all()
             if let unitID {
@@ -79,20 +81,22 @@ extension Store {
             }
             if let surveyID { request = request.filter(Column("surveyID") == surveyID) }
             return try request.order(Column("period"), Column("unitID"), Column("surveyID"), Column("id")).fetchAll(db)
+                .map(\.round)
         }
     }
 
     /// The officials on a round's ballot, in printed order.
-    public func roundOfficials(roundID: String) throws -> [RoundOfficialRecord] {
+    public func roundOfficials(roundID: String) throws -> [RoundOfficial] {
         try read { db in
             try RoundOfficialRecord.filter(Column("roundID") == roundID).order(Column("position")).fetchAll(db)
+                .map(\.roundOfficial)
         }
     }
 
     /// Records the hashes of newly issued serials (never the serials themselves).
     public func insertIssuedSerialHashes(roundID: String, hashes: [[UInt8]], layoutID: String?) throws {
         try write { db in
-            for hash in hashes { try IssuedSerial(roundID: roundID, hash: hash).insert(db) }
+            for hash in hashes { try IssuedSerialRecord(roundID: roundID, hash: Data(hash)).insert(db) }
             if let layoutID {
                 try db.execute(
                     sql: "UPDATE round SET layoutID = ? WHERE id = ?", arguments: [layoutID, roundID])
@@ -101,14 +105,6 @@ extension Store {
     }
 
     public func issuedSerialCount(roundID: String) throws -> Int {
-        try read { db in try IssuedSerial.filter(Column("roundID") == roundID).fetchCount(db) }
+        try read { db in try IssuedSerialRecord.filter(Column("roundID") == roundID).fetchCount(db) }
     }
-}
-
-/// A second round for the same survey, unit, period and channel was refused.
-public struct RoundConflict: Error, Sendable {
-    /// The round already holding the period.
-    public let existing: RoundRecord
-    /// The unit both rounds would cover.
-    public let unitID: String
 }

@@ -1,6 +1,7 @@
-import Foundation
-import GRDB
-import PhieuKinCore
+internal import Foundation
+internal import GRDB
+internal import PhieuKinCore
+public import PhieuKinStorage
 
 /// The workspace's embedded database: one SQLite file reached only through GRDB.
 ///
@@ -13,7 +14,7 @@ import PhieuKinCore
 /// The writing pool is opened at the first write only. A database that this process cannot
 /// write (a read-only copy handed to an auditor, a read-only mount) is opened read-only, and
 /// any write is refused with a message saying so.
-public final class Store: @unchecked Sendable {
+public final class Store: WorkspaceStorage, @unchecked Sendable {
     public let path: String
     /// The database or its folder is not writable: opened read-only, for reading and verifying.
     public let isReadOnly: Bool
@@ -179,28 +180,11 @@ public final class Store: @unchecked Sendable {
         migrator.registerMigration("v1") { db in
             try Schema.createV1(db)
         }
-        migrator.registerMigration("v2-import") { db in
-            try Schema.createV2Import(db)
-        }
-        migrator.registerMigration("v3-results") { db in
-            try Schema.createV3Results(db)
-        }
-        migrator.registerMigration("v4-rounds") { db in
-            try Schema.createV4Rounds(db)
-        }
-        migrator.registerMigration("v5-frontier") { db in
-            // The ballot log's Merkle frontier (docs/FORMAT.md, "Signed tree head"), saved with
-            // each head so the next one costs O(batch + log n). Derived data: verify ignores it.
-            try db.create(table: "ballotFrontier") { t in
-                t.primaryKey("roundID", .text).references("round", onDelete: .cascade)
-                t.column("frontier", .blob).notNull()
-            }
-        }
         return migrator
     }
 
     /// Runs `body` in a read transaction (a WAL snapshot): never waits for a writer.
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try reader.read(body)
         } catch let error as DatabaseError {
@@ -210,7 +194,7 @@ public final class Store: @unchecked Sendable {
 
     /// Runs `body` in one IMMEDIATE write transaction: all of it commits, or none. Waits up to
     /// 10 s for another writer, then says another command is writing.
-    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try writer().write(body)
         } catch let error as DatabaseError {
@@ -248,120 +232,4 @@ public final class Store: @unchecked Sendable {
             return .database(path: path, reason: error.message ?? "\(error.resultCode)", underlying: error)
         }
     }
-}
-
-/// Errors from the store: a `kind` to switch on, a human `reason`, the `nextSteps` a front end
-/// can offer, and the `underlying` SQLite error when there is one (its description names at most
-/// the SQL statement, never its arguments: `publicStatementArguments` stays off). Errors compare
-/// by kind only.
-public struct StoreError: Error, CustomStringConvertible, Equatable, SuggestsNextSteps {
-    /// What kind of failure this is; new kinds may be added, so switch with a `default`.
-    public struct Kind: Hashable, Sendable, CustomStringConvertible {
-        private let name: String
-        private init(_ name: String) { self.name = name }
-        public var description: String { name }
-
-        /// The database exists but cannot be opened (permissions, not a database…).
-        public static let cannotOpen = Kind("cannotOpen")
-        /// The database file does not exist (`Store(openingExisting:)` never creates one).
-        public static let missing = Kind("missing")
-        /// The database file has 0 bytes: whatever it held was lost.
-        public static let empty = Kind("empty")
-        /// The file is an SQLite database without PhieuKin's tables.
-        public static let noSchema = Kind("noSchema")
-        /// A round (or other record) does not exist.
-        public static let notFound = Kind("notFound")
-        /// The change contradicts what is stored (e.g. the round was tallied meanwhile).
-        public static let conflict = Kind("conflict")
-        /// Another connection held the write lock for the whole busy timeout.
-        public static let busy = Kind("busy")
-        /// The disk holding the database is full.
-        public static let diskFull = Kind("diskFull")
-        /// The database cannot be written here (permissions, read-only disk).
-        public static let readOnly = Kind("readOnly")
-        /// Any other SQLite failure.
-        public static let database = Kind("database")
-    }
-
-    /// What failed, for a caller to decide what to tell the person.
-    public let kind: Kind
-    /// What went wrong, naming the database file (never SQL arguments).
-    public let reason: String
-    /// What the person can do about it (see `NextStep`).
-    public let nextSteps: [NextStep]
-    /// The SQLite error behind this one, if any.
-    public let underlying: (any Error)?
-
-    public var description: String { reason }
-
-    private init(_ kind: Kind, _ reason: String, next: [NextStep] = [], underlying: (any Error)? = nil) {
-        self.kind = kind
-        self.reason = reason
-        self.nextSteps = next
-        self.underlying = underlying
-    }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.kind == rhs.kind }
-
-    public static func cannotOpen(path: String, reason: String, underlying: (any Error)? = nil) -> Self {
-        .init(
-            .cannotOpen,
-            "cannot open the database \(path): \(reason). Check that the workspace exists and that you may read it.",
-            underlying: underlying)
-    }
-    /// The database file does not exist (`Store(openingExisting:)` never creates one).
-    public static func missing(path: String) -> Self {
-        .init(.missing, "the database \(path) does not exist")
-    }
-    /// The database file has 0 bytes: whatever it held was lost.
-    public static func empty(path: String) -> Self {
-        .init(.empty, "the database \(path) is empty (0 bytes)")
-    }
-    /// The file is an SQLite database without PhieuKin's tables.
-    public static func noSchema(path: String) -> Self {
-        .init(.noSchema, "the database \(path) holds no PhieuKin tables")
-    }
-    public var isMissing: Bool { kind == .missing }
-    public var isEmpty: Bool { kind == .empty }
-    public var hasNoSchema: Bool { kind == .noSchema }
-
-    /// `what` (e.g. "round R") does not exist; `next` says where to look.
-    public static func notFound(_ what: String, next: [NextStep] = []) -> Self {
-        .init(.notFound, "\(what) not found.", next: next)
-    }
-    /// A round id that is not in the workspace.
-    public static func roundNotFound(_ id: String) -> Self {
-        notFound("round \(id)", next: [.listRounds])
-    }
-    public static func conflict(_ reason: String) -> Self {
-        .init(.conflict, reason)
-    }
-    /// The write lock was held by another connection for the whole busy timeout.
-    public static var busy: Self { busy(underlying: nil) }
-    static func busy(underlying: (any Error)?) -> Self {
-        .init(
-            .busy,
-            "another PhieuKin command is writing to this workspace; wait for it to finish and try again. Nothing was changed.",
-            underlying: underlying)
-    }
-    public static func diskFull(path: String, underlying: (any Error)? = nil) -> Self {
-        .init(
-            .diskFull,
-            "the disk is full (the one holding \(path)). Free some space on it and run the command again; nothing was changed.",
-            underlying: underlying)
-    }
-    public static func readOnly(path: String, underlying: (any Error)? = nil) -> Self {
-        .init(
-            .readOnly,
-            "the workspace database \(path) is read-only here (no write permission, or a read-only disk): it can be listed, verified and reported, but this command changes it. Run it on the writable workspace.",
-            underlying: underlying)
-    }
-    public static func database(path: String, reason: String, underlying: (any Error)? = nil) -> Self {
-        .init(.database, "database error in \(path): \(reason).", underlying: underlying)
-    }
-
-    /// Another connection held the write lock too long (see `busy`).
-    public var isBusy: Bool { kind == .busy }
-    /// The change contradicts what is stored (e.g. the round was tallied meanwhile).
-    public var isConflict: Bool { kind == .conflict }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import PhieuKin
 import PhieuKinCore
 import PhieuKinCrypto
@@ -111,22 +110,8 @@ struct ImportBench: ParsableCommand {
     private func sqliteBaseline(workspace: Workspace, roundID: String, root: String) throws -> Double {
         let leaves = try workspace.store.ballotLogSnapshot(roundID: roundID).leaves.map(\.data)
         let path = root + "/baseline-\(UUID().uuidString).sqlite"
-        var config = Configuration()
-        config.journalMode = .wal
-        let queue = try DatabaseQueue(path: path, configuration: config)
-        try queue.write { db in
-            try db.execute(
-                sql:
-                    "CREATE TABLE leaf (roundID TEXT NOT NULL, idx INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (roundID, idx)) WITHOUT ROWID"
-            )
-        }
-        let clock = ContinuousClock.now
-        try queue.write { db in
-            let statement = try db.makeStatement(sql: "INSERT INTO leaf (roundID, idx, data) VALUES (?, ?, ?)")
-            for (i, data) in leaves.enumerated() { try statement.execute(arguments: [roundID, i, Data(data)]) }
-        }
-        let elapsed = seconds(ContinuousClock.now - clock)
-        try? FileManager.default.removeItem(atPath: path)
+        let elapsed = seconds(try Store.benchmarkPlainLeafInsert(leaves: leaves, roundID: roundID, path: path))
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         return elapsed
     }
 

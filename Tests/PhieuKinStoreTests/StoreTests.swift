@@ -1,10 +1,9 @@
 import Foundation
-import GRDB
 import PhieuKinCore
+import PhieuKinStorage
+import PhieuKinStore
 import PhieuKinTestSupport
 import Testing
-
-@testable import PhieuKinStore
 
 /// A fresh database file in a temporary directory (real SQLite, never in-memory: WAL needs a file).
 func temporaryStore() throws -> Store {
@@ -16,19 +15,15 @@ func temporaryStore() throws -> Store {
 struct StoreTests {
     @Test func walAndForeignKeysAreOn() throws {
         let store = try temporaryStore()
-        let mode = try store.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
-        let fks = try store.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") }
-        #expect(mode == "wal")
-        #expect(fks == 1)
+        #expect(try store.testingQuery("PRAGMA journal_mode") == ["wal"])
+        #expect(try store.testingQuery("PRAGMA foreign_keys") == ["1"])
     }
 
     @Test func serialTablesAreOrderedByHashNotByInsertion() throws {
         let store = try temporaryStore()
-        let sql = try store.read { db in
-            try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE name IN ('issuedSerial', 'usedSerial')")
-        }
+        let sql = try store.testingQuery("SELECT sql FROM sqlite_master WHERE name IN ('issuedSerial', 'usedSerial')")
         #expect(sql.count == 2)
-        #expect(sql.allSatisfy { $0.contains("WITHOUT ROWID") })
+        #expect(sql.allSatisfy { $0?.contains("WITHOUT ROWID") == true })
     }
 
     /// GRDB would store a Codable `[UInt8]` as JSON text; bytes must land as real BLOBs.
@@ -37,21 +32,63 @@ struct StoreTests {
         _ = try store.applyRoster(
             units: [Unit(id: "U", name: "Đơn vị")],
             officials: [Official(id: "A", unitID: "U", fullName: "Nguyễn Văn An", position: "Văn thư", order: 1)])
-        let round = RoundRecord(
+        let round = Round(
             id: "R", surveyID: "quarterly-7", surveyVersion: 1, surveyYAML: "id: quarterly-7", unitID: "U",
             period: "2026-Q3", channel: "staff", state: .open, numbered: true, ballotsPlanned: 1, electorate: nil,
             tallyPublicKey: Array(repeating: 7, count: 32), committeeSize: 1, committeeThreshold: 1, layoutID: nil,
             openedOn: "2026-11-22", closedOn: nil)
         try store.insertRound(round, units: [round.unitID], officials: [])
         try store.insertIssuedSerialHashes(roundID: "R", hashes: [Array(repeating: 9, count: 32)], layoutID: nil)
-        let types = try store.read { db in
-            [
-                try String.fetchOne(db, sql: "SELECT typeof(tallyPublicKey) FROM round"),
-                try String.fetchOne(db, sql: "SELECT typeof(hash) FROM issuedSerial"),
-            ]
-        }
+        let types =
+            try store.testingQuery("SELECT typeof(tallyPublicKey) FROM round")
+            + store.testingQuery("SELECT typeof(hash) FROM issuedSerial")
         #expect(types == ["blob", "blob"])
         #expect(try store.round(id: "R").tallyPublicKey == Array(repeating: 7, count: 32))
+
+        // Every other byte column, written through the API.
+        try store.withBallotLog(roundID: "R") { log in
+            try log.insertBatch(seq: 1, sealedKey: [1, 2])
+            try log.appendLeaf(idx: 0, batchSeq: 1, data: [3])
+            try log.insertUsedSerial(SerialHash(hash: Array(repeating: 9, count: 32))!)
+            try log.recordFile(digest: Array(repeating: 4, count: 32), batchSeq: 1)
+            try log.insertReject(
+                StoredReject(
+                    roundID: "R", batchSeq: 1, sealed: [5], code: "x", reason: "x", source: nil, status: .pending))
+            try log.insertTreeHead(StoredTreeHead(roundID: "R", seq: 1, body: [6], signature: [7]))
+            try log.saveFrontier([8])
+            try log.setState(.closed, closedOn: "2026-11-30")
+        }
+        try store.commitTally(
+            TallyCommit(
+                roundID: "R", resultBody: [9],
+                flags: [StoredFlag(roundID: "R", officialID: "A", criterionID: "c", status: "new", body: [10])],
+                sealedRemarks: [11], leaf: [12])
+        ) { _, _, seq in StoredResultsHead(seq: seq, body: [13], signature: [14]) }
+        for (table, column) in [
+            ("usedSerial", "hash"), ("batch", "sealedKey"), ("leaf", "data"), ("batchFile", "digest"),
+            ("reject", "sealed"), ("treeHead", "body"), ("treeHead", "signature"), ("ballotFrontier", "frontier"),
+            ("result", "body"), ("flag", "body"), ("resultRemarks", "sealed"), ("resultLeaf", "data"),
+            ("resultTreeHead", "body"), ("resultTreeHead", "signature"),
+        ] {
+            #expect(
+                try store.testingQuery("SELECT DISTINCT typeof(\(column)) FROM \(table)") == ["blob"],
+                "\(table).\(column)")
+        }
+    }
+
+    /// Nothing has shipped: the whole schema is the one migration `v1`.
+    @Test func oneMigrationWritesTheWholeSchema() throws {
+        let store = try temporaryStore()
+        #expect(try store.testingQuery("SELECT identifier FROM grdb_migrations") == ["v1"])
+        let tables = try store.testingQuery(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> 'grdb_migrations' ORDER BY name"
+        )
+        #expect(
+            tables == [
+                "ballotFrontier", "batch", "batchFile", "flag", "issuedSerial", "leaf", "meta", "official", "reject",
+                "result", "resultLeaf", "resultRemarks", "resultTreeHead", "round", "roundOfficial", "roundUnit",
+                "treeHead", "unit", "usedSerial",
+            ])
     }
 
     @Test func rosterReimportUpdatesInPlaceAndDeactivates() throws {
@@ -123,8 +160,8 @@ struct StoreSharingTests {
     @Test func aFullDiskIsSaidPlainly() throws {
         let store = try temporaryStore()
         try store.setMeta("agency", "UBND")
-        let pages = try store.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") } ?? 0
-        try store.write { db in try db.execute(sql: "PRAGMA max_page_count = \(pages + 1)") }
+        let pages = Int(try store.testingQuery("PRAGMA page_count").first.flatMap { $0 } ?? "") ?? 0
+        try store.testingExecute("PRAGMA max_page_count = \(pages + 1)")
         let error = #expect(throws: StoreError.self) {
             try store.setMeta("big", String(repeating: "x", count: 200_000))
         }
@@ -141,7 +178,7 @@ struct StoreSharingTests {
         let store = try temporaryStore()
         try store.setMeta("agency", "UBND")
         let other = try Store(openingExisting: store.path)
-        let (value, elapsed) = try other.write { _ throws -> (String?, Double) in
+        let (value, elapsed) = try other.testingHoldingWriteLock { () throws -> (String?, Double) in
             let start = Date()
             let value = try store.meta("agency")
             return (value, Date().timeIntervalSince(start))

@@ -2,7 +2,7 @@ import Foundation
 import PhieuKin
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinStore
+import PhieuKinStorage
 import PhieuKinTestSupport
 import Testing
 

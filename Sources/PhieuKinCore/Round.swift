@@ -1,0 +1,80 @@
+/// A round: one survey put to one or more units for one period and channel, with its tally key
+/// and lifecycle state. The value every workflow and store speaks (a store keeps its own rows).
+public struct Round: Sendable, Hashable {
+    public enum State: String, Sendable, Hashable, Codable {
+        case open, closed, tallied
+        /// Cancelled with a signed reason: its serials and codes stop working, and it is left out
+        /// of flags and reports (which list it as voided).
+        case voided
+    }
+    public var id: String
+    public var surveyID: String
+    public var surveyVersion: Int
+    /// The survey definition as it was when the round opened, so the tally is reproducible.
+    public var surveyYAML: String
+    /// The first unit the round covers (all of them: `WorkspaceStorage.roundUnits`).
+    public var unitID: String
+    public var period: String
+    public var channel: String
+    public var state: State
+    public var numbered: Bool
+    public var ballotsPlanned: Int
+    public var electorate: Int?
+    public var tallyPublicKey: [UInt8]
+    public var committeeSize: Int
+    public var committeeThreshold: Int
+    public var layoutID: String?
+    /// A date (yyyy-MM-dd) for the round, never per ballot.
+    public var openedOn: String
+    public var closedOn: String?
+    public var voidReason: String?
+    public var voidedOn: String?
+
+    public init(
+        id: String, surveyID: String, surveyVersion: Int, surveyYAML: String, unitID: String, period: String,
+        channel: String, state: State, numbered: Bool, ballotsPlanned: Int, electorate: Int?,
+        tallyPublicKey: [UInt8], committeeSize: Int, committeeThreshold: Int, layoutID: String?, openedOn: String,
+        closedOn: String?, voidReason: String? = nil, voidedOn: String? = nil
+    ) {
+        self.id = id
+        self.surveyID = surveyID
+        self.surveyVersion = surveyVersion
+        self.surveyYAML = surveyYAML
+        self.unitID = unitID
+        self.period = period
+        self.channel = channel
+        self.state = state
+        self.numbered = numbered
+        self.ballotsPlanned = ballotsPlanned
+        self.electorate = electorate
+        self.tallyPublicKey = tallyPublicKey
+        self.committeeSize = committeeSize
+        self.committeeThreshold = committeeThreshold
+        self.layoutID = layoutID
+        self.openedOn = openedOn
+        self.closedOn = closedOn
+        self.voidReason = voidReason
+        self.voidedOn = voidedOn
+    }
+}
+
+/// An official as frozen on a round's ballot (name and title as printed).
+public struct RoundOfficial: Sendable, Hashable {
+    public var roundID: String
+    public var officialID: String
+    public var position: Int
+    public var fullName: String
+    public var title: String
+    /// The official's unit when the round opened (a round may cover several units).
+    public var unitID: String?
+    public init(
+        roundID: String, officialID: String, position: Int, fullName: String, title: String, unitID: String? = nil
+    ) {
+        self.roundID = roundID
+        self.officialID = officialID
+        self.position = position
+        self.fullName = fullName
+        self.title = title
+        self.unitID = unitID
+    }
+}

@@ -149,13 +149,14 @@ struct TreeHead: Sendable, Equatable {
     }
 }
 
-extension Workspace {
-    struct SignedHead {
-        var seq: Int
-        var size: Int
-        var root: String
-    }
+/// What signing a ballot-log head reports.
+struct SignedHead {
+    var seq: Int
+    var size: Int
+    var root: String
+}
 
+extension WorkspaceService {
     /// Signs the ballot log's next tree head, in the caller's write transaction, in
     /// O(new leaves + log n): the log's Merkle frontier (stored with it) is extended by the leaves
     /// appended since it was saved — `appended` when the caller just hashed them, else read back

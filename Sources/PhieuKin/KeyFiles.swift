@@ -40,8 +40,33 @@ public enum KeyFiles {
         }
     }
 
+    /// A private key file's bytes (for `Ed25519PrivateKey(pemBytes:)`), refused like `readPrivate`;
+    /// the caller overwrites them with `wipe` once the key is parsed.
+    static func readPrivateBytes(_ path: String) throws -> [UInt8] {
+        _ = try readPrivate(path, checkOnly: true)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw PhieuKinError.keyFile("cannot read \(path).")
+        }
+        defer { try? handle.close() }
+        guard let data = try? handle.readToEnd() else { throw PhieuKinError.keyFile("cannot read \(path).") }
+        var bytes = [UInt8](repeating: 0, count: data.count)
+        bytes.withUnsafeMutableBytes { _ = data.copyBytes(to: $0) }
+        return bytes
+    }
+
+    /// Overwrites key material in place before it is released.
+    static func wipe(_ bytes: inout [UInt8]) {
+        bytes.withUnsafeMutableBytes { buffer in
+            if let base = buffer.baseAddress { explicit_bzero(base, buffer.count) }
+        }
+    }
+
     /// Reads a private key file, refusing one that group or others can read or write.
     public static func readPrivate(_ path: String) throws -> String {
+        try readPrivate(path, checkOnly: false)
+    }
+
+    private static func readPrivate(_ path: String, checkOnly: Bool) throws -> String {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw PhieuKinError.keyFile(
@@ -55,7 +80,7 @@ public enum KeyFiles {
                 "private key \(path) can be read by other users (mode \(mode)); it must be readable by its owner only.",
                 next: [.restrictPermissions(path: path)])
         }
-        return try readText(path)
+        return checkOnly ? "" : try readText(path)
     }
 
     /// The file's mode in octal when group or others have any access to it, else nil.

@@ -22,7 +22,7 @@ struct OutputFile {
     let temporaryPath: String
 
     /// Checks the destination and creates the temporary file.
-    static func begin(_ path: String, force: Bool, workspace: Workspace, what: String) throws -> OutputFile {
+    static func begin(_ path: String, force: Bool, workspace: any WorkspaceService, what: String) throws -> OutputFile {
         let path = Workspace.absolute(path)
         try checkDestination(path, force: force, workspace: workspace, what: what)
         let (fd, temporary) = try createExclusive(besides: path)
@@ -31,7 +31,7 @@ struct OutputFile {
     }
 
     /// Refuses a destination PhieuKin may not write (see the type's documentation).
-    static func checkDestination(_ path: String, force: Bool, workspace: Workspace, what: String) throws {
+    static func checkDestination(_ path: String, force: Bool, workspace: any WorkspaceService, what: String) throws {
         if let protected = workspace.ownFile(containing: path) {
             throw PhieuKinError.invalidInput(
                 "refusing to write \(what) to \(path): it is \(protected) of the workspace; nothing was written. "
@@ -160,7 +160,7 @@ struct OutputFile {
     }
 }
 
-extension Workspace {
+extension WorkspaceService {
     /// What `path` is to this workspace when it is one of its own files (the database, a key,
     /// a survey definition, or a folder holding them), else nil.
     func ownFile(containing path: String) -> String? {
@@ -188,7 +188,7 @@ extension Workspace {
     /// `path` with its folder's symbolic links resolved (the last component kept as given, since
     /// it may not exist yet).
     static func resolvedPath(_ path: String) -> String {
-        let absolute = Self.absolute(path)
+        let absolute = Workspace.absolute(path)
         let parent = (absolute as NSString).deletingLastPathComponent
         let name = (absolute as NSString).lastPathComponent
         guard let real = realpath(parent, nil) else { return absolute }

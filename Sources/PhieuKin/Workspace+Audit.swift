@@ -38,7 +38,95 @@ struct AuditRound: Codable {
     var agencyKeyFingerprint: String
 }
 
-extension Workspace {
+extension WorkspaceService {
+
+    static func auditReadme(roundID: String) -> String {
+        """
+        PhieuKin audit bundle for round \(roundID) (format phieukin-audit-v1, see docs/FORMAT.md).
+
+        round.json        round, survey, counts, tally public key (X25519, hex), committee K of N
+        leaves.bin        the ballot log: for each leaf, u32be(length) then the sealed ballot
+        batches.json      each import batch's data key, sealed to the tally key
+        tree-heads.jsonl  every signed tree head: {"body": <exact signed JSON>, "signature": hex}
+        agency.pub.pem    the agency's Ed25519 public key (compare its fingerprint with the published one)
+        survey.yaml       the survey definition the round used
+
+        To verify independently (python3 and the openssl command line only):
+            scripts/verify-audit THIS_DIRECTORY
+        It recomputes the Merkle root (RFC 6962) of every signed tree head from leaves.bin, checks
+        each Ed25519 signature with agency.pub.pem, that sizes never decrease, that every head is
+        consistent with the previous one, that every quarantine decision is signed (tree heads of
+        kind "decision") and that the counts in round.json add up.
+
+        """
+    }
+}
+
+/// The folder of one audit export: absent (then created) or empty, files created exclusively.
+private final class AuditDirectory {
+    let path: String
+    fileprivate var created = false
+    fileprivate var written: [String] = []
+
+    init(_ path: String, workspace: any WorkspaceService) throws {
+        self.path = path
+        if let protected = workspace.ownFile(containing: path) {
+            throw PhieuKinError.invalidInput(
+                "refusing to export the audit bundle to \(path): it is \(protected) of the workspace; nothing was written."
+            )
+        }
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                throw PhieuKinError.invalidInput(
+                    "\(path) exists and is not a folder; give a new or empty folder for the audit bundle. Nothing was written."
+                )
+            }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]
+            guard entries.isEmpty else {
+                throw PhieuKinError(
+                    .alreadyExists,
+                    "\(path) is not empty (\(entries.count) entries); an audit bundle goes into a new or empty folder, "
+                        + "so that no stale file is mistaken for part of it and nothing is deleted. Nothing was written."
+                )
+            }
+        } else {
+            let parent = (path as NSString).deletingLastPathComponent
+            var parentInfo = stat()
+            guard stat(parent, &parentInfo) == 0, parentInfo.st_mode & S_IFMT == S_IFDIR else {
+                throw PhieuKinError(
+                    .fileAccess, "the folder \(parent) does not exist; create it first. Nothing was written.")
+            }
+            guard mkdir(path, 0o700) == 0 else {
+                throw PhieuKinError.fileAccess(
+                    "cannot create \(path): \(String(cString: strerror(errno))).", errno: errno)
+            }
+            chmod(path, 0o700)
+            created = true
+        }
+    }
+
+    func write(_ name: String, _ bytes: [UInt8]) throws {
+        let file = path + "/" + name
+        let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw PhieuKinError.fileAccess(
+                "cannot create \(file): \(String(cString: strerror(errno))); nothing was exported.", errno: errno)
+        }
+        written.append(file)
+        defer { close(fd) }
+        fchmod(fd, 0o600)
+        try OutputFile.writeAll(fd, bytes, path: file)
+    }
+
+    /// Undoes a failed export: only the files (and folder) this export created.
+    func removeWhatWasWritten() {
+        for file in written { unlink(file) }
+        if created { rmdir(path) }
+    }
+}
+
+extension AuditService {
     /// Writes the public audit bundle of a round to `directory`, which must be absent (it is
     /// created, mode 0700) or an empty folder: PhieuKin never mixes a bundle with stale files
     /// nor deletes anything to make room. Everything in it is public: sealed leaves, sealed batch
@@ -48,7 +136,7 @@ extension Workspace {
     public func exportAudit(roundID: String, to directory: String) throws -> AuditExportSummary {
         let s = try store.ballotLogSnapshot(roundID: roundID)
         let agency = try agencyPublicKey()
-        let directory = Self.absolute(directory)
+        let directory = Workspace.absolute(directory)
         let bundle = try AuditDirectory(directory, workspace: self)
         var done = false
         defer { if !done { bundle.removeWhatWasWritten() } }
@@ -106,90 +194,5 @@ extension Workspace {
         done = true
         return AuditExportSummary(
             round: roundID, directory: directory, files: files, leaves: s.leaves.count, treeHeads: s.treeHeads.count)
-    }
-
-    static func auditReadme(roundID: String) -> String {
-        """
-        PhieuKin audit bundle for round \(roundID) (format phieukin-audit-v1, see docs/FORMAT.md).
-
-        round.json        round, survey, counts, tally public key (X25519, hex), committee K of N
-        leaves.bin        the ballot log: for each leaf, u32be(length) then the sealed ballot
-        batches.json      each import batch's data key, sealed to the tally key
-        tree-heads.jsonl  every signed tree head: {"body": <exact signed JSON>, "signature": hex}
-        agency.pub.pem    the agency's Ed25519 public key (compare its fingerprint with the published one)
-        survey.yaml       the survey definition the round used
-
-        To verify independently (python3 and the openssl command line only):
-            scripts/verify-audit THIS_DIRECTORY
-        It recomputes the Merkle root (RFC 6962) of every signed tree head from leaves.bin, checks
-        each Ed25519 signature with agency.pub.pem, that sizes never decrease, that every head is
-        consistent with the previous one, that every quarantine decision is signed (tree heads of
-        kind "decision") and that the counts in round.json add up.
-
-        """
-    }
-}
-
-/// The folder of one audit export: absent (then created) or empty, files created exclusively.
-private final class AuditDirectory {
-    let path: String
-    private var created = false
-    private var written: [String] = []
-
-    init(_ path: String, workspace: Workspace) throws {
-        self.path = path
-        if let protected = workspace.ownFile(containing: path) {
-            throw PhieuKinError.invalidInput(
-                "refusing to export the audit bundle to \(path): it is \(protected) of the workspace; nothing was written."
-            )
-        }
-        var info = stat()
-        if lstat(path, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else {
-                throw PhieuKinError.invalidInput(
-                    "\(path) exists and is not a folder; give a new or empty folder for the audit bundle. Nothing was written."
-                )
-            }
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? ["?"]
-            guard entries.isEmpty else {
-                throw PhieuKinError(
-                    .alreadyExists,
-                    "\(path) is not empty (\(entries.count) entries); an audit bundle goes into a new or empty folder, "
-                        + "so that no stale file is mistaken for part of it and nothing is deleted. Nothing was written."
-                )
-            }
-        } else {
-            let parent = (path as NSString).deletingLastPathComponent
-            var parentInfo = stat()
-            guard stat(parent, &parentInfo) == 0, parentInfo.st_mode & S_IFMT == S_IFDIR else {
-                throw PhieuKinError(
-                    .fileAccess, "the folder \(parent) does not exist; create it first. Nothing was written.")
-            }
-            guard mkdir(path, 0o700) == 0 else {
-                throw PhieuKinError.fileAccess(
-                    "cannot create \(path): \(String(cString: strerror(errno))).", errno: errno)
-            }
-            chmod(path, 0o700)
-            created = true
-        }
-    }
-
-    func write(_ name: String, _ bytes: [UInt8]) throws {
-        let file = path + "/" + name
-        let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw PhieuKinError.fileAccess(
-                "cannot create \(file): \(String(cString: strerror(errno))); nothing was exported.", errno: errno)
-        }
-        written.append(file)
-        defer { close(fd) }
-        fchmod(fd, 0o600)
-        try OutputFile.writeAll(fd, bytes, path: file)
-    }
-
-    /// Undoes a failed export: only the files (and folder) this export created.
-    func removeWhatWasWritten() {
-        for file in written { unlink(file) }
-        if created { rmdir(path) }
     }
 }

@@ -87,8 +87,8 @@ public struct ImportReport: Sendable, Codable, Equatable {
 /// SQLite inserts them.
 final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     // `value` is written once by the worker before `done` is signalled, read after waiting.
-    private var value: Value?
-    private let done = DispatchSemaphore(value: 0)
+    fileprivate var value: Value?
+    fileprivate let done = DispatchSemaphore(value: 0)
 
     init(_ work: @escaping @Sendable () -> Value) {
         Thread.detachNewThread {
@@ -105,7 +105,7 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
 
 /// Leaves of one batch, in one contiguous buffer (a million ballots without a million arrays).
 struct LeafBuffer: Sendable {
-    private static let zeros = [UInt8](repeating: 0, count: 4096)
+    fileprivate static let zeros = [UInt8](repeating: 0, count: 4096)
     var bytes: [UInt8] = []
     var ends: [Int] = []
     var count: Int { ends.count }
@@ -145,7 +145,245 @@ struct LeafBuffer: Sendable {
     func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
 }
 
-extension Workspace {
+extension WorkspaceService {
+
+    /// Files up to this many bytes in all are checked serial by serial against the store.
+    static var pointLookupLimit: Int { 1 << 20 }
+
+    /// Bytes to read (a parsed ballot counts as a short row).
+    static func totalSize(_ request: ImportRequest) -> Int {
+        let sources = request.sources + (request.secondEntry.map { [.file(path: $0)] } ?? [])
+        return sources.reduce(0) { total, source in
+            switch source {
+            case .file(let path):
+                total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? Int.max / 4)
+            case .ballots(_, let ballots): total + 256 * ballots.count
+            }
+        }
+    }
+
+    /// How many ballots an unnumbered round may hold: the smaller positive one of its planned
+    /// count (`--ballots`) and its electorate; nil for numbered rounds (their serials cap them)
+    /// or when neither is set.
+    static func ballotCap(_ round: Round) -> Int? {
+        guard !round.numbered else { return nil }
+        return [round.ballotsPlanned, round.electorate ?? 0].filter { $0 > 0 }.min()
+    }
+
+    /// Test hook (PHIEUKIN_TEST_PAUSE_AFTER_ROWS=N): after N leaves are written inside the open
+    /// transaction, say so on stderr and sleep, so a test can SIGKILL the process there (or start
+    /// a second import that must wait for this one).
+    /// PHIEUKIN_TEST_PAUSE_SECONDS sets how long (default 60).
+    fileprivate static func testPause() {
+        FileHandle.standardError.write(Data("PHIEUKIN_TEST_PAUSED\n".utf8))
+        let seconds = ProcessInfo.processInfo.environment["PHIEUKIN_TEST_PAUSE_SECONDS"].flatMap(Double.init) ?? 60
+        Thread.sleep(forTimeInterval: seconds)
+    }
+
+    /// Both keyings read the same: same outcome code and the same ballot.
+    static func sameKeying(_ a: RowOutcome, _ b: RowOutcome) -> Bool {
+        a.reject?.code == b.reject?.code && a.ballot == b.ballot && a.serialHash == b.serialHash
+    }
+
+    static func splitSource(_ source: String) -> (String, Int) {
+        guard let colon = source.lastIndex(of: ":"), let line = Int(source[source.index(after: colon)...]) else {
+            return (source, 0)
+        }
+        return (String(source[..<colon]), line)
+    }
+
+    func requireOpen(_ round: Round, doing: String) throws {
+        guard round.state == .open else {
+            throw PhieuKinError.roundState(
+                "round \(round.id) is \(round.state.rawValue): no ballots can be \(doing) any more; nothing was changed."
+            )
+        }
+    }
+
+    /// Streams one CSV or JSON Lines file through `session`, calling `each` per ballot row;
+    /// returns the file's SHA-256. JSON Lines when the first non-blank byte is `{`.
+    ///
+    /// With `fast`, CSV rows go through `BallotImportSession.process(view:…)`: a plainly valid
+    /// row reaches `accepted` as its line and canonical ballot bytes (and serial hash), without
+    /// any per-row `RowOutcome`; every other row still reaches `each`.
+    static func readBallotFile(
+        _ path: String, session: inout BallotImportSession, fast: Bool = false,
+        accepted: (SerialHash?, Int, [UInt8], inout BallotImportSession) throws -> Void = { _, _, _, _ in },
+        _ each: (RowOutcome, inout BallotImportSession) throws -> Void
+    ) throws -> FileDigests {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw PhieuKinError.fileAccess(
+                "cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.", errno: errno)
+        }
+        defer { close(fd) }
+        var hasher = SHA256Hasher()
+        // Unnumbered rounds: a digest of the parsed rows, so a file re-saved with other line
+        // endings, a BOM, blank lines or other quoting is recognised (docs/FORMAT.md).
+        var content: FileDigests.Content? = session.numbered ? nil : FileDigests.Content()
+        func addContent(_ outcome: RowOutcome) { content?.add(outcome) }
+        func addContent(ballot canonical: [UInt8]) { content?.add(ballot: canonical) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var format: Bool?  // true: JSON Lines
+        var csv = CSVParser(tolerateInvalidUTF8: true)
+        var columns: [BallotImportSession.Column]?
+        var plan: BallotImportSession.FastPlan?
+        var plaintext: [UInt8] = []
+        plaintext.reserveCapacity(4096)
+        var pendingLine: [UInt8] = []
+        var lineNumber = 0
+        let name = path
+
+        func csvRecord(_ view: CSVRecordView) throws {
+            guard let columns else {
+                if !view.isUTF8 {
+                    throw PhieuKinError(
+                        .invalidFile, "\(name):\(view.line): the header is not UTF-8 text; nothing was imported.")
+                }
+                let header = try session.columns(header: view.record.fields, source: "\(name):\(view.line)")
+                columns = header
+                if fast { plan = session.fastPlan(columns: header) }
+                return
+            }
+            guard let plan else {
+                let outcome = session.process(record: view.record, columns: columns, file: name)
+                addContent(outcome)
+                try each(outcome, &session)
+                return
+            }
+            switch session.process(view: view, plan: plan, file: name, plaintext: &plaintext) {
+            case .accepted(let hash):
+                addContent(ballot: plaintext)
+                try accepted(hash, view.line, plaintext, &session)
+                plaintext.removeAll(keepingCapacity: true)
+            case .other(let outcome):
+                addContent(outcome)
+                try each(outcome, &session)
+            }
+        }
+        func jsonLine(_ line: ArraySlice<UInt8>) throws {
+            lineNumber += 1
+            var bytes = line
+            if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            let outcome = session.process(jsonLine: Array(bytes), line: lineNumber, file: name)
+            addContent(outcome)
+            try each(outcome, &session)
+        }
+        func feedJSON(_ buffer: ArraySlice<UInt8>) throws {
+            var start = buffer.startIndex
+            while let newline = buffer[start...].firstIndex(of: 0x0A) {
+                if pendingLine.isEmpty {
+                    try jsonLine(buffer[start..<newline])
+                } else {
+                    pendingLine.append(contentsOf: buffer[start..<newline])
+                    try jsonLine(pendingLine[...])
+                    pendingLine.removeAll(keepingCapacity: true)
+                }
+                start = newline + 1
+            }
+            pendingLine.append(contentsOf: buffer[start...])
+        }
+
+        do {
+            while true {
+                let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                guard n >= 0 else {
+                    throw PhieuKinError.fileAccess(
+                        "cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.", errno: errno)
+                }
+                if n == 0 { break }
+                chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+                if format == nil {
+                    let first = chunk[0..<n].first {
+                        !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB
+                            || $0 == 0xBF)
+                    }
+                    if let first { format = first == UInt8(ascii: "{") }
+                }
+                if format == true {
+                    try feedJSON(chunk[0..<n])
+                } else {
+                    try chunk.withUnsafeBytes {
+                        try csv.feedRecords(UnsafeRawBufferPointer(rebasing: $0[0..<n]), csvRecord)
+                    }
+                }
+            }
+            if format == true {
+                if !pendingLine.isEmpty { try jsonLine(pendingLine[...]) }
+            } else {
+                try csv.finishRecords(csvRecord)
+            }
+        } catch let error as CSVError {
+            throw PhieuKinError(
+                .invalidFile, "\(name):\(error.line): \(error.reason); nothing was imported.", underlying: error)
+        } catch let error as ImportError {
+            throw PhieuKinError(.invalidFile, "\(error.reason); nothing was imported.", underlying: error)
+        }
+        return FileDigests(bytes: hasher.finalize(), content: content?.hasher.finalize())
+    }
+
+    /// What identifies an imported file: SHA-256 of its bytes, and for unnumbered rounds the
+    /// digest of its parsed rows in file order (each row's canonical ballot, or its reject code
+    /// and raw text), under the domain string `contentDomain`.
+    /// Ballots handed in already parsed: each is validated as a keyed row named `name:<position>`.
+    /// Their digests: the bytes digest is over their JSON Lines form, the content digest as a
+    /// file's, so the same ballots handed in twice to an unnumbered round are recognised.
+    static func readKeyedBallots(
+        _ name: String, _ ballots: [KeyedBallot], session: inout BallotImportSession,
+        _ each: (RowOutcome, inout BallotImportSession) throws -> Void
+    ) throws -> FileDigests {
+        var hasher = SHA256Hasher()
+        var content: FileDigests.Content? = session.numbered ? nil : FileDigests.Content()
+        for (position, ballot) in ballots.enumerated() {
+            hasher.update(Array((ballot.jsonText + "\n").utf8))
+            let outcome = session.process(keyed: ballot, source: "\(name):\(position + 1)")
+            content?.add(outcome)
+            try each(outcome, &session)
+        }
+        return FileDigests(bytes: hasher.finalize(), content: content?.hasher.finalize())
+    }
+
+}
+
+/// Serial lookups answered by the store inside the import's write transaction. A failing query
+/// cannot be thrown through the session's `contains`: the first error is kept and thrown by
+/// `check()` before anything is committed (a lookup that failed answered "not issued", which
+/// only ever quarantines a row, and the import is refused anyway).
+final class StoreSerialLookups {
+    struct Lookup: SerialHashLookup {
+        let owner: StoreSerialLookups
+        let issuedTable: Bool
+        func contains(_ hash: SerialHash) -> Bool { owner.query(hash, issued: issuedTable) }
+        var countHint: Int { 0 }
+    }
+    fileprivate var log: (any BallotLogWriting)?
+    private(set) var failure: (any Error)?
+
+    init(_ log: any BallotLogWriting) { self.log = log }
+
+    var issued: Lookup { Lookup(owner: self, issuedTable: true) }
+    var used: Lookup { Lookup(owner: self, issuedTable: false) }
+
+    fileprivate func query(_ hash: SerialHash, issued: Bool) -> Bool {
+        guard failure == nil, let log else { return false }
+        do {
+            return try issued ? log.isIssued(hash) : log.isUsed(hash)
+        } catch {
+            failure = error
+            return false
+        }
+    }
+
+    func check() throws {
+        if let failure { throw failure }
+    }
+
+    /// The transaction ends with the import: no lookup may outlive it.
+    func close() { log = nil }
+}
+
+extension IntakeService {
     /// Imports keyed ballots into a round: validates every row, seals accepted ballots into a new
     /// batch appended (in random order) to the round's Merkle log, quarantines rejected ones
     /// (sealed too), and signs a tree head — all in one transaction.
@@ -445,278 +683,44 @@ extension Workspace {
                 treeHead: nil, root: nil)
         }
     }
-
-    /// Files up to this many bytes in all are checked serial by serial against the store.
-    static let pointLookupLimit = 1 << 20
-
-    /// Bytes to read (a parsed ballot counts as a short row).
-    static func totalSize(_ request: ImportRequest) -> Int {
-        let sources = request.sources + (request.secondEntry.map { [.file(path: $0)] } ?? [])
-        return sources.reduce(0) { total, source in
-            switch source {
-            case .file(let path):
-                total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? Int.max / 4)
-            case .ballots(_, let ballots): total + 256 * ballots.count
-            }
-        }
-    }
-
-    /// How many ballots an unnumbered round may hold: the smaller positive one of its planned
-    /// count (`--ballots`) and its electorate; nil for numbered rounds (their serials cap them)
-    /// or when neither is set.
-    static func ballotCap(_ round: Round) -> Int? {
-        guard !round.numbered else { return nil }
-        return [round.ballotsPlanned, round.electorate ?? 0].filter { $0 > 0 }.min()
-    }
-
-    private struct EmptyImport: Error {}
-    private struct AlreadyImported: Error {
-        var report: ImportReport
-    }
-
-    /// Test hook (PHIEUKIN_TEST_PAUSE_AFTER_ROWS=N): after N leaves are written inside the open
-    /// transaction, say so on stderr and sleep, so a test can SIGKILL the process there (or start
-    /// a second import that must wait for this one).
-    /// PHIEUKIN_TEST_PAUSE_SECONDS sets how long (default 60).
-    private static func testPause() {
-        FileHandle.standardError.write(Data("PHIEUKIN_TEST_PAUSED\n".utf8))
-        let seconds = ProcessInfo.processInfo.environment["PHIEUKIN_TEST_PAUSE_SECONDS"].flatMap(Double.init) ?? 60
-        Thread.sleep(forTimeInterval: seconds)
-    }
-
-    /// Both keyings read the same: same outcome code and the same ballot.
-    static func sameKeying(_ a: RowOutcome, _ b: RowOutcome) -> Bool {
-        a.reject?.code == b.reject?.code && a.ballot == b.ballot && a.serialHash == b.serialHash
-    }
-
-    static func splitSource(_ source: String) -> (String, Int) {
-        guard let colon = source.lastIndex(of: ":"), let line = Int(source[source.index(after: colon)...]) else {
-            return (source, 0)
-        }
-        return (String(source[..<colon]), line)
-    }
-
-    func requireOpen(_ round: Round, doing: String) throws {
-        guard round.state == .open else {
-            throw PhieuKinError.roundState(
-                "round \(round.id) is \(round.state.rawValue): no ballots can be \(doing) any more; nothing was changed."
-            )
-        }
-    }
-
-    /// Streams one CSV or JSON Lines file through `session`, calling `each` per ballot row;
-    /// returns the file's SHA-256. JSON Lines when the first non-blank byte is `{`.
-    ///
-    /// With `fast`, CSV rows go through `BallotImportSession.process(view:…)`: a plainly valid
-    /// row reaches `accepted` as its line and canonical ballot bytes (and serial hash), without
-    /// any per-row `RowOutcome`; every other row still reaches `each`.
-    static func readBallotFile(
-        _ path: String, session: inout BallotImportSession, fast: Bool = false,
-        accepted: (SerialHash?, Int, [UInt8], inout BallotImportSession) throws -> Void = { _, _, _, _ in },
-        _ each: (RowOutcome, inout BallotImportSession) throws -> Void
-    ) throws -> FileDigests {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            throw PhieuKinError.fileAccess(
-                "cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.", errno: errno)
-        }
-        defer { close(fd) }
-        var hasher = SHA256Hasher()
-        // Unnumbered rounds: a digest of the parsed rows, so a file re-saved with other line
-        // endings, a BOM, blank lines or other quoting is recognised (docs/FORMAT.md).
-        var content: FileDigests.Content? = session.numbered ? nil : FileDigests.Content()
-        func addContent(_ outcome: RowOutcome) { content?.add(outcome) }
-        func addContent(ballot canonical: [UInt8]) { content?.add(ballot: canonical) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        var format: Bool?  // true: JSON Lines
-        var csv = CSVParser(tolerateInvalidUTF8: true)
-        var columns: [BallotImportSession.Column]?
-        var plan: BallotImportSession.FastPlan?
-        var plaintext: [UInt8] = []
-        plaintext.reserveCapacity(4096)
-        var pendingLine: [UInt8] = []
-        var lineNumber = 0
-        let name = path
-
-        func csvRecord(_ view: CSVRecordView) throws {
-            guard let columns else {
-                if !view.isUTF8 {
-                    throw PhieuKinError(
-                        .invalidFile, "\(name):\(view.line): the header is not UTF-8 text; nothing was imported.")
-                }
-                let header = try session.columns(header: view.record.fields, source: "\(name):\(view.line)")
-                columns = header
-                if fast { plan = session.fastPlan(columns: header) }
-                return
-            }
-            guard let plan else {
-                let outcome = session.process(record: view.record, columns: columns, file: name)
-                addContent(outcome)
-                try each(outcome, &session)
-                return
-            }
-            switch session.process(view: view, plan: plan, file: name, plaintext: &plaintext) {
-            case .accepted(let hash):
-                addContent(ballot: plaintext)
-                try accepted(hash, view.line, plaintext, &session)
-                plaintext.removeAll(keepingCapacity: true)
-            case .other(let outcome):
-                addContent(outcome)
-                try each(outcome, &session)
-            }
-        }
-        func jsonLine(_ line: ArraySlice<UInt8>) throws {
-            lineNumber += 1
-            var bytes = line
-            if bytes.last == UInt8(ascii: "\r") { bytes = bytes.dropLast() }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-            let outcome = session.process(jsonLine: Array(bytes), line: lineNumber, file: name)
-            addContent(outcome)
-            try each(outcome, &session)
-        }
-        func feedJSON(_ buffer: ArraySlice<UInt8>) throws {
-            var start = buffer.startIndex
-            while let newline = buffer[start...].firstIndex(of: 0x0A) {
-                if pendingLine.isEmpty {
-                    try jsonLine(buffer[start..<newline])
-                } else {
-                    pendingLine.append(contentsOf: buffer[start..<newline])
-                    try jsonLine(pendingLine[...])
-                    pendingLine.removeAll(keepingCapacity: true)
-                }
-                start = newline + 1
-            }
-            pendingLine.append(contentsOf: buffer[start...])
-        }
-
-        do {
-            while true {
-                let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-                guard n >= 0 else {
-                    throw PhieuKinError.fileAccess(
-                        "cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.", errno: errno)
-                }
-                if n == 0 { break }
-                chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-                if format == nil {
-                    let first = chunk[0..<n].first {
-                        !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB
-                            || $0 == 0xBF)
-                    }
-                    if let first { format = first == UInt8(ascii: "{") }
-                }
-                if format == true {
-                    try feedJSON(chunk[0..<n])
-                } else {
-                    try chunk.withUnsafeBytes {
-                        try csv.feedRecords(UnsafeRawBufferPointer(rebasing: $0[0..<n]), csvRecord)
-                    }
-                }
-            }
-            if format == true {
-                if !pendingLine.isEmpty { try jsonLine(pendingLine[...]) }
-            } else {
-                try csv.finishRecords(csvRecord)
-            }
-        } catch let error as CSVError {
-            throw PhieuKinError(
-                .invalidFile, "\(name):\(error.line): \(error.reason); nothing was imported.", underlying: error)
-        } catch let error as ImportError {
-            throw PhieuKinError(.invalidFile, "\(error.reason); nothing was imported.", underlying: error)
-        }
-        return FileDigests(bytes: hasher.finalize(), content: content?.hasher.finalize())
-    }
-
-    /// What identifies an imported file: SHA-256 of its bytes, and for unnumbered rounds the
-    /// digest of its parsed rows in file order (each row's canonical ballot, or its reject code
-    /// and raw text), under the domain string `contentDomain`.
-    /// Ballots handed in already parsed: each is validated as a keyed row named `name:<position>`.
-    /// Their digests: the bytes digest is over their JSON Lines form, the content digest as a
-    /// file's, so the same ballots handed in twice to an unnumbered round are recognised.
-    static func readKeyedBallots(
-        _ name: String, _ ballots: [KeyedBallot], session: inout BallotImportSession,
-        _ each: (RowOutcome, inout BallotImportSession) throws -> Void
-    ) throws -> FileDigests {
-        var hasher = SHA256Hasher()
-        var content: FileDigests.Content? = session.numbered ? nil : FileDigests.Content()
-        for (position, ballot) in ballots.enumerated() {
-            hasher.update(Array((ballot.jsonText + "\n").utf8))
-            let outcome = session.process(keyed: ballot, source: "\(name):\(position + 1)")
-            content?.add(outcome)
-            try each(outcome, &session)
-        }
-        return FileDigests(bytes: hasher.finalize(), content: content?.hasher.finalize())
-    }
-
-    struct FileDigests {
-        static let contentDomain = "phieukin unnumbered rows v1\n"
-        var bytes: [UInt8]
-        var content: [UInt8]?
-
-        /// The digest of parsed rows (docs/FORMAT.md): a ballot's canonical bytes, or a reject's
-        /// code and raw row, each length-prefixed.
-        struct Content {
-            var hasher = SHA256Hasher()
-            init() { hasher.update(Array(FileDigests.contentDomain.utf8)) }
-
-            mutating func add(_ outcome: RowOutcome) {
-                if let ballot = outcome.ballot {
-                    add(ballot: BallotCodec.encode(ballot))
-                } else {
-                    var bytes: [UInt8] = [0x02]
-                    bytes += Array((outcome.reject?.code.rawValue ?? "").utf8) + [0]
-                    switch outcome.raw {
-                    case .text(let text)?: bytes += Array(text.utf8)
-                    case .bytes(let raw)?: bytes += raw
-                    case nil: break
-                    }
-                    hasher.update(BallotLog.u32be(bytes.count) + bytes)
-                }
-            }
-
-            mutating func add(ballot canonical: [UInt8]) {
-                hasher.update(BallotLog.u32be(canonical.count + 1) + [0x01] + canonical)
-            }
-        }
-        /// What is recorded and compared: both for unnumbered rounds (so files imported before
-        /// the content digest existed are still recognised), the bytes for numbered ones.
-        var all: [[UInt8]] { [bytes] + (content.map { [$0] } ?? []) }
-    }
 }
 
-/// Serial lookups answered by the store inside the import's write transaction. A failing query
-/// cannot be thrown through the session's `contains`: the first error is kept and thrown by
-/// `check()` before anything is committed (a lookup that failed answered "not issued", which
-/// only ever quarantines a row, and the import is refused anyway).
-final class StoreSerialLookups {
-    struct Lookup: SerialHashLookup {
-        let owner: StoreSerialLookups
-        let issuedTable: Bool
-        func contains(_ hash: SerialHash) -> Bool { owner.query(hash, issued: issuedTable) }
-        var countHint: Int { 0 }
-    }
-    private var log: (any BallotLogWriting)?
-    private(set) var failure: (any Error)?
+fileprivate struct EmptyImport: Error {}
+fileprivate struct AlreadyImported: Error {
+    var report: ImportReport
+}
 
-    init(_ log: any BallotLogWriting) { self.log = log }
+struct FileDigests {
+    static let contentDomain = "phieukin unnumbered rows v1\n"
+    var bytes: [UInt8]
+    var content: [UInt8]?
 
-    var issued: Lookup { Lookup(owner: self, issuedTable: true) }
-    var used: Lookup { Lookup(owner: self, issuedTable: false) }
+    /// The digest of parsed rows (docs/FORMAT.md): a ballot's canonical bytes, or a reject's
+    /// code and raw row, each length-prefixed.
+    struct Content {
+        var hasher = SHA256Hasher()
+        init() { hasher.update(Array(FileDigests.contentDomain.utf8)) }
 
-    fileprivate func query(_ hash: SerialHash, issued: Bool) -> Bool {
-        guard failure == nil, let log else { return false }
-        do {
-            return try issued ? log.isIssued(hash) : log.isUsed(hash)
-        } catch {
-            failure = error
-            return false
+        mutating func add(_ outcome: RowOutcome) {
+            if let ballot = outcome.ballot {
+                add(ballot: BallotCodec.encode(ballot))
+            } else {
+                var bytes: [UInt8] = [0x02]
+                bytes += Array((outcome.reject?.code.rawValue ?? "").utf8) + [0]
+                switch outcome.raw {
+                case .text(let text)?: bytes += Array(text.utf8)
+                case .bytes(let raw)?: bytes += raw
+                case nil: break
+                }
+                hasher.update(BallotLog.u32be(bytes.count) + bytes)
+            }
+        }
+
+        mutating func add(ballot canonical: [UInt8]) {
+            hasher.update(BallotLog.u32be(canonical.count + 1) + [0x01] + canonical)
         }
     }
-
-    func check() throws {
-        if let failure { throw failure }
-    }
-
-    /// The transaction ends with the import: no lookup may outlive it.
-    func close() { log = nil }
+    /// What is recorded and compared: both for unnumbered rounds (so files imported before
+    /// the content digest existed are still recognised), the bytes for numbered ones.
+    var all: [[UInt8]] { [bytes] + (content.map { [$0] } ?? []) }
 }

@@ -13,7 +13,109 @@ public struct PrintResult: Sendable, Codable, Equatable {
     public var serialsIssued: Int
 }
 
-extension Workspace {
+extension WorkspaceService {
+
+    /// The printable description of a round's ballot (no serial).
+    func ballotDocument(round: Round, language: Language) throws -> BallotDocument {
+        let survey = try survey(ofRound: round)
+        let officials = try store.roundOfficials(roundID: round.id)
+        let period = Period(round.period)?.display(language) ?? round.period
+        // A round over several units lists its officials unit by unit (the order they were frozen
+        // in) and names each one's unit under the name, so the groups read at a glance.
+        let units = try store.roundUnits(roundID: round.id)
+        var unitNames: [String: String] = [:]
+        for unit in units { unitNames[unit] = try unitName(unit) }
+        let officialRows: [BallotDocument.Row] = officials.map { official in
+            guard units.count > 1, let unit = official.unitID.flatMap({ unitNames[$0] }) else {
+                return .init(label: official.fullName, sublabel: official.title)
+            }
+            return .init(label: official.fullName, sublabel: official.title + " · " + unit)
+        }
+        let rows: [BallotDocument.Row]
+        let columns: [BallotDocument.Column]
+        switch survey.shape {
+        case .grid:
+            rows = officialRows
+            columns = survey.criteria.map { .init(header: $0.shortLabel.text(language)) }
+        case .officialChoice:
+            rows = officialRows
+            columns = survey.choices.map { .init(header: $0.label.text(language)) }
+        case .questions:
+            rows = survey.questions.map { .init(label: $0.label.text(language), sublabel: "") }
+            columns = survey.choices.map { .init(header: $0.label.text(language)) }
+        }
+        var document = BallotDocument(
+            agencyName: agencyName, unitName: units.map { unitNames[$0] ?? $0 }.joined(separator: " – "),
+            surveyID: survey.id, roundID: round.id,
+            title: survey.title.text(language), subtitle: language == .vi ? "phiếu kín" : "secret ballot",
+            periodText: period, dateText: CivilDate.today().display, instructions: survey.instructions.text(language),
+            rows: rows, columns: columns, mode: survey.shape == .grid ? .checkboxes : .singleChoice,
+            remarkLabel: survey.remark.allowed
+                ? (language == .vi ? "Ý kiến khác (nếu có):" : "Other remarks (optional):") : nil,
+            language: language, layoutID: "")
+        document.layoutID = Self.layoutID(BallotPrinter.layoutDescriptor(document))
+        return document
+    }
+
+    /// First 16 hex digits of SHA-256 over the printer's canonical layout description.
+    static func layoutID(_ descriptor: String) -> String {
+        String(Hex.encode(SHA256.hash(Array(descriptor.utf8))).prefix(16))
+    }
+
+    func unitName(_ unitID: String) throws -> String {
+        try store.unit(id: unitID)?.name ?? unitID
+    }
+
+    fileprivate func serialCountToIssue(round: Round, extra: Int?) throws -> Int {
+        guard round.state == .open else {
+            throw PhieuKinError.roundState(
+                "round \(round.id) is \(round.state.rawValue); ballots are printed only for open rounds.")
+        }
+        if let extra {
+            guard extra > 0 else { throw PhieuKinError.invalidInput("the number of extra ballots must be at least 1.") }
+            return extra
+        }
+        if round.numbered, try store.issuedSerialCount(roundID: round.id) > 0 {
+            throw PhieuKinError.roundState(
+                "serials for round \(round.id) were issued already and are not stored anywhere, so they cannot be printed again; "
+                    + "spoiled or missing sheets are replaced by issuing new ones.",
+                next: [.issueExtraBallots(roundID: round.id)])
+        }
+        return round.ballotsPlanned
+    }
+
+    /// Renders to a temporary file of its own beside `path`, stores the serial hashes, then moves
+    /// the file into place; on any failure nothing is issued and no partial file remains. An
+    /// existing `path` is refused unless `force` (and then only a regular file is replaced);
+    /// nothing this command did not create is ever deleted (README, "Files PhieuKin writes").
+    fileprivate func renderThenIssue(
+        round: Round, serials: [Serial?], layoutID: String?, to path: String, force: Bool,
+        render: (String) throws -> PrintSummary
+    ) throws -> PrintSummary {
+        let output = try OutputFile.begin(path, force: force, workspace: self, what: "the ballots")
+        let summary: PrintSummary
+        do {
+            summary = try render(output.temporaryPath)
+            let hashes = serials.compactMap { $0.map { SHA256.hash($0.bytes) } }
+            try store.insertIssuedSerialHashes(roundID: round.id, hashes: hashes, layoutID: layoutID)
+        } catch {
+            output.discard()
+            throw error
+        }
+        // The serials are issued now: never delete the only copy of them.
+        do {
+            try output.commit(keepOnFailure: true)
+        } catch let error as PhieuKinError {
+            throw PhieuKinError(
+                error.kind,
+                "the ballots were printed but not moved into place: \(error.reason) Its serials are issued; use that file.",
+                underlying: error)
+        }
+        return summary
+    }
+}
+
+extension RoundService {
     /// Prints the round's ballots, issuing their serials now.
     ///
     /// A serial exists in the clear only on its sheet: the PDF is written first (to a temporary
@@ -71,104 +173,5 @@ extension Workspace {
         }
         return PrintResult(
             path: path, sheets: serials.count, pages: summary.pages, bytes: summary.bytes, serialsIssued: serials.count)
-    }
-
-    /// The printable description of a round's ballot (no serial).
-    func ballotDocument(round: Round, language: Language) throws -> BallotDocument {
-        let survey = try survey(ofRound: round)
-        let officials = try store.roundOfficials(roundID: round.id)
-        let period = Period(round.period)?.display(language) ?? round.period
-        // A round over several units lists its officials unit by unit (the order they were frozen
-        // in) and names each one's unit under the name, so the groups read at a glance.
-        let units = try store.roundUnits(roundID: round.id)
-        var unitNames: [String: String] = [:]
-        for unit in units { unitNames[unit] = try unitName(unit) }
-        let officialRows: [BallotDocument.Row] = officials.map { official in
-            guard units.count > 1, let unit = official.unitID.flatMap({ unitNames[$0] }) else {
-                return .init(label: official.fullName, sublabel: official.title)
-            }
-            return .init(label: official.fullName, sublabel: official.title + " · " + unit)
-        }
-        let rows: [BallotDocument.Row]
-        let columns: [BallotDocument.Column]
-        switch survey.shape {
-        case .grid:
-            rows = officialRows
-            columns = survey.criteria.map { .init(header: $0.shortLabel.text(language)) }
-        case .officialChoice:
-            rows = officialRows
-            columns = survey.choices.map { .init(header: $0.label.text(language)) }
-        case .questions:
-            rows = survey.questions.map { .init(label: $0.label.text(language), sublabel: "") }
-            columns = survey.choices.map { .init(header: $0.label.text(language)) }
-        }
-        var document = BallotDocument(
-            agencyName: agencyName, unitName: units.map { unitNames[$0] ?? $0 }.joined(separator: " – "),
-            surveyID: survey.id, roundID: round.id,
-            title: survey.title.text(language), subtitle: language == .vi ? "phiếu kín" : "secret ballot",
-            periodText: period, dateText: CivilDate.today().display, instructions: survey.instructions.text(language),
-            rows: rows, columns: columns, mode: survey.shape == .grid ? .checkboxes : .singleChoice,
-            remarkLabel: survey.remark.allowed
-                ? (language == .vi ? "Ý kiến khác (nếu có):" : "Other remarks (optional):") : nil,
-            language: language, layoutID: "")
-        document.layoutID = Self.layoutID(BallotPrinter.layoutDescriptor(document))
-        return document
-    }
-
-    /// First 16 hex digits of SHA-256 over the printer's canonical layout description.
-    static func layoutID(_ descriptor: String) -> String {
-        String(Hex.encode(SHA256.hash(Array(descriptor.utf8))).prefix(16))
-    }
-
-    func unitName(_ unitID: String) throws -> String {
-        try store.unit(id: unitID)?.name ?? unitID
-    }
-
-    private func serialCountToIssue(round: Round, extra: Int?) throws -> Int {
-        guard round.state == .open else {
-            throw PhieuKinError.roundState(
-                "round \(round.id) is \(round.state.rawValue); ballots are printed only for open rounds.")
-        }
-        if let extra {
-            guard extra > 0 else { throw PhieuKinError.invalidInput("the number of extra ballots must be at least 1.") }
-            return extra
-        }
-        if round.numbered, try store.issuedSerialCount(roundID: round.id) > 0 {
-            throw PhieuKinError.roundState(
-                "serials for round \(round.id) were issued already and are not stored anywhere, so they cannot be printed again; "
-                    + "spoiled or missing sheets are replaced by issuing new ones.",
-                next: [.issueExtraBallots(roundID: round.id)])
-        }
-        return round.ballotsPlanned
-    }
-
-    /// Renders to a temporary file of its own beside `path`, stores the serial hashes, then moves
-    /// the file into place; on any failure nothing is issued and no partial file remains. An
-    /// existing `path` is refused unless `force` (and then only a regular file is replaced);
-    /// nothing this command did not create is ever deleted (README, "Files PhieuKin writes").
-    private func renderThenIssue(
-        round: Round, serials: [Serial?], layoutID: String?, to path: String, force: Bool,
-        render: (String) throws -> PrintSummary
-    ) throws -> PrintSummary {
-        let output = try OutputFile.begin(path, force: force, workspace: self, what: "the ballots")
-        let summary: PrintSummary
-        do {
-            summary = try render(output.temporaryPath)
-            let hashes = serials.compactMap { $0.map { SHA256.hash($0.bytes) } }
-            try store.insertIssuedSerialHashes(roundID: round.id, hashes: hashes, layoutID: layoutID)
-        } catch {
-            output.discard()
-            throw error
-        }
-        // The serials are issued now: never delete the only copy of them.
-        do {
-            try output.commit(keepOnFailure: true)
-        } catch let error as PhieuKinError {
-            throw PhieuKinError(
-                error.kind,
-                "the ballots were printed but not moved into place: \(error.reason) Its serials are issued; use that file.",
-                underlying: error)
-        }
-        return summary
     }
 }

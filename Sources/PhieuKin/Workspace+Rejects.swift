@@ -33,17 +33,73 @@ public struct CloseSummary: Sendable, Codable, Equatable {
     public var root: String
 }
 
-extension Workspace {
-    public func listRejects(roundID: String) throws -> [RejectSummary] {
-        _ = try store.round(id: roundID)
-        return try store.rejects(roundID: roundID).map(Self.summary)
-    }
+extension WorkspaceService {
 
     static func summary(_ r: StoredReject) -> RejectSummary {
         RejectSummary(
             id: r.id ?? 0, batch: r.batchSeq, status: r.status.rawValue, code: r.code, reason: r.reason,
             source: r.source, acceptable: r.status == .pending && RejectBlob(r.sealed)?.leaf != nil,
             decisionReason: r.decisionReason)
+    }
+
+    /// The signed record of quarantine decisions (docs/FORMAT.md, "Signed tree head"): one
+    /// `{"code", "decision", "reason", "reject"}` object per reject, in reject id order.
+    static func decisionsField(_ records: [StoredReject], decision: String, reason: String) -> PhieuKinCore.JSONValue {
+        .array(
+            records.sorted { ($0.id ?? 0) < ($1.id ?? 0) }.map { record in
+                .object([
+                    "code": .string(record.code), "decision": .string(decision), "reason": .string(reason),
+                    "reject": .number(Double(record.id ?? 0)),
+                ])
+            })
+    }
+
+    fileprivate func pending(_ log: any BallotLogWriting, ids: [Int64]?) throws -> [StoredReject] {
+        guard let ids else { return try log.rejects(status: .pending) }
+        let found = try log.rejects(ids: ids)
+        for id in ids {
+            guard let record = found.first(where: { $0.id == id }) else {
+                throw PhieuKinError.notFound(
+                    "reject \(id) is not in round \(log.roundID).", next: [.listRejects(roundID: log.roundID)])
+            }
+            guard record.status == .pending else {
+                throw PhieuKinError(
+                    .conflict,
+                    "reject \(id) was already \(record.status.rawValue): \(record.decisionReason ?? "").")
+            }
+        }
+        return found
+    }
+
+    fileprivate func decisionReason(_ reason: String) throws -> String {
+        let text = reason.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else {
+            throw PhieuKinError.invalidInput(
+                "every quarantine decision needs a reason (it is kept).", next: [.giveReason])
+        }
+        return text
+    }
+
+}
+
+/// `reject.sealed`: `u32be(len P) ‖ P ‖ L?` where P is the sealed reject payload and L, present
+/// only when the marks were valid, the ready-to-append ballot leaf (docs/FORMAT.md, "Rejects").
+struct RejectBlob {
+    var payload: [UInt8]
+    var leaf: [UInt8]?
+
+    init?(_ blob: [UInt8]?) {
+        guard let blob, let length = BallotLog.readU32be(blob[...]), 4 + length <= blob.count else { return nil }
+        payload = Array(blob[4..<(4 + length)])
+        let rest = blob[(4 + length)...]
+        leaf = rest.isEmpty ? nil : Array(rest)
+    }
+}
+
+extension IntakeService {
+    public func listRejects(roundID: String) throws -> [RejectSummary] {
+        _ = try store.round(id: roundID)
+        return try store.rejects(roundID: roundID).map(Self.summary)
     }
 
     /// Accepts quarantined ballots (ids, or every acceptable pending one when `ids` is nil): their
@@ -136,45 +192,9 @@ extension Workspace {
                 accepted: [], discarded: chosen.map { $0.id ?? 0 }, treeSize: head.size, treeHead: head.seq)
         }
     }
+}
 
-    /// The signed record of quarantine decisions (docs/FORMAT.md, "Signed tree head"): one
-    /// `{"code", "decision", "reason", "reject"}` object per reject, in reject id order.
-    static func decisionsField(_ records: [StoredReject], decision: String, reason: String) -> PhieuKinCore.JSONValue {
-        .array(
-            records.sorted { ($0.id ?? 0) < ($1.id ?? 0) }.map { record in
-                .object([
-                    "code": .string(record.code), "decision": .string(decision), "reason": .string(reason),
-                    "reject": .number(Double(record.id ?? 0)),
-                ])
-            })
-    }
-
-    private func pending(_ log: any BallotLogWriting, ids: [Int64]?) throws -> [StoredReject] {
-        guard let ids else { return try log.rejects(status: .pending) }
-        let found = try log.rejects(ids: ids)
-        for id in ids {
-            guard let record = found.first(where: { $0.id == id }) else {
-                throw PhieuKinError.notFound(
-                    "reject \(id) is not in round \(log.roundID).", next: [.listRejects(roundID: log.roundID)])
-            }
-            guard record.status == .pending else {
-                throw PhieuKinError(
-                    .conflict,
-                    "reject \(id) was already \(record.status.rawValue): \(record.decisionReason ?? "").")
-            }
-        }
-        return found
-    }
-
-    private func decisionReason(_ reason: String) throws -> String {
-        let text = reason.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else {
-            throw PhieuKinError.invalidInput(
-                "every quarantine decision needs a reason (it is kept).", next: [.giveReason])
-        }
-        return text
-    }
-
+extension RoundService {
     /// Closes a round: signs the final tree head; no import or acceptance after it.
     public func closeRound(roundID: String, passphrase: [UInt8]?) throws -> CloseSummary {
         let key = try agencySigningKey(passphrase: passphrase)
@@ -199,19 +219,5 @@ extension Workspace {
             try log.setState(.closed, closedOn: CivilDate.today().description)
             return CloseSummary(round: roundID, treeSize: head.size, treeHead: head.seq, root: head.root)
         }
-    }
-}
-
-/// `reject.sealed`: `u32be(len P) ‖ P ‖ L?` where P is the sealed reject payload and L, present
-/// only when the marks were valid, the ready-to-append ballot leaf (docs/FORMAT.md, "Rejects").
-struct RejectBlob {
-    var payload: [UInt8]
-    var leaf: [UInt8]?
-
-    init?(_ blob: [UInt8]?) {
-        guard let blob, let length = BallotLog.readU32be(blob[...]), 4 + length <= blob.count else { return nil }
-        payload = Array(blob[4..<(4 + length)])
-        let rest = blob[(4 + length)...]
-        leaf = rest.isEmpty ? nil : Array(rest)
     }
 }

@@ -8,7 +8,54 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, csv, html, pdf
 }
 
-extension Workspace {
+extension WorkspaceService {
+
+    fileprivate func writeOutput(to path: String, force: Bool, _ body: (OutputFile) throws -> Void) throws {
+        let output = try OutputFile.begin(path, force: force, workspace: self, what: "the report")
+        do {
+            try body(output)
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    // MARK: Stored results
+
+    func decodeResult(_ body: [UInt8], roundID: String) throws -> RoundResult {
+        do {
+            return try JSONDecoder().decode(RoundResult.self, from: Data(body))
+        } catch {
+            throw PhieuKinError.tampered("the stored result of round \(roundID) cannot be read.", underlying: error)
+        }
+    }
+
+    func storedFlags(roundIDs: [String]) throws -> [Flag] {
+        try store.flags(roundIDs: roundIDs).map { record in
+            do {
+                return try JSONDecoder().decode(Flag.self, from: Data(record.body))
+            } catch {
+                throw PhieuKinError.tampered(
+                    "a stored flag of round \(record.roundID) cannot be read.", underlying: error)
+            }
+        }
+    }
+
+    /// The key that opens a round's remarks, or nil when it would need shares or a passphrase
+    /// that were not given.
+    fileprivate func remarksKey(round: Round, given: TallyKeySource?) throws -> X25519PrivateKey? {
+        if let given, !given.shareFiles.isEmpty || given.passphrase != nil {
+            return try rebuildTallyKey(round: round, source: given)
+        }
+        guard round.committeeSize == 1, let pem = try? KeyFiles.readPrivate(tallyKeyPath(roundID: round.id)),
+            !pem.contains("ENCRYPTED")
+        else { return nil }
+        return try rebuildTallyKey(round: round, source: TallyKeySource())
+    }
+}
+
+extension ReportService {
     /// The report of a tallied round, from its committed result and flags.
     ///
     /// Remarks are sealed to the round's tally key: they are opened with `key` when given, else
@@ -138,17 +185,6 @@ extension Workspace {
         }
     }
 
-    private func writeOutput(to path: String, force: Bool, _ body: (OutputFile) throws -> Void) throws {
-        let output = try OutputFile.begin(path, force: force, workspace: self, what: "the report")
-        do {
-            try body(output)
-            try output.commit()
-        } catch {
-            output.discard()
-            throw error
-        }
-    }
-
     /// A report as bytes, for every format but PDF (which is written to a file by cairo).
     public func reportBytes(_ report: RoundReport, format: ReportFormat, language: Language) throws -> [UInt8] {
         switch format {
@@ -168,38 +204,5 @@ extension Workspace {
         case .csv: Array(ReportRenderer.csv(report, language: language).utf8)
         case .html: Array(ReportRenderer.html(report, language: language).utf8)
         }
-    }
-
-    // MARK: Stored results
-
-    func decodeResult(_ body: [UInt8], roundID: String) throws -> RoundResult {
-        do {
-            return try JSONDecoder().decode(RoundResult.self, from: Data(body))
-        } catch {
-            throw PhieuKinError.tampered("the stored result of round \(roundID) cannot be read.", underlying: error)
-        }
-    }
-
-    func storedFlags(roundIDs: [String]) throws -> [Flag] {
-        try store.flags(roundIDs: roundIDs).map { record in
-            do {
-                return try JSONDecoder().decode(Flag.self, from: Data(record.body))
-            } catch {
-                throw PhieuKinError.tampered(
-                    "a stored flag of round \(record.roundID) cannot be read.", underlying: error)
-            }
-        }
-    }
-
-    /// The key that opens a round's remarks, or nil when it would need shares or a passphrase
-    /// that were not given.
-    private func remarksKey(round: Round, given: TallyKeySource?) throws -> X25519PrivateKey? {
-        if let given, !given.shareFiles.isEmpty || given.passphrase != nil {
-            return try rebuildTallyKey(round: round, source: given)
-        }
-        guard round.committeeSize == 1, let pem = try? KeyFiles.readPrivate(tallyKeyPath(roundID: round.id)),
-            !pem.contains("ENCRYPTED")
-        else { return nil }
-        return try rebuildTallyKey(round: round, source: TallyKeySource())
     }
 }

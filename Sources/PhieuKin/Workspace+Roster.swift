@@ -2,7 +2,14 @@ import Foundation
 import PhieuKinCore
 import PhieuKinStorage
 
-extension Workspace {
+extension WorkspaceService {
+
+}
+
+extension WorkspaceService {
+}
+
+extension RoundService {
     /// Imports a roster CSV: all rows or none. Officials keep their ids across rounds; one
     /// missing from a unit's new file becomes inactive, never deleted.
     public func importRoster(path: String) throws -> RosterChanges {
@@ -23,9 +30,7 @@ extension Workspace {
         }
         return units.map { unit in (unit, officials.filter { $0.unitID == unit.id }) }
     }
-}
 
-extension Workspace {
     /// Every unit of the roster that has active officials, in roster order: "the whole roster"
     /// for a round that evaluates everyone from the party secretary to the driver at once.
     public func unitIDsWithActiveOfficials() throws -> [String] {

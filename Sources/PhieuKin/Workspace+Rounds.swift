@@ -113,13 +113,285 @@ public struct RoundSummary: Sendable, Codable, Equatable {
     public var warnings: [RoundWarning]
 }
 
-extension Workspace {
+extension WorkspaceService {
+
+    /// The refusal of a second round for a period: names the round that holds it and its state.
+    fileprivate static func conflict(_ existing: Round, unitID: String) -> PhieuKinError {
+        PhieuKinError(
+            .conflict,
+            "unit \(unitID) already has round \(existing.id) (\(existing.state.rawValue)) for survey "
+                + "\(existing.surveyID), period \(existing.period), channel \(existing.channel): only one round per "
+                + "survey, unit, period and channel counts. If that round was opened by mistake, void it first; "
+                + "nothing was changed.",
+            next: [.voidRound(roundID: existing.id)])
+    }
+
+    /// Whether the agency signing key file is passphrase-encrypted.
+    func agencyKeyIsEncrypted() throws -> Bool {
+        try KeyFiles.readPrivate(agencyKeyPath).contains("ENCRYPTED PRIVATE KEY")
+    }
+
+    /// Where the tally key or each share will be written, checked before anything is: a
+    /// committee's shares go outside the workspace folder (symlinks resolved), to files that do
+    /// not exist yet.
+    fileprivate func keyDestinations(roundID: String, committee: Committee) throws -> [String] {
+        if committee.size == 1 { return [tallyKeyPath(roundID: roundID)] }
+        let paths: [String]
+        switch (committee.sharesDirectory, committee.shareOutputs.isEmpty) {
+        case (nil, true):
+            throw PhieuKinError.invalidInput(
+                "a committee round needs to know where each member's share goes, outside the workspace: a folder "
+                    + "(e.g. a USB stick) or one file per member (\(committee.size) files).",
+                next: [.giveShareDestinations(count: committee.size)])
+        case (_?, false):
+            throw PhieuKinError.invalidInput(
+                "give a folder for the shares or one file per member, not both.",
+                next: [.giveShareDestinations(count: committee.size)])
+        case (let directory?, true):
+            let directory = Workspace.absolute(directory)
+            try refuseInsideWorkspace(directory, what: "the share folder \(directory)")
+            paths = (1...committee.size).map { directory + "/\(roundID).share-\($0)-of-\(committee.size).pem" }
+        case (nil, false):
+            guard committee.shareOutputs.count == committee.size else {
+                throw PhieuKinError.invalidInput(
+                    "a committee of \(committee.size) needs exactly \(committee.size) share files (one per member); "
+                        + "\(committee.shareOutputs.count) given.",
+                    next: [.giveShareDestinations(count: committee.size)])
+            }
+            paths = committee.shareOutputs.map(Workspace.absolute)
+            var seen: Set<String> = []
+            for path in paths {
+                guard seen.insert(Self.resolvedDestination(path)).inserted else {
+                    throw PhieuKinError.invalidInput(
+                        "share file \(path) is given twice; each member needs a file of their own.")
+                }
+                try refuseInsideWorkspace(path, what: "share file \(path)")
+                let parent = (path as NSString).deletingLastPathComponent
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue
+                else {
+                    throw PhieuKinError(.fileAccess, "share file \(path): folder \(parent) does not exist.")
+                }
+            }
+        }
+        for path in paths {
+            var info = stat()
+            if lstat(path, &info) == 0 {
+                throw PhieuKinError(
+                    .alreadyExists,
+                    "\(path) already exists; PhieuKin never overwrites a key. Move it away or choose another place; nothing was created."
+                )
+            }
+        }
+        return paths
+    }
+
+    /// Refuses a destination inside the workspace folder, comparing real paths (symlinks resolved).
+    fileprivate func refuseInsideWorkspace(_ path: String, what: String) throws {
+        let workspace = Self.resolvedDestination(root)
+        let target = Self.resolvedDestination(path)
+        if target == workspace || target.hasPrefix(workspace + "/") {
+            throw PhieuKinError.invalidInput(
+                "\(what) is inside the workspace (\(workspace)): committee shares must leave it, or whoever copies "
+                    + "the workspace holds every share. Write them to each member's USB stick or another folder.")
+        }
+    }
+
+    /// The real path of `path` (symlinks resolved) even when its last components do not exist yet:
+    /// the deepest existing ancestor is resolved with realpath(3) and the rest appended.
+    static func resolvedDestination(_ path: String) -> String {
+        var existing = Workspace.absolute(path)
+        var rest: [String] = []
+        while realpath(existing, nil) == nil, existing != "/" {
+            rest.insert((existing as NSString).lastPathComponent, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        guard let real = realpath(existing, nil) else { return Workspace.absolute(path) }
+        var result = String(cString: real)
+        free(real)
+        for component in rest where component != "." && !component.isEmpty {
+            if component == ".." {
+                result = (result as NSString).deletingLastPathComponent
+            } else {
+                result = result == "/" ? "/" + component : result + "/" + component
+            }
+        }
+        return result
+    }
+
+    /// The survey definition a round was opened with (not today's catalog).
+    func survey(ofRound round: Round) throws -> Survey {
+        try SurveyLoader.load(yaml: round.surveyYAML, fileName: "round \(round.id) survey")
+    }
+
+    /// The 1-of-1 tally key file for a round.
+    func tallyKeyPath(roundID: String) -> String {
+        roundKeysDirectory + "/\(roundID).tally.pem"
+    }
+
+    fileprivate func checkCadence(survey: Survey, period: Period) throws {
+        switch (survey.cadence, period) {
+        case (.quarterly, .quarter), (.monthly, .month), (.adhoc, _): return
+        case (.quarterly, _):
+            throw PhieuKinError.invalidInput("survey \(survey.id) is quarterly: give a period like 2026-Q3.")
+        case (.monthly, _):
+            throw PhieuKinError.invalidInput("survey \(survey.id) is monthly: give a period like 2026-07.")
+        }
+    }
+
+    fileprivate func resolveChannel(_ requested: String?, survey: Survey) throws -> Survey.Channel {
+        guard let requested else {
+            guard let first = survey.channels.first else {
+                throw PhieuKinError.invalidInput("survey \(survey.id) lists no channel.")
+            }
+            return first
+        }
+        guard let channel = Survey.Channel(rawValue: requested), survey.channels.contains(channel) else {
+            let allowed = survey.channels.map(\.rawValue).joined(separator: ", ")
+            throw PhieuKinError.invalidInput(
+                "survey \(survey.id) is answered through \(allowed), not \"\(requested)\".")
+        }
+        return channel
+    }
+
+    /// `<period>-<units>-<survey>`: units joined with `+` (the first three and a count beyond
+    /// four units); `-2`, `-3`… when the period is run again after a void.
+    fileprivate func newRoundID(period: Period, unitIDs: [String], surveyID: String) throws -> String {
+        let units =
+            unitIDs.count <= 4
+            ? unitIDs.joined(separator: "+") : unitIDs.prefix(3).joined(separator: "+") + "+\(unitIDs.count - 3)"
+        let base = "\(period)-\(units)-\(surveyID)"
+        let taken = Set(try store.rounds(surveyID: surveyID).map(\.id))
+        if !taken.contains(base) { return base }
+        var n = 2
+        while taken.contains("\(base)-\(n)") { n += 1 }
+        return "\(base)-\(n)"
+    }
+
+    /// 1 of 1: one PKCS#8 file in keys/rounds. N members: Shamir shares of the raw 32-byte key,
+    /// each wrapped as an X25519 PKCS#8 PEM (optionally passphrase-encrypted, so the encryption is
+    /// OpenSSL's own and `openssl pkey` can check it) under a plain-text header saying what it is,
+    /// written to `paths` (outside the workspace). All or nothing: a failure removes the files
+    /// this call wrote.
+    fileprivate func writeTallyKey(
+        _ key: X25519PrivateKey, roundID: String, committee: Committee, to paths: [String]
+    ) throws -> [String] {
+        if committee.size == 1 {
+            try KeyFiles.writePrivate(try key.pemRepresentation(passphrase: committee.passphrase), to: paths[0])
+            return paths
+        }
+        var written: [String] = []
+        var createdDirectory: String?
+        do {
+            if let directory = committee.sharesDirectory.map(Workspace.absolute),
+                !FileManager.default.fileExists(atPath: directory)
+            {
+                do {
+                    try FileManager.default.createDirectory(
+                        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                } catch {
+                    throw PhieuKinError(
+                        .fileAccess, "cannot create \(directory): \(error.localizedDescription)", underlying: error)
+                }
+                createdDirectory = directory
+            }
+            let shares = try Shamir.split(
+                secret: key.rawRepresentation, threshold: committee.threshold, shareCount: committee.size)
+            for (share, path) in zip(shares, paths) {
+                let wrapped = try X25519PrivateKey(rawRepresentation: share.value)
+                let text = TallyShareFile(
+                    roundID: roundID, index: Int(share.index), threshold: committee.threshold, count: committee.size,
+                    tallyPublicKey: key.publicKey.rawRepresentation,
+                    pem: try wrapped.pemRepresentation(passphrase: committee.passphrase)
+                ).text
+                try KeyFiles.writePrivate(text, to: path)
+                written.append(path)
+                // A drive that keeps no Unix permissions (a FAT USB stick) leaves the file readable
+                // by everyone; such a share is accepted at tally only when it is encrypted.
+                if committee.passphrase == nil, let mode = KeyFiles.modeIfReadableByOthers(path) {
+                    throw PhieuKinError(
+                        .filePermissions,
+                        "\(path) can be read by other users (mode \(mode) after creating it 0600: the drive does not keep "
+                            + "Unix permissions, e.g. a FAT USB stick). A share there must be passphrase-protected, or "
+                            + "the shares written to a drive that keeps permissions. Nothing was created.",
+                        next: [.giveRoundPassphrase])
+                }
+            }
+        } catch {
+            for path in written { try? FileManager.default.removeItem(atPath: path) }
+            if let createdDirectory { rmdir(createdDirectory) }  // only if empty: nothing else is removed
+            throw error
+        }
+        return written
+    }
+}
+
+/// A committee member's share of a round's tally key: a short header, then a PKCS#8 PEM.
+/// Documented in docs/FORMAT.md ("Tally key shares").
+public struct TallyShareFile: Sendable, Equatable {
+    public var roundID: String
+    public var index: Int
+    public var threshold: Int
+    public var count: Int
+    public var tallyPublicKey: [UInt8]
+    public var pem: String
+
+    public var text: String {
+        """
+        PhieuKin tally key share \(index) of \(count); any \(threshold) shares open the round.
+        round: \(roundID)
+        index: \(index)
+        threshold: \(threshold)
+        count: \(count)
+        tally-public-key: \(Hex.encode(tallyPublicKey))
+
+        """ + pem
+    }
+
+    public init(roundID: String, index: Int, threshold: Int, count: Int, tallyPublicKey: [UInt8], pem: String) {
+        self.roundID = roundID
+        self.index = index
+        self.threshold = threshold
+        self.count = count
+        self.tallyPublicKey = tallyPublicKey
+        self.pem = pem
+    }
+
+    /// Parses a share file; `fileName` names it in errors.
+    public init(text: String, fileName: String) throws {
+        var fields: [String: String] = [:]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("-----BEGIN") { break }
+            if let colon = line.firstIndex(of: ":") {
+                fields[String(line[..<colon]).trimmingCharacters(in: .whitespaces)] = String(
+                    line[line.index(after: colon)...]
+                ).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        guard let start = text.range(of: "-----BEGIN") else {
+            throw PhieuKinError.keyFile("\(fileName) is not a PhieuKin tally share (no PEM block).")
+        }
+        guard let roundID = fields["round"], let index = fields["index"].flatMap(Int.init),
+            let threshold = fields["threshold"].flatMap(Int.init), let count = fields["count"].flatMap(Int.init),
+            let keyHex = fields["tally-public-key"], let key = try? Hex.decode(keyHex)
+        else {
+            throw PhieuKinError.keyFile(
+                "\(fileName) is not a PhieuKin tally share (header lines round/index/threshold/count/tally-public-key)."
+            )
+        }
+        self.init(
+            roundID: roundID, index: index, threshold: threshold, count: count, tallyPublicKey: key,
+            pem: String(text[start.lowerBound...]))
+    }
+}
+
+extension RoundService {
     /// Opens a round for one unit: freezes the officials on the ballot, creates the round's tally
     /// key pair and keeps the private half as the committee asked. Serials are issued when ballots
     /// are printed or codes handed out (`printBallots`, `printSlips`), because a serial may exist
     /// in the clear only on the paper that carries it.
     public func openRound(_ request: RoundRequest) throws -> RoundSummary {
-        let survey = try survey(id: request.surveyID)
+        let survey = try surveyDefinition(id: request.surveyID)
         guard let period = Period(request.period) else {
             throw PhieuKinError.invalidInput(
                 "period \"\(request.period)\" is not YYYY-Qn, YYYY-MM or YYYY (e.g. 2026-Q3).")
@@ -239,110 +511,6 @@ extension Workspace {
         return summary
     }
 
-    /// The refusal of a second round for a period: names the round that holds it and its state.
-    private static func conflict(_ existing: Round, unitID: String) -> PhieuKinError {
-        PhieuKinError(
-            .conflict,
-            "unit \(unitID) already has round \(existing.id) (\(existing.state.rawValue)) for survey "
-                + "\(existing.surveyID), period \(existing.period), channel \(existing.channel): only one round per "
-                + "survey, unit, period and channel counts. If that round was opened by mistake, void it first; "
-                + "nothing was changed.",
-            next: [.voidRound(roundID: existing.id)])
-    }
-
-    /// Whether the agency signing key file is passphrase-encrypted.
-    func agencyKeyIsEncrypted() throws -> Bool {
-        try KeyFiles.readPrivate(agencyKeyPath).contains("ENCRYPTED PRIVATE KEY")
-    }
-
-    /// Where the tally key or each share will be written, checked before anything is: a
-    /// committee's shares go outside the workspace folder (symlinks resolved), to files that do
-    /// not exist yet.
-    private func keyDestinations(roundID: String, committee: Committee) throws -> [String] {
-        if committee.size == 1 { return [tallyKeyPath(roundID: roundID)] }
-        let paths: [String]
-        switch (committee.sharesDirectory, committee.shareOutputs.isEmpty) {
-        case (nil, true):
-            throw PhieuKinError.invalidInput(
-                "a committee round needs to know where each member's share goes, outside the workspace: a folder "
-                    + "(e.g. a USB stick) or one file per member (\(committee.size) files).",
-                next: [.giveShareDestinations(count: committee.size)])
-        case (_?, false):
-            throw PhieuKinError.invalidInput(
-                "give a folder for the shares or one file per member, not both.",
-                next: [.giveShareDestinations(count: committee.size)])
-        case (let directory?, true):
-            let directory = Self.absolute(directory)
-            try refuseInsideWorkspace(directory, what: "the share folder \(directory)")
-            paths = (1...committee.size).map { directory + "/\(roundID).share-\($0)-of-\(committee.size).pem" }
-        case (nil, false):
-            guard committee.shareOutputs.count == committee.size else {
-                throw PhieuKinError.invalidInput(
-                    "a committee of \(committee.size) needs exactly \(committee.size) share files (one per member); "
-                        + "\(committee.shareOutputs.count) given.",
-                    next: [.giveShareDestinations(count: committee.size)])
-            }
-            paths = committee.shareOutputs.map(Self.absolute)
-            var seen: Set<String> = []
-            for path in paths {
-                guard seen.insert(Self.resolvedDestination(path)).inserted else {
-                    throw PhieuKinError.invalidInput(
-                        "share file \(path) is given twice; each member needs a file of their own.")
-                }
-                try refuseInsideWorkspace(path, what: "share file \(path)")
-                let parent = (path as NSString).deletingLastPathComponent
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue
-                else {
-                    throw PhieuKinError(.fileAccess, "share file \(path): folder \(parent) does not exist.")
-                }
-            }
-        }
-        for path in paths {
-            var info = stat()
-            if lstat(path, &info) == 0 {
-                throw PhieuKinError(
-                    .alreadyExists,
-                    "\(path) already exists; PhieuKin never overwrites a key. Move it away or choose another place; nothing was created."
-                )
-            }
-        }
-        return paths
-    }
-
-    /// Refuses a destination inside the workspace folder, comparing real paths (symlinks resolved).
-    private func refuseInsideWorkspace(_ path: String, what: String) throws {
-        let workspace = Self.resolvedDestination(root)
-        let target = Self.resolvedDestination(path)
-        if target == workspace || target.hasPrefix(workspace + "/") {
-            throw PhieuKinError.invalidInput(
-                "\(what) is inside the workspace (\(workspace)): committee shares must leave it, or whoever copies "
-                    + "the workspace holds every share. Write them to each member's USB stick or another folder.")
-        }
-    }
-
-    /// The real path of `path` (symlinks resolved) even when its last components do not exist yet:
-    /// the deepest existing ancestor is resolved with realpath(3) and the rest appended.
-    static func resolvedDestination(_ path: String) -> String {
-        var existing = absolute(path)
-        var rest: [String] = []
-        while realpath(existing, nil) == nil, existing != "/" {
-            rest.insert((existing as NSString).lastPathComponent, at: 0)
-            existing = (existing as NSString).deletingLastPathComponent
-        }
-        guard let real = realpath(existing, nil) else { return absolute(path) }
-        var result = String(cString: real)
-        free(real)
-        for component in rest where component != "." && !component.isEmpty {
-            if component == ".." {
-                result = (result as NSString).deletingLastPathComponent
-            } else {
-                result = result == "/" ? "/" + component : result + "/" + component
-            }
-        }
-        return result
-    }
-
     public func roundSummary(id: String) throws -> RoundSummary {
         let round = try store.round(id: id)
         return RoundSummary(
@@ -356,170 +524,5 @@ extension Workspace {
 
     public func listRounds(unitID: String? = nil, surveyID: String? = nil) throws -> [RoundSummary] {
         try store.rounds(unitID: unitID, surveyID: surveyID).map { try roundSummary(id: $0.id) }
-    }
-
-    /// The survey definition a round was opened with (not today's catalog).
-    public func survey(ofRound round: Round) throws -> Survey {
-        try SurveyLoader.load(yaml: round.surveyYAML, fileName: "round \(round.id) survey")
-    }
-
-    /// The 1-of-1 tally key file for a round.
-    public func tallyKeyPath(roundID: String) -> String {
-        roundKeysDirectory + "/\(roundID).tally.pem"
-    }
-
-    private func checkCadence(survey: Survey, period: Period) throws {
-        switch (survey.cadence, period) {
-        case (.quarterly, .quarter), (.monthly, .month), (.adhoc, _): return
-        case (.quarterly, _):
-            throw PhieuKinError.invalidInput("survey \(survey.id) is quarterly: give a period like 2026-Q3.")
-        case (.monthly, _):
-            throw PhieuKinError.invalidInput("survey \(survey.id) is monthly: give a period like 2026-07.")
-        }
-    }
-
-    private func resolveChannel(_ requested: String?, survey: Survey) throws -> Survey.Channel {
-        guard let requested else {
-            guard let first = survey.channels.first else {
-                throw PhieuKinError.invalidInput("survey \(survey.id) lists no channel.")
-            }
-            return first
-        }
-        guard let channel = Survey.Channel(rawValue: requested), survey.channels.contains(channel) else {
-            let allowed = survey.channels.map(\.rawValue).joined(separator: ", ")
-            throw PhieuKinError.invalidInput(
-                "survey \(survey.id) is answered through \(allowed), not \"\(requested)\".")
-        }
-        return channel
-    }
-
-    /// `<period>-<units>-<survey>`: units joined with `+` (the first three and a count beyond
-    /// four units); `-2`, `-3`… when the period is run again after a void.
-    private func newRoundID(period: Period, unitIDs: [String], surveyID: String) throws -> String {
-        let units =
-            unitIDs.count <= 4
-            ? unitIDs.joined(separator: "+") : unitIDs.prefix(3).joined(separator: "+") + "+\(unitIDs.count - 3)"
-        let base = "\(period)-\(units)-\(surveyID)"
-        let taken = Set(try store.rounds(surveyID: surveyID).map(\.id))
-        if !taken.contains(base) { return base }
-        var n = 2
-        while taken.contains("\(base)-\(n)") { n += 1 }
-        return "\(base)-\(n)"
-    }
-
-    /// 1 of 1: one PKCS#8 file in keys/rounds. N members: Shamir shares of the raw 32-byte key,
-    /// each wrapped as an X25519 PKCS#8 PEM (optionally passphrase-encrypted, so the encryption is
-    /// OpenSSL's own and `openssl pkey` can check it) under a plain-text header saying what it is,
-    /// written to `paths` (outside the workspace). All or nothing: a failure removes the files
-    /// this call wrote.
-    private func writeTallyKey(
-        _ key: X25519PrivateKey, roundID: String, committee: Committee, to paths: [String]
-    ) throws -> [String] {
-        if committee.size == 1 {
-            try KeyFiles.writePrivate(try key.pemRepresentation(passphrase: committee.passphrase), to: paths[0])
-            return paths
-        }
-        var written: [String] = []
-        var createdDirectory: String?
-        do {
-            if let directory = committee.sharesDirectory.map(Self.absolute),
-                !FileManager.default.fileExists(atPath: directory)
-            {
-                do {
-                    try FileManager.default.createDirectory(
-                        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                } catch {
-                    throw PhieuKinError(
-                        .fileAccess, "cannot create \(directory): \(error.localizedDescription)", underlying: error)
-                }
-                createdDirectory = directory
-            }
-            let shares = try Shamir.split(
-                secret: key.rawRepresentation, threshold: committee.threshold, shareCount: committee.size)
-            for (share, path) in zip(shares, paths) {
-                let wrapped = try X25519PrivateKey(rawRepresentation: share.value)
-                let text = TallyShareFile(
-                    roundID: roundID, index: Int(share.index), threshold: committee.threshold, count: committee.size,
-                    tallyPublicKey: key.publicKey.rawRepresentation,
-                    pem: try wrapped.pemRepresentation(passphrase: committee.passphrase)
-                ).text
-                try KeyFiles.writePrivate(text, to: path)
-                written.append(path)
-                // A drive that keeps no Unix permissions (a FAT USB stick) leaves the file readable
-                // by everyone; such a share is accepted at tally only when it is encrypted.
-                if committee.passphrase == nil, let mode = KeyFiles.modeIfReadableByOthers(path) {
-                    throw PhieuKinError(
-                        .filePermissions,
-                        "\(path) can be read by other users (mode \(mode) after creating it 0600: the drive does not keep "
-                            + "Unix permissions, e.g. a FAT USB stick). A share there must be passphrase-protected, or "
-                            + "the shares written to a drive that keeps permissions. Nothing was created.",
-                        next: [.giveRoundPassphrase])
-                }
-            }
-        } catch {
-            for path in written { try? FileManager.default.removeItem(atPath: path) }
-            if let createdDirectory { rmdir(createdDirectory) }  // only if empty: nothing else is removed
-            throw error
-        }
-        return written
-    }
-}
-
-/// A committee member's share of a round's tally key: a short header, then a PKCS#8 PEM.
-/// Documented in docs/FORMAT.md ("Tally key shares").
-public struct TallyShareFile: Sendable, Equatable {
-    public var roundID: String
-    public var index: Int
-    public var threshold: Int
-    public var count: Int
-    public var tallyPublicKey: [UInt8]
-    public var pem: String
-
-    public var text: String {
-        """
-        PhieuKin tally key share \(index) of \(count); any \(threshold) shares open the round.
-        round: \(roundID)
-        index: \(index)
-        threshold: \(threshold)
-        count: \(count)
-        tally-public-key: \(Hex.encode(tallyPublicKey))
-
-        """ + pem
-    }
-
-    public init(roundID: String, index: Int, threshold: Int, count: Int, tallyPublicKey: [UInt8], pem: String) {
-        self.roundID = roundID
-        self.index = index
-        self.threshold = threshold
-        self.count = count
-        self.tallyPublicKey = tallyPublicKey
-        self.pem = pem
-    }
-
-    /// Parses a share file; `fileName` names it in errors.
-    public init(text: String, fileName: String) throws {
-        var fields: [String: String] = [:]
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("-----BEGIN") { break }
-            if let colon = line.firstIndex(of: ":") {
-                fields[String(line[..<colon]).trimmingCharacters(in: .whitespaces)] = String(
-                    line[line.index(after: colon)...]
-                ).trimmingCharacters(in: .whitespaces)
-            }
-        }
-        guard let start = text.range(of: "-----BEGIN") else {
-            throw PhieuKinError.keyFile("\(fileName) is not a PhieuKin tally share (no PEM block).")
-        }
-        guard let roundID = fields["round"], let index = fields["index"].flatMap(Int.init),
-            let threshold = fields["threshold"].flatMap(Int.init), let count = fields["count"].flatMap(Int.init),
-            let keyHex = fields["tally-public-key"], let key = try? Hex.decode(keyHex)
-        else {
-            throw PhieuKinError.keyFile(
-                "\(fileName) is not a PhieuKin tally share (header lines round/index/threshold/count/tally-public-key)."
-            )
-        }
-        self.init(
-            roundID: roundID, index: index, threshold: threshold, count: count, tallyPublicKey: key,
-            pem: String(text[start.lowerBound...]))
     }
 }

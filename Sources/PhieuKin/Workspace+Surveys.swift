@@ -1,14 +1,14 @@
 import Foundation
 import PhieuKinCore
 
-extension Workspace {
+extension WorkspaceService {
     /// Shipped definitions (embedded in the binary) plus the agency's own `ballots/*.yaml`.
     ///
     /// A bad agency file affects only itself (it is listed in `problems`): one that is larger
     /// than 256 KiB (refused before parsing), not UTF-8, not owned by the user running PhieuKin,
     /// or writable by group or others — then anyone else could change how ballots are counted —
     /// and every file when the `ballots/` folder itself is writable by group or others.
-    public func surveyCatalog() throws -> SurveyCatalog {
+    func surveyCatalog() throws -> SurveyCatalog {
         let fm = FileManager.default
         let names = ((try? fm.contentsOfDirectory(atPath: ballotsDirectory)) ?? [])
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
@@ -73,12 +73,16 @@ extension Workspace {
         return text
     }
 
-    public func survey(id: String) throws -> Survey {
+    func surveyDefinition(id: String) throws -> Survey {
         try surveyCatalog().survey(id: id)
     }
 }
 
-extension Workspace {
+extension WorkspaceService {
+
+}
+
+extension RoundService {
     /// One line per survey for `survey list`.
     /// One line per usable survey, and one `file:line: reason` per refused agency file.
     public func describeSurveys(language: Language) throws -> (surveys: [String], problems: [String]) {
@@ -93,7 +97,7 @@ extension Workspace {
     /// A full explanation for `survey show`: what the ballot asks, the codes tellers key in,
     /// and how it is counted.
     public func describeSurvey(id: String, language: Language) throws -> String {
-        let survey = try survey(id: id)
+        let survey = try surveyDefinition(id: id)
         let en = language == .en
         var lines: [String] = []
         lines.append("\(survey.title.text(language))  [\(survey.id) v\(survey.version)]")
@@ -146,5 +150,10 @@ extension Workspace {
             lines.append((en ? "Satisfied codes: " : "Mã hài lòng: ") + policy.satisfiedCodes.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A survey definition by id: shipped, or the agency's own in `ballots/`.
+    public func survey(id: String) throws -> Survey {
+        try surveyDefinition(id: id)
     }
 }

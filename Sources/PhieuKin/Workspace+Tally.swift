@@ -45,125 +45,9 @@ public struct TallySummary: Sendable, Codable, Equatable {
     public var overPlanned: Int = 0
 }
 
-extension Workspace {
-    /// Opens a closed round and counts it (issue 5).
-    ///
-    /// The tally key is rebuilt in memory only; batch keys are opened with it, every leaf is
-    /// hashed and the log checked against the round's last signed tree head before any ballot is
-    /// decrypted; ballots are decrypted and decoded one at a time straight into `Tally.count`
-    /// and never kept, written or logged. The result (without remark texts), its flags and the
-    /// remarks sealed again to the round's tally key are committed together with a new leaf and
-    /// signed head of the agency's results log; the round becomes `tallied`.
-    ///
-    /// `recount`: for a tallied round, counts again and checks the result and flags are
-    /// identical to the committed ones (nothing is written); a mismatch is an error.
-    public func tally(
-        roundID: String, key source: TallyKeySource = TallyKeySource(), agencyPassphrase: [UInt8]? = nil,
-        recount: Bool = false
-    ) throws -> TallySummary {
-        let round = try store.round(id: roundID)
-        switch (round.state, recount) {
-        case (.open, _):
-            throw PhieuKinError.roundState(
-                "round \(roundID) is still open; only a closed round is counted.", next: [.closeRound(roundID: roundID)]
-            )
-        case (.tallied, false):
-            throw PhieuKinError.roundState(
-                "round \(roundID) is already tallied; its result is committed and will not change. "
-                    + "It can be counted again to check it, without changing anything.",
-                next: [.recountRound(roundID: roundID), .verify])
-        case (.voided, _):
-            throw PhieuKinError.roundState(
-                "round \(roundID) was voided on \(round.voidedOn ?? "?") (\(round.voidReason ?? "")); it is not counted."
-            )
-        case (.closed, true):
-            throw PhieuKinError.roundState(
-                "round \(roundID) has not been tallied yet, so there is no result to recount.",
-                next: [.tallyRound(roundID: roundID)])
-        default: break
-        }
-        let survey = try survey(ofRound: round)
-        var source = source
-        if source.shareFiles.isEmpty && source.passphrase == nil {
-            // A 1-of-1 key in a passphrase workspace is encrypted with the agency passphrase
-            // unless the round was given one of its own (README, "Open a round").
-            source.passphrase = agencyPassphrase
-        }
-        let tallyKey = try rebuildTallyKey(round: round, source: source)
-        let info = try roundInfo(round)
-        let officials = try roundOfficialList(round)
+extension WorkspaceService {
 
-        // Everything committed before this round, voided rounds left out (the log order decides).
-        let earlier: [RoundResult]
-        if recount {
-            guard let stored = try store.result(roundID: roundID) else {
-                throw PhieuKinError.tampered("round \(roundID) is tallied but has no committed result.")
-            }
-            earlier = try flagHistory(before: stored.logIndex)
-        } else {
-            earlier = try flagHistory()
-        }
-
-        var result = try countRound(round: round, survey: survey, key: tallyKey, info: info, officials: officials)
-        let remarks = result.remarks
-        result.remarks = []
-        let flags = FlagRules.evaluate(current: result, history: earlier, survey: survey)
-        let resultBody = try CanonicalJSON.encode(result)
-        let flagBodies = try flags.map { try CanonicalJSON.encode($0) }
-
-        if recount {
-            guard let stored = try store.result(roundID: roundID) else {
-                throw PhieuKinError.tampered("round \(roundID) has no committed result.")
-            }
-            let storedFlags = try store.flags(roundIDs: [roundID]).map(\.body).sorted {
-                $0.lexicographicallyPrecedes($1)
-            }
-            var problems: [String] = []
-            if stored.body != resultBody { problems.append("the counts differ") }
-            if storedFlags != flagBodies.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                problems.append("the flags differ")
-            }
-            if let sealed = try store.sealedRemarks(roundID: roundID) {
-                let committedRemarks = try Self.openRemarks(sealed, key: tallyKey, roundID: roundID)
-                if committedRemarks.sorted() != remarks.sorted() { problems.append("the remarks differ") }
-            } else {
-                problems.append("the sealed remarks are missing")
-            }
-            guard problems.isEmpty else {
-                throw PhieuKinError.tampered(
-                    "recount of round \(roundID) does not match its committed result: "
-                        + problems.joined(separator: ", ") + ". Report this to the auditors.")
-            }
-            return summary(result, flags: flags, index: stored.logIndex, recount: true)
-        }
-
-        let sealedRemarks = try SealedBox.seal(
-            try CanonicalValue.array(remarks.map(CanonicalValue.string)).canonicalBytes, to: tallyKey.publicKey,
-            context: Array(Self.remarksContext(roundID).utf8))
-        let leaf = try ResultsLogLeaf.result(
-            roundID: roundID, resultBody: resultBody, flagBodies: flagBodies, sealedRemarks: sealedRemarks)
-        let signingKey = try agencySigningKey(passphrase: agencyPassphrase)
-        let records = zip(flags, flagBodies).map { flag, body in
-            StoredFlag(
-                roundID: roundID, officialID: flag.officialID, criterionID: flag.criterionID,
-                status: flag.status.rawValue, body: body)
-        }
-        let index: Int
-        do {
-            index = try store.commitTally(
-                TallyCommit(
-                    roundID: roundID, resultBody: resultBody, flags: records, sealedRemarks: sealedRemarks, leaf: leaf)
-            ) { root, size, seq in
-                try Self.signResultsHead(root: root, size: size, seq: seq, key: signingKey)
-            }
-        } catch let error as StoreError where error.isConflict {
-            throw PhieuKinError(
-                .conflict, "\(error.reason) Another tally may have run at the same time.", underlying: error)
-        }
-        return summary(result, flags: flags, index: index, recount: false)
-    }
-
-    private func summary(_ result: RoundResult, flags: [Flag], index: Int, recount: Bool) -> TallySummary {
+    fileprivate func summary(_ result: RoundResult, flags: [Flag], index: Int, recount: Bool) -> TallySummary {
         var summary = TallySummary(
             roundID: result.roundID, surveyID: result.surveyID, unitID: result.unitID,
             period: result.period.description, ballotsCounted: result.ballotsCounted, suppressed: result.suppressed,
@@ -300,7 +184,7 @@ extension Workspace {
         return result
     }
 
-    private func checkAgainstSignedHead(roundID: String, leaves: [[UInt8]], heads: [StoredTreeHead]) throws {
+    fileprivate func checkAgainstSignedHead(roundID: String, leaves: [[UInt8]], heads: [StoredTreeHead]) throws {
         guard let head = heads.last else {
             throw PhieuKinError.tampered(
                 "round \(roundID) has no signed tree head, although closing signs one; the store may be damaged.")
@@ -455,4 +339,123 @@ final class OpenedBallots: Sequence {
     }
 
     func makeIterator() -> Iterator { Iterator(owner: self) }
+}
+
+extension TallyService {
+    /// Opens a closed round and counts it (issue 5).
+    ///
+    /// The tally key is rebuilt in memory only; batch keys are opened with it, every leaf is
+    /// hashed and the log checked against the round's last signed tree head before any ballot is
+    /// decrypted; ballots are decrypted and decoded one at a time straight into `Tally.count`
+    /// and never kept, written or logged. The result (without remark texts), its flags and the
+    /// remarks sealed again to the round's tally key are committed together with a new leaf and
+    /// signed head of the agency's results log; the round becomes `tallied`.
+    ///
+    /// `recount`: for a tallied round, counts again and checks the result and flags are
+    /// identical to the committed ones (nothing is written); a mismatch is an error.
+    public func count(
+        roundID: String, key source: TallyKeySource = TallyKeySource(), agencyPassphrase: [UInt8]? = nil,
+        recount: Bool = false
+    ) throws -> TallySummary {
+        let round = try store.round(id: roundID)
+        switch (round.state, recount) {
+        case (.open, _):
+            throw PhieuKinError.roundState(
+                "round \(roundID) is still open; only a closed round is counted.", next: [.closeRound(roundID: roundID)]
+            )
+        case (.tallied, false):
+            throw PhieuKinError.roundState(
+                "round \(roundID) is already tallied; its result is committed and will not change. "
+                    + "It can be counted again to check it, without changing anything.",
+                next: [.recountRound(roundID: roundID), .verify])
+        case (.voided, _):
+            throw PhieuKinError.roundState(
+                "round \(roundID) was voided on \(round.voidedOn ?? "?") (\(round.voidReason ?? "")); it is not counted."
+            )
+        case (.closed, true):
+            throw PhieuKinError.roundState(
+                "round \(roundID) has not been tallied yet, so there is no result to recount.",
+                next: [.tallyRound(roundID: roundID)])
+        default: break
+        }
+        let survey = try survey(ofRound: round)
+        var source = source
+        if source.shareFiles.isEmpty && source.passphrase == nil {
+            // A 1-of-1 key in a passphrase workspace is encrypted with the agency passphrase
+            // unless the round was given one of its own (README, "Open a round").
+            source.passphrase = agencyPassphrase
+        }
+        let tallyKey = try rebuildTallyKey(round: round, source: source)
+        let info = try roundInfo(round)
+        let officials = try roundOfficialList(round)
+
+        // Everything committed before this round, voided rounds left out (the log order decides).
+        let earlier: [RoundResult]
+        if recount {
+            guard let stored = try store.result(roundID: roundID) else {
+                throw PhieuKinError.tampered("round \(roundID) is tallied but has no committed result.")
+            }
+            earlier = try flagHistory(before: stored.logIndex)
+        } else {
+            earlier = try flagHistory()
+        }
+
+        var result = try countRound(round: round, survey: survey, key: tallyKey, info: info, officials: officials)
+        let remarks = result.remarks
+        result.remarks = []
+        let flags = FlagRules.evaluate(current: result, history: earlier, survey: survey)
+        let resultBody = try CanonicalJSON.encode(result)
+        let flagBodies = try flags.map { try CanonicalJSON.encode($0) }
+
+        if recount {
+            guard let stored = try store.result(roundID: roundID) else {
+                throw PhieuKinError.tampered("round \(roundID) has no committed result.")
+            }
+            let storedFlags = try store.flags(roundIDs: [roundID]).map(\.body).sorted {
+                $0.lexicographicallyPrecedes($1)
+            }
+            var problems: [String] = []
+            if stored.body != resultBody { problems.append("the counts differ") }
+            if storedFlags != flagBodies.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                problems.append("the flags differ")
+            }
+            if let sealed = try store.sealedRemarks(roundID: roundID) {
+                let committedRemarks = try Self.openRemarks(sealed, key: tallyKey, roundID: roundID)
+                if committedRemarks.sorted() != remarks.sorted() { problems.append("the remarks differ") }
+            } else {
+                problems.append("the sealed remarks are missing")
+            }
+            guard problems.isEmpty else {
+                throw PhieuKinError.tampered(
+                    "recount of round \(roundID) does not match its committed result: "
+                        + problems.joined(separator: ", ") + ". Report this to the auditors.")
+            }
+            return summary(result, flags: flags, index: stored.logIndex, recount: true)
+        }
+
+        let sealedRemarks = try SealedBox.seal(
+            try CanonicalValue.array(remarks.map(CanonicalValue.string)).canonicalBytes, to: tallyKey.publicKey,
+            context: Array(Self.remarksContext(roundID).utf8))
+        let leaf = try ResultsLogLeaf.result(
+            roundID: roundID, resultBody: resultBody, flagBodies: flagBodies, sealedRemarks: sealedRemarks)
+        let signingKey = try agencySigningKey(passphrase: agencyPassphrase)
+        let records = zip(flags, flagBodies).map { flag, body in
+            StoredFlag(
+                roundID: roundID, officialID: flag.officialID, criterionID: flag.criterionID,
+                status: flag.status.rawValue, body: body)
+        }
+        let index: Int
+        do {
+            index = try store.commitTally(
+                TallyCommit(
+                    roundID: roundID, resultBody: resultBody, flags: records, sealedRemarks: sealedRemarks, leaf: leaf)
+            ) { root, size, seq in
+                try Self.signResultsHead(root: root, size: size, seq: seq, key: signingKey)
+            }
+        } catch let error as StoreError where error.isConflict {
+            throw PhieuKinError(
+                .conflict, "\(error.reason) Another tally may have run at the same time.", underlying: error)
+        }
+        return summary(result, flags: flags, index: index, recount: false)
+    }
 }

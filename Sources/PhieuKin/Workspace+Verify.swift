@@ -29,34 +29,7 @@ public struct VerificationReport: Sendable, Codable, Equatable {
     public var ok: Bool { problems.isEmpty }
 }
 
-extension Workspace {
-    /// Verifies the ballot logs (one round, or all) and then every other log the workspace keeps.
-    ///
-    /// Extension point: each log has its own `verify…(into:)` step; the results log (issue 5)
-    /// plugs in through `verifyResultsLog(into:)` in Workspace+VerifyResults.swift.
-    public func verify(roundID: String? = nil) throws -> VerificationReport {
-        var report = VerificationReport()
-        let agencyKey = try agencyPublicKey()
-        let ids = try roundID.map { [try store.round(id: $0).id] } ?? store.rounds().map(\.id)
-        for id in ids {
-            report.rounds.append(try verifyBallotLog(roundID: id, agencyKey: agencyKey))
-            report.checked.append("ballot log \(id)")
-        }
-        try verifyResultsLog(into: &report)
-        if roundID == nil {
-            // A round's key without the round: the database lost rounds (restored from an old backup?).
-            let known = Set(ids)
-            let orphans = Self.roundKeyNames(root: root).subtracting(known).sorted()
-            if !orphans.isEmpty {
-                report.otherProblems.append(
-                    "keys/rounds holds keys of \(orphans.count) round\(orphans.count == 1 ? "" : "s") the database does not have "
-                        + "(\(orphans.joined(separator: ", "))): their ballots and results were lost; restore phieukin.sqlite from a backup"
-                )
-            }
-            report.checked.append("round keys")
-        }
-        return report
-    }
+extension WorkspaceService {
 
     /// Every check of one round's ballot log, from one consistent snapshot (docs/FORMAT.md,
     /// "Verification").
@@ -313,7 +286,7 @@ struct SignedDecision: Equatable {
 /// The RFC 6962 roots of the first `size` leaves for every size a head signs, computed in one
 /// pass with a Merkle frontier (O(n + heads · log n), not O(n) per head).
 struct PrefixRoots {
-    private var roots: [Int: [UInt8]] = [:]
+    fileprivate var roots: [Int: [UInt8]] = [:]
 
     init(leafHashes: [[UInt8]], sizes: [Int]) {
         let wanted = Set(sizes.filter { $0 >= 0 && $0 <= leafHashes.count })
@@ -326,4 +299,34 @@ struct PrefixRoots {
     }
 
     func root(ofFirst size: Int) -> [UInt8]? { roots[size] }
+}
+
+extension AuditService {
+    /// Verifies the ballot logs (one round, or all) and then every other log the workspace keeps.
+    ///
+    /// Extension point: each log has its own `verify…(into:)` step; the results log (issue 5)
+    /// plugs in through `verifyResultsLog(into:)` in Workspace+VerifyResults.swift.
+    public func verify(roundID: String? = nil) throws -> VerificationReport {
+        var report = VerificationReport()
+        let agencyKey = try agencyPublicKey()
+        let ids = try roundID.map { [try store.round(id: $0).id] } ?? store.rounds().map(\.id)
+        for id in ids {
+            report.rounds.append(try verifyBallotLog(roundID: id, agencyKey: agencyKey))
+            report.checked.append("ballot log \(id)")
+        }
+        try verifyResultsLog(into: &report)
+        if roundID == nil {
+            // A round's key without the round: the database lost rounds (restored from an old backup?).
+            let known = Set(ids)
+            let orphans = Workspace.roundKeyNames(root: root).subtracting(known).sorted()
+            if !orphans.isEmpty {
+                report.otherProblems.append(
+                    "keys/rounds holds keys of \(orphans.count) round\(orphans.count == 1 ? "" : "s") the database does not have "
+                        + "(\(orphans.joined(separator: ", "))): their ballots and results were lost; restore phieukin.sqlite from a backup"
+                )
+            }
+            report.checked.append("round keys")
+        }
+        return report
+    }
 }

@@ -12,7 +12,7 @@ public struct ResultsVerification: Sendable, Codable, Equatable {
     public var ok: Bool { problems.isEmpty }
 }
 
-extension Workspace {
+extension WorkspaceService {
     /// The results log's step of `phieukin verify` (the extension point in Workspace+Verify.swift).
     func verifyResultsLog(into report: inout VerificationReport) throws {
         let check = try verifyResults()
@@ -30,7 +30,7 @@ extension Workspace {
     ///    sealed remarks hash to what it says), every stored result has a leaf;
     /// 3. every flag recomputed from the committed results with `FlagRules`, each round against
     ///    the rounds committed before it, equals the committed and stored flags.
-    public func verifyResults() throws -> ResultsVerification {
+    func verifyResults() throws -> ResultsVerification {
         let snapshot = try store.resultsLogSnapshot()
         let publicKey = try agencyPublicKey()
         var problems: [String] = []

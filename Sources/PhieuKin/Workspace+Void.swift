@@ -59,10 +59,29 @@ enum ResultsLogLeaf {
     }
 }
 
-extension Workspace {
+extension WorkspaceService {
     /// The longest void reason kept (it is signed into the log and printed in reports).
-    static let maxVoidReasonLength = 500
+    static var maxVoidReasonLength: Int { 500 }
 
+    /// Committed results in results-log order with voided rounds left out, as the log stood before
+    /// leaf `end` (the whole log when nil): what a round's flags are judged against.
+    func flagHistory(before end: Int? = nil) throws -> [RoundResult] {
+        var history: [RoundResult] = []
+        for leaf in try store.resultsLogSnapshot().leaves where end.map({ leaf.idx < $0 }) ?? true {
+            switch ResultsLogLeaf.parse(leaf.data) {
+            case .result(let roundID, let value, _, _)?:
+                history.append(try decodeResult(try value.canonicalBytes, roundID: roundID))
+            case .void(let roundID, _)?:
+                history.removeAll { $0.roundID == roundID }
+            case nil:
+                throw PhieuKinError.tampered("results-log leaf \(leaf.idx) cannot be read.")
+            }
+        }
+        return history
+    }
+}
+
+extension RoundService {
     /// Voids a round opened by mistake (or run wrongly), at any state.
     ///
     /// The void and its reason are signed into the round's ballot log (a `void` tree head, after
@@ -100,22 +119,5 @@ extension Workspace {
                 round: roundID, previousState: round.state.rawValue, reason: text, treeHead: head.seq,
                 resultLogIndex: index)
         }
-    }
-
-    /// Committed results in results-log order with voided rounds left out, as the log stood before
-    /// leaf `end` (the whole log when nil): what a round's flags are judged against.
-    func flagHistory(before end: Int? = nil) throws -> [RoundResult] {
-        var history: [RoundResult] = []
-        for leaf in try store.resultsLogSnapshot().leaves where end.map({ leaf.idx < $0 }) ?? true {
-            switch ResultsLogLeaf.parse(leaf.data) {
-            case .result(let roundID, let value, _, _)?:
-                history.append(try decodeResult(try value.canonicalBytes, roundID: roundID))
-            case .void(let roundID, _)?:
-                history.removeAll { $0.roundID == roundID }
-            case nil:
-                throw PhieuKinError.tampered("results-log leaf \(leaf.idx) cannot be read.")
-            }
-        }
-        return history
     }
 }

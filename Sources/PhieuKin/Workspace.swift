@@ -4,10 +4,13 @@ import PhieuKinCrypto
 import PhieuKinStorage
 import PhieuKinStore
 
-/// A PhieuKin workspace: one agency's database, keys and own survey definitions.
+/// A PhieuKin workspace: one agency's database, keys and own survey definitions — the
+/// composition root of the workflows.
 ///
-/// This is the one API the CLI (and any later server) calls; every workflow is a method here
-/// or in an extension beside it.
+/// The CLI (and any later server or scanner) opens a workspace and calls its services, each a
+/// small `Sendable` value over the same storage and keys: `rounds` (surveys, roster, rounds,
+/// printing, close, void), `intake` (importing ballots, the quarantine), `tally` (opening and
+/// counting a closed round), `audit` (verify, audit bundles) and `reports`.
 ///
 ///     <root>/phieukin.sqlite          the embedded store (WAL)
 ///     <root>/keys/agency.pem          Ed25519 signing key, PKCS#8, mode 0600 (optionally encrypted)
@@ -19,13 +22,13 @@ public final class Workspace: Sendable {
     /// Where rounds, ballot logs and results live: `Store` (SQLite, `phieukin.sqlite`) unless
     /// another `WorkspaceStorage` was given. The workflows use nothing else of storage.
     package let store: any WorkspaceStorage
+    let context: WorkspaceContext
 
-    public var databasePath: String { Self.databasePath(root) }
-    public var keysDirectory: String { root + "/keys" }
-    public var ballotsDirectory: String { root + "/ballots" }
-    public var agencyKeyPath: String { keysDirectory + "/agency.pem" }
-    public var agencyPublicKeyPath: String { keysDirectory + "/agency.pub.pem" }
-    public var roundKeysDirectory: String { keysDirectory + "/rounds" }
+    public var rounds: RoundService { RoundService(context: context) }
+    public var intake: IntakeService { IntakeService(context: context) }
+    public var tally: TallyService { TallyService(context: context) }
+    public var audit: AuditService { AuditService(context: context) }
+    public var reports: ReportService { ReportService(context: context) }
 
     static func databasePath(_ root: String) -> String { root + "/phieukin.sqlite" }
 
@@ -69,6 +72,7 @@ public final class Workspace: Sendable {
                 underlying: error)
         }
         self.root = root
+        context = WorkspaceContext(root: root, store: store)
     }
 
     /// A workspace whose rounds, ballots and results live in `storage` (any `WorkspaceStorage`
@@ -76,6 +80,7 @@ public final class Workspace: Sendable {
     public init(root: String, storage: any WorkspaceStorage) {
         self.root = Self.absolute(root)
         self.store = storage
+        context = WorkspaceContext(root: self.root, store: storage)
     }
 
     /// Round ids that have a key file or a shares folder in `keys/rounds`.
@@ -170,42 +175,18 @@ public final class Workspace: Sendable {
     }
 
     /// The agency name printed on ballots and reports.
-    public var agencyName: String {
-        (try? store.meta("agency")) ?? "PhieuKin"
-    }
+    public var agencyName: String { rounds.agencyName }
 
-    /// The agency's public signing key (no passphrase needed).
-    public func agencyPublicKey() throws -> Ed25519PublicKey {
-        do {
-            return try Ed25519PublicKey(pemRepresentation: try KeyFiles.readText(agencyPublicKeyPath))
-        } catch let error as PhieuKinError {
-            throw error
-        } catch {
-            throw PhieuKinError.keyFile(
-                "\(agencyPublicKeyPath) is not an Ed25519 public key: \(error)", underlying: error)
-        }
+    /// Drops the agency's signing key from memory (OpenSSL clears it); the next signature opens
+    /// the key file again. A long-running front end calls this when it stops signing.
+    public func releaseSigningKey() {
+        context.agencyKey.release()
     }
 
     /// The public key as staff share it with auditors: PEM and fingerprint.
     public func agencyPublicKeyInfo() throws -> (pem: String, fingerprint: String) {
-        let key = try agencyPublicKey()
+        let key = try rounds.agencyPublicKey()
         return (key.pemRepresentation, key.fingerprint)
-    }
-
-    /// The agency's signing key, refused if other users can read the file.
-    public func agencySigningKey(passphrase: [UInt8]?) throws -> Ed25519PrivateKey {
-        let pem = try KeyFiles.readPrivate(agencyKeyPath)
-        if pem.contains("ENCRYPTED") && passphrase == nil {
-            throw PhieuKinError(
-                .passphraseNeeded, "\(agencyKeyPath) is encrypted: the agency passphrase is needed.",
-                next: [.giveAgencyPassphrase])
-        }
-        do {
-            return try Ed25519PrivateKey(pemRepresentation: pem, passphrase: passphrase)
-        } catch {
-            throw PhieuKinError.cannotOpenKey(
-                agencyKeyPath, error, check: "the passphrase file, or that the key is an Ed25519 PKCS#8 PEM")
-        }
     }
 
     /// The workspace directory from a flag, else PHIEUKIN_WORKSPACE, else the current directory.

@@ -54,7 +54,13 @@ public struct Ed25519PrivateKey: Sendable {
 
     /// Reads a PKCS#8 PEM Ed25519 private key (encrypted or not).
     public init(pemRepresentation: String, passphrase: [UInt8]? = nil) throws {
-        let key = try PEM.readPrivateKey(pemRepresentation, passphrase: passphrase, algorithm: "ED25519")
+        try self.init(pemBytes: Array(pemRepresentation.utf8), passphrase: passphrase)
+    }
+
+    /// From the PEM file's bytes, read straight from the key file: no `String` copy of the key
+    /// text is made, so the caller can overwrite `pemBytes` once the key is parsed.
+    public init(pemBytes: [UInt8], passphrase: [UInt8]? = nil) throws {
+        let key = try PEM.readPrivateKey(bytes: pemBytes, passphrase: passphrase, algorithm: "ED25519")
         self.init(key: key, publicRaw: try key.rawPublicKey())
     }
 }
@@ -211,12 +217,21 @@ enum PEM {
     }
 
     static func readPrivateKey(_ pem: String, passphrase: [UInt8]?, algorithm: String) throws -> PKey {
-        let encrypted = pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")
+        try readPrivateKey(bytes: Array(pem.utf8), passphrase: passphrase, algorithm: algorithm)
+    }
+
+    static func readPrivateKey(bytes pem: [UInt8], passphrase: [UInt8]?, algorithm: String) throws -> PKey {
+        let marker = Array("-----BEGIN ENCRYPTED PRIVATE KEY-----".utf8)
+        let encrypted =
+            pem.count >= marker.count
+            && (0...(pem.count - marker.count)).contains {
+                pem[$0..<($0 + marker.count)].elementsEqual(marker)
+            }
         if encrypted && passphrase == nil {
             throw CryptoError.wrongPassphrase
         }
         var source = PassphraseSource(bytes: passphrase)
-        let pointer: OpaquePointer? = try MemoryBIO.reading(pem) { bio in
+        let pointer: OpaquePointer? = try MemoryBIO.reading(bytes: pem) { bio in
             withUnsafeMutablePointer(to: &source) { sourcePointer in
                 PEM_read_bio_PrivateKey(
                     bio, nil,

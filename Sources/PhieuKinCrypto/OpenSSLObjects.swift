@@ -304,8 +304,12 @@ final class MemoryBIO {
 
     /// Runs `body` with a read-only BIO over `text`'s bytes (valid only inside `body`).
     static func reading<R>(_ text: String, _ body: (OpaquePointer) throws -> R) throws -> R {
-        var bytes = Array(text.utf8)
-        return try bytes.withUnsafeMutableBytes { buffer in
+        try reading(bytes: Array(text.utf8), body)
+    }
+
+    /// Runs `body` with a read-only BIO over `bytes` (no copy of them is made here).
+    static func reading<R>(bytes: [UInt8], _ body: (OpaquePointer) throws -> R) throws -> R {
+        try bytes.withUnsafeBytes { buffer in
             guard buffer.count < Int(Int32.max),
                 let bio = BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count))
             else {

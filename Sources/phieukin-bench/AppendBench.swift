@@ -26,20 +26,20 @@ struct AppendBench: ParsableCommand {
 
         // The big round: `rows` ballots imported the usual way, plus serials for the timed ones.
         var clock = ContinuousClock.now
-        let big = try workspace.openRound(
+        let big = try workspace.rounds.openRound(
             RoundRequest(surveyID: survey.id, period: "2026-Q1", unitID: unit.id, ballots: rows + runs))
         let serials = (0..<(rows + runs)).map { _ in try! Serial(bytes: SecureRandom.bytes(16)) }
         try workspace.store.insertIssuedSerialHashes(roundID: big.id, hashes: serials.map { SerialHash($0) })
         let csv = root + "/fill.csv"
         try ImportBench.writeCSV(
             path: csv, serials: Array(serials[..<rows]), officials: officials.map(\.id), criteria: criteria)
-        let filled = try workspace.importBallots(ImportRequest(roundID: big.id, files: [csv]))
+        let filled = try workspace.intake.importBallots(ImportRequest(roundID: big.id, files: [csv]))
         guard filled.accepted == rows else { throw ValidationError("the fill import accepted \(filled.accepted)") }
         try? FileManager.default.removeItem(atPath: csv)
         print("setup: round of \(rows) ballots in \(ContinuousClock.now - clock)")
 
         // The baseline round: empty, same survey, unit and officials.
-        let empty = try workspace.openRound(
+        let empty = try workspace.rounds.openRound(
             RoundRequest(surveyID: survey.id, period: "2026-Q2", unitID: unit.id, ballots: runs))
         let emptySerials = (0..<runs).map { _ in try! Serial(bytes: SecureRandom.bytes(16)) }
         try workspace.store.insertIssuedSerialHashes(roundID: empty.id, hashes: emptySerials.map { SerialHash($0) })
@@ -48,7 +48,7 @@ struct AppendBench: ParsableCommand {
             let path = root + "/one-\(round)-\(index).csv"
             try ImportBench.writeCSV(path: path, serials: [serial], officials: officials.map(\.id), criteria: criteria)
             clock = ContinuousClock.now
-            let report = try workspace.importBallots(ImportRequest(roundID: round, files: [path]))
+            let report = try workspace.intake.importBallots(ImportRequest(roundID: round, files: [path]))
             let elapsed = ContinuousClock.now - clock
             guard report.accepted == 1, report.rejects.isEmpty else {
                 throw ValidationError("a one-ballot import was not accepted")
@@ -63,7 +63,7 @@ struct AppendBench: ParsableCommand {
             bigTimes.append(try timeOne(round: big.id, serial: serials[rows + index], index: index))
             emptyTimes.append(try timeOne(round: empty.id, serial: emptySerials[index], index: index))
         }
-        let verify = try workspace.verify(roundID: big.id)
+        let verify = try workspace.audit.verify(roundID: big.id)
         guard verify.ok else { throw ValidationError("verify failed after the appends: \(verify.problems)") }
         print(
             "median of \(runs): one-ballot import into a round of \(rows) \(format(median(bigTimes))) ms, "

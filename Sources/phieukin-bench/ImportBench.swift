@@ -36,11 +36,11 @@ struct ImportBench: ParsableCommand {
         var sqliteTimes: [Double] = []
         let periods = ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2027-Q1"]
         for run in 0..<runs {
-            let round = try workspace.openRound(
+            let round = try workspace.rounds.openRound(
                 RoundRequest(surveyID: survey.id, period: periods[run % periods.count], unitID: unit.id, ballots: rows))
             try workspace.store.insertIssuedSerialHashes(roundID: round.id, hashes: hashes)
             clock = ContinuousClock.now
-            let report = try workspace.importBallots(ImportRequest(roundID: round.id, files: [csvPath]))
+            let report = try workspace.intake.importBallots(ImportRequest(roundID: round.id, files: [csvPath]))
             let elapsed = ContinuousClock.now - clock
             guard report.accepted == rows, report.rejects.isEmpty else {
                 throw ValidationError(
@@ -71,7 +71,7 @@ struct ImportBench: ParsableCommand {
                 order: $0)
         }
         _ = try workspace.store.applyRoster(units: [unit], officials: officials)
-        let survey = try workspace.survey(id: "quarterly-7")
+        let survey = try workspace.rounds.survey(id: "quarterly-7")
         return (workspace, unit, officials, survey)
     }
 

@@ -29,19 +29,19 @@ struct TallyBench: ParsableCommand {
         let csvPath = root + "/ballots.csv"
         try ImportBench.writeCSV(
             path: csvPath, serials: serials, officials: officials.map(\.id), criteria: survey.criteria.map(\.id))
-        let round = try workspace.openRound(
+        let round = try workspace.rounds.openRound(
             RoundRequest(surveyID: survey.id, period: "2026-Q3", unitID: unit.id, ballots: rows))
         try workspace.store.insertIssuedSerialHashes(roundID: round.id, hashes: serials.map { SerialHash($0) })
-        let imported = try workspace.importBallots(ImportRequest(roundID: round.id, files: [csvPath]))
+        let imported = try workspace.intake.importBallots(ImportRequest(roundID: round.id, files: [csvPath]))
         guard imported.accepted == rows else { throw ValidationError("the bench import accepted \(imported.accepted)") }
-        _ = try workspace.closeRound(roundID: round.id, passphrase: nil)
+        _ = try workspace.rounds.closeRound(roundID: round.id, passphrase: nil)
         print("setup: \(rows) ballots printed, keyed, imported and closed in \(ContinuousClock.now - clock)")
 
         var tallyTimes: [Double] = []
         var pandasTimes: [Double] = []
         for run in 0..<runs {
             clock = ContinuousClock.now
-            let summary = try workspace.tally(roundID: round.id, recount: run > 0)
+            let summary = try workspace.tally.count(roundID: round.id, recount: run > 0)
             tallyTimes.append(Self.seconds(ContinuousClock.now - clock))
             guard summary.ballotsCounted == rows else { throw ValidationError("counted \(summary.ballotsCounted)") }
 

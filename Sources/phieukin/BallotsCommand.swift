@@ -26,7 +26,7 @@ struct BallotsCommand: ParsableCommand {
         @OptionGroup var options: PrintOptions
 
         func run() throws {
-            let result = try options.workspace.open().printBallots(
+            let result = try options.workspace.open().rounds.printBallots(
                 roundID: options.round, to: options.out, language: options.lang, extra: options.extra,
                 force: options.force)
             if options.json { return try printJSON(result) }
@@ -46,7 +46,7 @@ struct BallotsCommand: ParsableCommand {
         @OptionGroup var options: PrintOptions
 
         func run() throws {
-            let result = try options.workspace.open().printSlips(
+            let result = try options.workspace.open().rounds.printSlips(
                 roundID: options.round, to: options.out, language: options.lang, extra: options.extra,
                 force: options.force)
             if options.json { return try printJSON(result) }

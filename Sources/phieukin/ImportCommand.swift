@@ -23,7 +23,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "CSV or JSON Lines files keyed by tellers.") var files: [String]
 
     func run() throws {
-        let report = try options.open().importBallots(
+        let report = try options.open().intake.importBallots(
             ImportRequest(
                 roundID: round, files: files, secondEntry: secondEntry,
                 passphrase: try passphraseFile.map(KeyFiles.readPassphrase)))
@@ -67,7 +67,7 @@ struct RejectsCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let rejects = try options.open().listRejects(roundID: round)
+            let rejects = try options.open().intake.listRejects(roundID: round)
             if json { return try printJSON(rejects) }
             if rejects.isEmpty { print("No rejected ballots in round \(round).") }
             for r in rejects {
@@ -94,7 +94,7 @@ struct RejectsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let decision = try options.open().acceptRejects(
+            let decision = try options.open().intake.acceptRejects(
                 roundID: round, ids: all ? nil : ids, reason: reason,
                 passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
             if json { return try printJSON(decision) }
@@ -121,7 +121,7 @@ struct RejectsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let decision = try options.open().discardRejects(
+            let decision = try options.open().intake.discardRejects(
                 roundID: round, ids: all ? nil : ids, reason: reason,
                 passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
             if json { return try printJSON(decision) }
@@ -141,7 +141,7 @@ struct CloseRoundCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let summary = try options.open().closeRound(
+        let summary = try options.open().rounds.closeRound(
             roundID: round, passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
         if json { return try printJSON(summary) }
         print(
@@ -160,7 +160,7 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let report = try options.open().verify(roundID: round)
+        let report = try options.open().audit.verify(roundID: round)
         if json {
             try printJSON(report)
         } else {
@@ -190,7 +190,7 @@ struct AuditCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let summary = try options.open().exportAudit(roundID: round, to: out)
+            let summary = try options.open().audit.exportAudit(roundID: round, to: out)
             if json { return try printJSON(summary) }
             print("Wrote \(summary.directory): \(summary.leaves) leaves, \(summary.treeHeads) tree heads.")
             print("Verify it independently with: scripts/verify-audit \(summary.directory)")

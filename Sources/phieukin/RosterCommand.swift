@@ -14,7 +14,7 @@ struct RosterCommand: ParsableCommand {
         @Argument(help: "The roster CSV file (UTF-8).") var file: String
 
         func run() throws {
-            let changes = try options.open().importRoster(path: file)
+            let changes = try options.open().rounds.importRoster(path: file)
             print(
                 "Roster imported: \(counted(changes.unitsAdded, "unit")) added, \(changes.unitsUpdated) updated; "
                     + "\(counted(changes.officialsAdded, "official")) added, \(changes.officialsUpdated) updated, "
@@ -29,7 +29,7 @@ struct RosterCommand: ParsableCommand {
         @Flag(help: "Include officials no longer on the roster.") var all = false
 
         func run() throws {
-            for (unit, officials) in try options.open().roster(unitID: unit, includeInactive: all) {
+            for (unit, officials) in try options.open().rounds.roster(unitID: unit, includeInactive: all) {
                 print("\(unit.id)  \(unit.name)  (\(counted(officials.count, "official")))")
                 for official in officials {
                     let inactive = official.active ? "" : "  [inactive]"

@@ -56,7 +56,7 @@ struct RoundCommand: ParsableCommand {
                 throw ValidationError("give --unit ID (one or more times) or --all-units.")
             }
             let workspace = try options.open()
-            let units = allUnits ? try workspace.unitIDsWithActiveOfficials() : unit
+            let units = allUnits ? try workspace.rounds.unitIDsWithActiveOfficials() : unit
             let request = RoundRequest(
                 surveyID: survey, period: period, unitIDs: units, ballots: ballots, numbered: serials == "numbered",
                 channel: channel, electorate: electorate,
@@ -64,7 +64,7 @@ struct RoundCommand: ParsableCommand {
                     size: committee, threshold: threshold ?? committee, sharesDirectory: sharesDir,
                     shareOutputs: shareOut, passphrase: try passphraseFile.map(KeyFiles.readPassphrase)),
                 agencyPassphrase: try agencyPassphraseFile.map(KeyFiles.readPassphrase))
-            let summary = try workspace.openRound(request)
+            let summary = try workspace.rounds.openRound(request)
             for warning in summary.warnings {
                 switch warning {
                 case .belowMinRespondents(let planned, let minimum):
@@ -114,7 +114,7 @@ struct RoundCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let rounds = try options.open().listRounds(unitID: unit, surveyID: survey)
+            let rounds = try options.open().rounds.listRounds(unitID: unit, surveyID: survey)
             if json {
                 try printJSON(rounds)
                 return
@@ -143,7 +143,7 @@ struct RoundCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            let summary = try options.open().voidRound(
+            let summary = try options.open().rounds.voidRound(
                 roundID: round, reason: reason, passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
             if json { return try printJSON(summary) }
             print("Voided \(summary.round) (was \(summary.previousState)): \(summary.reason)")

@@ -16,7 +16,7 @@ struct SurveyCommand: ParsableCommand {
         /// A refused workspace definition does not hide the others: they are listed, each refused
         /// file gets an `error:` line on stderr, and the exit status is 2.
         func run() throws {
-            let (surveys, problems) = try options.open().describeSurveys(language: lang)
+            let (surveys, problems) = try options.open().rounds.describeSurveys(language: lang)
             for line in surveys { print(line) }
             for problem in problems { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
             if !problems.isEmpty { throw ExitCode(2) }
@@ -30,7 +30,7 @@ struct SurveyCommand: ParsableCommand {
         @Option(help: "Language: vi or en.") var lang: Language = .vi
 
         func run() throws {
-            print(try options.open().describeSurvey(id: id, language: lang))
+            print(try options.open().rounds.describeSurvey(id: id, language: lang))
         }
     }
 }

@@ -42,7 +42,7 @@ struct TallyCommand: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        let summary = try options.open().tally(
+        let summary = try options.open().tally.count(
             roundID: round, key: try key.source(),
             agencyPassphrase: try agencyPassphraseFile.map(KeyFiles.readPassphrase), recount: recount)
         if json { return try printJSON(summary) }
@@ -92,7 +92,7 @@ struct FlagsCommand: ParsableCommand {
 
     func run() throws {
         let period = try period.map(parsePeriod)
-        let report = try options.open().flagsReport(period: period, surveyID: survey, unitID: unit)
+        let report = try options.open().reports.flagsReport(period: period, surveyID: survey, unitID: unit)
         if json {
             FileHandle.standardOutput.write(Data(ReportRenderer.json(report)))
         } else {
@@ -133,12 +133,13 @@ struct RoundReportCommand: ParsableCommand {
     func run() throws {
         let workspace = try options.open()
         let source = try key.source()
-        let report = try workspace.roundReport(
+        let report = try workspace.reports.roundReport(
             roundID: round, key: source.shareFiles.isEmpty && source.passphrase == nil ? nil : source)
         if out == "-" {
-            FileHandle.standardOutput.write(Data(try workspace.reportBytes(report, format: format, language: lang)))
+            FileHandle.standardOutput.write(
+                Data(try workspace.reports.reportBytes(report, format: format, language: lang)))
         } else {
-            try workspace.writeReport(report, format: format, language: lang, to: out, force: force)
+            try workspace.reports.writeReport(report, format: format, language: lang, to: out, force: force)
             print("Wrote \(out)")
         }
     }
@@ -160,11 +161,12 @@ struct FlagsReportCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try options.open()
-        let report = try workspace.flagsReport(period: try parsePeriod(period), surveyID: survey, unitID: unit)
+        let report = try workspace.reports.flagsReport(period: try parsePeriod(period), surveyID: survey, unitID: unit)
         if out == "-" {
-            FileHandle.standardOutput.write(Data(try workspace.reportBytes(report, format: format, language: lang)))
+            FileHandle.standardOutput.write(
+                Data(try workspace.reports.reportBytes(report, format: format, language: lang)))
         } else {
-            try workspace.writeReport(report, format: format, language: lang, to: out, force: force)
+            try workspace.reports.writeReport(report, format: format, language: lang, to: out, force: force)
             print("Wrote \(out)")
         }
     }

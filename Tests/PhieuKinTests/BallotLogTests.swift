@@ -68,7 +68,7 @@ struct BallotLogTests {
         let f = try ImportFixture.make(ballots: 0, numbered: false)
         let header = "A1.dao-duc,A2.thai-do,A3.ky-luat\n"
         let first = try f.write("a.csv", header + "x,,\n,x,\n,,x\n")
-        #expect(try f.workspace.importBallots(ImportRequest(roundID: f.round, files: [first])).accepted == 3)
+        #expect(try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [first])).accepted == 3)
         let stored = try SQLiteScript.run(
             f.dir + "/phieukin.sqlite", "SELECT hex(frontier) FROM ballotFrontier WHERE roundID = '\(f.round)'"
         ).output.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -84,9 +84,9 @@ struct BallotLogTests {
         default: break
         }
         let second = try f.write("b.csv", header + "x,x,\n,,\n")
-        let report = try f.workspace.importBallots(ImportRequest(roundID: f.round, files: [second]))
+        let report = try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [second]))
         #expect(report.accepted == 2 && report.treeSize == 5)
-        let verify = try f.workspace.verify(roundID: f.round)
+        let verify = try f.workspace.audit.verify(roundID: f.round)
         #expect(verify.problems.isEmpty, "\(verify.problems)")
         #expect(verify.rounds.first?.treeHeads == 2)
     }

@@ -37,8 +37,8 @@ struct ErrorKindTests {
             let dir = try TemporaryFiles.directory("error-kinds").path
             let (workspace, _) = try Workspace.create(at: dir, agency: "UBND Phường Thử", passphrase: passphrase)
             try ImportFixture.roster.write(toFile: dir + "/roster.csv", atomically: true, encoding: .utf8)
-            _ = try workspace.importRoster(path: dir + "/roster.csv")
-            let round = try workspace.openRound(
+            _ = try workspace.rounds.importRoster(path: dir + "/roster.csv")
+            let round = try workspace.rounds.openRound(
                 RoundRequest(
                     surveyID: "quarterly-7", period: "2026-Q3", unitID: "TO", ballots: 8, numbered: false,
                     committee: Committee(passphrase: passphrase), agencyPassphrase: passphrase)
@@ -64,43 +64,43 @@ struct ErrorKindTests {
             _ in _ = try Workspace(root: try TemporaryFiles.directory("no-workspace").path)
         },
         Case(name: "an unknown round", expected: .store(.notFound, [.listRounds])) { s in
-            _ = try s.workspace.tally(roundID: "2026-Q3-XX-nope")
+            _ = try s.workspace.tally.count(roundID: "2026-Q3-XX-nope")
         },
         Case(name: "tallying an open round", expected: .phieuKin(.roundState, [.closeRound(roundID: "R")])) { s in
-            _ = try s.workspace.tally(roundID: s.round)
+            _ = try s.workspace.tally.count(roundID: s.round)
         },
         Case(name: "recounting an untallied round", expected: .phieuKin(.roundState, [.tallyRound(roundID: "R")])) {
             s in
-            _ = try s.workspace.closeRound(roundID: s.round, passphrase: nil)
-            _ = try s.workspace.tally(roundID: s.round, recount: true)
+            _ = try s.workspace.rounds.closeRound(roundID: s.round, passphrase: nil)
+            _ = try s.workspace.tally.count(roundID: s.round, recount: true)
         },
         Case(name: "tallying twice", expected: .phieuKin(.roundState, [.recountRound(roundID: "R"), .verify])) { s in
-            _ = try s.workspace.closeRound(roundID: s.round, passphrase: nil)
-            _ = try s.workspace.tally(roundID: s.round)
-            _ = try s.workspace.tally(roundID: s.round)
+            _ = try s.workspace.rounds.closeRound(roundID: s.round, passphrase: nil)
+            _ = try s.workspace.tally.count(roundID: s.round)
+            _ = try s.workspace.tally.count(roundID: s.round)
         },
         Case(name: "a report of an open round", expected: .phieuKin(.roundState, [.closeRound(roundID: "R")])) { s in
-            _ = try s.workspace.roundReport(roundID: s.round)
+            _ = try s.workspace.reports.roundReport(roundID: s.round)
         },
         Case(
             name: "a second round for the same period", expected: .phieuKin(.conflict, [.voidRound(roundID: "R")])
         ) { s in
-            _ = try s.workspace.openRound(
+            _ = try s.workspace.rounds.openRound(
                 RoundRequest(surveyID: "quarterly-7", period: "2026-Q3", unitID: "TO", ballots: 8, numbered: false))
         },
         Case(name: "a unit not on the roster", expected: .phieuKin(.notFound, [.listUnits])) { s in
-            _ = try s.workspace.roster(unitID: "XX")
+            _ = try s.workspace.rounds.roster(unitID: "XX")
         },
         Case(name: "a confidence vote without its electorate", expected: .phieuKin(.invalidInput, [.giveElectorate])) {
             s in
-            _ = try s.workspace.openRound(
+            _ = try s.workspace.rounds.openRound(
                 RoundRequest(surveyID: "confidence-vote", period: "2026", unitID: "TO", ballots: 8))
         },
         Case(
             name: "a committee without share destinations",
             expected: .phieuKin(.invalidInput, [.giveShareDestinations(count: 3)])
         ) { s in
-            _ = try s.workspace.openRound(
+            _ = try s.workspace.rounds.openRound(
                 RoundRequest(
                     surveyID: "quarterly-7", period: "2026-Q4", unitID: "TO", ballots: 8,
                     committee: Committee(size: 3, threshold: 2)))
@@ -111,31 +111,31 @@ struct ErrorKindTests {
         ) {
             s in
             let file = try s.write("u.csv", "A1.dao-duc,A2.dao-duc\nx,\ny,\n")
-            _ = try s.workspace.importBallots(ImportRequest(roundID: s.round, files: [file]))
-            _ = try s.workspace.closeRound(roundID: s.round, passphrase: nil)
+            _ = try s.workspace.intake.importBallots(ImportRequest(roundID: s.round, files: [file]))
+            _ = try s.workspace.rounds.closeRound(roundID: s.round, passphrase: nil)
         },
         Case(name: "an empty quarantine decision reason", expected: .phieuKin(.invalidInput, [.giveReason])) { s in
-            _ = try s.workspace.discardRejects(roundID: s.round, ids: nil, reason: "  ")
+            _ = try s.workspace.intake.discardRejects(roundID: s.round, ids: nil, reason: "  ")
         },
         Case(name: "a ballot file that is not there", expected: .phieuKin(.fileAccess)) { s in
-            _ = try s.workspace.importBallots(ImportRequest(roundID: s.round, files: [s.dir + "/missing.csv"]))
+            _ = try s.workspace.intake.importBallots(ImportRequest(roundID: s.round, files: [s.dir + "/missing.csv"]))
         },
         Case(name: "a ballot file with a broken quote", expected: .phieuKin(.invalidFile)) { s in
             let file = try s.write("broken.csv", "A1.dao-duc,A2.dao-duc\n\"x,\n")
-            _ = try s.workspace.importBallots(ImportRequest(roundID: s.round, files: [file]))
+            _ = try s.workspace.intake.importBallots(ImportRequest(roundID: s.round, files: [file]))
         },
         Case(name: "the same unnumbered file twice", expected: .phieuKin(.duplicateImport)) { s in
             let file = try s.write("u.csv", "A1.dao-duc,A2.dao-duc\nx,\n")
-            _ = try s.workspace.importBallots(ImportRequest(roundID: s.round, files: [file, file]))
+            _ = try s.workspace.intake.importBallots(ImportRequest(roundID: s.round, files: [file, file]))
         },
         Case(name: "a PDF report without a file", expected: .phieuKin(.invalidInput, [.giveOutputFile])) { s in
-            let report = try s.workspace.flagsReport(period: nil, surveyID: nil, unitID: nil)
-            _ = try s.workspace.reportBytes(report, format: .pdf, language: .vi)
+            let report = try s.workspace.reports.flagsReport(period: nil, surveyID: nil, unitID: nil)
+            _ = try s.workspace.reports.reportBytes(report, format: .pdf, language: .vi)
         },
         Case(name: "an audit bundle into a full folder", expected: .phieuKin(.alreadyExists)) { s in
             let full = try TemporaryFiles.directory("full").path
             _ = FileManager.default.createFile(atPath: full + "/old.json", contents: Data())
-            _ = try s.workspace.exportAudit(roundID: s.round, to: full)
+            _ = try s.workspace.audit.exportAudit(roundID: s.round, to: full)
         },
         Case(
             name: "a passphrase file others can read",
@@ -149,11 +149,11 @@ struct ErrorKindTests {
         ) {
             _ in
             let s = try Scratch.make(passphrase: passphrase)
-            _ = try s.workspace.closeRound(roundID: s.round, passphrase: nil)
+            _ = try s.workspace.rounds.closeRound(roundID: s.round, passphrase: nil)
         },
         Case(name: "the wrong agency passphrase", expected: .phieuKin(.wrongPassphrase)) { _ in
             let s = try Scratch.make(passphrase: passphrase)
-            _ = try s.workspace.closeRound(roundID: s.round, passphrase: Array("sai".utf8))
+            _ = try s.workspace.rounds.closeRound(roundID: s.round, passphrase: Array("sai".utf8))
         },
         Case(name: "a roster with a dotted id", expected: .roster(.invalidID)) { _ in
             _ = try RosterParser.parse(
@@ -161,7 +161,7 @@ struct ErrorKindTests {
                 fileName: "roster.csv")
         },
         Case(name: "an unknown survey", expected: .survey(.unknownSurvey)) { s in
-            _ = try s.workspace.survey(id: "no-such-survey")
+            _ = try s.workspace.rounds.survey(id: "no-such-survey")
         },
         Case(name: "a mistyped serial", expected: .serial(.checkMismatch)) { _ in
             _ = try Serial(parsing: "0004-1061-050R-3GG2-8A1C-60T3-GF7")
@@ -262,19 +262,19 @@ struct ErrorKindTests {
     @Test func underlyingErrorsAreKept() throws {
         let s = try Scratch.make()
         let missing = #expect(throws: PhieuKinError.self) {
-            try s.workspace.importBallots(ImportRequest(roundID: s.round, files: [s.dir + "/missing.csv"]))
+            try s.workspace.intake.importBallots(ImportRequest(roundID: s.round, files: [s.dir + "/missing.csv"]))
         }
         #expect((missing?.underlying as? POSIXError)?.code == .ENOENT)
 
         let broken = try s.write("broken.csv", "A1.dao-duc,A2.dao-duc\n\"x,\n")
         let parse = #expect(throws: PhieuKinError.self) {
-            try s.workspace.importBallots(ImportRequest(roundID: s.round, files: [broken]))
+            try s.workspace.intake.importBallots(ImportRequest(roundID: s.round, files: [broken]))
         }
         #expect((parse?.underlying as? CSVError)?.kind == .unterminatedQuote)
 
         let locked = try Scratch.make(passphrase: Self.passphrase)
         let wrong = #expect(throws: PhieuKinError.self) {
-            try locked.workspace.closeRound(roundID: locked.round, passphrase: Array("sai".utf8))
+            try locked.workspace.rounds.closeRound(roundID: locked.round, passphrase: Array("sai".utf8))
         }
         #expect((wrong?.underlying as? CryptoError)?.kind == .wrongPassphrase)
         #expect(wrong?.reason.contains("sai") == false)

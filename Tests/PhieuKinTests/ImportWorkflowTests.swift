@@ -27,16 +27,16 @@ struct ImportFixture {
         let dir = try TemporaryFiles.directory("import").path
         let (workspace, _) = try Workspace.create(at: dir, agency: "UBND Phường Thử")
         try roster.write(toFile: dir + "/roster.csv", atomically: true, encoding: .utf8)
-        _ = try workspace.importRoster(path: dir + "/roster.csv")
+        _ = try workspace.rounds.importRoster(path: dir + "/roster.csv")
         let period = survey == "quarterly-7" ? "2026-Q3" : "2026-07"
-        let summary = try workspace.openRound(
+        let summary = try workspace.rounds.openRound(
             RoundRequest(
                 surveyID: survey, period: period, unitID: "TO", ballots: ballots, numbered: numbered,
                 committee: committee))
         var serials: [String] = []
         if numbered && ballots > 0 {
             let pdf = dir + "/ballots.pdf"
-            _ = try workspace.printBallots(roundID: summary.id, to: pdf, language: .vi)
+            _ = try workspace.rounds.printBallots(roundID: summary.id, to: pdf, language: .vi)
             let text = try ExternalTool.run("/usr/bin/pdftotext", ["-layout", pdf, "-"]).stdout
             let pattern = try NSRegularExpression(pattern: "[0-9A-Z]{4}(?:-[0-9A-Z]{4}){5}-[0-9A-Z*~$=U]{3}")
             var seen = Set<String>()
@@ -89,7 +89,7 @@ struct ImportWorkflowTests {
         csv += Array("\(s[2]),x\n".utf8)  // line 11 malformed
         let path = try f.write("keyed.csv", csv)
 
-        let report = try f.workspace.importBallots(ImportRequest(roundID: f.round, files: [path]))
+        let report = try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [path]))
         #expect(report.accepted == 2)
         #expect(report.duplicates == 1)
         #expect(report.rejected == 7)
@@ -116,42 +116,42 @@ struct ImportWorkflowTests {
         #expect(bytes.range(of: Data("A1.dao-duc\":\"x".utf8)) == nil)
 
         // The same file again: nothing new, duplicates reported, nothing stored.
-        let again = try f.workspace.importBallots(ImportRequest(roundID: f.round, files: [path]))
+        let again = try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [path]))
         #expect(again.accepted == 0 && again.duplicates == 3 && again.alreadyImportedBatch == 1)
         #expect(again.rejects.allSatisfy { $0.rejectID == nil })
-        #expect(try f.workspace.listRejects(roundID: f.round).count == 8)
+        #expect(try f.workspace.intake.listRejects(roundID: f.round).count == 8)
 
         // Quarantine: the unknown serial's marks were valid → the committee accepts it.
-        let rejects = try f.workspace.listRejects(roundID: f.round)
+        let rejects = try f.workspace.intake.listRejects(roundID: f.round)
         let unknown = try #require(rejects.first { $0.code == "unknown-serial" })
         #expect(unknown.acceptable && unknown.source == "\(path):5")
         #expect(rejects.first { $0.code == "invalid-code" }?.acceptable == false)
         let badCode = try #require(rejects.first { $0.code == "invalid-code" })
         let invalidMarks = #expect(throws: PhieuKinError.self) {
-            try f.workspace.acceptRejects(roundID: f.round, ids: [badCode.id], reason: "x", passphrase: nil)
+            try f.workspace.intake.acceptRejects(roundID: f.round, ids: [badCode.id], reason: "x", passphrase: nil)
         }
         #expect(invalidMarks?.kind == .invalidInput)
         #expect(invalidMarks?.nextSteps == [.discardReject(roundID: f.round, rejectID: Int(badCode.id))])
-        let accepted = try f.workspace.acceptRejects(
+        let accepted = try f.workspace.intake.acceptRejects(
             roundID: f.round, ids: [unknown.id], reason: "Phiếu thật, đã đối chiếu bản giấy", passphrase: nil)
         #expect(accepted.treeSize == 3 && accepted.treeHead == 2)
         let pending = #expect(throws: PhieuKinError.self) {
-            try f.workspace.closeRound(roundID: f.round, passphrase: nil)
+            try f.workspace.rounds.closeRound(roundID: f.round, passphrase: nil)
         }
         #expect(pending?.kind == .rejectsPending)
-        let discarded = try f.workspace.discardRejects(roundID: f.round, ids: nil, reason: "Nhập lại ở lần sau")
+        let discarded = try f.workspace.intake.discardRejects(roundID: f.round, ids: nil, reason: "Nhập lại ở lần sau")
         #expect(discarded.discarded.count == 7 && discarded.treeSize == 3 && discarded.treeHead == 3)
-        let after = try f.workspace.listRejects(roundID: f.round)
+        let after = try f.workspace.intake.listRejects(roundID: f.round)
         #expect(after.allSatisfy { $0.status != "pending" && $0.source == nil && $0.decisionReason != nil })
 
-        let closed = try f.workspace.closeRound(roundID: f.round, passphrase: nil)
+        let closed = try f.workspace.rounds.closeRound(roundID: f.round, passphrase: nil)
         #expect(closed.treeSize == 3 && closed.treeHead == 4)
         let closedError = #expect(throws: PhieuKinError.self) {
-            try f.workspace.importBallots(ImportRequest(roundID: f.round, files: [path]))
+            try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [path]))
         }
         #expect(closedError?.kind == .roundState)
 
-        let verified = try f.workspace.verify(roundID: f.round)
+        let verified = try f.workspace.audit.verify(roundID: f.round)
         #expect(verified.ok, "\(verified.problems)")
         let check = try #require(verified.rounds.first)
         #expect(check.leaves == 3 && check.used == 2 && check.issued == 8 && check.rejectsAccepted == 1)
@@ -159,7 +159,7 @@ struct ImportWorkflowTests {
 
         // Audit bundle, checked by the independent Python verifier; a tampered copy fails.
         let out = f.dir + "/audit"
-        let export = try f.workspace.exportAudit(roundID: f.round, to: out)
+        let export = try f.workspace.audit.exportAudit(roundID: f.round, to: out)
         #expect(export.leaves == 3 && export.treeHeads == 4)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/verify-audit").path
@@ -195,7 +195,8 @@ struct ImportWorkflowTests {
             {"serial": "\(s[3])", "answers": {}}
 
             """)
-        let report = try f.workspace.importBallots(ImportRequest(roundID: f.round, files: [first], secondEntry: second))
+        let report = try f.workspace.intake.importBallots(
+            ImportRequest(roundID: f.round, files: [first], secondEntry: second))
         #expect(report.accepted == 2)
         #expect(report.rejectedByReason == ["keying-mismatch": 1, "keying-missing": 1])
         #expect(report.rejects.first { $0.code == "keying-mismatch" }?.line == 4)
@@ -210,11 +211,11 @@ struct ImportWorkflowTests {
             not json
 
             """)
-        let more = try f.workspace.importBallots(ImportRequest(roundID: f.round, files: [jsonl]))
+        let more = try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [jsonl]))
         #expect(more.accepted == 1)
         #expect(more.rejects.map(\.code) == ["wrong-round", "malformed-row"])
         #expect(more.rejects.map(\.line) == [2, 3])
-        let verified = try f.workspace.verify(roundID: f.round)
+        let verified = try f.workspace.audit.verify(roundID: f.round)
         #expect(verified.ok, "\(verified.problems)")
         #expect(verified.rounds.first?.leaves == 3)
     }
@@ -222,13 +223,13 @@ struct ImportWorkflowTests {
     @Test func unnumberedRoundRefusesTheSameFileTwice() throws {
         let f = try ImportFixture.make(numbered: false)
         let path = try f.write("u.csv", "A1.dao-duc,A2.dao-duc\nx,\n,x\n,\n")
-        let report = try f.workspace.importBallots(ImportRequest(roundID: f.round, files: [path]))
+        let report = try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [path]))
         #expect(report.accepted == 3 && report.exitStatus == 0)
         let twice = #expect(throws: PhieuKinError.self) {
-            try f.workspace.importBallots(ImportRequest(roundID: f.round, files: [path]))
+            try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [path]))
         }
         #expect(twice?.kind == .duplicateImport)
-        let verified = try f.workspace.verify(roundID: f.round)
+        let verified = try f.workspace.audit.verify(roundID: f.round)
         #expect(verified.ok && verified.rounds.first?.leaves == 3, "\(verified.problems)")
     }
 
@@ -238,7 +239,7 @@ struct ImportWorkflowTests {
         let f = try ImportFixture.make(
             ballots: 0,
             committee: Committee(size: 5, threshold: 3, sharesDirectory: directory, passphrase: passphrase))
-        let summary = try f.workspace.roundSummary(id: f.round)
+        let summary = try f.workspace.rounds.roundSummary(id: f.round)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted().map { directory + "/" + $0 }
         #expect(files.count == 5 && summary.committeeThreshold == 3)
         let shares = try files.map { path in

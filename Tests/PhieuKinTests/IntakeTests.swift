@@ -17,7 +17,7 @@ struct IntakeTests {
             KeyedBallot(serial: s[0].lowercased(), answers: [:]),  // the same serial again
             KeyedBallot(serial: s[2], answers: ["A3.ky-luat": ["1"]]),
         ]
-        let report = try f.workspace.importBallots(
+        let report = try f.workspace.intake.importBallots(
             ImportRequest(roundID: f.round, sources: [.ballots(name: "booth", ballots)]))
         #expect(report.accepted == 2)
         #expect(report.duplicates == 1 && report.rejected == 1)
@@ -33,20 +33,48 @@ struct IntakeTests {
         }
         // A file keyed from the same paper afterwards finds those serials used.
         let csv = try f.write("later.csv", "serial,A1.dao-duc\n\(s[2]),x\n\(s[3]),x\n")
-        let later = try f.workspace.importBallots(ImportRequest(roundID: f.round, files: [csv]))
+        let later = try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [csv]))
         #expect(later.accepted == 1 && later.duplicates == 1)
-        #expect(try f.workspace.verify(roundID: f.round).ok)
+        #expect(try f.workspace.audit.verify(roundID: f.round).ok)
     }
 
     @Test func theSameParsedBallotsTwiceIntoAnUnnumberedRoundAreRefused() throws {
         let f = try ImportFixture.make(ballots: 10, numbered: false)
         let ballots = [KeyedBallot(answers: ["A1.dao-duc": ["x"]]), KeyedBallot(answers: [:])]
-        let first = try f.workspace.importBallots(
+        let first = try f.workspace.intake.importBallots(
             ImportRequest(roundID: f.round, sources: [.ballots(name: "kiosk", ballots)]))
         #expect(first.accepted == 2)
         #expect(throws: PhieuKinError.self) {
-            try f.workspace.importBallots(ImportRequest(roundID: f.round, sources: [.ballots(name: "kiosk", ballots)]))
+            try f.workspace.intake.importBallots(
+                ImportRequest(roundID: f.round, sources: [.ballots(name: "kiosk", ballots)]))
         }
-        #expect(try f.workspace.verify(roundID: f.round).rounds.first?.leaves == 2)
+        #expect(try f.workspace.audit.verify(roundID: f.round).rounds.first?.leaves == 2)
+    }
+}
+
+/// The workspace's services share one custody of the agency's signing key: opened once per
+/// process, when first needed, and dropped on request.
+@Suite("Signing key custody")
+struct SigningKeyCustodyTests {
+    @Test func theKeyIsOpenedOnceAndReleasedOnRequest() throws {
+        let f = try ImportFixture.make(ballots: 0, numbered: false)
+        let header = "A1.dao-duc,A2.thai-do\n"
+        let first = try f.write("a.csv", header + "x,\n")
+        #expect(try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [first])).accepted == 1)
+        // The key file goes away: this process still holds the key it opened.
+        let keyPath = f.dir + "/keys/agency.pem"
+        let moved = f.dir + "/agency.pem.away"
+        try FileManager.default.moveItem(atPath: keyPath, toPath: moved)
+        let second = try f.write("b.csv", header + ",x\n")
+        #expect(try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [second])).accepted == 1)
+        // Released, it must be read again — and it is not there.
+        f.workspace.releaseSigningKey()
+        let third = try f.write("c.csv", header + "x,x\n")
+        let error = #expect(throws: PhieuKinError.self) {
+            try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [third]))
+        }
+        #expect(error?.kind == .keyFile)
+        try FileManager.default.moveItem(atPath: moved, toPath: keyPath)
+        #expect(try f.workspace.audit.verify(roundID: f.round).ok)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import PhieuKinCore
-import PhieuKinStorage
+public import PhieuKinCore
+public import PhieuKinStorage
 
 extension Workspace {
     /// Imports a roster CSV: all rows or none. Officials keep their ids across rounds; one

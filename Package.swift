@@ -46,8 +46,7 @@ let package = Package(
 
         // MARK: Storage: what the workflows need from storage (a protocol and the values it speaks)
         .target(
-            name: "PhieuKinStorage", dependencies: ["PhieuKinCore"],
-            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
+            name: "PhieuKinStorage", dependencies: ["PhieuKinCore"]
         ),
 
         // MARK: Adapters
@@ -57,8 +56,7 @@ let package = Package(
             name: "PhieuKinStore",
             dependencies: [
                 "PhieuKinStorage", "PhieuKinCore", "PhieuKinCrypto", .product(name: "GRDB", package: "GRDB.swift"),
-            ],
-            swiftSettings: [.enableUpcomingFeature("InternalImportsByDefault")]
+            ]
         ),
         .target(name: "PhieuKinPrint", dependencies: ["PhieuKinCore", "CPangoCairo", "CQREncode"]),
 
@@ -111,3 +109,10 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Every Swift module keeps its imports to itself unless it says otherwise: a plain `import` is
+// internal, and `public import` (or `package import`) marks a module whose types appear in this
+// module's public (package) declarations. PhieuKinStore thus keeps GRDB out of its API.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("InternalImportsByDefault")]
+}

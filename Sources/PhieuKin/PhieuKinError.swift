@@ -1,5 +1,5 @@
 import Foundation
-import PhieuKinCore
+public import PhieuKinCore
 import PhieuKinCrypto
 
 /// Errors from the workflows: a `kind` to switch on, a human `reason` that says what went wrong,

@@ -1,5 +1,5 @@
-import Foundation
-import PhieuKinCore
+public import Foundation
+public import PhieuKinCore
 import PhieuKinCrypto
 import PhieuKinStorage
 

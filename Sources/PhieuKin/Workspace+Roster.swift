@@ -1,6 +1,6 @@
 import Foundation
-import PhieuKinCore
-import PhieuKinStorage
+public import PhieuKinCore
+public import PhieuKinStorage
 
 extension WorkspaceService {
 

@@ -1,5 +1,5 @@
 import Foundation
-import PhieuKinCore
+public import PhieuKinCore
 
 extension WorkspaceService {
     /// Shipped definitions (embedded in the binary) plus the agency's own `ballots/*.yaml`.

@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
-import PhieuKinCrypto
-import PhieuKinStorage
+public import PhieuKinCrypto
+public import PhieuKinStorage
 import PhieuKinStore
 
 /// A PhieuKin workspace: one agency's database, keys and own survey definitions — the

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A calendar day, the only time granularity PhieuKin keeps (rounds, tree heads), and how
 /// people read it: dd/MM/yyyy in both languages.

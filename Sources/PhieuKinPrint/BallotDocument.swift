@@ -1,4 +1,4 @@
-import PhieuKinCore
+public import PhieuKinCore
 
 /// Everything printed on a ballot, already resolved to display text.
 ///

@@ -1,8 +1,8 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import PhieuKin
 
-import enum PhieuKinCore.Language
+public import enum PhieuKinCore.Language
 
 @main
 struct PhieuKinCommand: ParsableCommand {

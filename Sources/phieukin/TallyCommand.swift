@@ -1,6 +1,6 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import PhieuKin
+public import PhieuKin
 import PhieuKinCore
 
 /// Options that rebuild a round's tally key (tally, and reports that show remarks).

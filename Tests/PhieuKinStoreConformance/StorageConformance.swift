@@ -1,6 +1,6 @@
 import Foundation
 import PhieuKinCore
-import PhieuKinStorage
+package import PhieuKinStorage
 
 /// Makes a fresh, empty workspace storage (its schema written, nothing else) for one check.
 package typealias StorageFactory = () throws -> any WorkspaceStorage

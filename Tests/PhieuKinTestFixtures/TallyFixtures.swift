@@ -1,4 +1,4 @@
-import PhieuKinCore
+public import PhieuKinCore
 
 /// Shipped surveys and small rosters for tally, flag and report tests (shared by the Core and
 /// workflow test targets, so there is one copy).

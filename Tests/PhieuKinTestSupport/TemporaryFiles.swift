@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Scratch directories for tests: all under one folder per test process, removed when the process
 /// exits, so that running `make test` again and again does not fill /tmp (one run writes some

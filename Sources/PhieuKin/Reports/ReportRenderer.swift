@@ -1,6 +1,6 @@
 import Foundation
-import PhieuKinCore
-import PhieuKinPrint
+public import PhieuKinCore
+public import PhieuKinPrint
 
 /// Turns reports into text, JSON, CSV or self-contained HTML.
 ///

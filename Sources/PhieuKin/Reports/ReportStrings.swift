@@ -1,5 +1,5 @@
-import Foundation
-import PhieuKinCore
+public import Foundation
+public import PhieuKinCore
 
 /// Every string a report shows, in Vietnamese and English: the one place to change wording.
 ///

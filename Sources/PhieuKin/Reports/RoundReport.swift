@@ -1,5 +1,5 @@
-import Foundation
-import PhieuKinCore
+public import Foundation
+public import PhieuKinCore
 
 /// A flag with the names a reader needs. Holds a `FlagView`, so figures of small groups are absent.
 public struct FlaggedOfficial: Sendable, Hashable {

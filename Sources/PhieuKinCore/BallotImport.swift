@@ -297,14 +297,10 @@ public struct BallotImportSession {
         case "round": return .round
         default: break
         }
-        switch survey.shape {
-        case .grid:
-            guard let dot = name.firstIndex(of: ".") else {
-                return .unknown(
-                    .unknownCriterion, "column \"\(name)\": grid columns are <official_id>.<criterion_id>")
-            }
-            let official = String(name[..<dot])
-            let criterion = String(name[name.index(after: dot)...])
+        switch QuestionID(name, shape: survey.shape) {
+        case nil:
+            return .unknown(.unknownCriterion, "column \"\(name)\": grid columns are <official_id>.<criterion_id>")
+        case .grid(let official, let criterion)?:
             guard officialIDs.contains(official) else {
                 return .unknown(.unknownOfficial, "column \"\(name)\": no official \(official) on this round's ballot")
             }
@@ -313,12 +309,12 @@ public struct BallotImportSession {
                     .unknownCriterion, "column \"\(name)\": survey \(survey.id) has no criterion \(criterion)")
             }
             return .question(name)
-        case .officialChoice:
+        case .official?:
             guard officialIDs.contains(name) else {
                 return .unknown(.unknownOfficial, "column \"\(name)\": no official \(name) on this round's ballot")
             }
             return .question(name)
-        case .questions:
+        case .question?:
             guard questionIDs.contains(name) else {
                 return .unknown(.unknownQuestion, "column \"\(name)\": survey \(survey.id) has no question \(name)")
             }

@@ -80,7 +80,7 @@ struct ImportBench: ParsableCommand {
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         var columns = ["serial"]
-        for o in officials { for c in criteria { columns.append("\(o).\(c)") } }
+        for o in officials { for c in criteria { columns.append(QuestionID.grid(official: o, criterion: c).text) } }
         columns.append("remark")
         var buffer = Array((columns.joined(separator: ",") + "\n").utf8)
         var rng = SystemRandomNumberGenerator()

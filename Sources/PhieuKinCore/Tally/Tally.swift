@@ -27,18 +27,7 @@ public enum Tally {
         let width = max(codes.count, 1)
 
         // Question ids in row order.
-        var questionIDs: [String] = []
-        switch kind {
-        case .grid:
-            questionIDs.reserveCapacity(roster.count * survey.criteria.count)
-            for official in roster {
-                for criterion in survey.criteria { questionIDs.append("\(official.id).\(criterion.id)") }
-            }
-        case .confidenceVote, .rating:
-            questionIDs = roster.map(\.id)
-        case .satisfaction:
-            questionIDs = survey.questions.map(\.id)
-        }
+        let questionIDs = QuestionID.all(of: survey, officials: roster.map(\.id)).map(\.text)
         let questionIndex = Dictionary(
             questionIDs.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
 

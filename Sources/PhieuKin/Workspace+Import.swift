@@ -327,21 +327,17 @@ extension WorkspaceService {
     /// digest of its parsed rows in file order (each row's canonical ballot, or its reject code
     /// and raw text), under the domain string `contentDomain`.
     /// Ballots handed in already parsed: each is validated as a keyed row named `name:<position>`.
-    /// Their digests: the bytes digest is over their JSON Lines form, the content digest as a
-    /// file's, so the same ballots handed in twice to an unnumbered round are recognised.
+    /// They are not a file: nothing is recorded to refuse the same ballots handed in again (in a
+    /// numbered round their serials do that; in an unnumbered one, identical ballots from
+    /// different people are normal, and the front end must hand each ballot in once).
     static func readKeyedBallots(
         _ name: String, _ ballots: [KeyedBallot], session: inout BallotImportSession,
         _ each: (RowOutcome, inout BallotImportSession) throws -> Void
     ) throws -> FileDigests {
-        var hasher = SHA256Hasher()
-        var content: FileDigests.Content? = session.numbered ? nil : FileDigests.Content()
         for (position, ballot) in ballots.enumerated() {
-            hasher.update(Array((ballot.jsonText + "\n").utf8))
-            let outcome = session.process(keyed: ballot, source: "\(name):\(position + 1)")
-            content?.add(outcome)
-            try each(outcome, &session)
+            try each(session.process(keyed: ballot, source: "\(name):\(position + 1)"), &session)
         }
-        return FileDigests(bytes: hasher.finalize(), content: content?.hasher.finalize())
+        return FileDigests(bytes: [], content: nil, isFile: false)
     }
 
 }
@@ -601,7 +597,9 @@ extension IntakeService {
                 // Unnumbered rounds cannot see duplicate ballots: refuse a file already imported
                 // (recognised by its parsed rows, not its bytes). A numbered round reports the
                 // duplicates of a file imported again, storing nothing.
-                let earlier = try digests.map { try log.batchForFile(digest: $0.bytes) }
+                // Files only: a front end's batches of parsed ballots are not files keyed twice (two
+                // citizens may well give the same rating); the front end hands each ballot in once.
+                let earlier = try digests.filter(\.isFile).map { try log.batchForFile(digest: $0.bytes) }
                 if round.numbered, let first = earlier.first ?? nil, earlier.allSatisfy({ $0 != nil }) {
                     report.batch = nil
                     report.accepted = 0
@@ -610,7 +608,7 @@ extension IntakeService {
                     throw AlreadyImported(report: report)
                 }
                 var seenNow: [[UInt8]: String] = [:]
-                for (file, digest) in zip(request.files, digests) {
+                for (file, digest) in zip(request.files, digests) where digest.isFile {
                     if !round.numbered {
                         if let content = digest.content {
                             if let other = seenNow[content] {
@@ -694,6 +692,8 @@ struct FileDigests {
     static let contentDomain = "phieukin unnumbered rows v1\n"
     var bytes: [UInt8]
     var content: [UInt8]?
+    /// False for ballots a front end handed in already parsed: nothing is recorded for them.
+    var isFile = true
 
     /// The digest of parsed rows (docs/FORMAT.md): a ballot's canonical bytes, or a reject's
     /// code and raw row, each length-prefixed.

@@ -1,5 +1,5 @@
 import Foundation
-public import PhieuKinCore
+import PhieuKinCore
 import PhieuKinCrypto
 import PhieuKinStorage
 

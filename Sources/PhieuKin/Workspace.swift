@@ -1,6 +1,6 @@
 import Foundation
 import PhieuKinCore
-public import PhieuKinCrypto
+import PhieuKinCrypto
 public import PhieuKinStorage
 import PhieuKinStore
 

@@ -18,7 +18,7 @@ public struct Identifier<Kind>: RawRepresentable, Hashable, Comparable, Sendable
 
     public var description: String { rawValue }
 
-    /// By the id's text (code-unit order, as the store sorts ids).
+    /// By the id's text, as `String` orders it (the order the ids sorted in as plain strings).
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

@@ -8,7 +8,7 @@ import PhieuKinCrypto
 /// already holds 1,000,000 ballots, the signed tree head included, beside the same one-ballot
 /// import into an empty round (the baseline, in the same run).
 ///
-/// Each measured import is the whole public workflow (`Workspace.importBallots`: read the file,
+/// Each measured import is the whole public workflow (`workspace.intake.importBallots`: read the file,
 /// validate the row against the round's serials, seal, shuffle, append, sign the head, commit) of a
 /// one-row CSV with a fresh issued serial.
 struct AppendBench: ParsableCommand {

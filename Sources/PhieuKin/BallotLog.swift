@@ -7,13 +7,13 @@ import PhieuKinStorage
 /// "Signed tree head"): the context strings bound into every sealed object, the leaf layout
 /// `u32be(batch) ‖ nonce ‖ ciphertext ‖ tag`, and the day-only head date.
 enum BallotLog {
-    static func batchContext(_ roundID: String, _ seq: Int) -> [UInt8] {
+    static func batchContext(_ roundID: RoundID, _ seq: Int) -> [UInt8] {
         Array("phieukin batch v1|\(roundID)|\(seq)".utf8)
     }
-    static func ballotAAD(_ roundID: String, _ seq: Int) -> [UInt8] {
+    static func ballotAAD(_ roundID: RoundID, _ seq: Int) -> [UInt8] {
         Array("phieukin ballot v1|\(roundID)|\(seq)".utf8)
     }
-    static func rejectAAD(_ roundID: String, _ seq: Int) -> [UInt8] {
+    static func rejectAAD(_ roundID: RoundID, _ seq: Int) -> [UInt8] {
         Array("phieukin reject v1|\(roundID)|\(seq)".utf8)
     }
 
@@ -85,7 +85,7 @@ struct TreeHead: Sendable, Equatable {
 
     var log: Log
     var kind: String?
-    var round: String?
+    var round: RoundID?
     var seq: Int
     var size: Int
     var root: [UInt8]
@@ -103,7 +103,7 @@ struct TreeHead: Sendable, Equatable {
             "size": .number(Double(size)), "time": .string(time), "v": .number(1),
         ]
         if let kind { fields["kind"] = .string(kind) }
-        if let round { fields["round"] = .string(round) }
+        if let round { fields["round"] = .string(round.rawValue) }
         for (name, value) in extra {
             precondition(!Self.commonFields.contains(name), "a kind-specific field may not replace a common one")
             fields[name] = value
@@ -123,11 +123,11 @@ struct TreeHead: Sendable, Equatable {
             case .string(let time)? = fields["time"]
         else { return nil }
         var kind: String?
-        var round: String?
+        var round: RoundID?
         if log == .ballots {
             guard case .string(let k)? = fields["kind"], case .string(let r)? = fields["round"] else { return nil }
             kind = k
-            round = r
+            round = RoundID(r)
         } else if fields["kind"] != nil || fields["round"] != nil {
             return nil
         }

@@ -1,4 +1,5 @@
 import Foundation
+public import PhieuKinCore
 import PhieuKinCrypto
 
 /// Key custody on disk: private keys are written 0600 and refused when others can read them.
@@ -94,7 +95,7 @@ public enum KeyFiles {
     /// share other users can read (a FAT USB stick cannot keep mode 0600) is accepted only when
     /// its key is passphrase-encrypted (`ENCRYPTED PRIVATE KEY`), so reading the file is not
     /// enough to hold the share.
-    public static func readShare(_ path: String, roundID: String) throws -> String {
+    public static func readShare(_ path: String, roundID: RoundID) throws -> String {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw PhieuKinError.keyFile("share file \(path) not found. Check the path the committee member gave.")

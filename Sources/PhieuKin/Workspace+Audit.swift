@@ -1,11 +1,11 @@
 import Foundation
-import PhieuKinCore
+public import PhieuKinCore
 import PhieuKinCrypto
 import PhieuKinStorage
 
 /// What `audit export` wrote.
 public struct AuditExportSummary: Sendable, Codable, Equatable {
-    public var round: String
+    public var round: RoundID
     public var directory: String
     public var files: [String]
     public var leaves: Int
@@ -40,7 +40,7 @@ struct AuditRound: Codable {
 
 extension WorkspaceService {
 
-    static func auditReadme(roundID: String) -> String {
+    static func auditReadme(roundID: RoundID) -> String {
         """
         PhieuKin audit bundle for round \(roundID) (format phieukin-audit-v1, see docs/FORMAT.md).
 
@@ -133,7 +133,7 @@ extension AuditService {
     /// keys, signed tree heads, keys, counts and the survey definition. No serial, no source, no
     /// quarantined row. On failure the files written so far (and the folder, if this export
     /// created it) are removed; nothing else is touched.
-    public func exportAudit(roundID: String, to directory: String) throws -> AuditExportSummary {
+    public func exportAudit(roundID: RoundID, to directory: String) throws -> AuditExportSummary {
         let s = try store.ballotLogSnapshot(roundID: roundID)
         let agency = try agencyPublicKey()
         let directory = Workspace.absolute(directory)
@@ -145,9 +145,10 @@ extension AuditService {
         }
         let statuses = Dictionary(grouping: s.rejects, by: \.status).mapValues(\.count)
         let round = AuditRound(
-            format: "phieukin-audit-v1", round: s.round.id, survey: s.round.surveyID,
+            format: "phieukin-audit-v1", round: s.round.id.rawValue, survey: s.round.surveyID.rawValue,
             surveyVersion: s.round.surveyVersion,
-            unit: s.round.unitID, period: s.round.period, channel: s.round.channel, state: s.round.state.rawValue,
+            unit: s.round.unitID.rawValue, period: s.round.period, channel: s.round.channel,
+            state: s.round.state.rawValue,
             numbered: s.round.numbered,
             counts: .init(
                 issued: s.issuedCount, used: s.usedCount, accepted: s.leaves.count,

@@ -21,7 +21,7 @@ public enum BallotSource: Sendable {
 
 /// What `phieukin import` (or another front end) was asked to do.
 public struct ImportRequest: Sendable {
-    public var roundID: String
+    public var roundID: RoundID
     public var sources: [BallotSource]
     /// A second, independent keying of the same paper ballots (double entry).
     public var secondEntry: String?
@@ -29,13 +29,13 @@ public struct ImportRequest: Sendable {
     public var passphrase: [UInt8]?
 
     /// Keyed files, as `phieukin import` gives them.
-    public init(roundID: String, files: [String], secondEntry: String? = nil, passphrase: [UInt8]? = nil) {
+    public init(roundID: RoundID, files: [String], secondEntry: String? = nil, passphrase: [UInt8]? = nil) {
         self.init(
             roundID: roundID, sources: files.map { .file(path: $0) }, secondEntry: secondEntry, passphrase: passphrase)
     }
 
     public init(
-        roundID: String, sources: [BallotSource], secondEntry: String? = nil, passphrase: [UInt8]? = nil
+        roundID: RoundID, sources: [BallotSource], secondEntry: String? = nil, passphrase: [UInt8]? = nil
     ) {
         self.roundID = roundID
         self.sources = sources
@@ -59,7 +59,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
         /// the files were already imported.
         public var rejectID: Int64?
     }
-    public var round: String
+    public var round: RoundID
     /// The batch this import became (nil when the files held no ballots).
     public var batch: Int?
     public var files: [String]

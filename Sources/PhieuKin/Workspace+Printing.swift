@@ -23,7 +23,7 @@ extension WorkspaceService {
         // A round over several units lists its officials unit by unit (the order they were frozen
         // in) and names each one's unit under the name, so the groups read at a glance.
         let units = try store.roundUnits(roundID: round.id)
-        var unitNames: [String: String] = [:]
+        var unitNames: [UnitID: String] = [:]
         for unit in units { unitNames[unit] = try unitName(unit) }
         let officialRows: [BallotDocument.Row] = officials.map { official in
             guard units.count > 1, let unit = official.unitID.flatMap({ unitNames[$0] }) else {
@@ -45,8 +45,8 @@ extension WorkspaceService {
             columns = survey.choices.map { .init(header: $0.label.text(language)) }
         }
         var document = BallotDocument(
-            agencyName: agencyName, unitName: units.map { unitNames[$0] ?? $0 }.joined(separator: " – "),
-            surveyID: survey.id, roundID: round.id,
+            agencyName: agencyName, unitName: units.map { unitNames[$0] ?? $0.rawValue }.joined(separator: " – "),
+            surveyID: survey.id.rawValue, roundID: round.id.rawValue,
             title: survey.title.text(language), subtitle: language == .vi ? "phiếu kín" : "secret ballot",
             periodText: period, dateText: CivilDate.today().display, instructions: survey.instructions.text(language),
             rows: rows, columns: columns, mode: survey.shape == .grid ? .checkboxes : .singleChoice,
@@ -62,8 +62,8 @@ extension WorkspaceService {
         String(Hex.encode(SHA256.hash(Array(descriptor.utf8))).prefix(16))
     }
 
-    func unitName(_ unitID: String) throws -> String {
-        try store.unit(id: unitID)?.name ?? unitID
+    func unitName(_ unitID: UnitID) throws -> String {
+        try store.unit(id: unitID)?.name ?? unitID.rawValue
     }
 
     fileprivate func serialCountToIssue(round: Round, extra: Int?) throws -> Int {
@@ -123,7 +123,7 @@ extension RoundService {
     /// issued once per round; `extra` issues more (spoiled or missing sheets), counted as issued.
     /// Unnumbered rounds can be printed any number of times.
     public func printBallots(
-        roundID: String, to path: String, language: Language, extra: Int? = nil, force: Bool = false
+        roundID: RoundID, to path: String, language: Language, extra: Int? = nil, force: Bool = false
     ) throws
         -> PrintResult
     {
@@ -148,7 +148,7 @@ extension RoundService {
     /// Prints cut-apart slips with one access code each, for electronic voting. The codes are the
     /// round's serials (issued now, like printed ballots).
     public func printSlips(
-        roundID: String, to path: String, language: Language, extra: Int? = nil, force: Bool = false
+        roundID: RoundID, to path: String, language: Language, extra: Int? = nil, force: Bool = false
     ) throws
         -> PrintResult
     {

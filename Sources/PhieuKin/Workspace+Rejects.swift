@@ -1,5 +1,5 @@
 import Foundation
-import PhieuKinCore
+public import PhieuKinCore
 import PhieuKinCrypto
 import PhieuKinStorage
 
@@ -27,7 +27,7 @@ public struct RejectDecision: Sendable, Codable, Equatable {
 
 /// What closing a round signed.
 public struct CloseSummary: Sendable, Codable, Equatable {
-    public var round: String
+    public var round: RoundID
     public var treeSize: Int
     public var treeHead: Int
     public var root: String
@@ -97,7 +97,7 @@ struct RejectBlob {
 }
 
 extension IntakeService {
-    public func listRejects(roundID: String) throws -> [RejectSummary] {
+    public func listRejects(roundID: RoundID) throws -> [RejectSummary] {
         _ = try store.round(id: roundID)
         return try store.rejects(roundID: roundID).map(Self.summary)
     }
@@ -106,7 +106,7 @@ extension IntakeService {
     /// already-sealed leaves are appended to the log in random order and a tree head is signed.
     /// Nobody decrypts anything.
     public func acceptRejects(
-        roundID: String, ids: [Int64]?, reason: String, passphrase: [UInt8]?
+        roundID: RoundID, ids: [Int64]?, reason: String, passphrase: [UInt8]?
     ) throws
         -> RejectDecision
     {
@@ -166,7 +166,7 @@ extension IntakeService {
     /// reason and the decision stay, and a tree head of kind `decision` signed with the agency key
     /// records each decision (the log's size and root do not change).
     public func discardRejects(
-        roundID: String, ids: [Int64]?, reason: String, passphrase: [UInt8]? = nil
+        roundID: RoundID, ids: [Int64]?, reason: String, passphrase: [UInt8]? = nil
     ) throws -> RejectDecision {
         let reason = try decisionReason(reason)
         let key = try agencySigningKey(passphrase: passphrase)
@@ -196,7 +196,7 @@ extension IntakeService {
 
 extension RoundService {
     /// Closes a round: signs the final tree head; no import or acceptance after it.
-    public func closeRound(roundID: String, passphrase: [UInt8]?) throws -> CloseSummary {
+    public func closeRound(roundID: RoundID, passphrase: [UInt8]?) throws -> CloseSummary {
         let key = try agencySigningKey(passphrase: passphrase)
         return try store.withBallotLog(roundID: roundID) { log in
             let round = try log.round()

@@ -23,7 +23,7 @@ extension WorkspaceService {
 
     // MARK: Stored results
 
-    func decodeResult(_ body: [UInt8], roundID: String) throws -> RoundResult {
+    func decodeResult(_ body: [UInt8], roundID: RoundID) throws -> RoundResult {
         do {
             return try JSONDecoder().decode(RoundResult.self, from: Data(body))
         } catch {
@@ -31,7 +31,7 @@ extension WorkspaceService {
         }
     }
 
-    func storedFlags(roundIDs: [String]) throws -> [Flag] {
+    func storedFlags(roundIDs: [RoundID]) throws -> [Flag] {
         try store.flags(roundIDs: roundIDs).map { record in
             do {
                 return try JSONDecoder().decode(Flag.self, from: Data(record.body))
@@ -62,7 +62,7 @@ extension ReportService {
     /// with the workspace's 1-of-1 key file when it needs no passphrase; otherwise the report
     /// says they are sealed.
     public func roundReport(
-        roundID: String, key: TallyKeySource? = nil, generated: Date = Date()
+        roundID: RoundID, key: TallyKeySource? = nil, generated: Date = Date()
     ) throws
         -> RoundReport
     {
@@ -109,7 +109,7 @@ extension ReportService {
     /// clears nothing: it is listed with why, and the standing flags (action, reminder) of its
     /// officials' last conclusive round are shown again, marked as carried over it.
     public func flagsReport(
-        period: Period?, surveyID: String? = nil, unitID: String? = nil, generated: Date = Date()
+        period: Period?, surveyID: SurveyID? = nil, unitID: UnitID? = nil, generated: Date = Date()
     ) throws -> FlagsReport {
         let rounds = try store.rounds(unitID: unitID, surveyID: surveyID)
             .filter { period == nil || Period($0.period) == period }
@@ -117,13 +117,13 @@ extension ReportService {
         var flags = try storedFlags(roundIDs: tallied.map(\.id))
         var carried: [FlagView] = []
         var notes: [FlagsReport.RoundNote] = []
-        var surveys: [String: Survey] = [:]
+        var surveys: [SurveyID: Survey] = [:]
         let units = try store.units()
         let unitNames = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let history = try flagHistory()
         for round in rounds where round.state == .tallied || round.state == .voided {
             if surveys[round.surveyID] == nil { surveys[round.surveyID] = try survey(ofRound: round) }
-            let names = try store.roundUnits(roundID: round.id).map { unitNames[$0] ?? $0 }
+            let names = try store.roundUnits(roundID: round.id).map { unitNames[$0] ?? $0.rawValue }
             guard let roundPeriod = Period(round.period) else { continue }
             if round.state == .voided {
                 notes.append(
@@ -139,7 +139,7 @@ extension ReportService {
                     roundID: round.id, surveyID: round.surveyID, unitNames: names, period: roundPeriod,
                     reason: .inconclusive(why)))
             // Standing flags carry over the inconclusive round, from each official's last conclusive round.
-            var lastRounds: [String: RoundResult] = [:]
+            var lastRounds: [OfficialID: RoundResult] = [:]
             for official in result.officialIDs {
                 if case .compared(let prior) = PriorRound.find(officialID: official, for: result, among: history) {
                     lastRounds[official] = prior

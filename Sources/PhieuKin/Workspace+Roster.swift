@@ -21,7 +21,7 @@ extension RoundService {
     }
 
     /// Units with their officials in roster order.
-    public func roster(unitID: String? = nil, includeInactive: Bool = false) throws -> [(PhieuKinCore.Unit, [Official])]
+    public func roster(unitID: UnitID? = nil, includeInactive: Bool = false) throws -> [(PhieuKinCore.Unit, [Official])]
     {
         let officials = try store.officials(unitID: unitID, includeInactive: includeInactive)
         let units = try store.units().filter { unitID == nil || $0.id == unitID }
@@ -33,7 +33,7 @@ extension RoundService {
 
     /// Every unit of the roster that has active officials, in roster order: "the whole roster"
     /// for a round that evaluates everyone from the party secretary to the driver at once.
-    public func unitIDsWithActiveOfficials() throws -> [String] {
+    public func unitIDsWithActiveOfficials() throws -> [UnitID] {
         let active = Set(try store.officials().map(\.unitID))
         return try store.units().map(\.id).filter(active.contains)
     }

@@ -33,11 +33,11 @@ public struct Committee: Sendable, Equatable {
 
 /// What staff ask for when opening a round.
 public struct RoundRequest: Sendable {
-    public var surveyID: String
+    public var surveyID: SurveyID
     public var period: String
     /// The units the round covers, in ballot order: one unit, or several evaluated together so
     /// that small offices are counted inside a group large enough to stay secret.
-    public var unitIDs: [String]
+    public var unitIDs: [UnitID]
     public var ballots: Int
     public var numbered: Bool
     public var channel: String?
@@ -49,7 +49,7 @@ public struct RoundRequest: Sendable {
     public var agencyPassphrase: [UInt8]?
 
     public init(
-        surveyID: String, period: String, unitIDs: [String], ballots: Int, numbered: Bool = true,
+        surveyID: SurveyID, period: String, unitIDs: [UnitID], ballots: Int, numbered: Bool = true,
         channel: String? = nil, electorate: Int? = nil, committee: Committee = Committee(),
         agencyPassphrase: [UInt8]? = nil
     ) {
@@ -65,7 +65,7 @@ public struct RoundRequest: Sendable {
     }
 
     public init(
-        surveyID: String, period: String, unitID: String, ballots: Int, numbered: Bool = true,
+        surveyID: SurveyID, period: String, unitID: UnitID, ballots: Int, numbered: Bool = true,
         channel: String? = nil, electorate: Int? = nil, committee: Committee = Committee(),
         agencyPassphrase: [UInt8]? = nil
     ) {
@@ -84,12 +84,12 @@ public enum RoundWarning: Sendable, Equatable, Codable {
 
 /// A round as listed and reported.
 public struct RoundSummary: Sendable, Codable, Equatable {
-    public var id: String
-    public var surveyID: String
+    public var id: RoundID
+    public var surveyID: SurveyID
     /// The first (or only) unit of the round.
-    public var unitID: String
+    public var unitID: UnitID
     /// Every unit the round covers, in ballot order.
-    public var unitIDs: [String]
+    public var unitIDs: [UnitID]
     public var period: String
     public var channel: String
     public var state: String
@@ -116,7 +116,7 @@ public struct RoundSummary: Sendable, Codable, Equatable {
 extension WorkspaceService {
 
     /// The refusal of a second round for a period: names the round that holds it and its state.
-    fileprivate static func conflict(_ existing: Round, unitID: String) -> PhieuKinError {
+    fileprivate static func conflict(_ existing: Round, unitID: UnitID) -> PhieuKinError {
         PhieuKinError(
             .conflict,
             "unit \(unitID) already has round \(existing.id) (\(existing.state.rawValue)) for survey "
@@ -134,7 +134,7 @@ extension WorkspaceService {
     /// Where the tally key or each share will be written, checked before anything is: a
     /// committee's shares go outside the workspace folder (symlinks resolved), to files that do
     /// not exist yet.
-    fileprivate func keyDestinations(roundID: String, committee: Committee) throws -> [String] {
+    fileprivate func keyDestinations(roundID: RoundID, committee: Committee) throws -> [String] {
         if committee.size == 1 { return [tallyKeyPath(roundID: roundID)] }
         let paths: [String]
         switch (committee.sharesDirectory, committee.shareOutputs.isEmpty) {
@@ -225,7 +225,7 @@ extension WorkspaceService {
     }
 
     /// The 1-of-1 tally key file for a round.
-    func tallyKeyPath(roundID: String) -> String {
+    func tallyKeyPath(roundID: RoundID) -> String {
         roundKeysDirectory + "/\(roundID).tally.pem"
     }
 
@@ -256,16 +256,17 @@ extension WorkspaceService {
 
     /// `<period>-<units>-<survey>`: units joined with `+` (the first three and a count beyond
     /// four units); `-2`, `-3`… when the period is run again after a void.
-    fileprivate func newRoundID(period: Period, unitIDs: [String], surveyID: String) throws -> String {
+    fileprivate func newRoundID(period: Period, unitIDs: [UnitID], surveyID: SurveyID) throws -> RoundID {
         let units =
             unitIDs.count <= 4
-            ? unitIDs.joined(separator: "+") : unitIDs.prefix(3).joined(separator: "+") + "+\(unitIDs.count - 3)"
+            ? unitIDs.map(\.rawValue).joined(separator: "+")
+            : unitIDs.prefix(3).map(\.rawValue).joined(separator: "+") + "+\(unitIDs.count - 3)"
         let base = "\(period)-\(units)-\(surveyID)"
         let taken = Set(try store.rounds(surveyID: surveyID).map(\.id))
-        if !taken.contains(base) { return base }
+        if !taken.contains(RoundID(base)) { return RoundID(base) }
         var n = 2
-        while taken.contains("\(base)-\(n)") { n += 1 }
-        return "\(base)-\(n)"
+        while taken.contains(RoundID("\(base)-\(n)")) { n += 1 }
+        return RoundID("\(base)-\(n)")
     }
 
     /// 1 of 1: one PKCS#8 file in keys/rounds. N members: Shamir shares of the raw 32-byte key,
@@ -274,7 +275,7 @@ extension WorkspaceService {
     /// written to `paths` (outside the workspace). All or nothing: a failure removes the files
     /// this call wrote.
     fileprivate func writeTallyKey(
-        _ key: X25519PrivateKey, roundID: String, committee: Committee, to paths: [String]
+        _ key: X25519PrivateKey, roundID: RoundID, committee: Committee, to paths: [String]
     ) throws -> [String] {
         if committee.size == 1 {
             try KeyFiles.writePrivate(try key.pemRepresentation(passphrase: committee.passphrase), to: paths[0])
@@ -329,7 +330,7 @@ extension WorkspaceService {
 /// A committee member's share of a round's tally key: a short header, then a PKCS#8 PEM.
 /// Documented in docs/FORMAT.md ("Tally key shares").
 public struct TallyShareFile: Sendable, Equatable {
-    public var roundID: String
+    public var roundID: RoundID
     public var index: Int
     public var threshold: Int
     public var count: Int
@@ -348,7 +349,7 @@ public struct TallyShareFile: Sendable, Equatable {
         """ + pem
     }
 
-    public init(roundID: String, index: Int, threshold: Int, count: Int, tallyPublicKey: [UInt8], pem: String) {
+    public init(roundID: RoundID, index: Int, threshold: Int, count: Int, tallyPublicKey: [UInt8], pem: String) {
         self.roundID = roundID
         self.index = index
         self.threshold = threshold
@@ -380,7 +381,7 @@ public struct TallyShareFile: Sendable, Equatable {
             )
         }
         self.init(
-            roundID: roundID, index: index, threshold: threshold, count: count, tallyPublicKey: key,
+            roundID: RoundID(roundID), index: index, threshold: threshold, count: count, tallyPublicKey: key,
             pem: String(text[start.lowerBound...]))
     }
 }
@@ -398,7 +399,7 @@ extension RoundService {
         }
         try checkCadence(survey: survey, period: period)
         guard !request.unitIDs.isEmpty else { throw PhieuKinError.invalidInput("a round needs at least one unit.") }
-        var seenUnits = Set<String>()
+        var seenUnits = Set<UnitID>()
         for unit in request.unitIDs {
             guard seenUnits.insert(unit).inserted else {
                 throw PhieuKinError.invalidInput("unit \(unit) is given twice.")
@@ -511,7 +512,7 @@ extension RoundService {
         return summary
     }
 
-    public func roundSummary(id: String) throws -> RoundSummary {
+    public func roundSummary(id: RoundID) throws -> RoundSummary {
         let round = try store.round(id: id)
         return RoundSummary(
             id: round.id, surveyID: round.surveyID, unitID: round.unitID, unitIDs: try store.roundUnits(roundID: id),
@@ -522,7 +523,7 @@ extension RoundService {
             voidReason: round.voidReason, voidedOn: round.voidedOn, warnings: [])
     }
 
-    public func listRounds(unitID: String? = nil, surveyID: String? = nil) throws -> [RoundSummary] {
+    public func listRounds(unitID: UnitID? = nil, surveyID: SurveyID? = nil) throws -> [RoundSummary] {
         try store.rounds(unitID: unitID, surveyID: surveyID).map { try roundSummary(id: $0.id) }
     }
 }

@@ -73,7 +73,7 @@ extension WorkspaceService {
         return text
     }
 
-    func surveyDefinition(id: String) throws -> Survey {
+    func surveyDefinition(id: SurveyID) throws -> Survey {
         try surveyCatalog().survey(id: id)
     }
 }
@@ -96,7 +96,7 @@ extension RoundService {
 
     /// A full explanation for `survey show`: what the ballot asks, the codes tellers key in,
     /// and how it is counted.
-    public func describeSurvey(id: String, language: Language) throws -> String {
+    public func describeSurvey(id: SurveyID, language: Language) throws -> String {
         let survey = try surveyDefinition(id: id)
         let en = language == .en
         var lines: [String] = []
@@ -153,7 +153,7 @@ extension RoundService {
     }
 
     /// A survey definition by id: shipped, or the agency's own in `ballots/`.
-    public func survey(id: String) throws -> Survey {
+    public func survey(id: SurveyID) throws -> Survey {
         try surveyDefinition(id: id)
     }
 }

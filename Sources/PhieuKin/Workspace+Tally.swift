@@ -1,5 +1,5 @@
 import Foundation
-import PhieuKinCore
+public import PhieuKinCore
 import PhieuKinCrypto
 import PhieuKinStorage
 
@@ -21,9 +21,9 @@ public struct TallyKeySource: Sendable {
 
 /// What `phieukin tally` reports.
 public struct TallySummary: Sendable, Codable, Equatable {
-    public var roundID: String
-    public var surveyID: String
-    public var unitID: String
+    public var roundID: RoundID
+    public var surveyID: SurveyID
+    public var unitID: UnitID
     public var period: String
     public var ballotsCounted: Int
     /// Too few ballots to report figures (nothing of the round is shown).
@@ -184,7 +184,7 @@ extension WorkspaceService {
         return result
     }
 
-    fileprivate func checkAgainstSignedHead(roundID: String, leaves: [[UInt8]], heads: [StoredTreeHead]) throws {
+    fileprivate func checkAgainstSignedHead(roundID: RoundID, leaves: [[UInt8]], heads: [StoredTreeHead]) throws {
         guard let head = heads.last else {
             throw PhieuKinError.tampered(
                 "round \(roundID) has no signed tree head, although closing signs one; the store may be damaged.")
@@ -216,10 +216,10 @@ extension WorkspaceService {
 
     // MARK: Shared with reports and verify
 
-    static func remarksContext(_ roundID: String) -> String { "phieukin remarks v1|" + roundID }
+    static func remarksContext(_ roundID: RoundID) -> String { "phieukin remarks v1|" + roundID.rawValue }
 
     /// Opens a round's sealed remarks with its tally key.
-    static func openRemarks(_ sealed: [UInt8], key: X25519PrivateKey, roundID: String) throws -> [String] {
+    static func openRemarks(_ sealed: [UInt8], key: X25519PrivateKey, roundID: RoundID) throws -> [String] {
         let bytes = try SealedBox.open(sealed, with: key, context: Array(remarksContext(roundID).utf8))
         guard case .array(let values) = try CanonicalValue.parse(bytes) else {
             throw PhieuKinError.tampered("round \(roundID): its sealed remarks are not a list.")
@@ -232,11 +232,11 @@ extension WorkspaceService {
             throw PhieuKinError.tampered("round \(round.id) has an unreadable period or channel.")
         }
         // A round over several units is named by all of them, in ballot order.
-        let unitName = try store.roundUnits(roundID: round.id).map { try store.unit(id: $0)?.name ?? $0 }
+        let unitName = try store.roundUnits(roundID: round.id).map { try store.unit(id: $0)?.name ?? $0.rawValue }
             .joined(separator: "; ")
         return RoundInfo(
             roundID: round.id, surveyID: round.surveyID, unitID: round.unitID,
-            unitName: unitName.isEmpty ? round.unitID : unitName, period: period, channel: channel,
+            unitName: unitName.isEmpty ? round.unitID.rawValue : unitName, period: period, channel: channel,
             electorate: round.electorate, issued: round.numbered ? try store.issuedSerialCount(roundID: round.id) : nil)
     }
 
@@ -257,13 +257,13 @@ extension WorkspaceService {
 final class OpenedBallots: Sequence {
     final class FailureBox { var value: PhieuKinError? }
     static let chunkSize = 1 << 15
-    let roundID: String
+    let roundID: RoundID
     let leaves: [[UInt8]]
     /// One set of batch openers per worker.
     let openers: [[Int: AES256GCMOpener]]
     let failure = FailureBox()
 
-    init(roundID: String, leaves: [[UInt8]], batchKeys: [Int: [UInt8]]) throws {
+    init(roundID: RoundID, leaves: [[UInt8]], batchKeys: [Int: [UInt8]]) throws {
         self.roundID = roundID
         self.leaves = leaves
         let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8))
@@ -354,7 +354,7 @@ extension TallyService {
     /// `recount`: for a tallied round, counts again and checks the result and flags are
     /// identical to the committed ones (nothing is written); a mismatch is an error.
     public func count(
-        roundID: String, key source: TallyKeySource = TallyKeySource(), agencyPassphrase: [UInt8]? = nil,
+        roundID: RoundID, key source: TallyKeySource = TallyKeySource(), agencyPassphrase: [UInt8]? = nil,
         recount: Bool = false
     ) throws -> TallySummary {
         let round = try store.round(id: roundID)

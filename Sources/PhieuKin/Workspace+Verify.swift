@@ -1,12 +1,12 @@
 import Foundation
-import PhieuKinCore
+public import PhieuKinCore
 import PhieuKinCrypto
 import PhieuKinStorage
 
 /// What `phieukin verify` found. `problems` empty means every check passed.
 public struct VerificationReport: Sendable, Codable, Equatable {
     public struct RoundCheck: Sendable, Codable, Equatable {
-        public var round: String
+        public var round: RoundID
         public var state: String
         public var leaves: Int
         public var batches: Int
@@ -33,7 +33,7 @@ extension WorkspaceService {
 
     /// Every check of one round's ballot log, from one consistent snapshot (docs/FORMAT.md,
     /// "Verification").
-    func verifyBallotLog(roundID: String, agencyKey: Ed25519PublicKey) throws -> VerificationReport.RoundCheck {
+    func verifyBallotLog(roundID: RoundID, agencyKey: Ed25519PublicKey) throws -> VerificationReport.RoundCheck {
         let s = try store.ballotLogSnapshot(roundID: roundID)
         var problems: [String] = []
         let rejectCounts = Dictionary(grouping: s.rejects, by: \.status).mapValues(\.count)
@@ -306,7 +306,7 @@ extension AuditService {
     ///
     /// Extension point: each log has its own `verify…(into:)` step; the results log (issue 5)
     /// plugs in through `verifyResultsLog(into:)` in Workspace+VerifyResults.swift.
-    public func verify(roundID: String? = nil) throws -> VerificationReport {
+    public func verify(roundID: RoundID? = nil) throws -> VerificationReport {
         var report = VerificationReport()
         let agencyKey = try agencyPublicKey()
         let ids = try roundID.map { [try store.round(id: $0).id] } ?? store.rounds().map(\.id)
@@ -317,7 +317,7 @@ extension AuditService {
         try verifyResultsLog(into: &report)
         if roundID == nil {
             // A round's key without the round: the database lost rounds (restored from an old backup?).
-            let known = Set(ids)
+            let known = Set(ids.map(\.rawValue))
             let orphans = Workspace.roundKeyNames(root: root).subtracting(known).sorted()
             if !orphans.isEmpty {
                 report.otherProblems.append(

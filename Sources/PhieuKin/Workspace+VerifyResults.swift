@@ -79,8 +79,8 @@ extension WorkspaceService {
         let flagsByRound = Dictionary(grouping: snapshot.flags, by: \.roundID)
         let rounds = Dictionary(snapshot.rounds.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var committed: [RoundResult] = []
-        var seenRounds = Set<String>()
-        var voidedInLog: [String: String] = [:]
+        var seenRounds = Set<RoundID>()
+        var voidedInLog: [RoundID: String] = [:]
         var flagCount = 0
         for leaf in snapshot.leaves {
             switch ResultsLogLeaf.parse(leaf.data) {

@@ -1,11 +1,11 @@
 import Foundation
-import PhieuKinCore
+public import PhieuKinCore
 import PhieuKinCrypto
 import PhieuKinStorage
 
 /// What `phieukin round void` reports.
 public struct VoidSummary: Sendable, Codable, Equatable {
-    public var round: String
+    public var round: RoundID
     /// The state the round was in when voided (open, closed or tallied).
     public var previousState: String
     public var reason: String
@@ -18,12 +18,12 @@ public struct VoidSummary: Sendable, Codable, Equatable {
 /// A leaf of the agency's results log (docs/FORMAT.md, "Results log"): a round's committed result,
 /// or the void of a round whose result was already committed. One place builds and reads both.
 enum ResultsLogLeaf {
-    case result(roundID: String, result: CanonicalValue, flags: [CanonicalValue], remarksDigest: String?)
-    case void(roundID: String, reason: String)
+    case result(roundID: RoundID, result: CanonicalValue, flags: [CanonicalValue], remarksDigest: String?)
+    case void(roundID: RoundID, reason: String)
 
     /// `JCS({"flags": [...], "remarks_sealed_sha256": hex, "result": {...}, "round": id, "v": 1})`.
     static func result(
-        roundID: String, resultBody: [UInt8], flagBodies: [[UInt8]], sealedRemarks: [UInt8]
+        roundID: RoundID, resultBody: [UInt8], flagBodies: [[UInt8]], sealedRemarks: [UInt8]
     ) throws
         -> [UInt8]
     {
@@ -31,31 +31,31 @@ enum ResultsLogLeaf {
             "flags": .array(try flagBodies.map { try CanonicalValue.parse($0) }),
             "remarks_sealed_sha256": .string(Hex.encode(SHA256.hash(sealedRemarks))),
             "result": try CanonicalValue.parse(resultBody),
-            "round": .string(roundID),
+            "round": .string(roundID.rawValue),
             "v": .number(1),
         ]).canonicalBytes
     }
 
     /// `JCS({"kind": "void", "reason": text, "round": id, "v": 1})`.
-    static func void(roundID: String, reason: String) throws -> [UInt8] {
+    static func void(roundID: RoundID, reason: String) throws -> [UInt8] {
         try CanonicalValue.object([
-            "kind": .string("void"), "reason": .string(reason), "round": .string(roundID), "v": .number(1),
+            "kind": .string("void"), "reason": .string(reason), "round": .string(roundID.rawValue), "v": .number(1),
         ]).canonicalBytes
     }
 
     /// Reads a leaf; nil when it is neither form.
     static func parse(_ bytes: [UInt8]) -> ResultsLogLeaf? {
         guard case .object(let fields)? = try? CanonicalValue.parse(bytes), case .number(1)? = fields["v"],
-            case .string(let roundID)? = fields["round"]
+            case .string(let round)? = fields["round"]
         else { return nil }
         if case .string("void")? = fields["kind"] {
             guard case .string(let reason)? = fields["reason"] else { return nil }
-            return .void(roundID: roundID, reason: reason)
+            return .void(roundID: RoundID(round), reason: reason)
         }
         guard let result = fields["result"], case .array(let flags)? = fields["flags"] else { return nil }
         var digest: String?
         if case .string(let value)? = fields["remarks_sealed_sha256"] { digest = value }
-        return .result(roundID: roundID, result: result, flags: flags, remarksDigest: digest)
+        return .result(roundID: RoundID(round), result: result, flags: flags, remarksDigest: digest)
     }
 }
 
@@ -89,7 +89,7 @@ extension RoundService {
     /// result in the agency's results log. The round's serials and codes stop working, and it is
     /// left out of flags and reports, which list it as voided with the reason. Its period can then
     /// be run again.
-    public func voidRound(roundID: String, reason: String, passphrase: [UInt8]?) throws -> VoidSummary {
+    public func voidRound(roundID: RoundID, reason: String, passphrase: [UInt8]?) throws -> VoidSummary {
         let text = reason.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
             throw PhieuKinError.invalidInput(

@@ -35,7 +35,7 @@ extension BallotCodec {
         let survey = try reader.string()
         try reader.expect(#","v":1}"#)
         guard reader.atEnd else { throw CanonicalReader.notCanonical("bytes after the ballot") }
-        return Ballot(surveyID: survey, roundID: round, answers: answers, remark: remark)
+        return Ballot(surveyID: SurveyID(survey), roundID: RoundID(round), answers: answers, remark: remark)
     }
 }
 

@@ -36,9 +36,9 @@ public enum BallotCodec {
             writeString(normalized(remark), into: &out)
         }
         out.append(contentsOf: #","round":"#.utf8)
-        writeString(normalized(ballot.roundID), into: &out)
+        writeString(normalized(ballot.roundID.rawValue), into: &out)
         out.append(contentsOf: #","survey":"#.utf8)
-        writeString(normalized(ballot.surveyID), into: &out)
+        writeString(normalized(ballot.surveyID.rawValue), into: &out)
         out.append(contentsOf: #","v":1}"#.utf8)
     }
 
@@ -73,7 +73,7 @@ public enum BallotCodec {
             }
             remark = text
         }
-        let ballot = Ballot(surveyID: survey, roundID: round, answers: answers, remark: remark)
+        let ballot = Ballot(surveyID: SurveyID(survey), roundID: RoundID(round), answers: answers, remark: remark)
         guard encode(ballot) == bytes else {
             throw JSONError.encoder("ballot bytes are not in canonical form")
         }
@@ -102,8 +102,8 @@ extension Ballot {
     /// The ballot as a JSON value (the slow, obviously-correct reference for `BallotCodec`).
     public var jsonValue: JSONValue {
         var members: [String: JSONValue] = [
-            "answers": .object(answers.mapValues { .string($0) }), "round": .string(roundID),
-            "survey": .string(surveyID), "v": .number(Double(BallotCodec.version)),
+            "answers": .object(answers.mapValues { .string($0) }), "round": .string(roundID.rawValue),
+            "survey": .string(surveyID.rawValue), "v": .number(Double(BallotCodec.version)),
         ]
         if let remark, !remark.isEmpty { members["remark"] = .string(remark) }
         return .object(members)

@@ -198,10 +198,10 @@ extension Set: SerialHashLookup where Element == SerialHash {
 /// outcome. See README "Importing ballots" for the rules and docs/FORMAT.md for what is sealed.
 public struct BallotImportSession {
     public let survey: Survey
-    public let roundID: String
+    public let roundID: RoundID
     public let numbered: Bool
-    private let officialIDs: Set<String>
-    private let criterionIDs: Set<String>
+    private let officialIDs: Set<OfficialID>
+    private let criterionIDs: Set<CriterionID>
     private let questionIDs: Set<String>
     /// Lowercased accepted code → canonical code stored in the ballot.
     private let codes: [String: String]
@@ -221,7 +221,7 @@ public struct BallotImportSession {
     }
 
     public init(
-        survey: Survey, roundID: String, numbered: Bool, officialIDs: [String], issued: any SerialHashLookup,
+        survey: Survey, roundID: RoundID, numbered: Bool, officialIDs: [OfficialID], issued: any SerialHashLookup,
         used: any SerialHashLookup
     ) {
         self.survey = survey
@@ -310,7 +310,7 @@ public struct BallotImportSession {
             }
             return .question(name)
         case .official?:
-            guard officialIDs.contains(name) else {
+            guard officialIDs.contains(OfficialID(name)) else {
                 return .unknown(.unknownOfficial, "column \"\(name)\": no official \(name) on this round's ballot")
             }
             return .question(name)
@@ -491,7 +491,7 @@ public struct BallotImportSession {
 
         let serialKey = serialText.map(Self.keyingKey) ?? ""
         let key = numbered ? serialKey : "#\(ordinal)"
-        if let round, round.trimmingASCIIWhitespace() != roundID {
+        if let round, round.trimmingASCIIWhitespace() != roundID.rawValue {
             return rejected(
                 source, key: key,
                 ImportReject(.wrongRound, "the ballot is for round \(round.trimmingASCIIWhitespace()), not \(roundID)"),
@@ -652,12 +652,12 @@ extension BallotImportSession {
             codes.append((Array(match.utf8), value))
         }
         var tail: [UInt8] = Array(#","round":"#.utf8)
-        BallotCodec.writeString(BallotCodec.normalized(roundID), into: &tail)
+        BallotCodec.writeString(BallotCodec.normalized(roundID.rawValue), into: &tail)
         tail.append(contentsOf: #","survey":"#.utf8)
-        BallotCodec.writeString(BallotCodec.normalized(survey.id), into: &tail)
+        BallotCodec.writeString(BallotCodec.normalized(survey.id.rawValue), into: &tail)
         tail.append(contentsOf: #","v":1}"#.utf8)
         return FastPlan(
-            slots: slots, keys: keys, codes: codes, round: Array(roundID.utf8), tail: tail, columns: columns)
+            slots: slots, keys: keys, codes: codes, round: Array(roundID.rawValue.utf8), tail: tail, columns: columns)
     }
 
     /// Validates one CSV record straight from its bytes. A plain valid row (the usual case) is

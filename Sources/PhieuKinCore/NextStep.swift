@@ -17,7 +17,7 @@ public enum NextStep: Hashable, Sendable {
     /// Give the passphrase chosen for the round's tally key or shares when it was opened.
     case giveRoundPassphrase
     /// Bring the committee members' share files: any `threshold` of the round's shares.
-    case giveShares(roundID: String, threshold: Int)
+    case giveShares(roundID: RoundID, threshold: Int)
     /// Say where a committee's shares go, outside the workspace: a folder, or one file per member.
     case giveShareDestinations(count: Int)
     /// Give the number of people summoned to vote.
@@ -29,13 +29,13 @@ public enum NextStep: Hashable, Sendable {
     /// Replace an existing output file on purpose.
     case replaceExistingFile
     /// Close the round: sign its final tree head.
-    case closeRound(roundID: String)
+    case closeRound(roundID: RoundID)
     /// Count the closed round.
-    case tallyRound(roundID: String)
+    case tallyRound(roundID: RoundID)
     /// Count a tallied round again and compare with its committed result.
-    case recountRound(roundID: String)
+    case recountRound(roundID: RoundID)
     /// Void a round opened by mistake (signed, with a reason).
-    case voidRound(roundID: String)
+    case voidRound(roundID: RoundID)
     /// Check every log, signature and stored result of the workspace.
     case verify
     /// List the rounds and their ids.
@@ -45,13 +45,13 @@ public enum NextStep: Hashable, Sendable {
     /// Import a roster file.
     case importRoster
     /// List the round's quarantined ballots.
-    case listRejects(roundID: String)
+    case listRejects(roundID: RoundID)
     /// Decide each pending quarantined ballot of the round: accept or discard, with a reason.
-    case decideRejects(roundID: String)
+    case decideRejects(roundID: RoundID)
     /// Discard a quarantined ballot (nil: whichever the person picks).
-    case discardReject(roundID: String, rejectID: Int?)
+    case discardReject(roundID: RoundID, rejectID: Int?)
     /// Issue new ballots (new serials) to replace spoiled or missing sheets.
-    case issueExtraBallots(roundID: String)
+    case issueExtraBallots(roundID: RoundID)
 }
 
 /// An error that carries what to do next (see `NextStep`).

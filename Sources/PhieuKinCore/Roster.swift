@@ -1,8 +1,8 @@
 /// A unit (phòng, ban, UBND xã…) whose officials are evaluated together.
 public struct Unit: Sendable, Hashable, Codable {
-    public var id: String
+    public var id: UnitID
     public var name: String
-    public init(id: String, name: String) {
+    public init(id: UnitID, name: String) {
         self.id = id
         self.name = name
     }
@@ -10,8 +10,8 @@ public struct Unit: Sendable, Hashable, Codable {
 
 /// An official on a roster. The id is kept across rounds: the tally compares rounds by it.
 public struct Official: Sendable, Hashable, Codable {
-    public var id: String
-    public var unitID: String
+    public var id: OfficialID
+    public var unitID: UnitID
     /// NFC-normalized.
     public var fullName: String
     public var position: String
@@ -19,7 +19,7 @@ public struct Official: Sendable, Hashable, Codable {
     public var order: Int
     /// False once an official is missing from a re-imported roster; never deleted.
     public var active: Bool
-    public init(id: String, unitID: String, fullName: String, position: String, order: Int, active: Bool = true) {
+    public init(id: OfficialID, unitID: UnitID, fullName: String, position: String, order: Int, active: Bool = true) {
         self.id = id
         self.unitID = unitID
         self.fullName = fullName

@@ -179,7 +179,7 @@ public enum RosterParser {
             } else {
                 unitIndex = units.count
                 unitLines[unitID] = (unitIndex, line)
-                units.append(Unit(id: unitID, name: unitName))
+                units.append(Unit(id: UnitID(unitID), name: unitName))
             }
             if let firstLine = officialLines[officialID] {
                 throw RosterError.duplicateOfficial(officialID, firstLine: firstLine, file: fileName, line: line)
@@ -202,7 +202,8 @@ public enum RosterParser {
             orderLines[unitID, default: [:]][order] = line
 
             let official = Official(
-                id: officialID, unitID: unitID, fullName: values["full_name"]!, position: values["position"]!,
+                id: OfficialID(officialID), unitID: UnitID(unitID), fullName: values["full_name"]!,
+                position: values["position"]!,
                 order: order)
             officials.append((official, unitIndex))
         }

@@ -7,13 +7,13 @@ public struct Round: Sendable, Hashable {
         /// of flags and reports (which list it as voided).
         case voided
     }
-    public var id: String
-    public var surveyID: String
+    public var id: RoundID
+    public var surveyID: SurveyID
     public var surveyVersion: Int
     /// The survey definition as it was when the round opened, so the tally is reproducible.
     public var surveyYAML: String
     /// The first unit the round covers (all of them: `WorkspaceStorage.roundUnits`).
-    public var unitID: String
+    public var unitID: UnitID
     public var period: String
     public var channel: String
     public var state: State
@@ -31,7 +31,7 @@ public struct Round: Sendable, Hashable {
     public var voidedOn: String?
 
     public init(
-        id: String, surveyID: String, surveyVersion: Int, surveyYAML: String, unitID: String, period: String,
+        id: RoundID, surveyID: SurveyID, surveyVersion: Int, surveyYAML: String, unitID: UnitID, period: String,
         channel: String, state: State, numbered: Bool, ballotsPlanned: Int, electorate: Int?,
         tallyPublicKey: [UInt8], committeeSize: Int, committeeThreshold: Int, layoutID: String?, openedOn: String,
         closedOn: String?, voidReason: String? = nil, voidedOn: String? = nil
@@ -60,15 +60,15 @@ public struct Round: Sendable, Hashable {
 
 /// An official as frozen on a round's ballot (name and title as printed).
 public struct RoundOfficial: Sendable, Hashable {
-    public var roundID: String
-    public var officialID: String
+    public var roundID: RoundID
+    public var officialID: OfficialID
     public var position: Int
     public var fullName: String
     public var title: String
     /// The official's unit when the round opened (a round may cover several units).
-    public var unitID: String?
+    public var unitID: UnitID?
     public init(
-        roundID: String, officialID: String, position: Int, fullName: String, title: String, unitID: String? = nil
+        roundID: RoundID, officialID: OfficialID, position: Int, fullName: String, title: String, unitID: UnitID? = nil
     ) {
         self.roundID = roundID
         self.officialID = officialID

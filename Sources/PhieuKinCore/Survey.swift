@@ -5,7 +5,7 @@
 /// can all read it without knowing YAML.
 public struct Survey: Sendable, Hashable, Codable {
     /// ASCII id, e.g. `quarterly-7`. Appears in round ids, QR payloads and canonical ballots.
-    public var id: String
+    public var id: SurveyID
     /// Bumped whenever questions or codes change; stored with every round.
     public var version: Int
     /// Title printed on the ballot, e.g. "PHIẾU ĐÁNH GIÁ CÁN BỘ".
@@ -28,7 +28,7 @@ public struct Survey: Sendable, Hashable, Codable {
     public var policy: CountingPolicy
 
     public init(
-        id: String, version: Int, title: LocalizedText, instructions: LocalizedText, shape: Shape,
+        id: SurveyID, version: Int, title: LocalizedText, instructions: LocalizedText, shape: Shape,
         cadence: Cadence, channels: [Channel], criteria: [Criterion], choices: [Choice],
         questions: [Question], remark: RemarkPolicy, policy: CountingPolicy
     ) {
@@ -70,11 +70,11 @@ public struct Survey: Sendable, Hashable, Codable {
     }
 
     public struct Criterion: Sendable, Hashable, Codable {
-        public var id: String
+        public var id: CriterionID
         public var label: LocalizedText
         /// A short label for narrow grid columns; defaults to `label`.
         public var shortLabel: LocalizedText
-        public init(id: String, label: LocalizedText, shortLabel: LocalizedText? = nil) {
+        public init(id: CriterionID, label: LocalizedText, shortLabel: LocalizedText? = nil) {
             self.id = id
             self.label = label
             self.shortLabel = shortLabel ?? label

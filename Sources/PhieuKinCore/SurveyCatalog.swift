@@ -9,11 +9,11 @@ public struct SurveyCatalog: Sendable {
     public var surveys: [Survey]
     /// The YAML text each survey was loaded from, by id; a round stores it so its tally never
     /// depends on a definition edited later.
-    private var sources: [String: String] = [:]
+    private var sources: [SurveyID: String] = [:]
     /// Agency files that were refused, each naming its file (and line when known).
     public var problems: [SurveyError] = []
     /// Ids defined by two agency files: usable from neither, until one file is removed.
-    private var blocked: [String: SurveyError] = [:]
+    private var blocked: [SurveyID: SurveyError] = [:]
 
     /// Definition files larger than this are refused before parsing.
     public static let maximumFileBytes = 256 * 1024
@@ -23,7 +23,7 @@ public struct SurveyCatalog: Sendable {
     public init(extraFiles: [(name: String, yaml: String)] = [], problems: [SurveyError] = []) throws {
         self.problems = problems
         var surveys: [Survey] = []
-        var shippedIndex: [String: Int] = [:]
+        var shippedIndex: [SurveyID: Int] = [:]
         for file in ShippedSurveys.files {
             let survey = try SurveyLoader.load(yaml: file.yaml, fileName: file.name)
             shippedIndex[survey.id] = surveys.count
@@ -33,7 +33,7 @@ public struct SurveyCatalog: Sendable {
         // Parse every agency file first: an id defined by two files is usable from neither
         // (nothing is guessed), and a bad file affects only itself.
         var parsed: [(file: (name: String, yaml: String), survey: Survey, versionLine: Int?)] = []
-        var firstFile: [String: String] = [:]
+        var firstFile: [SurveyID: String] = [:]
         for file in extraFiles {
             do {
                 if file.yaml.utf8.count > Self.maximumFileBytes {
@@ -78,16 +78,16 @@ public struct SurveyCatalog: Sendable {
         self.surveys = surveys
     }
 
-    public func survey(id: String) throws -> Survey {
+    public func survey(id: SurveyID) throws -> Survey {
         if let conflict = blocked[id] { throw conflict }
         guard let survey = surveys.first(where: { $0.id == id }) else {
-            throw SurveyError.unknownSurvey(id, known: surveys.map(\.id), unreadable: problems)
+            throw SurveyError.unknownSurvey(id.rawValue, known: surveys.map(\.id.rawValue), unreadable: problems)
         }
         return survey
     }
 
     /// The definition's YAML text, exactly as loaded.
-    public func yaml(id: String) throws -> String {
+    public func yaml(id: SurveyID) throws -> String {
         _ = try survey(id: id)
         return sources[id]!
     }

@@ -191,7 +191,7 @@ private struct Reader {
                 try ids.insert(criterionID, node: idNode, path: "\(path).id", reader: self)
                 let label = try localized(fields.required("label"), path: "\(path).label")
                 let short = try fields.optional("short_label").map { try localized($0, path: "\(path).short_label") }
-                criteria.append(Survey.Criterion(id: criterionID, label: label, shortLabel: short))
+                criteria.append(Survey.Criterion(id: CriterionID(criterionID), label: label, shortLabel: short))
             }
         }
 
@@ -273,7 +273,8 @@ private struct Reader {
 
         let policy = try top.optional("policy").map { try self.policy($0, shape: shape, choices: choices) }
         let survey = Survey(
-            id: id, version: version, title: title, instructions: instructions, shape: shape, cadence: cadence,
+            id: SurveyID(id), version: version, title: title, instructions: instructions, shape: shape,
+            cadence: cadence,
             channels: channels, criteria: criteria, choices: choices, questions: questions, remark: remark,
             policy: policy ?? CountingPolicy())
         return (survey, line(versionNode))

@@ -32,7 +32,7 @@ public struct BallotLogSnapshot: Sendable {
 
 /// What one tally commits, all in one transaction (see `WorkspaceStorage.commitTally`).
 public struct TallyCommit: Sendable {
-    public var roundID: String
+    public var roundID: RoundID
     /// Canonical JSON of the round's `RoundResult` (without remark texts).
     public var resultBody: [UInt8]
     public var flags: [StoredFlag]
@@ -41,7 +41,7 @@ public struct TallyCommit: Sendable {
     /// The results-log leaf for this round (docs/FORMAT.md, "Results log").
     public var leaf: [UInt8]
 
-    public init(roundID: String, resultBody: [UInt8], flags: [StoredFlag], sealedRemarks: [UInt8], leaf: [UInt8]) {
+    public init(roundID: RoundID, resultBody: [UInt8], flags: [StoredFlag], sealedRemarks: [UInt8], leaf: [UInt8]) {
         self.roundID = roundID
         self.resultBody = resultBody
         self.flags = flags
@@ -57,12 +57,12 @@ public struct ResultsLogSnapshot: Sendable {
     public var results: [StoredResult]
     public var flags: [StoredFlag]
     /// Sealed remarks by round id.
-    public var remarks: [String: [UInt8]]
+    public var remarks: [RoundID: [UInt8]]
     public var rounds: [Round]
 
     public init(
         leaves: [StoredResultsLeaf], heads: [StoredResultsHead], results: [StoredResult], flags: [StoredFlag],
-        remarks: [String: [UInt8]], rounds: [Round]
+        remarks: [RoundID: [UInt8]], rounds: [Round]
     ) {
         self.leaves = leaves
         self.heads = heads
@@ -102,9 +102,9 @@ public struct RoundConflict: Error, Sendable {
     /// The round already holding the period.
     public let existing: Round
     /// The unit both rounds would cover.
-    public let unitID: String
+    public let unitID: UnitID
 
-    public init(existing: Round, unitID: String) {
+    public init(existing: Round, unitID: UnitID) {
         self.existing = existing
         self.unitID = unitID
     }

@@ -80,7 +80,7 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, SuggestsNex
         .init(.notFound, "\(what) not found.", next: next)
     }
     /// A round id that is not in the workspace.
-    public static func roundNotFound(_ id: String) -> Self {
+    public static func roundNotFound(_ id: RoundID) -> Self {
         notFound("round \(id)", next: [.listRounds])
     }
     public static func conflict(_ reason: String) -> Self {

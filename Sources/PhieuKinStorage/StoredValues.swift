@@ -1,12 +1,14 @@
+public import PhieuKinCore
+
 /// What a store hands the workflows, as plain values: no database types, no column names.
 /// Bytes (keys, sealed leaves, signed head bodies, signatures) are exactly what was stored.
 
 /// One import batch of a round: its data key, sealed to the round's tally key.
 public struct StoredBatch: Sendable, Hashable {
-    public var roundID: String
+    public var roundID: RoundID
     public var seq: Int
     public var sealedKey: [UInt8]
-    public init(roundID: String, seq: Int, sealedKey: [UInt8]) {
+    public init(roundID: RoundID, seq: Int, sealedKey: [UInt8]) {
         self.roundID = roundID
         self.seq = seq
         self.sealedKey = sealedKey
@@ -15,11 +17,11 @@ public struct StoredBatch: Sendable, Hashable {
 
 /// One leaf of a round's ballot log: a sealed ballot (or a signed decision), and its batch.
 public struct StoredLeaf: Sendable, Hashable {
-    public var roundID: String
+    public var roundID: RoundID
     public var idx: Int
     public var batchSeq: Int
     public var data: [UInt8]
-    public init(roundID: String, idx: Int, batchSeq: Int, data: [UInt8]) {
+    public init(roundID: RoundID, idx: Int, batchSeq: Int, data: [UInt8]) {
         self.roundID = roundID
         self.idx = idx
         self.batchSeq = batchSeq
@@ -30,11 +32,11 @@ public struct StoredLeaf: Sendable, Hashable {
 /// A signed tree head of a round's ballot log, as signed bytes: the canonical body and its
 /// Ed25519 signature (docs/FORMAT.md).
 public struct StoredTreeHead: Sendable, Hashable {
-    public var roundID: String
+    public var roundID: RoundID
     public var seq: Int
     public var body: [UInt8]
     public var signature: [UInt8]
-    public init(roundID: String, seq: Int, body: [UInt8], signature: [UInt8]) {
+    public init(roundID: RoundID, seq: Int, body: [UInt8], signature: [UInt8]) {
         self.roundID = roundID
         self.seq = seq
         self.body = body
@@ -49,7 +51,7 @@ public struct StoredReject: Sendable, Hashable {
     }
     /// Given by the store when the reject is inserted (nil before).
     public var id: Int64?
-    public var roundID: String
+    public var roundID: RoundID
     public var batchSeq: Int
     /// Cleared once resolved.
     public var sealed: [UInt8]?
@@ -61,7 +63,7 @@ public struct StoredReject: Sendable, Hashable {
     public var status: Status
     public var decisionReason: String?
     public init(
-        id: Int64? = nil, roundID: String, batchSeq: Int, sealed: [UInt8]?, code: String, reason: String,
+        id: Int64? = nil, roundID: RoundID, batchSeq: Int, sealed: [UInt8]?, code: String, reason: String,
         source: String?, status: Status, decisionReason: String? = nil
     ) {
         self.id = id
@@ -78,10 +80,10 @@ public struct StoredReject: Sendable, Hashable {
 
 /// A round's committed result: the canonical JSON of its `RoundResult` and its results-log leaf.
 public struct StoredResult: Sendable, Hashable {
-    public var roundID: String
+    public var roundID: RoundID
     public var body: [UInt8]
     public var logIndex: Int
-    public init(roundID: String, body: [UInt8], logIndex: Int) {
+    public init(roundID: RoundID, body: [UInt8], logIndex: Int) {
         self.roundID = roundID
         self.body = body
         self.logIndex = logIndex
@@ -90,12 +92,12 @@ public struct StoredResult: Sendable, Hashable {
 
 /// A committed flag: canonical JSON of the `Flag`, keyed by round, official and criterion.
 public struct StoredFlag: Sendable, Hashable {
-    public var roundID: String
-    public var officialID: String
-    public var criterionID: String
+    public var roundID: RoundID
+    public var officialID: OfficialID
+    public var criterionID: CriterionID
     public var status: String
     public var body: [UInt8]
-    public init(roundID: String, officialID: String, criterionID: String, status: String, body: [UInt8]) {
+    public init(roundID: RoundID, officialID: OfficialID, criterionID: CriterionID, status: String, body: [UInt8]) {
         self.roundID = roundID
         self.officialID = officialID
         self.criterionID = criterionID

@@ -25,42 +25,42 @@ public protocol WorkspaceStorage: Sendable {
     func applyRoster(units: [Unit], officials: [Official]) throws -> RosterChanges
     /// Units by id.
     func units() throws -> [Unit]
-    func unit(id: String) throws -> Unit?
+    func unit(id: UnitID) throws -> Unit?
     /// Officials in roster order (unit, order, id); inactive ones only when asked.
-    func officials(unitID: String?, includeInactive: Bool) throws -> [Official]
+    func officials(unitID: UnitID?, includeInactive: Bool) throws -> [Official]
 
     // MARK: Rounds
     /// Inserts a round over `units` (in that order) with its frozen officials. Throws
     /// `RoundConflict` when a round that is not voided already covers one of `units` for the same
     /// survey, period and channel (checked inside the write), `StoreError.conflict` for a taken id.
-    func insertRound(_ round: Round, units: [String], officials: [RoundOfficial]) throws
+    func insertRound(_ round: Round, units: [UnitID], officials: [RoundOfficial]) throws
     /// A round (not voided) of this survey, period and channel that covers one of `units`.
     func liveRound(
-        surveyID: String, period: String, channel: String, units: [String]
+        surveyID: SurveyID, period: String, channel: String, units: [UnitID]
     ) throws -> (
-        round: Round, unitID: String
+        round: Round, unitID: UnitID
     )?
     /// The units a round covers, in the order they were given.
-    func roundUnits(roundID: String) throws -> [String]
+    func roundUnits(roundID: RoundID) throws -> [UnitID]
     /// The round, or `StoreError.notFound`.
-    func round(id: String) throws -> Round
+    func round(id: RoundID) throws -> Round
     /// Rounds (covering `unitID`, of `surveyID`, when given) by period, unit, survey and id.
-    func rounds(unitID: String?, surveyID: String?) throws -> [Round]
+    func rounds(unitID: UnitID?, surveyID: SurveyID?) throws -> [Round]
     /// The officials on a round's ballot, in printed order.
-    func roundOfficials(roundID: String) throws -> [RoundOfficial]
+    func roundOfficials(roundID: RoundID) throws -> [RoundOfficial]
     /// Records the hashes of newly issued serials (never the serials), and the layout printed.
-    func insertIssuedSerialHashes(roundID: String, hashes: [[UInt8]], layoutID: String?) throws
-    func issuedSerialCount(roundID: String) throws -> Int
+    func insertIssuedSerialHashes(roundID: RoundID, hashes: [[UInt8]], layoutID: String?) throws
+    func issuedSerialCount(roundID: RoundID) throws -> Int
 
     // MARK: Ballot log
     /// Runs `body` in one write transaction on a round's ballot log: all of it commits, or none.
-    func withBallotLog<T>(roundID: String, _ body: (any BallotLogWriting) throws -> T) throws -> T
+    func withBallotLog<T>(roundID: RoundID, _ body: (any BallotLogWriting) throws -> T) throws -> T
     /// Rejects of a round, in insertion order.
-    func rejects(roundID: String) throws -> [StoredReject]
+    func rejects(roundID: RoundID) throws -> [StoredReject]
     /// Everything the verifier and the audit export read, from one read transaction.
-    func ballotLogSnapshot(roundID: String) throws -> BallotLogSnapshot
+    func ballotLogSnapshot(roundID: RoundID) throws -> BallotLogSnapshot
     /// What the tally reads of a round's ballot log, from one read transaction.
-    func ballotLogForTally(roundID: String) throws -> BallotLogForTally
+    func ballotLogForTally(roundID: RoundID) throws -> BallotLogForTally
 
     // MARK: Results
     /// Commits a tally in one transaction (see `Store.commitTally`); refuses a round that is not
@@ -71,19 +71,19 @@ public protocol WorkspaceStorage: Sendable {
     ) throws -> Int
     /// Committed results in log order.
     func results() throws -> [StoredResult]
-    func result(roundID: String) throws -> StoredResult?
+    func result(roundID: RoundID) throws -> StoredResult?
     /// Stored flags of the given rounds (all rounds when nil), by round, official, criterion.
-    func flags(roundIDs: [String]?) throws -> [StoredFlag]
-    func sealedRemarks(roundID: String) throws -> [UInt8]?
+    func flags(roundIDs: [RoundID]?) throws -> [StoredFlag]
+    func sealedRemarks(roundID: RoundID) throws -> [UInt8]?
     /// Everything `verify` reads of the results log, from one read transaction.
     func resultsLogSnapshot() throws -> ResultsLogSnapshot
 }
 
 extension WorkspaceStorage {
-    public func officials(unitID: String? = nil, includeInactive: Bool = false) throws -> [Official] {
+    public func officials(unitID: UnitID? = nil, includeInactive: Bool = false) throws -> [Official] {
         try officials(unitID: unitID, includeInactive: includeInactive)
     }
-    public func rounds(unitID: String? = nil, surveyID: String? = nil) throws -> [Round] {
+    public func rounds(unitID: UnitID? = nil, surveyID: SurveyID? = nil) throws -> [Round] {
         try rounds(unitID: unitID, surveyID: surveyID)
     }
     public func flags() throws -> [StoredFlag] { try flags(roundIDs: nil) }
@@ -93,7 +93,7 @@ extension WorkspaceStorage {
 /// void or a round close may do. Only `WorkspaceStorage.withBallotLog` hands one out, so
 /// everything done through it commits together or not at all. Never used after its body returns.
 public protocol BallotLogWriting {
-    var roundID: String { get }
+    var roundID: RoundID { get }
     /// The round, read inside this transaction (`StoreError.notFound` if it is gone).
     func round() throws -> Round
     /// Issued serial hashes of the round, read inside this transaction.

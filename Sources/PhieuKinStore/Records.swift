@@ -19,10 +19,10 @@ struct UnitRecord: Codable, FetchableRecord, PersistableRecord {
     var id: String
     var name: String
     init(_ unit: PhieuKinCore.Unit) {
-        id = unit.id
+        id = unit.id.rawValue
         name = unit.name
     }
-    var unit: PhieuKinCore.Unit { Unit(id: id, name: name) }
+    var unit: PhieuKinCore.Unit { Unit(id: UnitID(id), name: name) }
 }
 
 struct OfficialRecord: Codable, FetchableRecord, PersistableRecord {
@@ -34,15 +34,17 @@ struct OfficialRecord: Codable, FetchableRecord, PersistableRecord {
     var rosterOrder: Int
     var active: Bool
     init(_ official: Official) {
-        id = official.id
-        unitID = official.unitID
+        id = official.id.rawValue
+        unitID = official.unitID.rawValue
         fullName = official.fullName
         position = official.position
         rosterOrder = official.order
         active = official.active
     }
     var official: Official {
-        Official(id: id, unitID: unitID, fullName: fullName, position: position, order: rosterOrder, active: active)
+        Official(
+            id: OfficialID(id), unitID: UnitID(unitID), fullName: fullName, position: position, order: rosterOrder,
+            active: active)
     }
 }
 
@@ -69,11 +71,11 @@ struct RoundRecord: Codable, FetchableRecord, PersistableRecord {
     var voidedOn: String?
 
     init(_ r: Round) {
-        id = r.id
-        surveyID = r.surveyID
+        id = r.id.rawValue
+        surveyID = r.surveyID.rawValue
         surveyVersion = r.surveyVersion
         surveyYAML = r.surveyYAML
-        unitID = r.unitID
+        unitID = r.unitID.rawValue
         period = r.period
         channel = r.channel
         state = r.state
@@ -92,7 +94,8 @@ struct RoundRecord: Codable, FetchableRecord, PersistableRecord {
 
     var round: Round {
         Round(
-            id: id, surveyID: surveyID, surveyVersion: surveyVersion, surveyYAML: surveyYAML, unitID: unitID,
+            id: RoundID(id), surveyID: SurveyID(surveyID), surveyVersion: surveyVersion, surveyYAML: surveyYAML,
+            unitID: UnitID(unitID),
             period: period, channel: channel, state: state, numbered: numbered, ballotsPlanned: ballotsPlanned,
             electorate: electorate, tallyPublicKey: [UInt8](tallyPublicKey), committeeSize: committeeSize,
             committeeThreshold: committeeThreshold, layoutID: layoutID, openedOn: openedOn, closedOn: closedOn,
@@ -110,17 +113,17 @@ struct RoundOfficialRecord: Codable, FetchableRecord, PersistableRecord {
     var title: String
     var unitID: String?
     init(_ o: RoundOfficial) {
-        roundID = o.roundID
-        officialID = o.officialID
+        roundID = o.roundID.rawValue
+        officialID = o.officialID.rawValue
         position = o.position
         fullName = o.fullName
         title = o.title
-        unitID = o.unitID
+        unitID = o.unitID?.rawValue
     }
     var roundOfficial: RoundOfficial {
         RoundOfficial(
-            roundID: roundID, officialID: officialID, position: position, fullName: fullName, title: title,
-            unitID: unitID)
+            roundID: RoundID(roundID), officialID: OfficialID(officialID), position: position, fullName: fullName,
+            title: title, unitID: unitID.map { UnitID($0) })
     }
 }
 
@@ -135,7 +138,7 @@ struct BatchRecord: Codable, FetchableRecord, PersistableRecord {
     var roundID: String
     var seq: Int
     var sealedKey: Data
-    var batch: StoredBatch { StoredBatch(roundID: roundID, seq: seq, sealedKey: [UInt8](sealedKey)) }
+    var batch: StoredBatch { StoredBatch(roundID: RoundID(roundID), seq: seq, sealedKey: [UInt8](sealedKey)) }
 }
 
 struct TreeHeadRecord: Codable, FetchableRecord, PersistableRecord {
@@ -145,13 +148,13 @@ struct TreeHeadRecord: Codable, FetchableRecord, PersistableRecord {
     var body: Data
     var signature: Data
     init(_ head: StoredTreeHead) {
-        roundID = head.roundID
+        roundID = head.roundID.rawValue
         seq = head.seq
         body = Data(head.body)
         signature = Data(head.signature)
     }
     var head: StoredTreeHead {
-        StoredTreeHead(roundID: roundID, seq: seq, body: [UInt8](body), signature: [UInt8](signature))
+        StoredTreeHead(roundID: RoundID(roundID), seq: seq, body: [UInt8](body), signature: [UInt8](signature))
     }
 }
 
@@ -168,7 +171,7 @@ struct RejectRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var decisionReason: String?
     init(_ r: StoredReject) {
         id = r.id
-        roundID = r.roundID
+        roundID = r.roundID.rawValue
         batchSeq = r.batchSeq
         sealed = r.sealed.map { Data($0) }
         code = r.code
@@ -179,7 +182,7 @@ struct RejectRecord: Codable, FetchableRecord, MutablePersistableRecord {
     }
     var reject: StoredReject {
         StoredReject(
-            id: id, roundID: roundID, batchSeq: batchSeq, sealed: sealed.map { [UInt8]($0) }, code: code,
+            id: id, roundID: RoundID(roundID), batchSeq: batchSeq, sealed: sealed.map { [UInt8]($0) }, code: code,
             reason: reason, source: source, status: status, decisionReason: decisionReason)
     }
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -192,7 +195,7 @@ struct ResultRecord: Codable, FetchableRecord, PersistableRecord {
     var roundID: String
     var body: Data
     var logIndex: Int
-    var result: StoredResult { StoredResult(roundID: roundID, body: [UInt8](body), logIndex: logIndex) }
+    var result: StoredResult { StoredResult(roundID: RoundID(roundID), body: [UInt8](body), logIndex: logIndex) }
 }
 
 struct FlagRecord: Codable, FetchableRecord, PersistableRecord {
@@ -203,15 +206,16 @@ struct FlagRecord: Codable, FetchableRecord, PersistableRecord {
     var status: String
     var body: Data
     init(_ f: StoredFlag) {
-        roundID = f.roundID
-        officialID = f.officialID
-        criterionID = f.criterionID
+        roundID = f.roundID.rawValue
+        officialID = f.officialID.rawValue
+        criterionID = f.criterionID.rawValue
         status = f.status
         body = Data(f.body)
     }
     var flag: StoredFlag {
         StoredFlag(
-            roundID: roundID, officialID: officialID, criterionID: criterionID, status: status, body: [UInt8](body))
+            roundID: RoundID(roundID), officialID: OfficialID(officialID), criterionID: CriterionID(criterionID),
+            status: status, body: [UInt8](body))
     }
 }
 

@@ -1,6 +1,6 @@
 internal import Foundation
 internal import GRDB
-package import PhieuKinCore
+public import PhieuKinCore
 public import PhieuKinStorage
 
 #if canImport(GRDBSQLite)
@@ -14,17 +14,20 @@ public import PhieuKinStorage
 /// through it commits together or not at all.
 final class BallotLogTransaction: BallotLogWriting {
     let db: Database
-    let roundID: String
+    let roundID: RoundID
+    /// `roundID` as stored in the `roundID` TEXT columns.
+    private let key: String
     private var rawLeafStatement: Statement?
     private var rawUsedStatement: Statement?
 
-    init(db: Database, roundID: String) {
+    init(db: Database, roundID: RoundID) {
         self.db = db
         self.roundID = roundID
+        self.key = roundID.rawValue
     }
 
     func round() throws -> Round {
-        guard let round = try RoundRecord.fetchOne(db, key: roundID) else {
+        guard let round = try RoundRecord.fetchOne(db, key: key) else {
             throw StoreError.roundNotFound(roundID)
         }
         return round.round
@@ -32,23 +35,23 @@ final class BallotLogTransaction: BallotLogWriting {
 
     /// Issued serial hashes of the round, read inside this transaction.
     func issuedSerialHashes() throws -> Set<SerialHash> {
-        try Store.serialHashes(db, table: "issuedSerial", roundID: roundID)
+        try Store.serialHashes(db, table: "issuedSerial", roundID: key)
     }
 
     /// Used serial hashes of the round, read inside this transaction (so a concurrent import that
     /// committed first is seen).
     func usedSerialHashes() throws -> Set<SerialHash> {
-        try Store.serialHashes(db, table: "usedSerial", roundID: roundID)
+        try Store.serialHashes(db, table: "usedSerial", roundID: key)
     }
 
     /// Whether one serial hash was issued for the round: a primary-key lookup, O(log n).
     func isIssued(_ hash: SerialHash) throws -> Bool {
-        try Self.contains(db, table: "issuedSerial", roundID: roundID, hash: hash)
+        try Self.contains(db, table: "issuedSerial", roundID: key, hash: hash)
     }
 
     /// Whether one serial hash was used by an accepted ballot already: O(log n).
     func isUsed(_ hash: SerialHash) throws -> Bool {
-        try Self.contains(db, table: "usedSerial", roundID: roundID, hash: hash)
+        try Self.contains(db, table: "usedSerial", roundID: key, hash: hash)
     }
 
     private static func contains(_ db: Database, table: String, roundID: String, hash: SerialHash) throws -> Bool {
@@ -61,19 +64,19 @@ final class BallotLogTransaction: BallotLogWriting {
     }
 
     func nextBatchSeq() throws -> Int {
-        try (Int.fetchOne(db, sql: "SELECT MAX(seq) FROM batch WHERE roundID = ?", arguments: [roundID]) ?? 0) + 1
+        try (Int.fetchOne(db, sql: "SELECT MAX(seq) FROM batch WHERE roundID = ?", arguments: [key]) ?? 0) + 1
     }
 
     /// Leaves in the log: one past the highest index (O(log n) on the primary key; indexes are
     /// contiguous from 0, which `verify` checks).
     func leafCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(idx) + 1, 0) FROM leaf WHERE roundID = ?", arguments: [roundID])
+        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(idx) + 1, 0) FROM leaf WHERE roundID = ?", arguments: [key])
             ?? 0
     }
 
     /// The log's stored Merkle frontier (`MerkleFrontier.serialized`), if one was saved.
     func frontier() throws -> [UInt8]? {
-        try Row.fetchOne(db, sql: "SELECT frontier FROM ballotFrontier WHERE roundID = ?", arguments: [roundID])
+        try Row.fetchOne(db, sql: "SELECT frontier FROM ballotFrontier WHERE roundID = ?", arguments: [key])
             .map { [UInt8]((($0[0] as Data?) ?? Data())) }
     }
 
@@ -82,24 +85,24 @@ final class BallotLogTransaction: BallotLogWriting {
         try db.execute(
             sql: "INSERT INTO ballotFrontier (roundID, frontier) VALUES (?, ?) "
                 + "ON CONFLICT(roundID) DO UPDATE SET frontier = excluded.frontier",
-            arguments: [roundID, Data(bytes)])
+            arguments: [key, Data(bytes)])
     }
 
     func insertBatch(seq: Int, sealedKey: [UInt8]) throws {
-        try BatchRecord(roundID: roundID, seq: seq, sealedKey: Data(sealedKey)).insert(db)
+        try BatchRecord(roundID: key, seq: seq, sealedKey: Data(sealedKey)).insert(db)
     }
 
     /// The batch that imported a file with this digest, if any.
     func batchForFile(digest: [UInt8]) throws -> Int? {
         try Int.fetchOne(
             db, sql: "SELECT batchSeq FROM batchFile WHERE roundID = ? AND digest = ?",
-            arguments: [roundID, Data(digest)])
+            arguments: [key, Data(digest)])
     }
 
     func recordFile(digest: [UInt8], batchSeq: Int) throws {
         try db.execute(
             sql: "INSERT OR IGNORE INTO batchFile (roundID, digest, batchSeq) VALUES (?, ?, ?)",
-            arguments: [roundID, Data(digest), batchSeq])
+            arguments: [key, Data(digest), batchSeq])
     }
 
     /// Appends one leaf (cached statement: called a million times per import).
@@ -141,7 +144,7 @@ final class BallotLogTransaction: BallotLogWriting {
     private func rawStatement(_ sql: String) throws -> Statement {
         let statement = try db.makeStatement(sql: sql)
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        let rc = sqlite3_bind_text(statement.sqliteStatement, 1, roundID, -1, transient)
+        let rc = sqlite3_bind_text(statement.sqliteStatement, 1, key, -1, transient)
         guard rc == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), sql: sql) }
         return statement
     }
@@ -166,7 +169,7 @@ final class BallotLogTransaction: BallotLogWriting {
     }
 
     func rejects(status: StoredReject.Status?, ids: [Int64]?) throws -> [StoredReject] {
-        var request = RejectRecord.filter(Column("roundID") == roundID)
+        var request = RejectRecord.filter(Column("roundID") == key)
         if let status { request = request.filter(Column("status") == status.rawValue) }
         if let ids { request = request.filter(ids.contains(Column("id"))) }
         return try request.order(Column("id")).fetchAll(db).map(\.reject)
@@ -181,7 +184,7 @@ final class BallotLogTransaction: BallotLogWriting {
     func forEachLeaf(from start: Int, _ body: ([UInt8]) throws -> Void) throws {
         let rows = try Row.fetchCursor(
             db, sql: "SELECT data FROM leaf WHERE roundID = ? AND idx >= ? ORDER BY idx",
-            arguments: [roundID, start])
+            arguments: [key, start])
         while let row = try rows.next() {
             let data: [UInt8] = try row.withUnsafeData(atIndex: 0) { $0.map { [UInt8]($0) } ?? [] }
             try body(data)
@@ -189,7 +192,7 @@ final class BallotLogTransaction: BallotLogWriting {
     }
 
     func lastTreeHead() throws -> StoredTreeHead? {
-        try TreeHeadRecord.filter(Column("roundID") == roundID).order(Column("seq").desc).fetchOne(db)?.head
+        try TreeHeadRecord.filter(Column("roundID") == key).order(Column("seq").desc).fetchOne(db)?.head
     }
 
     func insertTreeHead(_ head: StoredTreeHead) throws {
@@ -199,14 +202,14 @@ final class BallotLogTransaction: BallotLogWriting {
     func setState(_ state: Round.State, closedOn: String?) throws {
         try db.execute(
             sql: "UPDATE round SET state = ?, closedOn = ? WHERE id = ?",
-            arguments: [state.rawValue, closedOn, roundID])
+            arguments: [state.rawValue, closedOn, key])
     }
 
     /// Marks the round voided with its reason (the caller signs the void into the log first).
     func setVoided(reason: String, on date: String) throws {
         try db.execute(
             sql: "UPDATE round SET state = ?, voidReason = ?, voidedOn = ? WHERE id = ?",
-            arguments: [Round.State.voided.rawValue, reason, date, roundID])
+            arguments: [Round.State.voided.rawValue, reason, date, key])
     }
 
     /// Records the void of a tallied round beside its result: a leaf of the agency's results log
@@ -220,7 +223,7 @@ final class BallotLogTransaction: BallotLogWriting {
 
 extension Store {
     /// Runs `body` in one write transaction on a round's ballot log: all of it commits, or none.
-    public func withBallotLog<T>(roundID: String, _ body: (any BallotLogWriting) throws -> T) throws -> T {
+    public func withBallotLog<T>(roundID: RoundID, _ body: (any BallotLogWriting) throws -> T) throws -> T {
         try write { db in
             try body(BallotLogTransaction(db: db, roundID: roundID))
         }
@@ -257,25 +260,27 @@ extension Store {
     }
 
     /// Inserts issued serial hashes in bulk (benchmarks and tests that need a million).
-    package func insertIssuedSerialHashes(roundID: String, hashes: [SerialHash]) throws {
+    package func insertIssuedSerialHashes(roundID: RoundID, hashes: [SerialHash]) throws {
         try write { db in
             let statement = try db.makeStatement(sql: "INSERT INTO issuedSerial (roundID, hash) VALUES (?, ?)")
-            for hash in hashes.sorted() { try statement.execute(arguments: [roundID, Data(hash.bytes)]) }
+            for hash in hashes.sorted() { try statement.execute(arguments: [roundID.rawValue, Data(hash.bytes)]) }
         }
     }
 
-    public func rejects(roundID: String) throws -> [StoredReject] {
+    public func rejects(roundID: RoundID) throws -> [StoredReject] {
         try read { db in
-            try RejectRecord.filter(Column("roundID") == roundID).order(Column("id")).fetchAll(db).map(\.reject)
+            try RejectRecord.filter(Column("roundID") == roundID.rawValue).order(Column("id")).fetchAll(db).map(
+                \.reject)
         }
     }
 
-    public func ballotLogSnapshot(roundID: String) throws -> BallotLogSnapshot {
-        try read { db in
-            guard let round = try RoundRecord.fetchOne(db, key: roundID) else {
+    public func ballotLogSnapshot(roundID: RoundID) throws -> BallotLogSnapshot {
+        let key = roundID.rawValue
+        return try read { db in
+            guard let round = try RoundRecord.fetchOne(db, key: key) else {
                 throw StoreError.roundNotFound(roundID)
             }
-            let args: StatementArguments = [roundID]
+            let args: StatementArguments = [key]
             var leaves: [StoredLeaf] = []
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT idx, batchSeq, data FROM leaf WHERE roundID = ? ORDER BY idx", arguments: args)
@@ -286,11 +291,11 @@ extension Store {
             return BallotLogSnapshot(
                 round: round.round,
                 leaves: leaves,
-                batches: try BatchRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db).map(
+                batches: try BatchRecord.filter(Column("roundID") == key).order(Column("seq")).fetchAll(db).map(
                     \.batch),
-                treeHeads: try TreeHeadRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db)
+                treeHeads: try TreeHeadRecord.filter(Column("roundID") == key).order(Column("seq")).fetchAll(db)
                     .map(\.head),
-                rejects: try RejectRecord.filter(Column("roundID") == roundID).order(Column("id")).fetchAll(db).map(
+                rejects: try RejectRecord.filter(Column("roundID") == key).order(Column("id")).fetchAll(db).map(
                     \.reject),
                 issuedCount: try Int.fetchOne(
                     db, sql: "SELECT COUNT(*) FROM issuedSerial WHERE roundID = ?", arguments: args) ?? 0,
@@ -309,7 +314,7 @@ extension Store {
 extension WorkspaceStorage {
     /// Inserts issued serial hashes in bulk (benchmarks and tests that need a million): SQLite's
     /// prepared-statement path, or `insertIssuedSerialHashes(roundID:hashes:layoutID:)` elsewhere.
-    package func insertIssuedSerialHashes(roundID: String, hashes: [SerialHash]) throws {
+    package func insertIssuedSerialHashes(roundID: RoundID, hashes: [SerialHash]) throws {
         if let store = self as? Store {
             try store.insertIssuedSerialHashes(roundID: roundID, hashes: hashes)
         } else {

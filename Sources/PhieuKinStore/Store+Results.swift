@@ -1,6 +1,6 @@
 internal import Foundation
 internal import GRDB
-internal import PhieuKinCore
+public import PhieuKinCore
 internal import PhieuKinCrypto
 public import PhieuKinStorage
 
@@ -14,8 +14,9 @@ extension Store {
         _ commit: TallyCommit,
         signHead: (_ root: [UInt8], _ size: Int, _ seq: Int) throws -> StoredResultsHead
     ) throws -> Int {
-        try write { db in
-            guard let round = try RoundRecord.fetchOne(db, key: commit.roundID) else {
+        let key = commit.roundID.rawValue
+        return try write { db in
+            guard let round = try RoundRecord.fetchOne(db, key: key) else {
                 throw StoreError.roundNotFound(commit.roundID)
             }
             guard round.state == .closed else {
@@ -23,14 +24,14 @@ extension Store {
                     "round \(commit.roundID) is \(round.state.rawValue), not closed; nothing was committed.")
             }
             let index = try Self.appendResultLeaf(db, commit.leaf, signHead: signHead)
-            try ResultRecord(roundID: commit.roundID, body: Data(commit.resultBody), logIndex: index).insert(db)
+            try ResultRecord(roundID: key, body: Data(commit.resultBody), logIndex: index).insert(db)
             for flag in commit.flags { try FlagRecord(flag).insert(db) }
             try db.execute(
                 sql: "INSERT INTO resultRemarks (roundID, sealed) VALUES (?, ?)",
-                arguments: [commit.roundID, Data(commit.sealedRemarks)])
+                arguments: [key, Data(commit.sealedRemarks)])
             try db.execute(
                 sql: "UPDATE round SET state = ? WHERE id = ?",
-                arguments: [Round.State.tallied.rawValue, commit.roundID])
+                arguments: [Round.State.tallied.rawValue, key])
             return index
         }
     }
@@ -60,32 +61,34 @@ extension Store {
         try read { db in try ResultRecord.order(Column("logIndex")).fetchAll(db).map(\.result) }
     }
 
-    public func result(roundID: String) throws -> StoredResult? {
-        try read { db in try ResultRecord.fetchOne(db, key: roundID)?.result }
+    public func result(roundID: RoundID) throws -> StoredResult? {
+        try read { db in try ResultRecord.fetchOne(db, key: roundID.rawValue)?.result }
     }
 
     /// Stored flags of the given rounds (all rounds when nil).
-    public func flags(roundIDs: [String]?) throws -> [StoredFlag] {
+    public func flags(roundIDs: [RoundID]?) throws -> [StoredFlag] {
         try read { db in
             var request = FlagRecord.all()
-            if let roundIDs { request = request.filter(roundIDs.contains(Column("roundID"))) }
+            if let roundIDs { request = request.filter(roundIDs.map(\.rawValue).contains(Column("roundID"))) }
             return try request.order(Column("roundID"), Column("officialID"), Column("criterionID")).fetchAll(db)
                 .map(\.flag)
         }
     }
 
-    public func sealedRemarks(roundID: String) throws -> [UInt8]? {
+    public func sealedRemarks(roundID: RoundID) throws -> [UInt8]? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT sealed FROM resultRemarks WHERE roundID = ?", arguments: [roundID])
-                .map { row in [UInt8]((row[0] as Data?) ?? Data()) }
+            try Row.fetchOne(
+                db, sql: "SELECT sealed FROM resultRemarks WHERE roundID = ?", arguments: [roundID.rawValue]
+            )
+            .map { row in [UInt8]((row[0] as Data?) ?? Data()) }
         }
     }
 
     public func resultsLogSnapshot() throws -> ResultsLogSnapshot {
         try read { db in
-            var remarks: [String: [UInt8]] = [:]
+            var remarks: [RoundID: [UInt8]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT roundID, sealed FROM resultRemarks") {
-                remarks[row[0]] = [UInt8]((row[1] as Data?) ?? Data())
+                remarks[RoundID(row[0] as String)] = [UInt8]((row[1] as Data?) ?? Data())
             }
             return ResultsLogSnapshot(
                 leaves: try ResultLeafRecord.order(Column("idx")).fetchAll(db).map(\.leaf),
@@ -101,21 +104,22 @@ extension Store {
 }
 
 extension Store {
-    public func ballotLogForTally(roundID: String) throws -> BallotLogForTally {
-        try read { db in
+    public func ballotLogForTally(roundID: RoundID) throws -> BallotLogForTally {
+        let key = roundID.rawValue
+        return try read { db in
             var leaves: [[UInt8]] = []
             leaves.reserveCapacity(
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM leaf WHERE roundID = ?", arguments: [roundID]) ?? 0)
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM leaf WHERE roundID = ?", arguments: [key]) ?? 0)
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT data FROM leaf WHERE roundID = ? ORDER BY idx", arguments: [roundID])
+                db, sql: "SELECT data FROM leaf WHERE roundID = ? ORDER BY idx", arguments: [key])
             while let row = try rows.next() {
                 leaves.append(try row.withUnsafeData(atIndex: 0) { $0.map { [UInt8]($0) } ?? [] })
             }
             return BallotLogForTally(
                 leaves: leaves,
-                batches: try BatchRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db).map(
+                batches: try BatchRecord.filter(Column("roundID") == key).order(Column("seq")).fetchAll(db).map(
                     \.batch),
-                treeHeads: try TreeHeadRecord.filter(Column("roundID") == roundID).order(Column("seq")).fetchAll(db)
+                treeHeads: try TreeHeadRecord.filter(Column("roundID") == key).order(Column("seq")).fetchAll(db)
                     .map(\.head))
         }
     }

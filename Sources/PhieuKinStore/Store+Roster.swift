@@ -10,7 +10,7 @@ extension Store {
         try write { db in
             var changes = RosterChanges()
             for unit in units {
-                if let existing = try UnitRecord.fetchOne(db, key: unit.id) {
+                if let existing = try UnitRecord.fetchOne(db, key: unit.id.rawValue) {
                     if existing.name != unit.name {
                         try UnitRecord(unit).update(db)
                         changes.unitsUpdated += 1
@@ -20,11 +20,11 @@ extension Store {
                     changes.unitsAdded += 1
                 }
             }
-            let importedIDs = Set(officials.map(\.id))
+            let importedIDs = Set(officials.map(\.id.rawValue))
             for official in officials {
                 var record = OfficialRecord(official)
                 record.active = true
-                if let existing = try OfficialRecord.fetchOne(db, key: official.id) {
+                if let existing = try OfficialRecord.fetchOne(db, key: official.id.rawValue) {
                     if existing.unitID != record.unitID || existing.fullName != record.fullName
                         || existing.position != record.position || existing.rosterOrder != record.rosterOrder
                         || !existing.active
@@ -37,7 +37,7 @@ extension Store {
                     changes.officialsAdded += 1
                 }
             }
-            let unitIDs = units.map(\.id)
+            let unitIDs = units.map(\.id.rawValue)
             let stale = try OfficialRecord.filter(unitIDs.contains(Column("unitID")))
                 .filter(Column("active") == true)
                 .fetchAll(db)
@@ -55,15 +55,15 @@ extension Store {
         try read { db in try UnitRecord.order(Column("id")).fetchAll(db).map(\.unit) }
     }
 
-    public func unit(id: String) throws -> Unit? {
-        try read { db in try UnitRecord.fetchOne(db, key: id)?.unit }
+    public func unit(id: UnitID) throws -> Unit? {
+        try read { db in try UnitRecord.fetchOne(db, key: id.rawValue)?.unit }
     }
 
     /// Officials in roster order; inactive ones only when asked.
-    public func officials(unitID: String?, includeInactive: Bool) throws -> [Official] {
+    public func officials(unitID: UnitID?, includeInactive: Bool) throws -> [Official] {
         try read { db in
             var request = OfficialRecord.all()
-            if let unitID { request = request.filter(Column("unitID") == unitID) }
+            if let unitID { request = request.filter(Column("unitID") == unitID.rawValue) }
             if !includeInactive { request = request.filter(Column("active") == true) }
             return try request.order(Column("unitID"), Column("rosterOrder"), Column("id")).fetchAll(db).map(\.official)
         }

@@ -44,7 +44,7 @@ struct AppendBench: ParsableCommand {
         let emptySerials = (0..<runs).map { _ in try! Serial(bytes: SecureRandom.bytes(16)) }
         try workspace.store.insertIssuedSerialHashes(roundID: empty.id, hashes: emptySerials.map { SerialHash($0) })
 
-        func timeOne(round: String, serial: Serial, index: Int) throws -> Double {
+        func timeOne(round: RoundID, serial: Serial, index: Int) throws -> Double {
             let path = root + "/one-\(round)-\(index).csv"
             try ImportBench.writeCSV(path: path, serials: [serial], officials: officials.map(\.id), criteria: criteria)
             clock = ContinuousClock.now

@@ -67,7 +67,8 @@ struct ImportBench: ParsableCommand {
         let unit = Unit(id: "BENCH", name: "Đơn vị thử nghiệm")
         let officials = (1...20).map {
             Official(
-                id: String(format: "CB%02d", $0), unitID: unit.id, fullName: "Cán bộ \($0)", position: "Chuyên viên",
+                id: OfficialID(String(format: "CB%02d", $0)), unitID: unit.id, fullName: "Cán bộ \($0)",
+                position: "Chuyên viên",
                 order: $0)
         }
         _ = try workspace.store.applyRoster(units: [unit], officials: officials)
@@ -75,7 +76,9 @@ struct ImportBench: ParsableCommand {
         return (workspace, unit, officials, survey)
     }
 
-    static func writeCSV(path: String, serials: [Serial], officials: [String], criteria: [String]) throws {
+    static func writeCSV(
+        path: String, serials: [Serial], officials: [OfficialID], criteria: [CriterionID]
+    ) throws {
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
@@ -107,10 +110,10 @@ struct ImportBench: ParsableCommand {
     }
 
     /// SQLite alone: the round's sealed leaves into a fresh table, one prepared INSERT, one transaction.
-    private func sqliteBaseline(workspace: Workspace, roundID: String, root: String) throws -> Double {
+    private func sqliteBaseline(workspace: Workspace, roundID: RoundID, root: String) throws -> Double {
         let leaves = try workspace.store.ballotLogSnapshot(roundID: roundID).leaves.map(\.data)
         let path = root + "/baseline-\(UUID().uuidString).sqlite"
-        let elapsed = seconds(try Store.benchmarkPlainLeafInsert(leaves: leaves, roundID: roundID, path: path))
+        let elapsed = seconds(try Store.benchmarkPlainLeafInsert(leaves: leaves, roundID: roundID.rawValue, path: path))
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         return elapsed
     }

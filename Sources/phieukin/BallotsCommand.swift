@@ -1,7 +1,6 @@
 import ArgumentParser
 import PhieuKin
-
-import enum PhieuKinCore.Language
+import PhieuKinCore
 
 struct BallotsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +10,7 @@ struct BallotsCommand: ParsableCommand {
     /// What both printing commands take: they issue serials the same way.
     struct PrintOptions: ParsableArguments {
         @OptionGroup var workspace: WorkspaceOptions
-        @Option(help: "The round id (see: phieukin round list).") var round: String
+        @Option(help: "The round id (see: phieukin round list).") var round: RoundID
         @Option(help: "The PDF to write (refused if it exists, unless --force).") var out: String
         @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
         var force = false

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PhieuKin
+import PhieuKinCore
 
 /// `phieukin import`: key-in files → sealed ballots in the round's log (README "Importing ballots").
 struct ImportCommand: ParsableCommand {
@@ -13,7 +14,7 @@ struct ImportCommand: ParsableCommand {
             imported because of an error (message on stderr).
             """)
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "The round id (see: phieukin round list).") var round: String
+    @Option(help: "The round id (see: phieukin round list).") var round: RoundID
     @Option(
         help: "A second, independent keying of the same paper ballots; only ballots both keyings agree on are accepted."
     )
@@ -63,7 +64,7 @@ struct RejectsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List a round's quarantine.")
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "The round id.") var round: String
+        @Option(help: "The round id.") var round: RoundID
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
@@ -82,7 +83,7 @@ struct RejectsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Accept quarantined ballots whose marks were valid (e.g. an unknown serial checked on paper).")
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "The round id.") var round: String
+        @Option(help: "The round id.") var round: RoundID
         @Option(help: "Why the committee accepts them (kept, and signed into the round's log).") var reason: String
         @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
         @Flag(help: "Every pending reject that can be accepted.") var all = false
@@ -108,7 +109,7 @@ struct RejectsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Discard quarantined ballots (e.g. keyed again correctly in a later import).")
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "The round id.") var round: String
+        @Option(help: "The round id.") var round: RoundID
         @Option(help: "Why they are discarded (kept, and signed into the round's log).") var reason: String
         @Option(help: "File holding the agency signing key's passphrase (the decision is signed).")
         var passphraseFile: String?
@@ -136,7 +137,7 @@ struct CloseRoundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "close", abstract: "Close a round: sign its final tree head; no more imports.")
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "The round id.") var round: String
+    @Option(help: "The round id.") var round: RoundID
     @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
     @Flag(help: "Print JSON.") var json = false
 
@@ -156,7 +157,7 @@ struct VerifyCommand: ParsableCommand {
         abstract: "Check the ballot logs (and other logs) against their signatures, leaves and counts.",
         discussion: "Exit status: 0 everything checks out; 3 a problem was found (each is printed); 1 an error.")
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "Only this round (default: every round).") var round: String?
+    @Option(help: "Only this round (default: every round).") var round: RoundID?
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
@@ -185,7 +186,7 @@ struct AuditCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a round's public audit bundle; check it with scripts/verify-audit DIR.")
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "The round id.") var round: String
+        @Option(help: "The round id.") var round: RoundID
         @Option(help: "Folder to write: new or empty (a folder with files in it is refused).") var out: String
         @Flag(help: "Print JSON.") var json = false
 

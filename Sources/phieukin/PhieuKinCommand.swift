@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 import PhieuKin
 
+public import struct PhieuKinCore.Identifier
 public import enum PhieuKinCore.Language
 
 @main
@@ -53,6 +54,12 @@ struct WorkspaceOptions: ParsableArguments {
 
 /// `--lang vi|en` for documents people read.
 extension Language: ExpressibleByArgument {}
+
+/// Round, unit and survey ids are read from the command line as typed ids (`--round`, `--unit`,
+/// `--survey`): the text exactly as given.
+extension Identifier: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
 
 /// Prints a value as pretty, key-sorted JSON (the documented `--json` outputs).
 func printJSON<T: Encodable>(_ value: T) throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PhieuKin
+import PhieuKinCore
 
 struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,7 +26,7 @@ struct RosterCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show units and officials in roster order.")
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "Only this unit.") var unit: String?
+        @Option(help: "Only this unit.") var unit: UnitID?
         @Flag(help: "Include officials no longer on the roster.") var all = false
 
         func run() throws {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import PhieuKin
-
-import enum PhieuKinCore.Language
+import PhieuKinCore
 
 struct RoundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,9 +17,9 @@ struct RoundCommand: ParsableCommand {
                 small offices stay secret.
                 """)
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "Survey id, e.g. quarterly-7.") var survey: String
+        @Option(help: "Survey id, e.g. quarterly-7.") var survey: SurveyID
         @Option(help: "Period: YYYY-Qn, YYYY-MM or YYYY.") var period: String
-        @Option(help: "Unit id from the roster; repeat it to put several units on one ballot.") var unit: [String] = []
+        @Option(help: "Unit id from the roster; repeat it to put several units on one ballot.") var unit: [UnitID] = []
         @Flag(help: "Every unit of the roster that has active officials, on one ballot.") var allUnits = false
         @Option(help: "How many ballots (serials) to issue when printing.") var ballots: Int
         @Option(help: "numbered (default) or none for unnumbered paper ballots.") var serials: String = "numbered"
@@ -79,7 +78,7 @@ struct RoundCommand: ParsableCommand {
                 try printJSON(summary)
                 return
             }
-            let names = summary.unitIDs.joined(separator: ", ")
+            let names = summary.unitIDs.map(\.rawValue).joined(separator: ", ")
             print(
                 "Opened \(summary.surveyID) for \(summary.unitIDs.count == 1 ? "unit" : "units") \(names), period \(summary.period)"
             )
@@ -109,8 +108,8 @@ struct RoundCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List rounds and their state.")
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "Only this unit.") var unit: String?
-        @Option(help: "Only this survey.") var survey: String?
+        @Option(help: "Only this unit.") var unit: UnitID?
+        @Option(help: "Only this survey.") var survey: SurveyID?
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
@@ -121,7 +120,7 @@ struct RoundCommand: ParsableCommand {
             }
             for r in rounds {
                 var line =
-                    "\(r.id)  \(r.state)  \(r.surveyID)  \(r.unitIDs.joined(separator: "+"))  \(r.period)  issued \(r.serialsIssued)/\(r.ballotsPlanned)"
+                    "\(r.id)  \(r.state)  \(r.surveyID)  \(r.unitIDs.map(\.rawValue).joined(separator: "+"))  \(r.period)  issued \(r.serialsIssued)/\(r.ballotsPlanned)"
                 if let reason = r.voidReason { line += "  voided \(r.voidedOn ?? ""): \(reason)" }
                 print(line)
             }
@@ -137,7 +136,7 @@ struct RoundCommand: ParsableCommand {
                 working; flags and reports leave it out and list it as voided. The period can then be run again.
                 """)
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "The round id.") var round: String
+        @Option(help: "The round id.") var round: RoundID
         @Option(help: "Why the round is voided (kept, signed and shown in reports).") var reason: String
         @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
         @Flag(help: "Print JSON.") var json = false

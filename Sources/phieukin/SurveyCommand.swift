@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 import PhieuKin
-
-import enum PhieuKinCore.Language
+import PhieuKinCore
 
 struct SurveyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +25,7 @@ struct SurveyCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Explain one survey: questions, codes, policy.")
         @OptionGroup var options: WorkspaceOptions
-        @Argument(help: "The survey id, e.g. quarterly-7.") var id: String
+        @Argument(help: "The survey id, e.g. quarterly-7.") var id: SurveyID
         @Option(help: "Language: vi or en.") var lang: Language = .vi
 
         func run() throws {

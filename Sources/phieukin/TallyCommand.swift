@@ -30,7 +30,7 @@ struct TallyCommand: ParsableCommand {
             round is never counted again: --recount recomputes and checks the committed result instead.
             """)
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "The round id (see: phieukin round list).") var round: String
+    @Option(help: "The round id (see: phieukin round list).") var round: RoundID
     @OptionGroup var key: TallyKeyOptions
     @Option(
         help:
@@ -84,9 +84,9 @@ struct FlagsCommand: ParsableCommand {
         commandName: "flags",
         abstract: "List officials flagged for repeated criticism (reminder, action, resolved), with their history.")
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "Only this survey.") var survey: String?
+    @Option(help: "Only this survey.") var survey: SurveyID?
     @Option(help: "Only this period (YYYY-Qn, YYYY-MM, YYYY).") var period: String?
-    @Option(help: "Only this unit.") var unit: String?
+    @Option(help: "Only this unit.") var unit: UnitID?
     @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
     @Flag(help: "Print the flags JSON document (docs/REPORT-JSON.md).") var json = false
 
@@ -121,7 +121,7 @@ struct RoundReportCommand: ParsableCommand {
         commandName: "round",
         abstract: "A tallied round's report: flagged officials first, then the unit summary and remarks.")
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "The round id.") var round: String
+    @Option(help: "The round id.") var round: RoundID
     @Option(help: "text, json, csv, html or pdf.") var format: ReportFormat = .text
     @Option(help: "Output file (- for standard output; not for pdf; refused if it exists, unless --force).")
     var out: String = "-"
@@ -150,8 +150,8 @@ struct FlagsReportCommand: ParsableCommand {
         commandName: "flags", abstract: "Flagged officials of a period, across units, for the leaders.")
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "The period (YYYY-Qn, YYYY-MM, YYYY).") var period: String
-    @Option(help: "Only this survey.") var survey: String?
-    @Option(help: "Only this unit.") var unit: String?
+    @Option(help: "Only this survey.") var survey: SurveyID?
+    @Option(help: "Only this unit.") var unit: UnitID?
     @Option(help: "text, json, csv, html or pdf.") var format: ReportFormat = .text
     @Option(help: "Output file (- for standard output; not for pdf; refused if it exists, unless --force).")
     var out: String = "-"

@@ -15,7 +15,7 @@ struct BallotImportFastPathTests {
     @discardableResult
     static func compare(
         survey: Survey, numbered: Bool, header: [String], rows: [[String]], issued: [Serial] = Validation.issuedSerials,
-        used: [Serial] = [Validation.usedEarlier], roundID: String = "R1"
+        used: [Serial] = [Validation.usedEarlier], roundID: RoundID = "R1"
     ) throws -> Int {
         func session() -> BallotImportSession {
             BallotImportSession(

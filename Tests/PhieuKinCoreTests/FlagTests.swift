@@ -9,7 +9,7 @@ struct FlagTests {
     static let survey = TallyFixtures.quarterly7
 
     static func grid(
-        _ round: String, period: String, unit: String = "u1", officials: [String] = ["a", "b", "c"],
+        _ round: RoundID, period: String, unit: UnitID = "u1", officials: [OfficialID] = ["a", "b", "c"],
         total: Int, marked: [String: Int]
     ) -> RoundResult {
         Tally.count(
@@ -20,7 +20,7 @@ struct FlagTests {
 
     /// A round over several units: the officials of each unit, ballots counted together.
     static func combined(
-        _ round: String, period: String, units: [(String, [String])], total: Int, marked: [String: Int]
+        _ round: RoundID, period: String, units: [(UnitID, [OfficialID])], total: Int, marked: [String: Int]
     ) -> RoundResult {
         var officials: [Official] = []
         for (unit, ids) in units {
@@ -101,7 +101,9 @@ struct FlagTests {
         #expect(FlagRules.evaluate(current: alone1, previous: nil, survey: Self.survey).isEmpty)
         #expect(FlagRules.evaluate(current: alone2, history: [alone1], survey: Self.survey).isEmpty)
 
-        let units = [("u1", ["a", "b", "c", "g", "h", "i", "j", "k"]), ("small", ["d", "e", "f"])]
+        let units: [(UnitID, [OfficialID])] = [
+            ("u1", ["a", "b", "c", "g", "h", "i", "j", "k"]), ("small", ["d", "e", "f"]),
+        ]
         let big1 = Self.combined("c1", period: "2026-Q2", units: units, total: 11, marked: ["d.tac-phong": 4])
         let big2 = Self.combined("c2", period: "2026-Q3", units: units, total: 11, marked: ["d.tac-phong": 5])
         #expect(big2.inconclusive == nil)

@@ -15,7 +15,7 @@ struct RosterParserTests {
         #expect(roster.officials[9].position == "Cán bộ \"một cửa\"")
         // P-TNMT gives explicit orders 10…1: CB30 comes first.
         let tnmt = roster.officials.filter { $0.unitID == "P-TNMT" }
-        #expect(tnmt.map(\.id) == (21...30).reversed().map { "CB\($0)" })
+        #expect(tnmt.map(\.id.rawValue) == (21...30).reversed().map { "CB\($0)" })
         #expect(tnmt.first?.fullName == "Ninh Thị Ỷ Lan")
         #expect(roster.officials.allSatisfy { $0.fullName == $0.fullName.nfc && $0.active })
     }

@@ -9,7 +9,7 @@ struct SurveyLoaderTests {
     func shippedFileLoads(name: String) throws {
         let file = try #require(ShippedSurveys.files.first { $0.name == name })
         let survey = try SurveyLoader.load(yaml: file.yaml, fileName: file.name)
-        #expect(survey.id + ".yaml" == name)
+        #expect(survey.id.rawValue + ".yaml" == name)
         #expect(survey.version == 1)
         #expect(survey.title.vi == survey.title.vi.nfc)
     }

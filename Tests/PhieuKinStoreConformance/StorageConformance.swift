@@ -56,7 +56,7 @@ package enum StorageConformance {
     ]
 
     static func round(
-        _ id: String, unit: String = "VP", survey: String = "quarterly-7", period: String = "2026-Q3",
+        _ id: RoundID, unit: UnitID = "VP", survey: SurveyID = "quarterly-7", period: String = "2026-Q3",
         channel: String = "staff", numbered: Bool = true
     ) -> Round {
         Round(
@@ -66,7 +66,7 @@ package enum StorageConformance {
             openedOn: "2026-11-22", closedOn: nil)
     }
 
-    static func frozen(_ roundID: String, _ official: Official, _ position: Int) -> RoundOfficial {
+    static func frozen(_ roundID: RoundID, _ official: Official, _ position: Int) -> RoundOfficial {
         RoundOfficial(
             roundID: roundID, officialID: official.id, position: position, fullName: official.fullName,
             title: official.position, unitID: official.unitID)
@@ -414,7 +414,7 @@ package enum StorageConformance {
         try expectEqual(try storage.rejects(roundID: "nope"), [], "unknown round has no rejects")
     }
 
-    static func commit(_ roundID: String, leaf: [UInt8]) -> TallyCommit {
+    static func commit(_ roundID: RoundID, leaf: [UInt8]) -> TallyCommit {
         TallyCommit(
             roundID: roundID, resultBody: Array("{\"round\":\"\(roundID)\"}".utf8),
             flags: [

@@ -31,7 +31,7 @@ struct ErrorKindTests {
     struct Scratch {
         let dir: String
         let workspace: Workspace
-        let round: String
+        let round: RoundID
 
         static func make(passphrase: [UInt8]? = nil) throws -> Scratch {
             let dir = try TemporaryFiles.directory("error-kinds").path

@@ -10,7 +10,7 @@ import Testing
 struct ImportFixture {
     let workspace: Workspace
     let dir: String
-    let round: String
+    let round: RoundID
     let serials: [String]
 
     static let roster = """
@@ -22,7 +22,7 @@ struct ImportFixture {
         """
 
     static func make(
-        ballots: Int = 8, survey: String = "quarterly-7", numbered: Bool = true, committee: Committee = Committee()
+        ballots: Int = 8, survey: SurveyID = "quarterly-7", numbered: Bool = true, committee: Committee = Committee()
     ) throws -> ImportFixture {
         let dir = try TemporaryFiles.directory("import").path
         let (workspace, _) = try Workspace.create(at: dir, agency: "UBND Phường Thử")

@@ -24,14 +24,14 @@ struct ReportTests {
         Official(id: "f", unitID: "nho", fullName: "Vũ Thị Phương", position: "Chuyên viên", order: 3),
     ]
 
-    static func info(_ id: String, _ unit: PhieuKinCore.Unit, _ period: String) -> RoundInfo {
+    static func info(_ id: RoundID, _ unit: PhieuKinCore.Unit, _ period: String) -> RoundInfo {
         RoundInfo(
             roundID: id, surveyID: survey.id, unitID: unit.id, unitName: unit.name, period: Period(period)!,
             channel: .staff, issued: 12)
     }
 
     static func tally(
-        _ id: String, _ unit: PhieuKinCore.Unit, _ period: String, total: Int, marked: [String: Int],
+        _ id: RoundID, _ unit: PhieuKinCore.Unit, _ period: String, total: Int, marked: [String: Int],
         remarks: [String] = [], officials: [Official]
     ) -> (RoundInfo, RoundResult) {
         var ballots = TallyFixtures.gridBallots(round: id, total: total, marked: marked)

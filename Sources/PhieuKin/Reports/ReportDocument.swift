@@ -56,7 +56,7 @@ extension ReportDocument {
                 notes.append(S.text(.sequenceBroken, l, missing.display(l)))
             }
             if let carried = flag.carriedFrom {
-                notes.append(S.text(.carried, l, carried.period.display(l), flag.roundID))
+                notes.append(S.text(.carried, l, carried.period.display(l), flag.roundID.rawValue))
             }
             let now = flag.figures.map { S.percent(Share($0.count, of: $0.valid), l) } ?? "—"
             var before = flag.previousShare.map { S.percent($0, l) } ?? "—"
@@ -130,7 +130,7 @@ extension ReportDocument {
                     columns: [S.text(.round, l), S.text(.unit, l), S.text(.period, l), S.text(.note, l)],
                     rows: report.notes.map { note in
                         [
-                            note.roundID, note.unitNames.joined(separator: "; "), note.period.display(l),
+                            note.roundID.rawValue, note.unitNames.joined(separator: "; "), note.period.display(l),
                             Self.explain(note.reason, l),
                         ]
                     })
@@ -165,8 +165,8 @@ extension ReportDocument {
     ) {
         let survey = report.survey
         let officials = Dictionary(report.roster.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        func name(_ id: String) -> String { officials[id]?.fullName ?? id }
-        func position(_ id: String) -> String { officials[id]?.position ?? "" }
+        func name(_ id: OfficialID) -> String { officials[id]?.fullName ?? id.rawValue }
+        func position(_ id: OfficialID) -> String { officials[id]?.position ?? "" }
         func choice(_ code: String) -> String { survey.choices.first { $0.code == code }?.label.text(l) ?? code }
 
         switch counts {
@@ -197,7 +197,7 @@ extension ReportDocument {
                         title: "\(name(row.officialID)) — \(S.text(.chartGrid, l))",
                         bars: row.cells.map { cell in
                             Bar(
-                                label: labels[cell.criterionID]?.label.text(l) ?? cell.criterionID,
+                                label: labels[cell.criterionID]?.label.text(l) ?? cell.criterionID.rawValue,
                                 value: cell.share.value, text: S.percent(cell.share.value, l))
                         }))
             }
@@ -209,7 +209,7 @@ extension ReportDocument {
                 Table(
                     caption: legend,
                     columns: [S.text(.number, l), S.text(.official, l), S.text(.position, l)]
-                        + criteria.map { labels[$0]?.shortLabel.text(l) ?? $0 },
+                        + criteria.map { labels[$0]?.shortLabel.text(l) ?? $0.rawValue },
                     rows: rows))
 
         case .confidenceVote(let vote):

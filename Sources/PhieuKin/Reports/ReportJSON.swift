@@ -89,11 +89,11 @@ extension ReportRenderer {
             "schema": .string("phieukin.round-report"),
             "schema_version": .int(jsonSchemaVersion),
             "generated": .string(ReportStrings.isoDate(report.generated)),
-            "round_id": .string(report.info.roundID),
-            "survey_id": .string(report.survey.id),
+            "round_id": .string(report.info.roundID.rawValue),
+            "survey_id": .string(report.survey.id.rawValue),
             "survey_version": .int(report.survey.version),
             "kind": .string(report.view.kind.rawValue),
-            "unit_id": .string(report.info.unitID),
+            "unit_id": .string(report.info.unitID.rawValue),
             "unit_name": .string(report.info.unitName),
             "period": .string(report.info.period.description),
             "channel": .string(report.info.channel.rawValue),
@@ -143,8 +143,8 @@ extension ReportRenderer {
 
     private static func noteJSON(_ note: FlagsReport.RoundNote) -> ReportJSONValue {
         var object: [String: ReportJSONValue] = [
-            "round_id": .string(note.roundID),
-            "survey_id": .string(note.surveyID),
+            "round_id": .string(note.roundID.rawValue),
+            "survey_id": .string(note.surveyID.rawValue),
             "unit_names": .array(note.unitNames.map(ReportJSONValue.string)),
             "period": .string(note.period.description),
         ]
@@ -175,14 +175,14 @@ extension ReportRenderer {
     private static func flagJSON(_ entry: FlaggedOfficial) -> ReportJSONValue {
         let flag = entry.flag
         return .object([
-            "official_id": .string(flag.officialID),
+            "official_id": .string(flag.officialID.rawValue),
             "official_name": .string(entry.officialName),
             "position": .string(entry.position),
-            "unit_id": .string(flag.unitID),
+            "unit_id": .string(flag.unitID.rawValue),
             "unit_name": .string(entry.unitName),
-            "survey_id": .string(flag.surveyID),
-            "round_id": .string(flag.roundID),
-            "criterion_id": .string(flag.criterionID),
+            "survey_id": .string(flag.surveyID.rawValue),
+            "round_id": .string(flag.roundID.rawValue),
+            "criterion_id": .string(flag.criterionID.rawValue),
             "criterion_label": text(entry.criterionLabel),
             "period": .string(flag.period.description),
             "status": .string(flag.status.rawValue),
@@ -194,7 +194,7 @@ extension ReportRenderer {
             "previous_period": .optional(flag.previousPeriod?.description, ReportJSONValue.string),
             "sequence_broken": .bool(flag.sequenceBroken),
             "missing_period": .optional(flag.missingPeriod?.description, ReportJSONValue.string),
-            "carried_from_round": .optional(flag.carriedFrom?.roundID, ReportJSONValue.string),
+            "carried_from_round": .optional(flag.carriedFrom?.roundID.rawValue, ReportJSONValue.string),
             "carried_from_period": .optional(flag.carriedFrom?.period.description, ReportJSONValue.string),
         ])
     }
@@ -209,9 +209,9 @@ extension ReportRenderer {
 
     private static func summaryJSON(_ counts: RoundResult.Counts, report: RoundReport) -> ReportJSONValue {
         let officials = Dictionary(report.roster.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        func person(_ id: String) -> [String: ReportJSONValue] {
+        func person(_ id: OfficialID) -> [String: ReportJSONValue] {
             [
-                "official_id": .string(id), "name": .string(officials[id]?.fullName ?? id),
+                "official_id": .string(id.rawValue), "name": .string(officials[id]?.fullName ?? id.rawValue),
                 "position": .string(officials[id]?.position ?? ""),
             ]
         }
@@ -219,7 +219,7 @@ extension ReportRenderer {
         case .grid(let grid):
             return .object([
                 "criteria": .array(
-                    report.survey.criteria.map { .object(["id": .string($0.id), "label": text($0.label)]) }),
+                    report.survey.criteria.map { .object(["id": .string($0.id.rawValue), "label": text($0.label)]) }),
                 "previous_period": .optional(report.previousPeriod?.description, ReportJSONValue.string),
                 "officials": .array(
                     grid.rows.map { row in
@@ -227,7 +227,7 @@ extension ReportRenderer {
                         object["criteria"] = .array(
                             row.cells.map { cell in
                                 .object([
-                                    "criterion_id": .string(cell.criterionID), "marked": .int(cell.marked),
+                                    "criterion_id": .string(cell.criterionID.rawValue), "marked": .int(cell.marked),
                                     "valid": .int(cell.valid), "share": .share(cell.share.value),
                                     "previous_share": .optional(
                                         report.previousShares[row.officialID]?[cell.criterionID], ReportJSONValue.share),

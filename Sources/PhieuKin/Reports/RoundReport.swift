@@ -9,19 +9,19 @@ public struct FlaggedOfficial: Sendable, Hashable {
     public let unitName: String
     public let criterionLabel: LocalizedText
 
-    init(_ flag: Flag, officials: [String: Official], unitName: String, survey: Survey?) {
+    init(_ flag: Flag, officials: [OfficialID: Official], unitName: String, survey: Survey?) {
         self.init(FlagView(flag), officials: officials, unitName: unitName, survey: survey)
     }
 
-    init(_ flag: FlagView, officials: [String: Official], unitName: String, survey: Survey?) {
+    init(_ flag: FlagView, officials: [OfficialID: Official], unitName: String, survey: Survey?) {
         self.flag = flag
         let official = officials[flag.officialID]
-        officialName = official?.fullName ?? flag.officialID
+        officialName = official?.fullName ?? flag.officialID.rawValue
         position = official?.position ?? ""
         self.unitName = unitName
         criterionLabel =
             survey?.criteria.first { $0.id == flag.criterionID }?.label
-            ?? LocalizedText(vi: flag.criterionID, en: flag.criterionID)
+            ?? LocalizedText(vi: flag.criterionID.rawValue, en: flag.criterionID.rawValue)
     }
 }
 
@@ -37,7 +37,7 @@ public struct RoundReport: Sendable {
     public let roster: [Official]
     /// Last round's grid shares keyed by official id then criterion id; empty when there was no
     /// previous round or its group was too small to report.
-    public let previousShares: [String: [String: Double]]
+    public let previousShares: [OfficialID: [CriterionID: Double]]
     public let previousPeriod: Period?
     public let generated: Date
     /// The remarks are sealed and the key to open them was not given: say so instead of
@@ -69,7 +69,7 @@ public struct RoundReport: Sendable {
                     < (rank[$1.status]!, order[$1.officialID] ?? .max, criterionOrder[$1.criterionID] ?? .max)
             }
             .map { FlaggedOfficial($0, officials: byID, unitName: info.unitName, survey: survey) }
-        var shares: [String: [String: Double]] = [:]
+        var shares: [OfficialID: [CriterionID: Double]] = [:]
         if let previous, previous.surveyID == result.surveyID,
             case .shown(let shown) = ReportView(previous).content, case .grid(let grid) = shown.counts
         {
@@ -96,8 +96,8 @@ public struct FlagsReport: Sendable {
             case voided(String, on: String)
             case inconclusive(InconclusiveReason)
         }
-        public let roundID: String
-        public let surveyID: String
+        public let roundID: RoundID
+        public let surveyID: SurveyID
         public let unitNames: [String]
         public let period: Period
         public let reason: Reason
@@ -125,10 +125,10 @@ public struct FlagsReport: Sendable {
         let unitNames = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let surveysByID = Dictionary(surveys.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rank: [Flag.Status: Int] = [.action: 0, .reminder: 1, .resolved: 2]
-        func key(_ flag: FlagView) -> (Period, Int, String, Int, String, Int) {
+        func key(_ flag: FlagView) -> (Period, Int, String, Int, OfficialID, Int) {
             let criteria = surveysByID[flag.surveyID]?.criteria ?? []
             return (
-                flag.period, rank[flag.status]!, unitNames[flag.unitID] ?? flag.unitID,
+                flag.period, rank[flag.status]!, unitNames[flag.unitID] ?? flag.unitID.rawValue,
                 byID[flag.officialID]?.order ?? .max,
                 flag.officialID, criteria.firstIndex { $0.id == flag.criterionID } ?? .max
             )
@@ -138,7 +138,8 @@ public struct FlagsReport: Sendable {
             .sorted { key($0) < key($1) }
             .map {
                 FlaggedOfficial(
-                    $0, officials: byID, unitName: unitNames[$0.unitID] ?? $0.unitID, survey: surveysByID[$0.surveyID])
+                    $0, officials: byID, unitName: unitNames[$0.unitID] ?? $0.unitID.rawValue,
+                    survey: surveysByID[$0.surveyID])
             }
         self.notes = notes.filter { period == nil || $0.period == period }
             .sorted { ($0.period, $0.roundID) < ($1.period, $1.roundID) }

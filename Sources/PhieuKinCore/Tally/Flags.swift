@@ -13,12 +13,12 @@ public struct Flag: Codable, Sendable, Hashable {
         case resolved
     }
 
-    public var officialID: String
-    public var criterionID: String
-    public var surveyID: String
-    public var unitID: String
+    public var officialID: OfficialID
+    public var criterionID: CriterionID
+    public var surveyID: SurveyID
+    public var unitID: UnitID
     public var period: Period
-    public var roundID: String
+    public var roundID: RoundID
     public var status: Status
     public var share: Double
     public var count: Int
@@ -30,7 +30,8 @@ public struct Flag: Codable, Sendable, Hashable {
     public var missingPeriod: Period?
 
     public init(
-        officialID: String, criterionID: String, surveyID: String, unitID: String, period: Period, roundID: String,
+        officialID: OfficialID, criterionID: CriterionID, surveyID: SurveyID, unitID: UnitID, period: Period,
+        roundID: RoundID,
         status: Status, share: Double, count: Int, valid: Int, previousShare: Double? = nil,
         previousPeriod: Period? = nil, sequenceBroken: Bool = false, missingPeriod: Period? = nil
     ) {
@@ -75,7 +76,7 @@ extension RoundResult {
     }
 
     /// The unit an official of this round belongs to (multi-unit rounds name it per row).
-    public func unitID(ofOfficial officialID: String) -> String {
+    public func unitID(ofOfficial officialID: OfficialID) -> UnitID {
         if case .grid(let grid) = counts, let unit = grid.rows.first(where: { $0.officialID == officialID })?.unitID {
             return unit
         }
@@ -100,7 +101,7 @@ public enum PriorRound: Sendable, Hashable {
     /// The prior round of `officialID` for `current`, among committed results (any survey or unit,
     /// voided rounds already left out; `current` itself is ignored).
     public static func find(
-        officialID: String, for current: RoundResult, among history: some Sequence<RoundResult>
+        officialID: OfficialID, for current: RoundResult, among history: some Sequence<RoundResult>
     ) -> PriorRound {
         var held = Set<Period>()
         var last: RoundResult?
@@ -125,7 +126,7 @@ public enum PriorRound: Sendable, Hashable {
 
 extension RoundResult {
     /// The officials on this round's ballot, in ballot order (none for a question survey).
-    public var officialIDs: [String] {
+    public var officialIDs: [OfficialID] {
         switch counts {
         case .grid(let grid): grid.rows.map(\.officialID)
         case .confidenceVote(let c): c.rows.map(\.officialID)
@@ -135,7 +136,7 @@ extension RoundResult {
     }
 
     /// True when the official was on this round's ballot.
-    public func hasOfficial(_ officialID: String) -> Bool { officialIDs.contains(officialID) }
+    public func hasOfficial(_ officialID: OfficialID) -> Bool { officialIDs.contains(officialID) }
 }
 
 /// The repeated-criticism rule for grid surveys.
@@ -162,7 +163,7 @@ public enum FlagRules {
         let policy = survey.policy
         var flags: [Flag] = []
         for row in grid.rows {
-            var previousCells: [String: RoundResult.GridCell] = [:]
+            var previousCells: [CriterionID: RoundResult.GridCell] = [:]
             var previousResult: RoundResult?
             var missing: Period?
             switch PriorRound.find(officialID: row.officialID, for: current, among: history) {

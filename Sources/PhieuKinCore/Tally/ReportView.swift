@@ -1,9 +1,9 @@
 /// What a report may show of a round. Built from a `RoundResult`; for a group smaller than
 /// `minRespondents` it holds no counts, shares or remarks at all, so no renderer can print them.
 public struct ReportView: Sendable, Hashable {
-    public let roundID: String
-    public let surveyID: String
-    public let unitID: String
+    public let roundID: RoundID
+    public let surveyID: SurveyID
+    public let unitID: UnitID
     public let period: Period
     public let channel: Survey.Channel
     public let kind: TallyKind
@@ -56,12 +56,12 @@ public struct FlagView: Sendable, Hashable, Codable {
         public let valid: Int
     }
 
-    public let officialID: String
-    public let criterionID: String
-    public let surveyID: String
-    public let unitID: String
+    public let officialID: OfficialID
+    public let criterionID: CriterionID
+    public let surveyID: SurveyID
+    public let unitID: UnitID
     public let period: Period
-    public let roundID: String
+    public let roundID: RoundID
     public let status: Flag.Status
     public let figures: Figures?
     /// Nil when there was no previous conclusive round to compare with.
@@ -74,7 +74,7 @@ public struct FlagView: Sendable, Hashable, Codable {
     public let carriedFrom: Carried?
 
     public struct Carried: Sendable, Hashable, Codable {
-        public let roundID: String
+        public let roundID: RoundID
         public let period: Period
     }
 
@@ -90,7 +90,7 @@ public struct FlagView: Sendable, Hashable, Codable {
             carriedFrom: Carried(roundID: flag.roundID, period: flag.period))
     }
 
-    private init(_ flag: Flag, period: Period, roundID: String, carriedFrom: Carried?) {
+    private init(_ flag: Flag, period: Period, roundID: RoundID, carriedFrom: Carried?) {
         officialID = flag.officialID
         criterionID = flag.criterionID
         surveyID = flag.surveyID

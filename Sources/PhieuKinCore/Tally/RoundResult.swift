@@ -3,9 +3,9 @@
 /// `electorate` is the number of people summoned (confidence votes count shares over it, QĐ 96);
 /// `issued` is the number of blank ballots handed out, kept for the report.
 public struct RoundInfo: Sendable, Hashable, Codable {
-    public var roundID: String
-    public var surveyID: String
-    public var unitID: String
+    public var roundID: RoundID
+    public var surveyID: SurveyID
+    public var unitID: UnitID
     public var unitName: String
     public var period: Period
     public var channel: Survey.Channel
@@ -13,7 +13,7 @@ public struct RoundInfo: Sendable, Hashable, Codable {
     public var issued: Int?
 
     public init(
-        roundID: String, surveyID: String, unitID: String, unitName: String, period: Period,
+        roundID: RoundID, surveyID: SurveyID, unitID: UnitID, unitName: String, period: Period,
         channel: Survey.Channel, electorate: Int? = nil, issued: Int? = nil
     ) {
         self.roundID = roundID
@@ -65,10 +65,10 @@ public struct Share: Sendable, Hashable, Codable, CustomStringConvertible {
 /// The counts of one round. Kept whole (also for small groups, which flags still need);
 /// reports must go through `ReportView`, which drops what may not be shown.
 public struct RoundResult: Codable, Sendable, Hashable {
-    public var roundID: String
-    public var surveyID: String
+    public var roundID: RoundID
+    public var surveyID: SurveyID
     public var surveyVersion: Int
-    public var unitID: String
+    public var unitID: UnitID
     public var period: Period
     public var channel: Survey.Channel
     public var kind: TallyKind
@@ -87,7 +87,7 @@ public struct RoundResult: Codable, Sendable, Hashable {
     public var anomalies: Anomalies
 
     public init(
-        roundID: String, surveyID: String, surveyVersion: Int, unitID: String, period: Period,
+        roundID: RoundID, surveyID: SurveyID, surveyVersion: Int, unitID: UnitID, period: Period,
         channel: Survey.Channel, kind: TallyKind, ballotsCounted: Int, electorate: Int?, issued: Int?,
         minRespondents: Int, suppressed: Bool, counts: Counts, remarks: [String], anomalies: Anomalies
     ) {
@@ -140,23 +140,23 @@ public struct RoundResult: Codable, Sendable, Hashable {
 
     /// Grid: for each official (roster order) and criterion (survey order), how many ballots marked it.
     public struct GridCounts: Codable, Sendable, Hashable {
-        public var criterionIDs: [String]
+        public var criterionIDs: [CriterionID]
         public var rows: [GridRow]
-        public init(criterionIDs: [String], rows: [GridRow]) {
+        public init(criterionIDs: [CriterionID], rows: [GridRow]) {
             self.criterionIDs = criterionIDs
             self.rows = rows
         }
-        public func cell(official: String, criterion: String) -> GridCell? {
+        public func cell(official: OfficialID, criterion: CriterionID) -> GridCell? {
             rows.first { $0.officialID == official }?.cells.first { $0.criterionID == criterion }
         }
     }
 
     public struct GridRow: Codable, Sendable, Hashable {
-        public var officialID: String
+        public var officialID: OfficialID
         /// The official's unit, in a round that covers several units (nil: the round's own unit).
-        public var unitID: String?
+        public var unitID: UnitID?
         public var cells: [GridCell]
-        public init(officialID: String, unitID: String? = nil, cells: [GridCell]) {
+        public init(officialID: OfficialID, unitID: UnitID? = nil, cells: [GridCell]) {
             self.officialID = officialID
             self.unitID = unitID
             self.cells = cells
@@ -164,12 +164,12 @@ public struct RoundResult: Codable, Sendable, Hashable {
     }
 
     public struct GridCell: Codable, Sendable, Hashable {
-        public var criterionID: String
+        public var criterionID: CriterionID
         /// Ballots that marked this official on this criterion.
         public var marked: Int
         /// Valid ballots that could have marked it (a blank grid cell is a valid "no").
         public var valid: Int
-        public init(criterionID: String, marked: Int, valid: Int) {
+        public init(criterionID: CriterionID, marked: Int, valid: Int) {
             self.criterionID = criterionID
             self.marked = marked
             self.valid = valid
@@ -214,7 +214,7 @@ public struct RoundResult: Codable, Sendable, Hashable {
     }
 
     public struct ConfidenceRow: Codable, Sendable, Hashable {
-        public var officialID: String
+        public var officialID: OfficialID
         /// One entry per choice, in survey order; shares over the electorate.
         public var levels: [LevelCount]
         /// Returned ballots with no choice for this official.
@@ -223,7 +223,7 @@ public struct RoundResult: Codable, Sendable, Hashable {
         public var low: Share?
         /// Ids of `policy.thresholds` met by `low`. Empty when the vote is not valid.
         public var thresholdsMet: [String]
-        public init(officialID: String, levels: [LevelCount], blank: Int, low: Share?, thresholdsMet: [String]) {
+        public init(officialID: OfficialID, levels: [LevelCount], blank: Int, low: Share?, thresholdsMet: [String]) {
             self.officialID = officialID
             self.levels = levels
             self.blank = blank
@@ -269,11 +269,11 @@ public struct RoundResult: Codable, Sendable, Hashable {
     }
 
     public struct RatingRow: Codable, Sendable, Hashable {
-        public var officialID: String
+        public var officialID: OfficialID
         public var levels: [LevelCount]
         public var answered: Int
         public var blank: Int
-        public init(officialID: String, levels: [LevelCount], answered: Int, blank: Int) {
+        public init(officialID: OfficialID, levels: [LevelCount], answered: Int, blank: Int) {
             self.officialID = officialID
             self.levels = levels
             self.answered = answered

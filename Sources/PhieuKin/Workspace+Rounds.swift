@@ -1,5 +1,5 @@
 import Foundation
-import PhieuKinCore
+public import PhieuKinCore
 import PhieuKinCrypto
 import PhieuKinStorage
 

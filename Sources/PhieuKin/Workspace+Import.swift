@@ -443,53 +443,16 @@ extension IntakeService {
                     second = outcomes
                 }
 
-                let seq = try log.nextBatchSeq()
-                let batchKey = SecureRandom.bytes(AES256GCM.keyByteCount)
-                try log.insertBatch(
-                    seq: seq,
-                    sealedKey: try SealedBox.seal(
-                        batchKey, to: tallyKey, context: BallotLog.batchContext(round.id, seq)))
-                let sealer = try AES256GCMSealer(key: batchKey)
-                let ballotAAD = BallotLog.ballotAAD(round.id, seq)
-                let rejectAAD = BallotLog.rejectAAD(round.id, seq)
-
-                var leaves = LeafBuffer()
-                var usedNow: [SerialHash] = []
+                let writer = try BatchWriter(log: log, roundID: round.id, tallyKey: tallyKey)
+                let seq = writer.seq
                 var report = ImportReport(
                     round: round.id, batch: seq, files: request.files, accepted: 0, duplicates: 0, rejected: 0,
                     rejectedByReason: [:], rejects: [], treeSize: 0, treeHead: nil, root: nil)
-                var plaintext: [UInt8] = []
-                plaintext.reserveCapacity(4096)
 
                 func quarantine(_ outcome: RowOutcome, second: RowOutcome? = nil) throws {
                     guard let reject = outcome.reject else { return }
-                    var payload: [String: PhieuKinCore.JSONValue] = ["v": .number(1)]
-                    switch outcome.raw {
-                    case .text(let text)?: payload["raw"] = .string(text)
-                    case .bytes(let bytes)?: payload["raw_b64"] = .string(Data(bytes).base64EncodedString())
-                    case nil: break
-                    }
-                    switch second?.raw {
-                    case .text(let text)?: payload["raw2"] = .string(text)
-                    case .bytes(let bytes)?: payload["raw2_b64"] = .string(Data(bytes).base64EncodedString())
-                    case nil: break
-                    }
-                    if let ballot = outcome.ballot { payload["ballot"] = ballot.jsonValue }
-                    let message = try sealer.seal(
-                        try PhieuKinCore.JSONValue.object(payload).canonicalBytes, associatedData: rejectAAD)
-                    var sealedPayload: [UInt8] = []
-                    BallotLog.appendSealed(message, seq: seq, to: &sealedPayload)
-                    var blob = BallotLog.u32be(sealedPayload.count) + sealedPayload
-                    if let ballot = outcome.ballot {
-                        // Sealed now, so the committee can accept it later without anyone decrypting.
-                        let leaf = try sealer.seal(BallotCodec.encode(ballot), associatedData: ballotAAD)
-                        BallotLog.appendSealed(leaf, seq: seq, to: &blob)
-                    }
+                    let id = try writer.quarantine(outcome, reject, second: second)
                     let (file, line) = Self.splitSource(outcome.source)
-                    let id = try log.insertReject(
-                        StoredReject(
-                            roundID: round.id, batchSeq: seq, sealed: blob, code: reject.code.rawValue,
-                            reason: reject.reason, source: outcome.source, status: .pending))
                     if reject.code == .serialUsed { report.duplicates += 1 } else { report.rejected += 1 }
                     report.rejectedByReason[reject.code.rawValue, default: 0] += 1
                     report.rejects.append(
@@ -541,13 +504,8 @@ extension IntakeService {
                         try overPlanned(outcome.source, ballot: ballot, raw: outcome.raw)
                     } else if let ballot = outcome.ballot, outcome.isAccepted {
                         room = room.map { $0 - 1 }
-                        if let hash = outcome.serialHash {
-                            session.registerUsed(hash, at: outcome.source)
-                            usedNow.append(hash)
-                        }
-                        plaintext.removeAll(keepingCapacity: true)
-                        BallotCodec.encode(ballot, into: &plaintext)
-                        try leaves.appendSealing(plaintext, seq: seq, sealer: sealer, associatedData: ballotAAD)
+                        if let hash = outcome.serialHash { session.registerUsed(hash, at: outcome.source) }
+                        try writer.accept(ballot, serial: outcome.serialHash)
                     } else {
                         try quarantine(outcome, second: partner)
                     }
@@ -571,12 +529,8 @@ extension IntakeService {
                                 return try overPlanned("\(file):\(line)", ballot: ballot, raw: nil)
                             }
                             room = room.map { $0 - 1 }
-                            if let hash {
-                                session.registerUsed(hash, file: file, line: line)
-                                usedNow.append(hash)
-                            }
-                            try leaves.appendSealing(
-                                plaintext, seq: seq, sealer: sealer, associatedData: ballotAAD)
+                            if let hash { session.registerUsed(hash, file: file, line: line) }
+                            try writer.accept(canonical: plaintext, serial: hash)
                         }, handle)
                     digests.append(digest)
                 }
@@ -633,37 +587,12 @@ extension IntakeService {
                     for d in digest.all { try log.recordFile(digest: d, batchSeq: seq) }
                 }
                 try storeLookups.check()
-                if leaves.count == 0 && report.rejects.isEmpty { throw EmptyImport() }
+                if writer.acceptedCount == 0 && report.rejects.isEmpty { throw EmptyImport() }
 
-                // Append in a uniformly random order, never the input order.
-                var order = Array(0..<leaves.count)
-                var generator = SecureRandomGenerator()
-                order.shuffle(using: &generator)
-                var idx = try log.leafCount()
-                // On the other core while SQLite takes the leaves: the new leaves' Merkle hashes
-                // (computed once, not read back) and the used serials in key order.
-                let frozen = leaves
-                let shuffled = order
-                let serials = usedNow
-                let background = BackgroundWork {
-                    let hashes = frozen.bytes.withUnsafeBytes { raw in
-                        Merkle.leafHashes(of: raw, ranges: shuffled.map { frozen.range($0) })
-                    }
-                    return (hashes, serials.sorted())
+                let head = try writer.commit(afterLeaf: { n in if n == pauseAfter { Self.testPause() } }) {
+                    try signTreeHead(log, kind: "import", key: signingKey, appended: $0)
                 }
-                try leaves.bytes.withUnsafeBytes { raw in
-                    for (n, i) in order.enumerated() {
-                        try log.appendLeaf(
-                            idx: idx, batchSeq: seq, data: UnsafeRawBufferPointer(rebasing: raw[leaves.range(i)]))
-                        idx += 1
-                        if let pauseAfter, n + 1 == pauseAfter { Self.testPause() }
-                    }
-                }
-                let (appendedHashes, sortedSerials) = background.wait()
-                for hash in sortedSerials { try log.insertUsedSerial(hash) }
-                report.accepted = leaves.count
-
-                let head = try signTreeHead(log, kind: "import", key: signingKey, appended: appendedHashes)
+                report.accepted = writer.acceptedCount
                 report.treeSize = head.size
                 report.treeHead = head.seq
                 report.root = head.root

@@ -262,12 +262,16 @@ final class OpenedBallots: Sequence {
     /// One set of batch openers per worker.
     let openers: [[Int: AES256GCMOpener]]
     let failure = FailureBox()
+    /// Each batch's associated data, built once (not once per leaf).
+    let associatedData: [Int: [UInt8]]
 
     init(roundID: RoundID, leaves: [[UInt8]], batchKeys: [Int: [UInt8]]) throws {
         self.roundID = roundID
         self.leaves = leaves
         let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8))
         openers = try (0..<workers).map { _ in try batchKeys.mapValues { try AES256GCMOpener(key: $0) } }
+        associatedData = Dictionary(
+            uniqueKeysWithValues: batchKeys.keys.map { ($0, BallotLog.ballotAAD(roundID, $0)) })
     }
 
     /// Opens leaf `index` with worker `worker`'s contexts; a failure names the leaf, never its content.
@@ -281,7 +285,7 @@ final class OpenedBallots: Sequence {
             return fail("is too short")
         }
         guard let opener = openers[worker][seq] else { return fail("names batch \(seq), which does not exist") }
-        let aad = Array("phieukin ballot v1|\(roundID)|\(seq)".utf8)
+        guard let aad = associatedData[seq] else { return fail("names batch \(seq), which does not exist") }
         guard let message = try? AES256GCM.SealedMessage(combined: Array(leaf[4...])),
             let plaintext = try? opener.open(message, associatedData: aad)
         else { return fail("cannot be decrypted with its batch key") }

@@ -44,7 +44,7 @@ public enum KeyFiles {
     /// A private key file's bytes (for `Ed25519PrivateKey(pemBytes:)`), refused like `readPrivate`;
     /// the caller overwrites them with `wipe` once the key is parsed.
     static func readPrivateBytes(_ path: String) throws -> [UInt8] {
-        _ = try readPrivate(path, checkOnly: true)
+        try requirePrivateKeyFile(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw PhieuKinError.keyFile("cannot read \(path).")
         }
@@ -64,24 +64,33 @@ public enum KeyFiles {
 
     /// Reads a private key file, refusing one that group or others can read or write.
     public static func readPrivate(_ path: String) throws -> String {
-        try readPrivate(path, checkOnly: false)
+        try requirePrivateKeyFile(path)
+        return try readText(path)
     }
 
-    private static func readPrivate(_ path: String, checkOnly: Bool) throws -> String {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw PhieuKinError.keyFile(
+    private static func requirePrivateKeyFile(_ path: String) throws {
+        try requireOwnerOnly(
+            path, what: "private key",
+            notFound: PhieuKinError.keyFile(
                 "private key \(path) not found: this folder holds no workspace's keys, or the file was moved.",
-                next: [.createWorkspace, .chooseWorkspace])
-        }
-        if info.st_mode & 0o077 != 0 {
-            let mode = String(info.st_mode & 0o777, radix: 8)
+                next: [.createWorkspace, .chooseWorkspace]))
+    }
+
+    /// Refuses a missing file (`notFound`) or one that group or others may access: the rule for
+    /// private keys and passphrase files alike.
+    private static func requireOwnerOnly(
+        _ path: String, what: String, notFound: @autoclosure () -> PhieuKinError
+    )
+        throws
+    {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw notFound() }
+        if let mode = modeIfReadableByOthers(path) {
             throw PhieuKinError(
                 .filePermissions,
-                "private key \(path) can be read by other users (mode \(mode)); it must be readable by its owner only.",
+                "\(what) \(path) can be read by other users (mode \(mode)); it must be readable by its owner only.",
                 next: [.restrictPermissions(path: path)])
         }
-        return checkOnly ? "" : try readText(path)
     }
 
     /// The file's mode in octal when group or others have any access to it, else nil.
@@ -123,17 +132,8 @@ public enum KeyFiles {
     /// A passphrase file's bytes, without the trailing newline an editor adds. Like a private key,
     /// refused when group or others can read (or write) it.
     public static func readPassphrase(_ path: String) throws -> [UInt8] {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw PhieuKinError.keyFile("passphrase file \(path) not found.")
-        }
-        if info.st_mode & 0o077 != 0 {
-            let mode = String(info.st_mode & 0o777, radix: 8)
-            throw PhieuKinError(
-                .filePermissions,
-                "passphrase file \(path) can be read by other users (mode \(mode)); it must be readable by its owner only.",
-                next: [.restrictPermissions(path: path)])
-        }
+        try requireOwnerOnly(
+            path, what: "passphrase file", notFound: PhieuKinError.keyFile("passphrase file \(path) not found."))
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PhieuKinError.keyFile("cannot read passphrase file \(path).")
         }

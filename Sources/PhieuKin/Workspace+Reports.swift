@@ -164,23 +164,31 @@ extension ReportService {
     public func writeReport(
         _ report: RoundReport, format: ReportFormat, language: Language, to path: String, force: Bool = false
     ) throws {
-        try writeOutput(to: path, force: force) { temporary in
-            if format == .pdf {
-                try ReportRenderer.pdf(report, language: language, to: temporary.temporaryPath)
-            } else {
-                try temporary.write(try reportBytes(report, format: format, language: language))
-            }
-        }
+        try writeReport(
+            format: format, to: path, force: force,
+            pdf: { _ = try ReportRenderer.pdf(report, language: language, to: $0) },
+            bytes: { try reportBytes(report, format: format, language: language) })
     }
 
     public func writeReport(
         _ report: FlagsReport, format: ReportFormat, language: Language, to path: String, force: Bool = false
     ) throws {
+        try writeReport(
+            format: format, to: path, force: force,
+            pdf: { _ = try ReportRenderer.pdf(report, language: language, to: $0) },
+            bytes: { try reportBytes(report, format: format, language: language) })
+    }
+
+    /// Either report, through one temporary file: cairo writes a PDF to it, other formats are bytes.
+    private func writeReport(
+        format: ReportFormat, to path: String, force: Bool, pdf: (String) throws -> Void,
+        bytes: () throws -> [UInt8]
+    ) throws {
         try writeOutput(to: path, force: force) { temporary in
             if format == .pdf {
-                try ReportRenderer.pdf(report, language: language, to: temporary.temporaryPath)
+                try pdf(temporary.temporaryPath)
             } else {
-                try temporary.write(try reportBytes(report, format: format, language: language))
+                try temporary.write(try bytes())
             }
         }
     }

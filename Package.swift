@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: C system libraries (module maps and shims only)
@@ -65,10 +67,20 @@ let package = Package(
             name: "PhieuKin",
             dependencies: ["PhieuKinCrypto", "PhieuKinCore", "PhieuKinStorage", "PhieuKinStore", "PhieuKinPrint"]
         ),
+        // The web front end (docs/WEB.md): Hummingbird routes over the electronic-ballot service,
+        // with the booth and kiosk pages compiled in (WebAssets.swift, from web/).
+        .target(
+            name: "PhieuKinServer",
+            dependencies: [
+                "PhieuKin", "PhieuKinCore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "phieukin",
             dependencies: [
-                "PhieuKin", "PhieuKinCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PhieuKin", "PhieuKinCore", "PhieuKinServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
@@ -106,6 +118,12 @@ let package = Package(
             name: "PhieuKinTests",
             dependencies: ["PhieuKin", "PhieuKinStorage", "PhieuKinTestSupport", "PhieuKinTestFixtures"]),
         .testTarget(name: "phieukinTests", dependencies: ["PhieuKin", "PhieuKinCore", "PhieuKinTestSupport"]),
+        .testTarget(
+            name: "PhieuKinServerTests",
+            dependencies: [
+                "PhieuKinServer", "PhieuKin", "PhieuKinCore", "PhieuKinTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,6 +29,7 @@ public final class Workspace: Sendable {
     public var tally: TallyService { TallyService(context: context) }
     public var audit: AuditService { AuditService(context: context) }
     public var reports: ReportService { ReportService(context: context) }
+    public var electronic: ElectronicService { ElectronicService(context: context) }
 
     static func databasePath(_ root: String) -> String { root + "/phieukin.sqlite" }
 

@@ -1,0 +1,135 @@
+import Foundation
+public import PhieuKinCore
+
+/// What a booth or kiosk page renders: the same ballot as on paper, in one language, with what the
+/// page needs to seal it (docs/WEB.md, "POST /api/code"). Encoded with snake_case keys as shown there.
+public struct BallotDefinition: Sendable, Codable, Equatable {
+    public struct Criterion: Sendable, Codable, Equatable {
+        public var id: String
+        public var label: String
+        public var shortLabel: String
+    }
+    public struct Choice: Sendable, Codable, Equatable {
+        public var code: String
+        public var label: String
+    }
+    public struct OfficialRow: Sendable, Codable, Equatable {
+        public var id: String
+        public var name: String
+        public var title: String
+        public var unit: String
+    }
+    public struct QuestionRow: Sendable, Codable, Equatable {
+        public var id: String
+        public var label: String
+    }
+    public struct Remark: Sendable, Codable, Equatable {
+        public var allowed: Bool
+        public var maxLength: Int
+    }
+    public struct Seal: Sendable, Codable, Equatable {
+        /// Hex of the round's 32-byte X25519 tally public key.
+        public var publicKey: String
+        /// `phieukin e-ballot v1|<round id>`: the sealed-box context (docs/FORMAT.md).
+        public var context: String
+    }
+
+    public var round: String
+    public var survey: String
+    /// `grid`, `official-choice` or `questions`.
+    public var shape: String
+    public var title: String
+    public var instructions: String
+    public var period: String
+    public var unit: String
+    public var language: String
+    /// Grid surveys: the code a marked box carries. Nil otherwise.
+    public var markCode: String?
+    public var criteria: [Criterion]
+    public var choices: [Choice]
+    public var officials: [OfficialRow]
+    public var questions: [QuestionRow]
+    public var remark: Remark
+    public var seal: Seal
+    /// Kiosk only: the desk's name and the least time between two ratings.
+    public var desk: String?
+    public var minIntervalSeconds: Int?
+}
+
+/// Why a cast, a code look-up or a kiosk call was refused. `code` is what the HTTP API returns
+/// (docs/WEB.md, "Errors"); `reason` is English for the operator and never quotes a code, a token
+/// or ballot content. Nothing is stored when one is thrown.
+public struct CastError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Code: String, Sendable, CaseIterable {
+        case badRequest = "bad-request"
+        case malformedSealed = "malformed-sealed"
+        case unknownCode = "unknown-code"
+        case codeUsed = "code-used"
+        case unknownRound = "unknown-round"
+        case roundClosed = "round-closed"
+        case unknownKiosk = "unknown-kiosk"
+        case enrolmentUsed = "enrolment-used"
+        case kioskTooFast = "kiosk-too-fast"
+        case kioskDailyCap = "kiosk-daily-cap"
+    }
+    public var code: Code
+    public var reason: String
+    public init(_ code: Code, _ reason: String) {
+        self.code = code
+        self.reason = reason
+    }
+    public var description: String { reason }
+    public static func == (a: Self, b: Self) -> Bool { a.code == b.code }
+}
+
+/// What a voter gets back for an accepted electronic ballot.
+public struct CastReceipt: Sendable, Equatable, Codable {
+    /// Hex of the ballot's Merkle leaf hash `SHA-256(0x00 ‖ FF FF FF FF ‖ box)` (docs/WEB.md).
+    public var receipt: String
+    /// True when a kiosk re-sent a rating this server already holds (counted once).
+    public var duplicate: Bool
+    public init(receipt: String, duplicate: Bool = false) {
+        self.receipt = receipt
+        self.duplicate = duplicate
+    }
+}
+
+/// A kiosk's enrolment, as the tablet keeps it.
+public struct KioskEnrolment: Sendable, Equatable {
+    /// The kiosk's secret (kept in the tablet's local storage; stored only hashed).
+    public var kioskToken: String
+    public var desk: String
+    public var roundID: RoundID
+    public var minIntervalSeconds: Int
+}
+
+/// Per-kiosk counts shown to staff (never per ballot).
+public struct KioskCount: Sendable, Equatable, Codable {
+    public var desk: String
+    /// The day these counts are for (`yyyy-MM-dd`, local date of the server).
+    public var day: String
+    public var today: Int
+    public var total: Int
+}
+
+/// The inbox policy of electronic ballots: accepted boxes wait, with no order, until a batch of
+/// them is appended to the round's log under one signed head.
+public struct InboxPolicy: Sendable, Equatable {
+    /// Append as soon as this many are waiting.
+    public var batchSize: Int
+    /// Append what is waiting every this many seconds, when at least `minimumTimedBatch` wait.
+    public var intervalSeconds: Int
+    public var minimumTimedBatch: Int
+    public init(batchSize: Int = 32, intervalSeconds: Int = 600, minimumTimedBatch: Int = 5) {
+        self.batchSize = batchSize
+        self.intervalSeconds = intervalSeconds
+        self.minimumTimedBatch = minimumTimedBatch
+    }
+}
+
+/// One append of waiting electronic ballots to a round's log.
+public struct InboxAppend: Sendable, Equatable {
+    public var roundID: RoundID
+    public var ballots: Int
+    public var headSeq: Int
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import PhieuKinServer
+
+@Suite("Routes") struct RouteTests {}

@@ -295,7 +295,7 @@
       for (const official of ballot.officials) {
         const marked = ballot.criteria
           .filter((c) => chosen[official.id + "." + c.id] !== undefined)
-          .map((c) => c.short_label || c.label);
+          .map((c) => c.label);
         dl.append(element("dt", {}, official.name));
         dl.append(element("dd", {}, marked.length ? marked.join(", ") : T.noMarks));
       }

@@ -14,6 +14,7 @@ enum WebAssets {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="referrer" content="no-referrer">
             <title>Phiếu kín — Bỏ phiếu điện tử</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="/static/style.css">
             <script src="/static/seal.js" defer></script>
             <script src="/static/booth.js" defer></script>
@@ -392,7 +393,7 @@ enum WebAssets {
                   for (const official of ballot.officials) {
                     const marked = ballot.criteria
                       .filter((c) => chosen[official.id + "." + c.id] !== undefined)
-                      .map((c) => c.short_label || c.label);
+                      .map((c) => c.label);
                     dl.append(element("dt", {}, official.name));
                     dl.append(element("dd", {}, marked.length ? marked.join(", ") : T.noMarks));
                   }
@@ -500,6 +501,7 @@ enum WebAssets {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="referrer" content="no-referrer">
             <title>Phiếu kín — Đánh giá sự hài lòng</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="/static/style.css">
             <script src="/static/seal.js" defer></script>
             <script src="/static/kiosk.js" defer></script>

@@ -57,8 +57,6 @@ struct API {
                 return Self.json(ReceiptResponse(receipt), status: receipt.duplicate ? 200 : 201)
             }
         }
-        // Anything else under /api is JSON too.
-        group.on("**", method: .get) { _, _ -> Response in throw APIError(.methodNotAllowed) }
     }
 
     /// Runs a handler behind the wrong-code brake: a client over its limit is refused before the

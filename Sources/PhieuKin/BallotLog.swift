@@ -50,6 +50,19 @@ enum BallotLog {
 
     static let minimumLeafLength = 4 + AES256GCM.nonceByteCount + AES256GCM.tagByteCount
 
+    /// The first four bytes of an electronic ballot's leaf, in place of a batch number: the rest
+    /// is the sealed box the voter's browser made, to the round's tally key (docs/WEB.md).
+    static let electronicMarker: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF]
+    static let electronicMarkerValue = 0xFFFF_FFFF
+
+    /// `FF FF FF FF ‖ box`.
+    static func electronicLeaf(_ box: [UInt8]) -> [UInt8] { electronicMarker + box }
+
+    /// The sealed-box context of a round's electronic ballots.
+    static func electronicContext(_ roundID: RoundID) -> [UInt8] {
+        Array("phieukin e-ballot v1|\(roundID)".utf8)
+    }
+
     /// `"YYYY-MM-DD"` (UTC): the only time PhieuKin signs, per tree head, never per ballot, and
     /// never finer than the day — a one-ballot import gets its own head, and a time of day there
     /// would tie that ballot's log position to the moment it was keyed.

@@ -1,48 +1,135 @@
 public import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinPrint
 import PhieuKinStorage
 
 /// Electronic ballots (docs/WEB.md): access codes looked up, sealed ballots cast and kept in the
 /// round's inbox, the inbox appended to the log in shuffled batches, kiosks enrolled and counted.
 /// The server calls nothing else for voting.
+///
+/// Secrecy: the server never holds a mark (the page sealed the ballot to the round's tally key);
+/// a code is stored only as its hash, moved to "used" in the same transaction that stores the
+/// box; the inbox is keyed by random bytes; a batch is appended in a shuffled order under one
+/// signed head that carries only the date.
 public struct ElectronicService: WorkspaceService {
     let context: WorkspaceContext
 
+    /// The largest sealed box accepted (a remark of 1000 characters in the worst UTF-8 is far
+    /// below it); the smallest is a box around the shortest possible ballot.
+    public static let maxSealedBytes = 32 * 1024
+    static let minSealedBytes = SealedBox.overhead + 40
+
+    /// How accepted ballots wait before they are appended (default: `InboxPolicy()`).
+    public var inboxPolicy: InboxPolicy {
+        get { context.electronic.policy }
+        nonmutating set { context.electronic.policy = newValue }
+    }
+
+    /// Opens the agency's signing key now (a server does this at start, so a wrong passphrase
+    /// fails at once and batches can be signed later without asking).
+    public func openSigningKey(passphrase: [UInt8]?) throws {
+        _ = try agencySigningKey(passphrase: passphrase)
+    }
+
+    // MARK: Codes
+
     /// The ballot a code opens (`CastError.unknownCode`, `.codeUsed`, `.roundClosed`).
-    public func ballot(forCode code: String, language: Language) throws -> BallotDefinition {
-        fatalError("not yet")
+    public func ballot(forCode text: String, language: Language) throws -> BallotDefinition {
+        let round = try roundOfCode(text)
+        return try definition(of: round, language: language)
+    }
+
+    /// The open round whose unused code this is; the refusals name no round.
+    func roundOfCode(_ text: String) throws -> Round {
+        guard let code = AccessCode(parsing: text) else {
+            throw CastError(.unknownCode, "the access code is not well-formed")
+        }
+        var closed = false
+        for round in try store.rounds() where round.numbered {
+            let status = try store.serialStatus(roundID: round.id, hash: code.hash(roundID: round.id))
+            guard status.issued else { continue }
+            guard round.state == .open else {
+                closed = true
+                continue
+            }
+            if status.used { throw CastError(.codeUsed, "the access code was used already") }
+            return round
+        }
+        if closed { throw CastError(.roundClosed, "the access code's round is no longer open") }
+        throw CastError(.unknownCode, "the access code was not issued for an open round")
     }
 
     /// Casts a sealed ballot with an access code: marks the code used and stores the box in one
-    /// transaction (grouped with other casts arriving at the same time).
-    public func cast(code: String, roundID: RoundID, sealed: [UInt8]) async throws -> CastReceipt {
-        fatalError("not yet")
+    /// transaction (grouped with other casts arriving at the same time), then appends the inbox
+    /// when a batch is full.
+    public func cast(code text: String, roundID: RoundID, sealed: [UInt8]) async throws -> CastReceipt {
+        try Self.checkSealed(sealed)
+        guard let code = AccessCode(parsing: text) else {
+            throw CastError(.unknownCode, "the access code is not well-formed")
+        }
+        let item = CastItem.code(roundID: roundID, hash: code.hash(roundID: roundID), box: sealed)
+        return try await submit(item)
     }
 
-    /// Appends waiting ballots of `roundID` (every round with an inbox when nil) to their logs,
-    /// one shuffled batch and one signed head per round, when `force` or the policy says so.
-    @discardableResult
-    public func appendInbox(roundID: RoundID?, force: Bool, policy: InboxPolicy, now: Date = Date()) throws
-        -> [InboxAppend]
-    {
-        fatalError("not yet")
-    }
+    // MARK: Kiosks
 
     /// Issues a one-time enrolment token for a kiosk at `desk` (stored only hashed); the tablet
-    /// opens `<public-url>/kiosk#enrol=<token>` once.
+    /// opens `<public-url>/kiosk#enrol=<token>` once. Kiosks serve unnumbered rounds only: a
+    /// numbered round's ballots each need a serial or a code.
     public func issueKioskEnrolment(roundID: RoundID, desk: String) throws -> String {
-        fatalError("not yet")
+        let round = try store.round(id: roundID)
+        guard round.state == .open else {
+            throw PhieuKinError.roundState("round \(roundID) is \(round.state.rawValue); kiosks serve open rounds only.")
+        }
+        guard !round.numbered else {
+            throw PhieuKinError.roundState(
+                "round \(roundID) is numbered: each of its ballots needs a serial or an access code, so a kiosk "
+                    + "(which takes ratings without one) cannot serve it. Open an unnumbered round for the desk.")
+        }
+        let name = desk.nfc.trimmingWhitespaceAndNewlines()
+        guard !name.isEmpty, name.count <= 100 else {
+            throw PhieuKinError.invalidInput("a desk name of 1 to 100 characters is needed.")
+        }
+        let token = Self.randomToken()
+        try store.insertKiosk(
+            StoredKiosk(
+                id: Hex.encode(SecureRandom.bytes(4)), roundID: roundID, desk: name,
+                enrolHash: Self.tokenHash(token, kind: "enrol"), tokenHash: nil))
+        return token
     }
 
     /// Exchanges a one-time enrolment token for a kiosk token.
     public func enrolKiosk(token: String) throws -> KioskEnrolment {
-        fatalError("not yet")
+        let kioskToken = Self.randomToken()
+        return try store.withElectronicIntake { tx in
+            guard let kiosk = try tx.kiosk(enrolHash: Self.tokenHash(token, kind: "enrol")) else {
+                throw CastError(.unknownKiosk, "the enrolment token is not valid")
+            }
+            guard kiosk.tokenHash == nil else { throw CastError(.enrolmentUsed, "the enrolment token was used already") }
+            guard let round = try tx.round(id: kiosk.roundID), round.state == .open else {
+                throw CastError(.roundClosed, "the kiosk's round is no longer open")
+            }
+            try tx.setKioskToken(kioskID: kiosk.id, tokenHash: Self.tokenHash(kioskToken, kind: "kiosk"))
+            return KioskEnrolment(
+                kioskToken: kioskToken, desk: kiosk.desk, roundID: round.id,
+                minIntervalSeconds: round.kioskMinIntervalSeconds)
+        }
     }
 
     /// The ballot a kiosk shows (its desk and interval filled in).
     public func kioskBallot(kioskToken: String, language: Language) throws -> BallotDefinition {
-        fatalError("not yet")
+        let (kiosk, round) = try store.withElectronicIntake { tx -> (StoredKiosk, Round?) in
+            guard let kiosk = try tx.kiosk(tokenHash: Self.tokenHash(kioskToken, kind: "kiosk")) else {
+                throw CastError(.unknownKiosk, "the kiosk token is not valid")
+            }
+            return (kiosk, try tx.round(id: kiosk.roundID))
+        }
+        guard let round, round.state == .open else { throw CastError(.roundClosed, "the kiosk's round is closed") }
+        var ballot = try definition(of: round, language: language)
+        ballot.desk = kiosk.desk
+        ballot.minIntervalSeconds = round.kioskMinIntervalSeconds
+        return ballot
     }
 
     /// Casts a kiosk rating. `submissionID` (32 hex digits, random per rating, chosen by the
@@ -50,11 +137,334 @@ public struct ElectronicService: WorkspaceService {
     public func castFromKiosk(kioskToken: String, submissionID: String, sealed: [UInt8], now: Date = Date())
         async throws -> CastReceipt
     {
-        fatalError("not yet")
+        try Self.checkSealed(sealed)
+        guard submissionID.utf8.count == 32, (try? Hex.decode(submissionID)) != nil else {
+            throw CastError(.badRequest, "a rating id is 32 hexadecimal digits")
+        }
+        let item = CastItem.kiosk(
+            tokenHash: Self.tokenHash(kioskToken, kind: "kiosk"),
+            submissionHash: SHA256.hash(Array("phieukin kiosk rating v1|\(submissionID.lowercased())".utf8)),
+            box: sealed, now: now)
+        return try await submit(item)
     }
 
-    /// Per-kiosk counts of a round, for staff.
+    /// Per-kiosk counts of a round, for staff (the day is the server's local date).
     public func kioskCounts(roundID: RoundID, now: Date = Date()) throws -> [KioskCount] {
-        fatalError("not yet")
+        let today = CivilDate.today(now: now).description
+        let days = try store.kioskDays(roundID: roundID)
+        return try store.kiosks(roundID: roundID).map { kiosk in
+            let mine = days.filter { $0.kioskID == kiosk.id }
+            return KioskCount(
+                desk: kiosk.desk, day: today, today: mine.first { $0.day == today }?.count ?? 0,
+                total: mine.reduce(0) { $0 + $1.count })
+        }
+    }
+
+    // MARK: The inbox
+
+    /// Appends waiting ballots of `roundID` (every round with an inbox when nil) to their logs,
+    /// one shuffled batch and one signed head per round, when `force` or the policy says so:
+    /// `batchSize` are waiting, or `intervalSeconds` passed since this process last appended that
+    /// round and at least `minimumTimedBatch` wait.
+    @discardableResult
+    public func appendInbox(roundID: RoundID?, force: Bool, policy: InboxPolicy, now: Date = Date()) throws
+        -> [InboxAppend]
+    {
+        var appends: [InboxAppend] = []
+        for (round, waiting) in try store.inboxCounts().sorted(by: { $0.key < $1.key }) {
+            if let roundID, round != roundID { continue }
+            let last = context.electronic.clock.lastAppend(round, default: now)
+            let due =
+                force || waiting >= policy.batchSize
+                || (now.timeIntervalSince(last) >= Double(policy.intervalSeconds) && waiting >= policy.minimumTimedBatch)
+            guard due else { continue }
+            let key = try agencySigningKey(passphrase: nil)
+            let append = try store.withBallotLog(roundID: round) { log -> InboxAppend? in
+                guard try log.round().state == .open else { return nil }
+                let boxes = try log.inboxBoxes()
+                guard force || boxes.count >= policy.minimumTimedBatch || boxes.count >= policy.batchSize,
+                    !boxes.isEmpty
+                else { return nil }
+                let head = try appendElectronicBatch(log, boxes: boxes, key: key)
+                return InboxAppend(roundID: round, ballots: boxes.count, headSeq: head.seq)
+            }
+            context.electronic.clock.appended(round, at: now)
+            if let append { appends.append(append) }
+        }
+        return appends
+    }
+
+    // MARK: Internals
+
+    static func checkSealed(_ sealed: [UInt8]) throws {
+        guard sealed.count >= minSealedBytes, sealed.count <= maxSealedBytes, sealed.first == SealedBox.version else {
+            throw CastError(.malformedSealed, "the sealed ballot is not a version-1 sealed box of a plausible size")
+        }
+    }
+
+    /// 128 random bits as 26 Crockford base-32 symbols (URL-safe, case-insensitive).
+    static func randomToken() -> String {
+        (try? Serial(bytes: SecureRandom.bytes(16)))!.text.replacingOccurrences(of: "-", with: "")
+    }
+
+    /// `SHA-256("phieukin kiosk <kind> v1|" ‖ token)` over the token as typed, upper-cased.
+    static func tokenHash(_ token: String, kind: String) -> [UInt8] {
+        SHA256.hash(Array("phieukin kiosk \(kind) v1|\(token.uppercased())".utf8))
+    }
+
+    func submit(_ item: CastItem) async throws -> CastReceipt {
+        let service = self
+        let outcome = try await context.electronic.queue.submit(item) { items in service.commit(items) }
+        if outcome.batchFull {
+            // On the write queue too, after the casts that filled it.
+            try? await context.electronic.queue.perform {
+                try service.appendInbox(roundID: outcome.roundID, force: false, policy: context.electronic.policy)
+            }
+        }
+        return outcome.receipt
+    }
+
+    /// One write transaction for a group of casts: each is checked and stored, or refused, in
+    /// arrival order; a refused one leaves nothing (every check comes before its writes).
+    func commit(_ items: [CastItem]) -> [Result<CastOutcome, Error>] {
+        let policy = context.electronic.policy
+        do {
+            return try store.withElectronicIntake { tx in
+                items.map { item in
+                    Result { try accept(item, tx: tx, policy: policy) }
+                }
+            }
+        } catch {
+            return items.map { _ in .failure(error) }
+        }
+    }
+
+    private func accept(_ item: CastItem, tx: any ElectronicIntakeWriting, policy: InboxPolicy) throws -> CastOutcome {
+        switch item {
+        case .code(let roundID, let hash, let box):
+            guard let round = try tx.round(id: roundID) else { throw CastError(.unknownRound, "no such round") }
+            guard round.state == .open else { throw CastError(.roundClosed, "the round is not open") }
+            guard round.numbered, try tx.isIssued(roundID: roundID, hash) else {
+                throw CastError(.unknownCode, "the access code was not issued for this round")
+            }
+            guard try !tx.isUsed(roundID: roundID, hash) else {
+                throw CastError(.codeUsed, "the access code was used already")
+            }
+            try tx.insertUsedSerial(roundID: roundID, hash)
+            try tx.insertInbox(roundID: roundID, key: SecureRandom.bytes(16), box: box)
+            let waiting = try tx.inboxCount(roundID: roundID)
+            return CastOutcome(
+                receipt: CastReceipt(receipt: Hex.encode(Self.leafHash(box))), roundID: roundID,
+                batchFull: waiting >= policy.batchSize)
+        case .kiosk(let tokenHash, let submissionHash, let box, let now):
+            guard let kiosk = try tx.kiosk(tokenHash: tokenHash) else {
+                throw CastError(.unknownKiosk, "the kiosk token is not valid")
+            }
+            let receipt = CastReceipt(receipt: Hex.encode(Self.leafHash(box)))
+            guard let round = try tx.round(id: kiosk.roundID), round.state == .open else {
+                throw CastError(.roundClosed, "the kiosk's round is not open")
+            }
+            if try tx.kioskSubmissionExists(kioskID: kiosk.id, hash: submissionHash) {
+                return CastOutcome(
+                    receipt: CastReceipt(receipt: receipt.receipt, duplicate: true), roundID: round.id,
+                    batchFull: false)
+            }
+            let day = CivilDate.today(now: now).description
+            let seconds = now.timeIntervalSince1970
+            var today = try tx.kioskDay(kioskID: kiosk.id, day: day)
+                ?? StoredKioskDay(kioskID: kiosk.id, day: day, count: 0, firstAt: seconds)
+            guard today.count < round.kioskDailyCap else {
+                throw CastError(.kioskDailyCap, "the kiosk reached the round's daily cap")
+            }
+            // On average one rating per interval since the day's first, with a burst allowance
+            // for a queue sent after the network came back.
+            let interval = Double(max(1, round.kioskMinIntervalSeconds))
+            let burst = max(10, round.kioskDailyCap / 10)
+            let allowed = Int(max(0, seconds - today.firstAt) / interval) + burst
+            guard today.count < allowed else {
+                throw CastError(.kioskTooFast, "the kiosk is sending faster than the round allows")
+            }
+            if let cap = Self.ballotCap(round), try tx.ballotCount(roundID: round.id) >= cap {
+                throw CastError(.roundFull, "the round holds as many ballots as it was opened for")
+            }
+            try tx.insertKioskSubmission(kioskID: kiosk.id, hash: submissionHash)
+            today.count += 1
+            try tx.saveKioskDay(today)
+            try tx.insertInbox(roundID: round.id, key: SecureRandom.bytes(16), box: box)
+            let waiting = try tx.inboxCount(roundID: round.id)
+            return CastOutcome(receipt: receipt, roundID: round.id, batchFull: waiting >= policy.batchSize)
+        }
+    }
+
+    /// The receipt: the Merkle leaf hash of the leaf the box becomes.
+    static func leafHash(_ box: [UInt8]) -> [UInt8] {
+        Merkle.leafHash(BallotLog.electronicLeaf(box))
+    }
+}
+
+/// One cast waiting for the write queue.
+enum CastItem: Sendable {
+    case code(roundID: RoundID, hash: SerialHash, box: [UInt8])
+    case kiosk(tokenHash: [UInt8], submissionHash: [UInt8], box: [UInt8], now: Date)
+}
+
+struct CastOutcome: Sendable {
+    var receipt: CastReceipt
+    var roundID: RoundID
+    /// The round's inbox holds a full batch now.
+    var batchFull: Bool
+}
+
+extension WorkspaceService {
+    /// Appends `boxes` (a round's inbox) to its log as one electronic batch — a batch row without
+    /// a key, leaves `FF FF FF FF ‖ box` in a uniformly random order — empties the inbox and signs
+    /// one head of kind `electronic`, all in the caller's transaction.
+    func appendElectronicBatch(_ log: any BallotLogWriting, boxes: [[UInt8]], key: Ed25519PrivateKey) throws
+        -> SignedHead
+    {
+        let seq = try log.nextBatchSeq()
+        try log.insertBatch(seq: seq, sealedKey: [])
+        var order = boxes.map(BallotLog.electronicLeaf)
+        var generator = SecureRandomGenerator()
+        order.shuffle(using: &generator)
+        var idx = try log.leafCount()
+        for leaf in order {
+            try log.appendLeaf(idx: idx, batchSeq: seq, data: leaf)
+            idx += 1
+        }
+        try log.clearInbox()
+        return try signTreeHead(log, kind: "electronic", key: key, appended: order.map(Merkle.leafHash))
+    }
+}
+
+/// What the electronic intake of one workspace keeps while a process runs: its write queue, the
+/// inbox clock and the inbox policy (the server sets it from its options).
+final class ElectronicState: @unchecked Sendable {
+    // @unchecked: `_policy` is only touched under `lock`; the queue and clock guard themselves.
+    let queue = CastQueue()
+    let clock = InboxClock()
+    private let lock = NSLock()
+    private var _policy = InboxPolicy()
+    var policy: InboxPolicy {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return _policy
+        }
+        set {
+            lock.lock()
+            _policy = newValue
+            lock.unlock()
+        }
+    }
+}
+
+/// When this process last appended each round's inbox (the timed append's clock).
+final class InboxClock: @unchecked Sendable {
+    // @unchecked: `last` is only touched under `lock`.
+    private let lock = NSLock()
+    private var last: [RoundID: Date] = [:]
+
+    func lastAppend(_ round: RoundID, default now: Date) -> Date {
+        lock.lock()
+        defer { lock.unlock() }
+        if let date = last[round] { return date }
+        last[round] = now
+        return now
+    }
+
+    func appended(_ round: RoundID, at date: Date) {
+        lock.lock()
+        last[round] = date
+        lock.unlock()
+    }
+}
+
+/// The electronic intake's one write queue: casts arriving together are committed in one
+/// transaction (group commit: one fsync for many ballots), in arrival order, off the callers'
+/// threads; inbox appends run on the same queue.
+final class CastQueue: @unchecked Sendable {
+    // @unchecked: `pending` and `draining` are only touched under `lock`; the work runs on `queue`.
+    private let lock = NSLock()
+    private let queue = DispatchQueue(label: "phieukin.electronic-writes")
+    private var pending: [(CastItem, CheckedContinuation<CastOutcome, Error>)] = []
+    private var draining = false
+    private var commit: (@Sendable ([CastItem]) -> [Result<CastOutcome, Error>])?
+    static let maxGroup = 256
+
+    func submit(
+        _ item: CastItem, commit: @escaping @Sendable ([CastItem]) -> [Result<CastOutcome, Error>]
+    ) async throws -> CastOutcome {
+        try await withCheckedThrowingContinuation { continuation in
+            lock.lock()
+            pending.append((item, continuation))
+            self.commit = commit
+            let start = !draining
+            draining = true
+            lock.unlock()
+            if start { queue.async { self.drain() } }
+        }
+    }
+
+    /// Runs `work` on the write queue.
+    func perform<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    private func drain() {
+        while true {
+            lock.lock()
+            guard !pending.isEmpty, let commit else {
+                draining = false
+                lock.unlock()
+                return
+            }
+            let group = Array(pending.prefix(Self.maxGroup))
+            pending.removeFirst(group.count)
+            lock.unlock()
+            let results = commit(group.map(\.0))
+            for ((_, continuation), result) in zip(group, results) { continuation.resume(with: result) }
+        }
+    }
+}
+
+extension ElectronicService {
+    /// Prints a kiosk's one-time enrolment QR (a one-slip PDF): the tablet at `desk` scans it once
+    /// and opens `<public-url>/kiosk#enrol=<token>`. The token is stored only hashed and exists in
+    /// the clear only on that page.
+    public func printKioskEnrolment(
+        roundID: RoundID, desk: String, to path: String, language: Language, force: Bool = false,
+        publicURL: String? = nil
+    ) throws -> PrintResult {
+        let base = try boothBaseURL(publicURL)
+        let output = try OutputFile.begin(path, force: force, workspace: self, what: "the enrolment QR")
+        let summary: PrintSummary
+        do {
+            let token = try issueKioskEnrolment(roundID: roundID, desk: desk)
+            let title = language == .vi ? "Đăng ký máy tính bảng: \(desk)" : "Kiosk enrolment: \(desk)"
+            let instructions =
+                language == .vi
+                ? "Mở mã QR này bằng máy tính bảng đặt tại quầy. Chỉ dùng được một lần; sau đó hủy tờ giấy này."
+                : "Open this QR code on the desk's tablet. It works once; then destroy this sheet."
+            summary = try BallotPrinter.renderSlips(
+                title: title, roundText: roundID.rawValue, instructions: instructions, codes: [token],
+                links: [base + "/kiosk#enrol=" + token], to: output.temporaryPath)
+        } catch {
+            output.discard()
+            throw error
+        }
+        try output.commit(keepOnFailure: true)
+        if publicURL != nil { try store.setMeta(Self.publicURLKey, base) }
+        return PrintResult(path: path, sheets: 1, pages: summary.pages, bytes: summary.bytes, serialsIssued: 0)
+    }
+
+    /// The remembered public address of the voting server, if any.
+    public func publicURL() throws -> String? { try store.meta(Self.publicURLKey) }
+
+    /// Remembers the voting server's public address (checked).
+    public func setPublicURL(_ url: String) throws {
+        try store.setMeta(Self.publicURLKey, try boothBaseURL(url))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PhieuKinCrypto
 public import PhieuKinCore
 
 /// What a booth or kiosk page renders: the same ballot as on paper, in one language, with what the
@@ -71,6 +72,7 @@ public struct CastError: Error, Sendable, Equatable, CustomStringConvertible {
         case enrolmentUsed = "enrolment-used"
         case kioskTooFast = "kiosk-too-fast"
         case kioskDailyCap = "kiosk-daily-cap"
+        case roundFull = "round-full"
     }
     public var code: Code
     public var reason: String
@@ -132,4 +134,38 @@ public struct InboxAppend: Sendable, Equatable {
     public var roundID: RoundID
     public var ballots: Int
     public var headSeq: Int
+}
+
+extension WorkspaceService {
+    /// The round's ballot as a booth or kiosk shows it: the same rows, columns and texts as the
+    /// printed ballot (`ballotDocument`), with the ids and codes the form posts.
+    func definition(of round: Round, language: Language) throws -> BallotDefinition {
+        let survey = try survey(ofRound: round)
+        let units = try store.roundUnits(roundID: round.id)
+        var unitNames: [UnitID: String] = [:]
+        for unit in units { unitNames[unit] = try unitName(unit) }
+        let officials = try store.roundOfficials(roundID: round.id).map { official in
+            BallotDefinition.OfficialRow(
+                id: official.officialID.rawValue, name: official.fullName, title: official.title,
+                unit: unitNames[official.unitID ?? round.unitID] ?? "")
+        }
+        let isGrid = survey.shape == .grid
+        return BallotDefinition(
+            round: round.id.rawValue, survey: survey.id.rawValue, shape: survey.shape.rawValue,
+            title: survey.title.text(language), instructions: survey.instructions.text(language),
+            period: Period(round.period)?.display(language) ?? round.period,
+            unit: units.map { unitNames[$0] ?? $0.rawValue }.joined(separator: " – "), language: language.rawValue,
+            markCode: isGrid ? survey.choices.first?.code : nil,
+            criteria: survey.criteria.map {
+                .init(id: $0.id.rawValue, label: $0.label.text(language), shortLabel: $0.shortLabel.text(language))
+            },
+            choices: survey.choices.map { .init(code: $0.code, label: $0.label.text(language)) },
+            officials: survey.shape == .questions ? [] : officials,
+            questions: survey.questions.map { .init(id: $0.id, label: $0.label.text(language)) },
+            remark: .init(allowed: survey.remark.allowed, maxLength: survey.remark.maxLength),
+            seal: .init(
+                publicKey: Hex.encode(round.tallyPublicKey),
+                context: String(decoding: BallotLog.electronicContext(round.id), as: UTF8.self)),
+            desk: nil, minIntervalSeconds: nil)
+    }
 }

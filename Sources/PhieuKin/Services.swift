@@ -9,6 +9,7 @@ struct WorkspaceContext: Sendable {
     let root: String
     let store: any WorkspaceStorage
     let agencyKey = AgencyKeyCustody()
+    let electronic = ElectronicState()
 }
 
 /// The agency's Ed25519 signing key, opened once per process when first needed (reading the key

@@ -21,6 +21,8 @@ struct AuditRound: Codable {
         var quarantinedPending: Int
         var quarantinedAccepted: Int
         var quarantinedDiscarded: Int
+        /// Electronic ballots accepted (codes used) but not yet appended: 0 once the round is closed.
+        var waiting: Int
     }
     var format: String
     var round: String
@@ -153,7 +155,7 @@ extension AuditService {
             counts: .init(
                 issued: s.issuedCount, used: s.usedCount, accepted: s.leaves.count,
                 quarantinedPending: statuses[.pending] ?? 0, quarantinedAccepted: statuses[.accepted] ?? 0,
-                quarantinedDiscarded: statuses[.discarded] ?? 0),
+                quarantinedDiscarded: statuses[.discarded] ?? 0, waiting: s.inboxCount),
             tallyPublicKey: Hex.encode(s.round.tallyPublicKey), committeeSize: s.round.committeeSize,
             committeeThreshold: s.round.committeeThreshold, agencyKeyFingerprint: agency.fingerprint)
         let encoder = JSONEncoder()

@@ -14,6 +14,30 @@ public struct PrintResult: Sendable, Codable, Equatable {
 }
 
 extension WorkspaceService {
+    static var publicURLKey: String { "public_url" }
+
+    /// The server's public address (`https://host[:port][/path]`, no trailing slash): the one
+    /// given, checked, or the one remembered in the workspace.
+    func boothBaseURL(_ given: String?) throws -> String {
+        guard let text = try given ?? store.meta(Self.publicURLKey) else {
+            throw PhieuKinError(
+                .invalidInput,
+                "the slips' QR codes open the voting page, so the server's public address is needed (e.g. https://phieu.example.gov.vn).",
+                next: [.givePublicURL])
+        }
+        var url = text.trimmingWhitespaceAndNewlines()
+        while url.hasSuffix("/") { url.removeLast() }
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), url.count > 8, url.count <= 100,
+            url.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "|") && $0 != UInt8(ascii: "#") })
+        else {
+            throw PhieuKinError(
+                .invalidInput, "the public address must be an http(s) address of at most 100 plain characters, without # or |.",
+                next: [.givePublicURL])
+        }
+        return url
+    }
+
 
     /// The printable description of a round's ballot (no serial).
     func ballotDocument(round: Round, language: Language) throws -> BallotDocument {
@@ -89,14 +113,13 @@ extension WorkspaceService {
     /// existing `path` is refused unless `force` (and then only a regular file is replaced);
     /// nothing this command did not create is ever deleted (README, "Files PhieuKin writes").
     fileprivate func renderThenIssue(
-        round: Round, serials: [Serial?], layoutID: String?, to path: String, force: Bool,
+        round: Round, hashes: [[UInt8]], layoutID: String?, to path: String, force: Bool,
         render: (String) throws -> PrintSummary
     ) throws -> PrintSummary {
         let output = try OutputFile.begin(path, force: force, workspace: self, what: "the ballots")
         let summary: PrintSummary
         do {
             summary = try render(output.temporaryPath)
-            let hashes = serials.compactMap { $0.map { SHA256.hash($0.bytes) } }
             try store.insertIssuedSerialHashes(roundID: round.id, hashes: hashes, layoutID: layoutID)
         } catch {
             output.discard()
@@ -135,7 +158,8 @@ extension RoundService {
             ? try (0..<count).map { _ in try Serial(bytes: SecureRandom.bytes(16)) }
             : Array(repeating: nil, count: count)
         let summary = try renderThenIssue(
-            round: round, serials: serials, layoutID: document.layoutID, to: path, force: force
+            round: round, hashes: serials.compactMap { $0.map { SHA256.hash($0.bytes) } }, layoutID: document.layoutID,
+            to: path, force: force
         ) {
             temporary in
             try BallotPrinter.renderBallots(document, serials: serials.map { $0?.text }, to: temporary)
@@ -145,13 +169,17 @@ extension RoundService {
             serialsIssued: round.numbered ? serials.count : 0)
     }
 
-    /// Prints cut-apart slips with one access code each, for electronic voting. The codes are the
-    /// round's serials (issued now, like printed ballots).
+    /// Prints cut-apart slips with one access code each, for electronic voting (issued now, like
+    /// printed ballots: only their hashes are stored). Each slip's QR code opens the booth at
+    /// `<publicURL>/phieu#<code>`; the address is remembered in the workspace for later slips and
+    /// for the server.
     public func printSlips(
-        roundID: RoundID, to path: String, language: Language, extra: Int? = nil, force: Bool = false
+        roundID: RoundID, to path: String, language: Language, extra: Int? = nil, force: Bool = false,
+        publicURL: String? = nil
     ) throws
         -> PrintResult
     {
+        let base = try boothBaseURL(publicURL)
         let round = try store.round(id: roundID)
         guard round.numbered else {
             throw PhieuKinError.roundState(
@@ -159,19 +187,24 @@ extension RoundService {
         }
         let survey = try survey(ofRound: round)
         let count = try serialCountToIssue(round: round, extra: extra)
-        let serials = try (0..<count).map { _ in try Serial(bytes: SecureRandom.bytes(16)) }
+        let codes = (0..<count).map { _ in AccessCode.random() }
         let period = Period(round.period)?.display(language) ?? round.period
         let instructions =
             language == .vi
             ? "Dùng mã này một lần để bỏ phiếu điện tử. Không ghi tên. Không đưa mã cho người khác."
             : "Use this code once to vote electronically. Do not write your name. Do not share the code."
-        let summary = try renderThenIssue(round: round, serials: serials, layoutID: nil, to: path, force: force) {
+        let summary = try renderThenIssue(
+            round: round, hashes: codes.map { code in code.hash(roundID: roundID).bytes }, layoutID: nil, to: path,
+            force: force
+        ) {
             temporary in
             try BallotPrinter.renderSlips(
                 title: survey.title.text(language), roundText: "\(period) — \(try unitName(round.unitID))",
-                instructions: instructions, codes: serials.map(\.text), to: temporary)
+                instructions: instructions + " " + base, codes: codes.map(\.text),
+                links: codes.map { base + "/phieu#" + $0.canonical }, to: temporary)
         }
+        if publicURL != nil { try store.setMeta(Self.publicURLKey, base) }
         return PrintResult(
-            path: path, sheets: serials.count, pages: summary.pages, bytes: summary.bytes, serialsIssued: serials.count)
+            path: path, sheets: codes.count, pages: summary.pages, bytes: summary.bytes, serialsIssued: codes.count)
     }
 }

@@ -215,6 +215,9 @@ extension RoundService {
                         + "discarded before the round is closed. Nothing was changed.",
                     next: [.decideRejects(roundID: roundID)])
             }
+            // Electronic ballots still waiting are appended first, as their own batch.
+            let waiting = try log.inboxBoxes()
+            if !waiting.isEmpty { _ = try appendElectronicBatch(log, boxes: waiting, key: key) }
             let head = try signTreeHead(log, kind: "close", key: key)
             try log.setState(.closed, closedOn: CivilDate.today().description)
             return CloseSummary(round: roundID, treeSize: head.size, treeHead: head.seq, root: head.root)

@@ -47,6 +47,10 @@ public struct RoundRequest: Sendable {
     /// passphrase of its own (`committee.passphrase`), the round's 1-of-1 tally key is encrypted
     /// with this one (checked against the agency key first, so a wrong file cannot lock the round).
     public var agencyPassphrase: [UInt8]?
+    /// Kiosks (unnumbered rounds at a desk): at most one rating per this many seconds on average,
+    /// and this many a day, per kiosk.
+    public var kioskMinIntervalSeconds = 20
+    public var kioskDailyCap = 500
 
     public init(
         surveyID: SurveyID, period: String, unitIDs: [UnitID], ballots: Int, numbered: Bool = true,
@@ -480,7 +484,8 @@ extension RoundService {
             numbered: request.numbered, ballotsPlanned: request.ballots, electorate: request.electorate,
             tallyPublicKey: tallyKey.publicKey.rawRepresentation, committeeSize: committee.size,
             committeeThreshold: committee.threshold, layoutID: nil, openedOn: CivilDate.today().description,
-            closedOn: nil)
+            closedOn: nil, kioskMinIntervalSeconds: request.kioskMinIntervalSeconds,
+            kioskDailyCap: request.kioskDailyCap)
         let frozen = officials.enumerated().map { index, official in
             RoundOfficial(
                 roundID: id, officialID: official.id, position: index + 1, fullName: official.fullName,

@@ -162,7 +162,8 @@ extension WorkspaceService {
         let snapshot = try store.ballotLogForTally(roundID: round.id)
         // Batch keys.
         var batchKeys: [Int: [UInt8]] = [:]
-        for batch in snapshot.batches {
+        // An electronic batch has no key: each of its leaves is a box sealed to the tally key.
+        for batch in snapshot.batches where !batch.sealedKey.isEmpty {
             let context = Array("phieukin batch v1|\(round.id)|\(batch.seq)".utf8)
             let batchKey: [UInt8]
             do {
@@ -177,10 +178,14 @@ extension WorkspaceService {
         // The log must be exactly what the agency signed at close.
         try checkAgainstSignedHead(roundID: round.id, leaves: snapshot.leaves, heads: snapshot.treeHeads)
 
-        let ballots = try OpenedBallots(roundID: round.id, leaves: snapshot.leaves, batchKeys: batchKeys)
+        let ballots = try OpenedBallots(
+            roundID: round.id, leaves: snapshot.leaves, batchKeys: batchKeys,
+            electronic: ElectronicOpener(key: key, round: round, survey: survey, officials: officials.map(\.id)))
         var generator = SecureRandomGenerator()
-        let result = Tally.count(ballots, survey: survey, officials: officials, round: info, using: &generator)
+        var result = Tally.count(ballots, survey: survey, officials: officials, round: info, using: &generator)
         if let failure = ballots.failure.value { throw failure }
+        let invalid = ballots.invalid.value
+        result.invalidBallots = invalid > 0 ? invalid : nil
         return result
     }
 
@@ -256,17 +261,22 @@ extension WorkspaceService {
 /// stops the sequence and is kept in `failure` (its text never quotes a ballot).
 final class OpenedBallots: Sequence {
     final class FailureBox { var value: PhieuKinError? }
+    final class CountBox { var value = 0 }
     static let chunkSize = 1 << 15
     let roundID: RoundID
     let leaves: [[UInt8]]
     /// One set of batch openers per worker.
     let openers: [[Int: AES256GCMOpener]]
     let failure = FailureBox()
+    /// Electronic ballots that opened to something that is not a valid ballot of this round.
+    let invalid = CountBox()
+    let electronic: ElectronicOpener?
     /// Each batch's associated data, built once (not once per leaf).
     let associatedData: [Int: [UInt8]]
 
-    init(roundID: RoundID, leaves: [[UInt8]], batchKeys: [Int: [UInt8]]) throws {
+    init(roundID: RoundID, leaves: [[UInt8]], batchKeys: [Int: [UInt8]], electronic: ElectronicOpener? = nil) throws {
         self.roundID = roundID
+        self.electronic = electronic
         self.leaves = leaves
         let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8))
         openers = try (0..<workers).map { _ in try batchKeys.mapValues { try AES256GCMOpener(key: $0) } }
@@ -275,14 +285,19 @@ final class OpenedBallots: Sequence {
     }
 
     /// Opens leaf `index` with worker `worker`'s contexts; a failure names the leaf, never its content.
-    func open(_ index: Int, worker: Int) -> Result<Ballot, PhieuKinError> {
+    func open(_ index: Int, worker: Int) -> Opened {
         let leaf = leaves[index]
-        func fail(_ what: String) -> Result<Ballot, PhieuKinError> {
+        func fail(_ what: String) -> Opened {
             .failure(
                 PhieuKinError.tampered("round \(roundID): ballot leaf \(index) \(what). The store may be damaged."))
         }
         guard leaf.count >= BallotLog.minimumLeafLength, let seq = BallotLog.batchSeq(ofLeaf: leaf) else {
             return fail("is too short")
+        }
+        if seq == BallotLog.electronicMarkerValue, let electronic {
+            // Sealed in a browser the server could not check: anything but a valid ballot of
+            // this round is an invalid ballot (phiếu không hợp lệ), counted as such.
+            return electronic.open(leaf).map(Opened.ballot) ?? .invalid
         }
         guard let opener = openers[worker][seq] else { return fail("names batch \(seq), which does not exist") }
         guard let aad = associatedData[seq] else { return fail("names batch \(seq), which does not exist") }
@@ -290,7 +305,13 @@ final class OpenedBallots: Sequence {
             let plaintext = try? opener.open(message, associatedData: aad)
         else { return fail("cannot be decrypted with its batch key") }
         guard let ballot = try? BallotCodec.decode(plaintext) else { return fail("is not a valid ballot") }
-        return .success(ballot)
+        return .ballot(ballot)
+    }
+
+    enum Opened {
+        case ballot(Ballot)
+        case invalid
+        case failure(PhieuKinError)
     }
 
     struct Iterator: IteratorProtocol {
@@ -314,7 +335,7 @@ final class OpenedBallots: Sequence {
             let end = Swift.min(start + OpenedBallots.chunkSize, owner.leaves.count)
             nextLeaf = end
             let workers = owner.openers.count
-            var results = [Result<Ballot, PhieuKinError>?](repeating: nil, count: end - start)
+            var results = [OpenedBallots.Opened?](repeating: nil, count: end - start)
             results.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out
                 nonisolated(unsafe) let owner = owner
@@ -331,7 +352,8 @@ final class OpenedBallots: Sequence {
             position = 0
             for result in results {
                 switch result {
-                case .success(let ballot)?: buffer.append(ballot)
+                case .ballot(let ballot)?: buffer.append(ballot)
+                case .invalid?: owner.invalid.value += 1
                 case .failure(let error)?:
                     owner.failure.value = error
                     buffer.removeAll()
@@ -461,5 +483,41 @@ extension TallyService {
                 .conflict, "\(error.reason) Another tally may have run at the same time.", underlying: error)
         }
         return summary(result, flags: flags, index: index, recount: false)
+    }
+}
+
+/// Opens electronic ballots' leaves (`FF FF FF FF ‖ box`) with the round's tally key and checks
+/// each against the round's survey and officials, as an import checks a keyed ballot.
+struct ElectronicOpener: @unchecked Sendable {
+    // @unchecked: the key is only read (each opening makes its own OpenSSL context).
+    let key: X25519PrivateKey
+    let round: Round
+    let survey: Survey
+    let officials: [OfficialID]
+    let context: [UInt8]
+
+    init(key: X25519PrivateKey, round: Round, survey: Survey, officials: [OfficialID]) {
+        self.key = key
+        self.round = round
+        self.survey = survey
+        self.officials = officials
+        context = BallotLog.electronicContext(round.id)
+    }
+
+    /// The ballot, or nil when the box does not open, is not a canonical version-1 ballot, names
+    /// another survey or round, or answers outside the survey's definition.
+    func open(_ leaf: [UInt8]) -> Ballot? {
+        guard let plaintext = try? SealedBox.open(Array(leaf.dropFirst(4)), with: key, context: context),
+            let ballot = try? BallotCodec.decode(plaintext), ballot.surveyID == survey.id, ballot.roundID == round.id
+        else { return nil }
+        var session = BallotImportSession(
+            survey: survey, roundID: round.id, numbered: false, officialIDs: officials, issued: Set<SerialHash>(),
+            used: Set<SerialHash>())
+        let outcome = session.process(
+            keyed: KeyedBallot(
+                answers: ballot.answers.mapValues { [$0] }, remark: ballot.remark, round: round.id.rawValue),
+            source: "e-ballot")
+        guard outcome.isAccepted, let checked = outcome.ballot else { return nil }
+        return checked
     }
 }

@@ -45,7 +45,10 @@ extension WorkspaceService {
             problems.append("batch numbers are not 1, 2, …: found batch \(batch.seq) at position \(i + 1)")
             break
         }
-        for batch in s.batches where batch.sealedKey.count != SealedBox.overhead + AES256GCM.keyByteCount {
+        // An electronic batch has no key (its leaves are boxes sealed to the tally key).
+        let electronicBatches = Set(s.batches.filter { $0.sealedKey.isEmpty }.map(\.seq))
+        for batch in s.batches
+        where !batch.sealedKey.isEmpty && batch.sealedKey.count != SealedBox.overhead + AES256GCM.keyByteCount {
             problems.append(
                 "batch \(batch.seq): sealed key has \(batch.sealedKey.count) bytes, expected \(SealedBox.overhead + AES256GCM.keyByteCount)"
             )
@@ -62,7 +65,14 @@ extension WorkspaceService {
                 )
                 reportedGap = true
             }
-            if leaf.data.count < BallotLog.minimumLeafLength {
+            if electronicBatches.contains(leaf.batchSeq) {
+                if leaf.data.count < 4 + SealedBox.overhead
+                    || BallotLog.batchSeq(ofLeaf: leaf.data) != BallotLog.electronicMarkerValue
+                {
+                    problems.append(
+                        "leaf \(leaf.idx) of electronic batch \(leaf.batchSeq) is not FF FF FF FF and a sealed box")
+                }
+            } else if leaf.data.count < BallotLog.minimumLeafLength {
                 problems.append("leaf \(leaf.idx) is too short (\(leaf.data.count) bytes) to be a sealed ballot")
             } else if BallotLog.batchSeq(ofLeaf: leaf.data) != leaf.batchSeq {
                 problems.append(
@@ -182,6 +192,10 @@ extension WorkspaceService {
         default: break
         }
 
+        if s.inboxCount > 0 && s.round.state != .open && s.round.state != .voided {
+            problems.append(
+                "the round is \(s.round.state.rawValue) but \(s.inboxCount) electronic ballots were never appended")
+        }
         // Counts: every accepted ballot consumed one issued serial, or was accepted from the quarantine.
         if s.usedNotIssuedCount > 0 {
             problems.append("\(s.usedNotIssuedCount) used serials were never issued")
@@ -190,9 +204,11 @@ extension WorkspaceService {
             if s.usedCount > s.issuedCount {
                 problems.append("more serials used (\(s.usedCount)) than issued (\(s.issuedCount))")
             }
-            if hashes.count != s.usedCount + acceptedRejects {
+            // Electronic ballots still in the inbox have used their codes but are not in the log yet.
+            if hashes.count + s.inboxCount != s.usedCount + acceptedRejects {
+                let waiting = s.inboxCount > 0 ? " and \(s.inboxCount) waiting to be appended," : ""
                 problems.append(
-                    "\(hashes.count) ballots in the log but \(s.usedCount) used serials + \(acceptedRejects) accepted rejects"
+                    "\(hashes.count) ballots in the log\(waiting) but \(s.usedCount) used serials + \(acceptedRejects) accepted rejects"
                 )
             }
         } else {

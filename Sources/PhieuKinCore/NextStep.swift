@@ -52,6 +52,8 @@ public enum NextStep: Hashable, Sendable {
     case discardReject(roundID: RoundID, rejectID: Int?)
     /// Issue new ballots (new serials) to replace spoiled or missing sheets.
     case issueExtraBallots(roundID: RoundID)
+    /// Give the voting server's public address (what slips' QR codes open).
+    case givePublicURL
 }
 
 /// An error that carries what to do next (see `NextStep`).

@@ -29,13 +29,20 @@ public struct Round: Sendable, Hashable {
     public var closedOn: String?
     public var voidReason: String?
     public var voidedOn: String?
+    /// Kiosk rounds: a kiosk may send on average at most one rating per this many seconds
+    /// (counted from its first rating of the day), and at most `kioskDailyCap` a day.
+    public var kioskMinIntervalSeconds: Int = 20
+    public var kioskDailyCap: Int = 500
 
     public init(
         id: RoundID, surveyID: SurveyID, surveyVersion: Int, surveyYAML: String, unitID: UnitID, period: String,
         channel: String, state: State, numbered: Bool, ballotsPlanned: Int, electorate: Int?,
         tallyPublicKey: [UInt8], committeeSize: Int, committeeThreshold: Int, layoutID: String?, openedOn: String,
-        closedOn: String?, voidReason: String? = nil, voidedOn: String? = nil
+        closedOn: String?, voidReason: String? = nil, voidedOn: String? = nil, kioskMinIntervalSeconds: Int = 20,
+        kioskDailyCap: Int = 500
     ) {
+        self.kioskMinIntervalSeconds = kioskMinIntervalSeconds
+        self.kioskDailyCap = kioskDailyCap
         self.id = id
         self.surveyID = surveyID
         self.surveyVersion = surveyVersion

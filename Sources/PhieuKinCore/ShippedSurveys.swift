@@ -79,6 +79,52 @@ public enum ShippedSurveys {
             """#
         ),
         (
+            name: "one-stop-desk.yaml",
+            yaml: #"""
+            # Đánh giá nhanh tại bộ phận một cửa, như các quầy một cửa cấp huyện đang dùng (Công an huyện
+            # Tân Kỳ, Nghệ An): người dân bấm một nút trên máy tính bảng đặt tại quầy.
+            id: one-stop-desk
+            version: 1
+            title:
+              vi: ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG
+              en: RATE YOUR VISIT
+            instructions:
+              vi: >-
+                Xin ông/bà cho biết mức độ hài lòng với việc tiếp nhận, giải quyết hồ sơ tại quầy.
+                Chọn một ý. Không ghi tên.
+              en: >-
+                How satisfied are you with how your application was received and handled at this desk?
+                Choose one. Do not write your name.
+            shape: questions
+            cadence: adhoc
+            channels: [citizens, businesses]
+            questions:
+              - id: danh-gia
+                label:
+                  vi: "Mức độ hài lòng"
+                  en: "Your rating"
+            choices:
+              - code: "1"
+                label: { vi: Rất hài lòng, en: Very satisfied }
+              - code: "2"
+                label: { vi: Hài lòng, en: Satisfied }
+              - code: "3"
+                label: { vi: Không hài lòng vì thái độ phục vụ, en: Dissatisfied with the staff's attitude }
+              - code: "4"
+                label: { vi: Không hài lòng vì nghiệp vụ kém, en: Dissatisfied with the staff's competence }
+              - code: "5"
+                label: { vi: Không hài lòng vì chờ đợi lâu, en: Dissatisfied with the long wait }
+              - code: "6"
+                label: { vi: Không hài lòng vì phục vụ phức tạp, en: Dissatisfied with a complicated process }
+            remark:
+              allowed: false
+            policy:
+              min_respondents: 5
+              satisfied_codes: ["1", "2"]
+
+            """#
+        ),
+        (
             name: "quarterly-7.yaml",
             yaml: #"""
             # Phiếu đánh giá cán bộ hằng quý: 7 tiêu chí, đánh dấu ô nếu cán bộ có biểu hiện hạn chế.

@@ -27,22 +27,21 @@ public enum SlipLayout {
 }
 
 extension BallotPrinter {
-    /// The QR payload of an access-code slip (ASCII only): `PK1-CODE|<code>`.
-    public static func slipPayload(code: String) -> String { "PK1-CODE|\(code)" }
 
     /// Renders cut-apart access-code slips, ten per A4 page, one per code, in order. Each slip
     /// carries the title, the round text, the code in large monospace type, its QR code and
     /// the instructions — nothing that names a person.
     @discardableResult
     public static func renderSlips(
-        title: String, roundText: String, instructions: String, codes: [String], to path: String
+        title: String, roundText: String, instructions: String, codes: [String], links: [String], to path: String
     ) throws -> PrintSummary {
         guard !codes.isEmpty else { throw PrintError.invalidDocument("there are no access codes to print") }
-        for (index, code) in codes.enumerated() {
-            guard isPayloadField(code) else {
-                throw PrintError.invalidDocument("access code \(index + 1) must be printable ASCII without '|'")
+        guard links.count == codes.count else { throw PrintError.invalidDocument("one link per access code is needed") }
+        for (index, link) in links.enumerated() {
+            guard isPayloadField(link) else {
+                throw PrintError.invalidDocument("link \(index + 1) must be printable ASCII without '|'")
             }
-            let bytes = slipPayload(code: code).utf8.count
+            let bytes = link.utf8.count
             guard bytes <= maxPayloadBytes else {
                 throw PrintError.payloadTooLong(bytes: bytes, limit: maxPayloadBytes)
             }
@@ -79,7 +78,7 @@ extension BallotPrinter {
             pen.setGray(0)
             pen.show(
                 codeBlock, x: x + S.codeBox.x, y: y + S.codeBox.y + (S.codeBox.height - codeBlock.size.height) / 2)
-            let symbol = try QRSymbol(slipPayload(code: code))
+            let symbol = try QRSymbol(links[index])
             pen.draw(
                 symbol,
                 in: MMRect(x: x + S.qrBox.x, y: y + S.qrBox.y, width: S.qrBox.width, height: S.qrBox.height))

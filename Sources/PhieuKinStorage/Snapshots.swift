@@ -14,11 +14,14 @@ public struct BallotLogSnapshot: Sendable {
     public var usedCount: Int
     /// Used serial hashes that are not among the issued ones (must be 0).
     public var usedNotIssuedCount: Int
+    /// Electronic ballots accepted (their codes used) but not yet appended to the log.
+    public var inboxCount: Int
 
     public init(
         round: Round, leaves: [StoredLeaf], batches: [StoredBatch], treeHeads: [StoredTreeHead],
-        rejects: [StoredReject], issuedCount: Int, usedCount: Int, usedNotIssuedCount: Int
+        rejects: [StoredReject], issuedCount: Int, usedCount: Int, usedNotIssuedCount: Int, inboxCount: Int = 0
     ) {
+        self.inboxCount = inboxCount
         self.round = round
         self.leaves = leaves
         self.batches = batches

@@ -127,3 +127,37 @@ public struct StoredResultsHead: Sendable, Hashable {
         self.signature = signature
     }
 }
+
+/// A kiosk of a round (docs/WEB.md, "Kiosk"): its tokens only as hashes.
+public struct StoredKiosk: Sendable, Hashable {
+    /// Random, shown to staff beside the desk's name.
+    public var id: String
+    public var roundID: RoundID
+    public var desk: String
+    public var enrolHash: [UInt8]
+    /// Nil until the tablet enrolled (the enrolment token then stops working).
+    public var tokenHash: [UInt8]?
+    public init(id: String, roundID: RoundID, desk: String, enrolHash: [UInt8], tokenHash: [UInt8]?) {
+        self.id = id
+        self.roundID = roundID
+        self.desk = desk
+        self.enrolHash = enrolHash
+        self.tokenHash = tokenHash
+    }
+}
+
+/// A kiosk's ratings on one day: how many, and when the day's first arrived (seconds since 1970),
+/// for the rate rule. Never a time per rating.
+public struct StoredKioskDay: Sendable, Hashable {
+    public var kioskID: String
+    /// `yyyy-MM-dd`.
+    public var day: String
+    public var count: Int
+    public var firstAt: Double
+    public init(kioskID: String, day: String, count: Int, firstAt: Double) {
+        self.kioskID = kioskID
+        self.day = day
+        self.count = count
+        self.firstAt = firstAt
+    }
+}

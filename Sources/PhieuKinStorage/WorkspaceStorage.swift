@@ -77,6 +77,20 @@ public protocol WorkspaceStorage: Sendable {
     func sealedRemarks(roundID: RoundID) throws -> [UInt8]?
     /// Everything `verify` reads of the results log, from one read transaction.
     func resultsLogSnapshot() throws -> ResultsLogSnapshot
+
+    // MARK: Electronic ballots (docs/WEB.md)
+    /// Whether a serial or access-code hash was issued for a round, and used: two keyed lookups.
+    func serialStatus(roundID: RoundID, hash: SerialHash) throws -> (issued: Bool, used: Bool)
+    /// Runs `body` in one write transaction over electronic intake (codes, inboxes, kiosks): all
+    /// of it commits, or none.
+    func withElectronicIntake<T>(_ body: (any ElectronicIntakeWriting) throws -> T) throws -> T
+    /// Electronic ballots waiting in each round's inbox (rounds with none are absent).
+    func inboxCounts() throws -> [RoundID: Int]
+    func insertKiosk(_ kiosk: StoredKiosk) throws
+    /// A round's kiosks, by desk and id.
+    func kiosks(roundID: RoundID) throws -> [StoredKiosk]
+    /// The per-day counts of a round's kiosks.
+    func kioskDays(roundID: RoundID) throws -> [StoredKioskDay]
 }
 
 extension WorkspaceStorage {
@@ -138,6 +152,11 @@ public protocol BallotLogWriting {
     /// Replaces the reject with the same id.
     func updateReject(_ reject: StoredReject) throws
 
+    /// The electronic ballots waiting in the round's inbox, in key order (random: no arrival order).
+    func inboxBoxes() throws -> [[UInt8]]
+    /// Empties the round's inbox (after its boxes were appended, in the same transaction).
+    func clearInbox() throws
+
     func setState(_ state: Round.State, closedOn: String?) throws
     /// Marks the round voided with its reason (the caller signs the void into the log first).
     func setVoided(reason: String, on date: String) throws
@@ -146,6 +165,30 @@ public protocol BallotLogWriting {
     func appendResultsLogLeaf(
         _ leaf: [UInt8], signHead: (_ root: [UInt8], _ size: Int, _ seq: Int) throws -> StoredResultsHead
     ) throws -> Int
+}
+
+/// Electronic intake inside one write transaction: what accepting a ballot by code or from a
+/// kiosk, and enrolling a kiosk, may do. Only `WorkspaceStorage.withElectronicIntake` hands one out.
+public protocol ElectronicIntakeWriting {
+    /// The round, or nil.
+    func round(id: RoundID) throws -> Round?
+    func isIssued(roundID: RoundID, _ hash: SerialHash) throws -> Bool
+    func isUsed(roundID: RoundID, _ hash: SerialHash) throws -> Bool
+    func insertUsedSerial(roundID: RoundID, _ hash: SerialHash) throws
+    /// Stores a sealed box under a random key (never a sequence or a time).
+    func insertInbox(roundID: RoundID, key: [UInt8], box: [UInt8]) throws
+    func inboxCount(roundID: RoundID) throws -> Int
+    /// Ballots of the round in its log and its inbox together.
+    func ballotCount(roundID: RoundID) throws -> Int
+    func kiosk(enrolHash: [UInt8]) throws -> StoredKiosk?
+    func kiosk(tokenHash: [UInt8]) throws -> StoredKiosk?
+    func setKioskToken(kioskID: String, tokenHash: [UInt8]) throws
+    func kioskDay(kioskID: String, day: String) throws -> StoredKioskDay?
+    func saveKioskDay(_ day: StoredKioskDay) throws
+    /// Whether the kiosk already delivered a rating with this id hash.
+    func kioskSubmissionExists(kioskID: String, hash: [UInt8]) throws -> Bool
+    /// Records a kiosk rating's id hash (so a resend is counted once).
+    func insertKioskSubmission(kioskID: String, hash: [UInt8]) throws
 }
 
 extension BallotLogWriting {

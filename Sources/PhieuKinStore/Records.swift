@@ -69,6 +69,8 @@ struct RoundRecord: Codable, FetchableRecord, PersistableRecord {
     var closedOn: String?
     var voidReason: String?
     var voidedOn: String?
+    var kioskMinIntervalSeconds: Int
+    var kioskDailyCap: Int
 
     init(_ r: Round) {
         id = r.id.rawValue
@@ -90,6 +92,8 @@ struct RoundRecord: Codable, FetchableRecord, PersistableRecord {
         closedOn = r.closedOn
         voidReason = r.voidReason
         voidedOn = r.voidedOn
+        kioskMinIntervalSeconds = r.kioskMinIntervalSeconds
+        kioskDailyCap = r.kioskDailyCap
     }
 
     var round: Round {
@@ -99,7 +103,8 @@ struct RoundRecord: Codable, FetchableRecord, PersistableRecord {
             period: period, channel: channel, state: state, numbered: numbered, ballotsPlanned: ballotsPlanned,
             electorate: electorate, tallyPublicKey: [UInt8](tallyPublicKey), committeeSize: committeeSize,
             committeeThreshold: committeeThreshold, layoutID: layoutID, openedOn: openedOn, closedOn: closedOn,
-            voidReason: voidReason, voidedOn: voidedOn)
+            voidReason: voidReason, voidedOn: voidedOn, kioskMinIntervalSeconds: kioskMinIntervalSeconds,
+            kioskDailyCap: kioskDailyCap)
     }
 }
 

@@ -52,6 +52,9 @@ enum Schema {
             // A voided round keeps its reason (also signed into its log).
             t.column("voidReason", .text)
             t.column("voidedOn", .text)
+            // Kiosk rounds' anti-stuffing settings (docs/WEB.md, "Kiosk").
+            t.column("kioskMinIntervalSeconds", .integer).notNull().defaults(to: 20)
+            t.column("kioskDailyCap", .integer).notNull().defaults(to: 500)
         }
         try db.create(index: "round_by_unit_survey_period", on: "round", columns: ["unitID", "surveyID", "period"])
         // The units a round covers (one row for a one-unit round); `round.unitID` is the first.
@@ -136,6 +139,37 @@ enum Schema {
             t.column("batchSeq", .integer).notNull()
             t.primaryKey(["roundID", "digest"])
             t.foreignKey(["roundID", "batchSeq"], references: "batch", columns: ["roundID", "seq"])
+        }
+        // Electronic ballots accepted and waiting to be appended to the log, keyed by 16 random
+        // bytes (WITHOUT ROWID, no sequence, no time): the table keeps no arrival order.
+        try db.create(table: "inbox", options: .withoutRowID) { t in
+            t.column("roundID", .text).notNull().references("round", onDelete: .cascade)
+            t.column("key", .blob).notNull()
+            t.column("box", .blob).notNull()
+            t.primaryKey(["roundID", "key"])
+        }
+        // Kiosks of a round: enrolled once with a one-time token; both tokens stored only hashed.
+        try db.create(table: "kiosk") { t in
+            t.primaryKey("id", .text)  // random, shown to staff beside the desk name
+            t.column("roundID", .text).notNull().references("round", onDelete: .cascade)
+            t.column("desk", .text).notNull()
+            t.column("enrolHash", .blob).notNull().unique()
+            t.column("tokenHash", .blob).unique()
+        }
+        // Per kiosk and day: ratings accepted and the time of the day's first one (the rate rule),
+        // never a time per rating.
+        try db.create(table: "kioskDay", options: .withoutRowID) { t in
+            t.column("kioskID", .text).notNull().references("kiosk", onDelete: .cascade)
+            t.column("day", .text).notNull()
+            t.column("count", .integer).notNull()
+            t.column("firstAt", .double).notNull()
+            t.primaryKey(["kioskID", "day"])
+        }
+        // Hashes of the random ids kiosks gave their ratings, so a resend is counted once.
+        try db.create(table: "kioskSubmission", options: .withoutRowID) { t in
+            t.column("kioskID", .text).notNull().references("kiosk", onDelete: .cascade)
+            t.column("hash", .blob).notNull()
+            t.primaryKey(["kioskID", "hash"])
         }
         // Tally output: the committed result of a round, and its flags.
         try db.create(table: "result") { t in

@@ -46,22 +46,14 @@ final class BallotLogTransaction: BallotLogWriting {
 
     /// Whether one serial hash was issued for the round: a primary-key lookup, O(log n).
     func isIssued(_ hash: SerialHash) throws -> Bool {
-        try Self.contains(db, table: "issuedSerial", roundID: key, hash: hash)
+        try Store.contains(db, table: "issuedSerial", roundID: key, hash: hash)
     }
 
     /// Whether one serial hash was used by an accepted ballot already: O(log n).
     func isUsed(_ hash: SerialHash) throws -> Bool {
-        try Self.contains(db, table: "usedSerial", roundID: key, hash: hash)
+        try Store.contains(db, table: "usedSerial", roundID: key, hash: hash)
     }
 
-    private static func contains(_ db: Database, table: String, roundID: String, hash: SerialHash) throws -> Bool {
-        // `table` is one of two constants above, never input.
-        let statement = try db.cachedStatement(
-            sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE roundID = ? AND hash = ?)")
-        var words = (hash.w0.bigEndian, hash.w1.bigEndian, hash.w2.bigEndian, hash.w3.bigEndian)
-        let bytes = withUnsafeBytes(of: &words) { Data($0) }
-        return try Bool.fetchOne(statement, arguments: [roundID, bytes]) ?? false
-    }
 
     func nextBatchSeq() throws -> Int {
         try (Int.fetchOne(db, sql: "SELECT MAX(seq) FROM batch WHERE roundID = ?", arguments: [key]) ?? 0) + 1
@@ -306,7 +298,9 @@ extension Store {
                     sql: """
                         SELECT COUNT(*) FROM usedSerial u WHERE u.roundID = ?
                         AND NOT EXISTS (SELECT 1 FROM issuedSerial i WHERE i.roundID = u.roundID AND i.hash = u.hash)
-                        """, arguments: args) ?? 0)
+                        """, arguments: args) ?? 0,
+                inboxCount: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM inbox WHERE roundID = ?", arguments: args)
+                    ?? 0)
         }
     }
 }

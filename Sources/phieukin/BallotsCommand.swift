@@ -43,11 +43,14 @@ struct BallotsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print cut-apart slips, one access code (and its QR) each, for electronic voting.")
         @OptionGroup var options: PrintOptions
+        @Option(
+            help: "The voting server's public address, e.g. https://phieu.example.gov.vn (remembered; QR codes open it).")
+        var publicURL: String?
 
         func run() throws {
             let result = try options.workspace.open().rounds.printSlips(
                 roundID: options.round, to: options.out, language: options.lang, extra: options.extra,
-                force: options.force)
+                force: options.force, publicURL: publicURL)
             if options.json { return try printJSON(result) }
             Swift.print("Wrote \(result.path): \(counted(result.sheets, "slip")) on \(counted(result.pages, "page"))")
             Swift.print("\(counted(result.serialsIssued, "code")) issued; they are not stored anywhere else.")

@@ -84,6 +84,8 @@ enum ErrorHints {
                 + "phieukin rejects accept|discard --round \(round) --reason \"…\" ID"
         case .discardReject(let round, let id):
             return "phieukin rejects discard --round \(round) --reason \"…\" \(id.map(String.init) ?? "ID")"
+        case .givePublicURL:
+            return "add --public-url https://… (the address voters open; remembered for later slips and serve)"
         case .issueExtraBallots(let round):
             let slips = command == BallotsCommand.Slips.self
             return "phieukin ballots \(slips ? "slips" : "print") --round \(round) --extra N --out FILE"

@@ -45,9 +45,15 @@ struct RoundCommand: ParsableCommand {
                 "The agency key's passphrase (a passphrase workspace): encrypts the 1-of-1 tally key when no --passphrase-file is given."
         )
         var agencyPassphraseFile: String?
+        @Option(help: "Kiosks: at most one rating per this many seconds on average, per kiosk.")
+        var kioskInterval: Int = 20
+        @Option(help: "Kiosks: at most this many ratings a day, per kiosk.") var kioskDailyCap: Int = 500
         @Flag(help: "Print a JSON object instead of text.") var json = false
 
         func run() throws {
+            guard kioskInterval >= 1, kioskDailyCap >= 1 else {
+                throw ValidationError("--kiosk-interval and --kiosk-daily-cap must be at least 1.")
+            }
             guard serials == "numbered" || serials == "none" else {
                 throw ValidationError("--serials takes numbered or none.")
             }
@@ -56,13 +62,15 @@ struct RoundCommand: ParsableCommand {
             }
             let workspace = try options.open()
             let units = allUnits ? try workspace.rounds.unitIDsWithActiveOfficials() : unit
-            let request = RoundRequest(
+            var request = RoundRequest(
                 surveyID: survey, period: period, unitIDs: units, ballots: ballots, numbered: serials == "numbered",
                 channel: channel, electorate: electorate,
                 committee: Committee(
                     size: committee, threshold: threshold ?? committee, sharesDirectory: sharesDir,
                     shareOutputs: shareOut, passphrase: try passphraseFile.map(KeyFiles.readPassphrase)),
                 agencyPassphrase: try agencyPassphraseFile.map(KeyFiles.readPassphrase))
+            request.kioskMinIntervalSeconds = kioskInterval
+            request.kioskDailyCap = kioskDailyCap
             let summary = try workspace.rounds.openRound(request)
             for warning in summary.warnings {
                 switch warning {

@@ -194,7 +194,7 @@ struct SurveyLoaderTests {
 struct SurveyCatalogTests {
     @Test func shippedSurveys() throws {
         let catalog = try SurveyCatalog(extraFiles: [])
-        #expect(catalog.surveys.map(\.id) == ["confidence-vote", "monthly-rating", "quarterly-7", "satisfaction-5"])
+        #expect(catalog.surveys.map(\.id) == ["confidence-vote", "monthly-rating", "one-stop-desk", "quarterly-7", "satisfaction-5"])
     }
 
     @Test func agencyFileAddsASurvey() throws {
@@ -245,7 +245,7 @@ struct SurveyCatalogTests {
         let error = #expect(throws: SurveyError.self) { try SurveyCatalog().survey(id: "quarterly-8") }
         #expect(
             error?.description
-                == "unknown survey \"quarterly-8\"; known surveys: confidence-vote, monthly-rating, quarterly-7, satisfaction-5"
+                == "unknown survey \"quarterly-8\"; known surveys: confidence-vote, monthly-rating, one-stop-desk, quarterly-7, satisfaction-5"
         )
     }
 }

@@ -227,7 +227,8 @@ struct BallotPrinterTests {
         #expect(!error.reason.contains("A-1"), "serials never appear in errors")
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(throws: PrintError.cannotWrite) {
-            try BallotPrinter.renderSlips(title: "T", roundText: "R", instructions: "I", codes: ["C1"], to: path)
+            try BallotPrinter.renderSlips(
+                title: "T", roundText: "R", instructions: "I", codes: ["C1"], links: ["https://x/phieu#C1"], to: path)
         }
     }
 
@@ -268,7 +269,7 @@ struct SlipTests {
         let summary = try BallotPrinter.renderSlips(
             title: "MÃ TRUY CẬP PHIẾU KÍN", roundText: "Đánh giá cán bộ – Quý 3/2026",
             instructions: "Nhập mã này tại https://phieukin.example.vn để bỏ phiếu. Mỗi mã dùng một lần.",
-            codes: codes, to: path)
+            codes: codes, links: codes.map { "https://phieukin.example.vn/phieu#\($0)" }, to: path)
         #expect(summary.pages == 2)
         #expect(try PDF.pageCount(path) == 2)
         let pages = try PDF.pageTexts(path)
@@ -278,17 +279,21 @@ struct SlipTests {
         #expect(containsUTF8(pages[0], "MÃ TRUY CẬP PHIẾU KÍN"))
         #expect(containsUTF8(pages[1], "Đánh giá cán bộ – Quý 3/2026"))
         let payloads = try PDF.qrPayloads(path, first: 1, last: 2)
-        #expect(payloads[0] == codes[0..<10].map { "PK1-CODE|\($0)" }.sorted())
-        #expect(payloads[1] == codes[10...].map { "PK1-CODE|\($0)" }.sorted())
+        #expect(payloads[0] == codes[0..<10].map { "https://phieukin.example.vn/phieu#\($0)" }.sorted())
+        #expect(payloads[1] == codes[10...].map { "https://phieukin.example.vn/phieu#\($0)" }.sorted())
     }
 
-    @Test("codes that do not fit the payload grammar are refused")
+    @Test("links that do not fit the payload grammar are refused, and so is a link missing")
     func invalidCodes() {
         let path = Fixture.temporaryPath("bad-slips.pdf")
-        for codes in [[], ["mã-1"], ["A|B"], [""]] {
+        for links in [[], ["mã-1"], ["A|B"], [""]] {
             #expect(throws: PrintError.invalidDocument) {
-                try BallotPrinter.renderSlips(title: "T", roundText: "R", instructions: "I", codes: codes, to: path)
+                try BallotPrinter.renderSlips(
+                    title: "T", roundText: "R", instructions: "I", codes: links.map { _ in "C" }, links: links, to: path)
             }
+        }
+        #expect(throws: PrintError.invalidDocument) {
+            try BallotPrinter.renderSlips(title: "T", roundText: "R", instructions: "I", codes: ["C"], links: [], to: path)
         }
     }
 }

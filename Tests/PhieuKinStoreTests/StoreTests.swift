@@ -85,7 +85,8 @@ struct StoreTests {
         )
         #expect(
             tables == [
-                "ballotFrontier", "batch", "batchFile", "flag", "issuedSerial", "leaf", "meta", "official", "reject",
+                "ballotFrontier", "batch", "batchFile", "flag", "inbox", "issuedSerial", "kiosk", "kioskDay",
+                "kioskSubmission", "leaf", "meta", "official", "reject",
                 "result", "resultLeaf", "resultRemarks", "resultTreeHead", "round", "roundOfficial", "roundUnit",
                 "treeHead", "unit", "usedSerial",
             ])

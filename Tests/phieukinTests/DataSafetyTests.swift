@@ -53,7 +53,8 @@ struct DataSafetyTests {
             for force in [false, true] {
                 for command in ["print", "slips"] {
                     let result = try cli.run(
-                        ["ballots", command, "--round", round, "--out", out] + (force ? ["--force"] : []))
+                        ["ballots", command, "--round", round, "--out", out] + (force ? ["--force"] : [])
+                            + (command == "slips" ? ["--public-url", "https://phieu.example.vn"] : []))
                     #expect(result.status == 1, "\(command) --out \(out): \(result.stdout)")
                     #expect(result.stderr.contains(fragment), "\(out): \(result.stderr)")
                     #expect(result.stderr.contains("nothing was written"), "\(result.stderr)")
@@ -89,7 +90,10 @@ struct DataSafetyTests {
         #expect(try Self.serialsIssued(cli) == "2")
 
         // --force replaces a regular file only, owner-only; a link is not replaced even so.
-        let forced = try cli.run(["ballots", "slips", "--round", round, "--out", old, "--force", "--extra", "1"])
+        let forced = try cli.run([
+            "ballots", "slips", "--round", round, "--out", old, "--force", "--extra", "1", "--public-url",
+            "https://phieu.example.vn",
+        ])
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(Self.text(old)?.hasPrefix("%PDF") == true)
         #expect(Self.mode(old) == 0o600)
@@ -349,7 +353,10 @@ struct DataSafetyTests {
                 "--committee", "3", "--threshold", "2", "--shares-dir", shares,
             ])
         try run(["ballots", "print", "--round", round, "--out", cli.path("ballots.pdf")])
-        try run(["ballots", "slips", "--round", round, "--out", cli.path("slips.pdf"), "--extra", "1"])
+        try run([
+            "ballots", "slips", "--round", round, "--out", cli.path("slips.pdf"), "--extra", "1", "--public-url",
+            "https://phieu.example.vn",
+        ])
         try run(["report", "flags", "--period", "2026-Q3", "--format", "html", "--out", cli.path("flags.html")])
         try run(["audit", "export", "--round", round, "--out", cli.path("audit")])
 

@@ -15,6 +15,25 @@ struct RoundAndPrintTests {
         return serialPattern.matches(in: text, range: range).map { String(text[Range($0.range, in: text)!]) }
     }
 
+    static let accessCodePattern = try! NSRegularExpression(pattern: "\\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\\b")
+
+    /// Access codes as printed on slips (`XXXX-XXXX-XXXX-XXXX`).
+    static func accessCodes(in text: String) -> [String] {
+        let range = NSRange(text.startIndex..., in: text)
+        return accessCodePattern.matches(in: text, range: range).map { String(text[Range($0.range, in: text)!]) }
+    }
+
+    /// The QR payloads zbar reads on the first page of a PDF (rasterized at 150 dpi by pdftoppm).
+    static func qrPayloads(ofFirstPage path: String) throws -> [String] {
+        let prefix = path + "-qr"
+        let raster = try ExternalTool.run(
+            "/usr/bin/pdftoppm", ["-r", "150", "-png", "-singlefile", "-f", "1", "-l", "1", path, prefix])
+        #expect(raster.status == 0, "\(raster.stderr)")
+        defer { try? FileManager.default.removeItem(atPath: prefix + ".png") }
+        let read = try ExternalTool.run("/usr/bin/zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", prefix + ".png"])
+        return read.stdout.split(separator: "\n").map(String.init)
+    }
+
     static func pdfText(_ path: String) throws -> String {
         let result = try ExternalTool.run("/usr/bin/pdftotext", ["-layout", path, "-"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -174,11 +193,27 @@ struct RoundAndPrintTests {
     @Test func slipsCarryOneCodeEach() throws {
         let cli = try CLI.temporaryWorkspace("slips")
         let round = try Self.openRound(cli, unit: "TP", ballots: 3)
-        let result = try cli.run(["ballots", "slips", "--round", round, "--out", cli.path("codes.pdf")])
+        let refused = try cli.run(["ballots", "slips", "--round", round, "--out", cli.path("codes.pdf")])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("public address"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("Next: add --public-url"), "\(refused.stderr)")
+        let result = try cli.run([
+            "ballots", "slips", "--round", round, "--out", cli.path("codes.pdf"), "--public-url",
+            "https://phieu.example.vn/",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        let codes = Set(Self.serials(in: try Self.pdfText(cli.path("codes.pdf"))))
+        let text = try Self.pdfText(cli.path("codes.pdf"))
+        let codes = Set(Self.accessCodes(in: text))
         #expect(codes.count == 3)
+        // Each QR opens the booth with its own code in the URL fragment.
+        let links = try Self.qrPayloads(ofFirstPage: cli.path("codes.pdf"))
+        #expect(Set(links) == Set(codes.map { "https://phieu.example.vn/phieu#" + $0.replacingOccurrences(of: "-", with: "") }))
+        for code in codes { #expect(AccessCode(parsing: code)?.text == code) }
         #expect(try cli.run(["round", "list", "--json"]).stdout.contains("\"serials_issued\" : 3"))
+        // The address is remembered: more slips need no --public-url.
+        let more = try cli.run(["ballots", "slips", "--round", round, "--extra", "1", "--out", cli.path("more.pdf")])
+        #expect(more.status == 0, "\(more.stderr)")
+        #expect(try cli.run(["round", "list", "--json"]).stdout.contains("\"serials_issued\" : 4"))
     }
 
     @Test func roundOpenJSONAndErrors() throws {

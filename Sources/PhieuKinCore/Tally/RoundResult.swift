@@ -85,6 +85,10 @@ public struct RoundResult: Codable, Sendable, Hashable {
     public var remarks: [String]
     /// Things that should not happen after a validated import; reported, never silently dropped.
     public var anomalies: Anomalies
+    /// Electronic ballots that opened to something other than a valid ballot of this round
+    /// (phiếu không hợp lệ): not counted, reported. Nil when there were none (so results without
+    /// electronic ballots encode as before).
+    public var invalidBallots: Int?
 
     public init(
         roundID: RoundID, surveyID: SurveyID, surveyVersion: Int, unitID: UnitID, period: Period,

@@ -156,6 +156,7 @@ struct VotingTests {
             return [r]
         }
         let text = logs.all.joined(separator: "\n")
+        #expect(text.contains("Server started"), "the collector saw the server's own lines")
         for secret in [f.codes[0], f.codes[0].lowercased(), "WRONG-CODE-0000", "127.0.0.1", "::1", "Rất tận tình"]
             + receipts
         {
@@ -163,5 +164,26 @@ struct VotingTests {
         }
         let groups = f.codes[0].split(separator: "-").filter { $0.count >= 4 }
         for group in groups { #expect(!text.contains(group), "the log holds part of a code") }
+    }
+
+    /// Behind a reverse proxy on loopback, the brake keys on the forwarded client, not the proxy.
+    @Test func theBrakeKeysOnTheForwardedClientBehindALoopbackProxy() async throws {
+        let f = try ServerFixture.make(codes: 1)
+        let app = makeApp(f.workspace, .testing(attemptLimit: 2, host: "localhost"))
+        try await app.test(.live) { client in
+            func lookUp(_ code: String, from address: String) async throws -> Int {
+                try await client.execute(
+                    uri: "/api/code", method: .post,
+                    headers: [.contentType: "application/json", FieldName.forwardedFor: "10.0.0.1, " + address],
+                    body: json(["code": code])
+                ) { Int($0.status.code) }
+            }
+            let first = try await lookUp("AAAA-AAAA-AAAA-AAAA", from: "203.0.113.9")
+            let second = try await lookUp("AAAA-AAAA-AAAA-AAAB", from: "203.0.113.9")
+            let braked = try await lookUp(f.codes[0], from: "203.0.113.9")
+            let other = try await lookUp(f.codes[0], from: "203.0.113.10")
+            let statuses: [Int] = [first, second, braked, other]
+            #expect(statuses == [404, 404, 429, 200])
+        }
     }
 }

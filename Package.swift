@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // MARK: C system libraries (module maps and shims only)
@@ -73,7 +75,8 @@ let package = Package(
             name: "PhieuKinServer",
             dependencies: [
                 "PhieuKin", "PhieuKinCore", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -124,8 +127,9 @@ let package = Package(
         .testTarget(
             name: "PhieuKinServerTests",
             dependencies: [
-                "PhieuKinServer", "PhieuKin", "PhieuKinCore", "PhieuKinTestSupport",
+                "PhieuKinServer", "PhieuKin", "PhieuKinCore", "PhieuKinCrypto", "PhieuKinTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import PhieuKin
+import PhieuKinServer
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the voting booth and the kiosk over HTTP (docs/WEB.md).",
+        discussion: """
+            Listens on loopback by default: put it behind a TLS reverse proxy (nginx or Caddy; see the \
+            README, "Electronic voting") and pass --behind-tls. Stops cleanly on Ctrl-C or SIGTERM: requests \
+            in flight finish, and every accepted ballot is already stored.
+            """
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+
+    @Option(help: "Address and port to listen on (HOST:PORT; [::1]:8080 for IPv6).")
+    var listen: String = "127.0.0.1:8080"
+
+    @Option(help: "The address voters use (https://phieu.example.gov.vn): what slips' QR codes point to.")
+    var publicURL: String?
+
+    @Flag(help: "A TLS reverse proxy is in front: pages carry Strict-Transport-Security.")
+    var behindTLS = false
+
+    @Option(help: "File holding the agency signing key's passphrase (batches of e-ballots are signed).")
+    var passphraseFile: String?
+
+    func validate() throws {
+        guard ServerOptions.parseListen(listen) != nil else {
+            throw ValidationError("--listen takes HOST:PORT, for example 127.0.0.1:8080.")
+        }
+        if let publicURL {
+            guard let url = URL(string: publicURL), let scheme = url.scheme, ["http", "https"].contains(scheme),
+                url.host != nil
+            else {
+                throw ValidationError(
+                    "--public-url takes an http(s) address, for example https://phieu.example.gov.vn.")
+            }
+        }
+    }
+
+    func run() throws {
+        let workspace = try options.open()
+        let (host, port) = ServerOptions.parseListen(listen)!
+        // The signing key is opened now: a wrong passphrase fails here, not at the first batch.
+        try workspace.electronic.openSigningKey(passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
+        if let publicURL { try workspace.electronic.setPublicURL(publicURL) }
+        let publicURL = try workspace.electronic.publicURL()
+        if !behindTLS, publicURL?.hasPrefix("https://") == true {
+            warn("--public-url is https but --behind-tls is not set: pages will not carry Strict-Transport-Security.")
+        }
+        try PhieuKinServer.serve(
+            workspace: workspace,
+            options: ServerOptions(host: host, port: port, publicURL: publicURL, behindTLS: behindTLS)
+        ) { line in
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+    }
+}

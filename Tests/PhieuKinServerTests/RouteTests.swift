@@ -1,5 +1,0 @@
-import Testing
-
-@testable import PhieuKinServer
-
-@Suite("Routes") struct RouteTests {}

@@ -23,6 +23,7 @@ test: deps
 
 demo: deps
 	$(SWIFT) build -c release --product phieukin
+	$(SWIFT) build -c release --product phieukin-bench
 	@scripts/demo "$(WORKSPACE)" "$$($(SWIFT) build -c release --show-bin-path)/phieukin"
 
 bench:

@@ -787,7 +787,9 @@ enum WebAssets {
                 try {
                   const bytes = S.ballotBytes(ballot.round, ballot.survey, chosen, "");
                   const box = await S.seal(bytes, ballot.seal.public_key, ballot.seal.context);
-                  item = { id: randomID(), sealed: S.base64(box) };
+                  // The kiosk token goes with the rating: one made before a re-enrolment is still sent as
+                  // the kiosk (and round) it was sealed for.
+                  item = { id: randomID(), sealed: S.base64(box), kiosk: enrolment.kiosk };
                 } catch (e) {
                   showAlert(T.sealFailed);
                   locked = false;
@@ -830,7 +832,8 @@ enum WebAssets {
                   for (const item of queue()) {
                     let result;
                     try {
-                      result = await P.post("/api/kiosk/ballots", { kiosk: enrolment.kiosk, id: item.id, sealed: item.sealed });
+                      const kiosk = item.kiosk || enrolment.kiosk;
+                      result = await P.post("/api/kiosk/ballots", { kiosk: kiosk, id: item.id, sealed: item.sealed });
                     } catch (e) {
                       break; // offline: try again later
                     }

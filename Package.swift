@@ -119,7 +119,10 @@ let package = Package(
         .testTarget(name: "PhieuKinPrintTests", dependencies: ["PhieuKinPrint", "PhieuKinTestSupport"]),
         .testTarget(
             name: "PhieuKinTests",
-            dependencies: ["PhieuKin", "PhieuKinStorage", "PhieuKinTestSupport", "PhieuKinTestFixtures"]),
+            dependencies: [
+                "PhieuKin", "PhieuKinCore", "PhieuKinCrypto", "PhieuKinStorage", "PhieuKinTestSupport",
+                "PhieuKinTestFixtures",
+            ]),
         .testTarget(name: "phieukinTests", dependencies: ["PhieuKin", "PhieuKinCore", "PhieuKinTestSupport"]),
         .testTarget(
             name: "PhieuKinServerTests",

@@ -80,7 +80,8 @@ public struct ElectronicService: WorkspaceService {
     public func issueKioskEnrolment(roundID: RoundID, desk: String) throws -> String {
         let round = try store.round(id: roundID)
         guard round.state == .open else {
-            throw PhieuKinError.roundState("round \(roundID) is \(round.state.rawValue); kiosks serve open rounds only.")
+            throw PhieuKinError.roundState(
+                "round \(roundID) is \(round.state.rawValue); kiosks serve open rounds only.")
         }
         guard !round.numbered else {
             throw PhieuKinError.roundState(
@@ -106,7 +107,9 @@ public struct ElectronicService: WorkspaceService {
             guard let kiosk = try tx.kiosk(enrolHash: Self.tokenHash(token, kind: "enrol")) else {
                 throw CastError(.unknownKiosk, "the enrolment token is not valid")
             }
-            guard kiosk.tokenHash == nil else { throw CastError(.enrolmentUsed, "the enrolment token was used already") }
+            guard kiosk.tokenHash == nil else {
+                throw CastError(.enrolmentUsed, "the enrolment token was used already")
+            }
             guard let round = try tx.round(id: kiosk.roundID), round.state == .open else {
                 throw CastError(.roundClosed, "the kiosk's round is no longer open")
             }
@@ -134,7 +137,9 @@ public struct ElectronicService: WorkspaceService {
 
     /// Casts a kiosk rating. `submissionID` (32 hex digits, random per rating, chosen by the
     /// tablet) makes a resend idempotent.
-    public func castFromKiosk(kioskToken: String, submissionID: String, sealed: [UInt8], now: Date = Date())
+    public func castFromKiosk(
+        kioskToken: String, submissionID: String, sealed: [UInt8], now: Date = Date()
+    )
         async throws -> CastReceipt
     {
         try Self.checkSealed(sealed)
@@ -167,7 +172,9 @@ public struct ElectronicService: WorkspaceService {
     /// `batchSize` are waiting, or `intervalSeconds` passed since this process last appended that
     /// round and at least `minimumTimedBatch` wait.
     @discardableResult
-    public func appendInbox(roundID: RoundID?, force: Bool, policy: InboxPolicy, now: Date = Date()) throws
+    public func appendInbox(
+        roundID: RoundID?, force: Bool, policy: InboxPolicy, now: Date = Date()
+    ) throws
         -> [InboxAppend]
     {
         var appends: [InboxAppend] = []
@@ -176,7 +183,8 @@ public struct ElectronicService: WorkspaceService {
             let last = context.electronic.clock.lastAppend(round, default: now)
             let due =
                 force || waiting >= policy.batchSize
-                || (now.timeIntervalSince(last) >= Double(policy.intervalSeconds) && waiting >= policy.minimumTimedBatch)
+                || (now.timeIntervalSince(last) >= Double(policy.intervalSeconds)
+                    && waiting >= policy.minimumTimedBatch)
             guard due else { continue }
             let key = try agencySigningKey(passphrase: nil)
             let append = try store.withBallotLog(roundID: round) { log -> InboxAppend? in
@@ -271,7 +279,8 @@ public struct ElectronicService: WorkspaceService {
             }
             let day = CivilDate.today(now: now).description
             let seconds = now.timeIntervalSince1970
-            var today = try tx.kioskDay(kioskID: kiosk.id, day: day)
+            var today =
+                try tx.kioskDay(kioskID: kiosk.id, day: day)
                 ?? StoredKioskDay(kioskID: kiosk.id, day: day, count: 0, firstAt: seconds)
             guard today.count < round.kioskDailyCap else {
                 throw CastError(.kioskDailyCap, "the kiosk reached the round's daily cap")
@@ -319,7 +328,9 @@ extension WorkspaceService {
     /// Appends `boxes` (a round's inbox) to its log as one electronic batch — a batch row without
     /// a key, leaves `FF FF FF FF ‖ box` in a uniformly random order — empties the inbox and signs
     /// one head of kind `electronic`, all in the caller's transaction.
-    func appendElectronicBatch(_ log: any BallotLogWriting, boxes: [[UInt8]], key: Ed25519PrivateKey) throws
+    func appendElectronicBatch(
+        _ log: any BallotLogWriting, boxes: [[UInt8]], key: Ed25519PrivateKey
+    ) throws
         -> SignedHead
     {
         let seq = try log.nextBatchSeq()

@@ -1,6 +1,6 @@
 import Foundation
-import PhieuKinCrypto
 public import PhieuKinCore
+import PhieuKinCrypto
 
 /// What a booth or kiosk page renders: the same ballot as on paper, in one language, with what the
 /// page needs to seal it (docs/WEB.md, "POST /api/code"). Encoded with snake_case keys as shown there.

@@ -32,12 +32,12 @@ extension WorkspaceService {
             url.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "|") && $0 != UInt8(ascii: "#") })
         else {
             throw PhieuKinError(
-                .invalidInput, "the public address must be an http(s) address of at most 100 plain characters, without # or |.",
+                .invalidInput,
+                "the public address must be an http(s) address of at most 100 plain characters, without # or |.",
                 next: [.givePublicURL])
         }
         return url
     }
-
 
     /// The printable description of a round's ballot (no serial).
     func ballotDocument(round: Round, language: Language) throws -> BallotDocument {

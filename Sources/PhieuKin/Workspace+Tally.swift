@@ -43,6 +43,8 @@ public struct TallySummary: Sendable, Codable, Equatable {
     public var ballotsPlanned: Int? = nil
     /// Ballots quarantined because they were beyond `ballotsPlanned` (code over-planned).
     public var overPlanned: Int = 0
+    /// Electronic ballots that were not valid ballots of the round (not counted).
+    public var invalidBallots: Int = 0
 }
 
 extension WorkspaceService {
@@ -59,6 +61,7 @@ extension WorkspaceService {
             },
             actions: flags.count { $0.status == .action }, reminders: flags.count { $0.status == .reminder },
             resolved: flags.count { $0.status == .resolved }, resultLogIndex: index, recount: recount)
+        summary.invalidBallots = result.invalidBallots ?? 0
         if let round = try? store.round(id: result.roundID) {
             summary.ballotsPlanned = Self.ballotCap(round)
             summary.overPlanned =

@@ -54,7 +54,6 @@ final class BallotLogTransaction: BallotLogWriting {
         try Store.contains(db, table: "usedSerial", roundID: key, hash: hash)
     }
 
-
     func nextBatchSeq() throws -> Int {
         try (Int.fetchOne(db, sql: "SELECT MAX(seq) FROM batch WHERE roundID = ?", arguments: [key]) ?? 0) + 1
     }

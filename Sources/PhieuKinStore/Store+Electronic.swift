@@ -112,8 +112,10 @@ struct KioskRecord: Codable, FetchableRecord, PersistableRecord {
 
 extension BallotLogTransaction {
     func inboxBoxes() throws -> [[UInt8]] {
-        try Data.fetchAll(db, sql: "SELECT box FROM inbox WHERE roundID = ? ORDER BY key", arguments: [roundID.rawValue])
-            .map { [UInt8]($0) }
+        try Data.fetchAll(
+            db, sql: "SELECT box FROM inbox WHERE roundID = ? ORDER BY key", arguments: [roundID.rawValue]
+        )
+        .map { [UInt8]($0) }
     }
 
     func clearInbox() throws {

@@ -44,7 +44,8 @@ struct BallotsCommand: ParsableCommand {
             abstract: "Print cut-apart slips, one access code (and its QR) each, for electronic voting.")
         @OptionGroup var options: PrintOptions
         @Option(
-            help: "The voting server's public address, e.g. https://phieu.example.gov.vn (remembered; QR codes open it).")
+            help:
+                "The voting server's public address, e.g. https://phieu.example.gov.vn (remembered; QR codes open it).")
         var publicURL: String?
 
         func run() throws {

@@ -23,7 +23,8 @@ struct KioskCommand: ParsableCommand {
             let result = try workspace.open().electronic.printKioskEnrolment(
                 roundID: round, desk: desk, to: out, language: lang, force: force, publicURL: publicURL)
             Swift.print(
-                "Wrote \(result.path): the enrolment QR for \(desk). Open it once on the desk's tablet, then destroy it.")
+                "Wrote \(result.path): the enrolment QR for \(desk). Open it once on the desk's tablet, then destroy it."
+            )
         }
     }
 

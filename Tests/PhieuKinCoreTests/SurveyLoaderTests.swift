@@ -194,7 +194,10 @@ struct SurveyLoaderTests {
 struct SurveyCatalogTests {
     @Test func shippedSurveys() throws {
         let catalog = try SurveyCatalog(extraFiles: [])
-        #expect(catalog.surveys.map(\.id) == ["confidence-vote", "monthly-rating", "one-stop-desk", "quarterly-7", "satisfaction-5"])
+        #expect(
+            catalog.surveys.map(\.id) == [
+                "confidence-vote", "monthly-rating", "one-stop-desk", "quarterly-7", "satisfaction-5",
+            ])
     }
 
     @Test func agencyFileAddsASurvey() throws {
@@ -214,7 +217,7 @@ struct SurveyCatalogTests {
         let survey = try catalog.survey(id: "monthly-rating")
         #expect(survey.version == 2)
         #expect(survey.title.vi == "PHIẾU XẾP LOẠI THÁNG")
-        #expect(catalog.surveys.count == 4)
+        #expect(catalog.surveys.count == 5)
     }
 
     @Test func sameOrLowerVersionIsAnError() throws {

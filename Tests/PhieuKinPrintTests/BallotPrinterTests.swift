@@ -289,11 +289,13 @@ struct SlipTests {
         for links in [[], ["mã-1"], ["A|B"], [""]] {
             #expect(throws: PrintError.invalidDocument) {
                 try BallotPrinter.renderSlips(
-                    title: "T", roundText: "R", instructions: "I", codes: links.map { _ in "C" }, links: links, to: path)
+                    title: "T", roundText: "R", instructions: "I", codes: links.map { _ in "C" }, links: links, to: path
+                )
             }
         }
         #expect(throws: PrintError.invalidDocument) {
-            try BallotPrinter.renderSlips(title: "T", roundText: "R", instructions: "I", codes: ["C"], links: [], to: path)
+            try BallotPrinter.renderSlips(
+                title: "T", roundText: "R", instructions: "I", codes: ["C"], links: [], to: path)
         }
     }
 }

@@ -22,7 +22,8 @@ struct ImportFixture {
         """
 
     static func make(
-        ballots: Int = 8, survey: SurveyID = "quarterly-7", numbered: Bool = true, committee: Committee = Committee()
+        ballots: Int = 8, survey: SurveyID = "quarterly-7", numbered: Bool = true, committee: Committee = Committee(),
+        printBallots: Bool = true
     ) throws -> ImportFixture {
         let dir = try TemporaryFiles.directory("import").path
         let (workspace, _) = try Workspace.create(at: dir, agency: "UBND Phường Thử")
@@ -34,7 +35,7 @@ struct ImportFixture {
                 surveyID: survey, period: period, unitID: "TO", ballots: ballots, numbered: numbered,
                 committee: committee))
         var serials: [String] = []
-        if numbered && ballots > 0 {
+        if numbered && ballots > 0 && printBallots {
             let pdf = dir + "/ballots.pdf"
             _ = try workspace.rounds.printBallots(roundID: summary.id, to: pdf, language: .vi)
             let text = try ExternalTool.run("/usr/bin/pdftotext", ["-layout", pdf, "-"]).stdout

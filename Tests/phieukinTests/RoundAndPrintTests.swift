@@ -15,7 +15,8 @@ struct RoundAndPrintTests {
         return serialPattern.matches(in: text, range: range).map { String(text[Range($0.range, in: text)!]) }
     }
 
-    static let accessCodePattern = try! NSRegularExpression(pattern: "\\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\\b")
+    static let accessCodePattern = try! NSRegularExpression(
+        pattern: "\\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\\b")
 
     /// Access codes as printed on slips (`XXXX-XXXX-XXXX-XXXX`).
     static func accessCodes(in text: String) -> [String] {
@@ -30,7 +31,8 @@ struct RoundAndPrintTests {
             "/usr/bin/pdftoppm", ["-r", "150", "-png", "-singlefile", "-f", "1", "-l", "1", path, prefix])
         #expect(raster.status == 0, "\(raster.stderr)")
         defer { try? FileManager.default.removeItem(atPath: prefix + ".png") }
-        let read = try ExternalTool.run("/usr/bin/zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", prefix + ".png"])
+        let read = try ExternalTool.run(
+            "/usr/bin/zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable", prefix + ".png"])
         return read.stdout.split(separator: "\n").map(String.init)
     }
 
@@ -207,7 +209,9 @@ struct RoundAndPrintTests {
         #expect(codes.count == 3)
         // Each QR opens the booth with its own code in the URL fragment.
         let links = try Self.qrPayloads(ofFirstPage: cli.path("codes.pdf"))
-        #expect(Set(links) == Set(codes.map { "https://phieu.example.vn/phieu#" + $0.replacingOccurrences(of: "-", with: "") }))
+        #expect(
+            Set(links)
+                == Set(codes.map { "https://phieu.example.vn/phieu#" + $0.replacingOccurrences(of: "-", with: "") }))
         for code in codes { #expect(AccessCode(parsing: code)?.text == code) }
         #expect(try cli.run(["round", "list", "--json"]).stdout.contains("\"serials_issued\" : 3"))
         // The address is remembered: more slips need no --public-url.

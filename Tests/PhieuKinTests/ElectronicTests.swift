@@ -1,0 +1,318 @@
+import Foundation
+import PhieuKin
+import PhieuKinCore
+import PhieuKinCrypto
+import PhieuKinTestSupport
+import Testing
+
+/// A workspace with a round, slips printed and their access codes read back from the PDF — as
+/// staff hand them out — and a way to seal ballots as the booth's page does.
+struct ElectronicFixture {
+    let fixture: ImportFixture
+    let codes: [String]
+    let definition: BallotDefinition
+    var workspace: Workspace { fixture.workspace }
+    var round: RoundID { fixture.round }
+
+    static func make(codes count: Int = 6, survey: SurveyID = "quarterly-7") throws -> ElectronicFixture {
+        let fixture = try ImportFixture.make(ballots: count, survey: survey, numbered: true, printBallots: false)
+        let pdf = fixture.dir + "/slips.pdf"
+        _ = try fixture.workspace.rounds.printSlips(
+            roundID: fixture.round, to: pdf, language: .vi, publicURL: "https://phieu.example.vn")
+        let text = try ExternalTool.run("/usr/bin/pdftotext", ["-layout", pdf, "-"]).stdout
+        let pattern = try NSRegularExpression(pattern: "\\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\\b")
+        let codes = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
+            String(text[Range($0.range, in: text)!])
+        }
+        try FileManager.default.removeItem(atPath: pdf)
+        let definition = try fixture.workspace.electronic.ballot(forCode: codes[0], language: .vi)
+        return ElectronicFixture(fixture: fixture, codes: codes, definition: definition)
+    }
+
+    /// Seals `plaintext` as the booth does (docs/WEB.md): to the round's tally key, context
+    /// `phieukin e-ballot v1|<round>`.
+    static func seal(_ plaintext: [UInt8], for definition: BallotDefinition) throws -> [UInt8] {
+        let key = try X25519PublicKey(rawRepresentation: try Hex.decode(definition.seal.publicKey))
+        return try SealedBox.seal(plaintext, to: key, context: Array(definition.seal.context.utf8))
+    }
+
+    func seal(_ answers: [String: String], remark: String? = nil) throws -> [UInt8] {
+        let ballot = Ballot(
+            surveyID: SurveyID(definition.survey), roundID: round, answers: answers, remark: remark)
+        return try Self.seal(BallotCodec.encode(ballot), for: definition)
+    }
+}
+
+@Suite("Electronic ballots (workflow)")
+struct ElectronicTests {
+    @Test("a code opens the same ballot as on paper, in either language")
+    func definitionFromCode() throws {
+        let e = try ElectronicFixture.make(codes: 3)
+        #expect(e.codes.count == 3)
+        #expect(e.definition.round == e.round.rawValue)
+        #expect(e.definition.shape == "grid")
+        #expect(e.definition.officials.map(\.id) == ["A1", "A2", "A3"])
+        #expect(e.definition.criteria.count == 7)
+        #expect(e.definition.markCode == "x")
+        #expect(e.definition.seal.context == "phieukin e-ballot v1|\(e.round)")
+        #expect(e.definition.period == "Quý 3/2026")
+        let english = try e.workspace.electronic.ballot(forCode: e.codes[1].lowercased(), language: .en)
+        #expect(english.period == "Q3 2026")
+        #expect(english.title != e.definition.title)
+        // Typed sloppily: spaces instead of dashes, O for 0 and l for 1 still open it.
+        let sloppy = e.codes[2].replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "0", with: "O")
+            .replacingOccurrences(of: "1", with: "l")
+        #expect(try e.workspace.electronic.ballot(forCode: sloppy, language: .vi).round == e.round.rawValue)
+        for wrong in ["", "ABCD-EFGH", "0000-0000-0000-0000"] {
+            let error = try #require(throws: CastError.self) {
+                try e.workspace.electronic.ballot(forCode: wrong, language: .vi)
+            }
+            #expect(error.code == .unknownCode)
+        }
+    }
+
+    @Test(
+        "cast, reuse refused, close appends the inbox, tally counts marks and invalid ballots, receipts in the bundle")
+    func castCloseTally() async throws {
+        let e = try ElectronicFixture.make(codes: 6)
+        let service = e.workspace.electronic
+        let marked = ["A1.dao-duc": "x", "A2.thai-do": "x"]
+        var receipts: [String] = []
+        for code in e.codes.prefix(3) {
+            let box = try e.seal(marked)
+            let receipt = try await service.cast(code: code, roundID: e.round, sealed: box)
+            #expect(receipt.receipt == Hex.encode(Merkle.leafHash([0xFF, 0xFF, 0xFF, 0xFF] + box)))
+            #expect(!receipt.duplicate)
+            receipts.append(receipt.receipt)
+        }
+        // Out of the survey's definition: an unknown official, and a box that is no ballot at all.
+        _ = try await service.cast(code: e.codes[3], roundID: e.round, sealed: try e.seal(["Z9.dao-duc": "x"]))
+        _ = try await service.cast(
+            code: e.codes[4], roundID: e.round,
+            sealed: try ElectronicFixture.seal(
+                Array("not a ballot at all, but long enough to pass the size check".utf8), for: e.definition))
+        let reuse = try await #require(throws: CastError.self) {
+            try await service.cast(code: e.codes[0], roundID: e.round, sealed: try e.seal(marked))
+        }
+        #expect(reuse.code == .codeUsed)
+        let lookUp = try #require(throws: CastError.self) { try service.ballot(forCode: e.codes[0], language: .vi) }
+        #expect(lookUp.code == .codeUsed)
+        let malformed = try await #require(throws: CastError.self) {
+            try await service.cast(
+                code: e.codes[5], roundID: e.round, sealed: [0x01] + [UInt8](repeating: 7, count: 20))
+        }
+        #expect(malformed.code == .malformedSealed)
+
+        // While open: nothing is in the log yet (5 < the batch size), and verify accounts for it.
+        let open = try e.workspace.audit.verify()
+        #expect(open.ok, "\(open.rounds.flatMap(\.problems))")
+        #expect(open.rounds.first?.leaves == 0)
+
+        let closed = try e.workspace.rounds.closeRound(roundID: e.round, passphrase: nil)
+        #expect(closed.treeSize == 5)
+        let verified = try e.workspace.audit.verify()
+        #expect(verified.ok, "\(verified.rounds.flatMap(\.problems))")
+        let late = try await #require(throws: CastError.self) {
+            try await service.cast(code: e.codes[5], roundID: e.round, sealed: try e.seal(marked))
+        }
+        #expect(late.code == .roundClosed)
+
+        let summary = try e.workspace.tally.count(roundID: e.round)
+        #expect(summary.ballotsCounted == 3)
+        #expect(summary.invalidBallots == 2)
+        let stored = try #require(try e.workspace.store.result(roundID: e.round))
+        let result = try JSONDecoder().decode(RoundResult.self, from: Data(stored.body))
+        #expect(result.invalidBallots == 2)
+        guard case .grid(let grid) = result.counts else {
+            Issue.record("a grid result was expected")
+            return
+        }
+        #expect(grid.cell(official: "A1", criterion: "dao-duc")?.marked == 3)
+        #expect(grid.cell(official: "A2", criterion: "thai-do")?.marked == 3)
+        #expect(grid.cell(official: "A3", criterion: "dao-duc")?.marked == 0)
+
+        // Every receipt is a leaf of the published bundle, checked by the independent verifier.
+        let bundle = e.fixture.dir + "/bundle"
+        _ = try e.workspace.audit.exportAudit(roundID: e.round, to: bundle)
+        let script =
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path + "/scripts/verify-audit"
+        for receipt in receipts {
+            let check = try ExternalTool.run("/usr/bin/python3", [script, bundle, "--receipt", receipt])
+            #expect(check.status == 0, "\(check.stdout)")
+            #expect(check.stdout.contains("RECEIPT FOUND"))
+        }
+        let missing = try ExternalTool.run(
+            "/usr/bin/python3", [script, bundle, "--receipt", String(repeating: "ab", count: 32)])
+        #expect(missing.status == 1)
+    }
+
+    @Test("100 parallel submissions of one code: exactly one is accepted")
+    func oneCodeOneBallot() async throws {
+        let e = try ElectronicFixture.make(codes: 2)
+        let service = e.workspace.electronic
+        let boxes = try (0..<100).map { _ in try e.seal(["A1.ky-luat": "x"]) }
+        let outcomes = await withTaskGroup(of: CastError.Code?.self) { group in
+            for box in boxes {
+                group.addTask {
+                    do {
+                        _ = try await service.cast(code: e.codes[0], roundID: e.round, sealed: box)
+                        return nil
+                    } catch let error as CastError {
+                        return error.code
+                    } catch {
+                        return .badRequest
+                    }
+                }
+            }
+            var all: [CastError.Code?] = []
+            for await outcome in group { all.append(outcome) }
+            return all
+        }
+        #expect(outcomes.count { $0 == nil } == 1)
+        #expect(outcomes.count { $0 == .codeUsed } == 99)
+        _ = try e.workspace.rounds.closeRound(roundID: e.round, passphrase: nil)
+        let report = try e.workspace.audit.verify()
+        #expect(report.ok)
+        #expect(report.rounds.first?.leaves == 1)
+        #expect(report.rounds.first?.used == 1)
+    }
+
+    @Test("a full batch is appended at once, shuffled, under one electronic head")
+    func batchesAppendWhenFull() async throws {
+        let e = try ElectronicFixture.make(codes: 5)
+        let service = e.workspace.electronic
+        service.inboxPolicy = InboxPolicy(batchSize: 3, intervalSeconds: 600, minimumTimedBatch: 2)
+        for code in e.codes.prefix(4) {
+            _ = try await service.cast(code: code, roundID: e.round, sealed: try e.seal(["A3.phat-ngon": "x"]))
+        }
+        var snapshot = try e.workspace.store.ballotLogSnapshot(roundID: e.round)
+        #expect(snapshot.leaves.count == 3)
+        #expect(snapshot.inboxCount == 1)
+        #expect(snapshot.batches.count == 1 && snapshot.batches[0].sealedKey.isEmpty)
+        #expect(snapshot.leaves.allSatisfy { Array($0.data.prefix(4)) == [0xFF, 0xFF, 0xFF, 0xFF] })
+        #expect(snapshot.treeHeads.count == 1)
+        #expect(String(decoding: snapshot.treeHeads[0].body, as: UTF8.self).contains("\"kind\":\"electronic\""))
+        // The timer appends what waits only when enough wait (1 < 2), unless forced.
+        let later = Date().addingTimeInterval(3600)
+        #expect(try service.appendInbox(roundID: nil, force: false, policy: service.inboxPolicy, now: later).isEmpty)
+        let forced = try service.appendInbox(roundID: e.round, force: true, policy: service.inboxPolicy)
+        #expect(forced.map(\.ballots) == [1])
+        snapshot = try e.workspace.store.ballotLogSnapshot(roundID: e.round)
+        #expect(snapshot.leaves.count == 4)
+        #expect(snapshot.inboxCount == 0)
+        #expect(try e.workspace.audit.verify().ok)
+    }
+
+    @Test("kiosk: one-time enrolment, resends counted once, daily cap and rate")
+    func kiosk() async throws {
+        let fixture = try ImportFixture.make(ballots: 100, survey: "one-stop-desk", numbered: false)
+        let workspace = fixture.workspace
+        let service = workspace.electronic
+        // Kiosks serve unnumbered rounds only.
+        let numbered = try ImportFixture.make(ballots: 3, survey: "quarterly-7", numbered: true)
+        #expect(throws: PhieuKinError.self) {
+            try numbered.workspace.electronic.issueKioskEnrolment(roundID: numbered.round, desk: "Quầy 1")
+        }
+        let token = try service.issueKioskEnrolment(roundID: fixture.round, desk: "Quầy 2 – Bộ phận một cửa")
+        let enrolment = try service.enrolKiosk(token: token)
+        #expect(enrolment.desk == "Quầy 2 – Bộ phận một cửa")
+        #expect(enrolment.roundID == fixture.round)
+        let again = try #require(throws: CastError.self) { try service.enrolKiosk(token: token) }
+        #expect(again.code == .enrolmentUsed)
+        let bogus = try #require(throws: CastError.self) { try service.enrolKiosk(token: "NOPE") }
+        #expect(bogus.code == .unknownKiosk)
+
+        let definition = try service.kioskBallot(kioskToken: enrolment.kioskToken, language: .vi)
+        #expect(definition.desk == "Quầy 2 – Bộ phận một cửa")
+        #expect(definition.choices.map(\.label).contains("Không hài lòng vì chờ đợi lâu"))
+        #expect(definition.questions.map(\.id) == ["danh-gia"])
+        func rating(_ code: String) throws -> [UInt8] {
+            let ballot = Ballot(surveyID: "one-stop-desk", roundID: fixture.round, answers: ["danh-gia": code])
+            return try ElectronicFixture.seal(BallotCodec.encode(ballot), for: definition)
+        }
+        let start = Date()
+        let id = Hex.encode(SecureRandom.bytes(16))
+        let box = try rating("1")
+        let first = try await service.castFromKiosk(
+            kioskToken: enrolment.kioskToken, submissionID: id, sealed: box, now: start)
+        #expect(!first.duplicate)
+        // The same rating re-sent (its answer was lost): counted once, same receipt.
+        let resent = try await service.castFromKiosk(
+            kioskToken: enrolment.kioskToken, submissionID: id, sealed: box, now: start)
+        #expect(resent.duplicate)
+        #expect(resent.receipt == first.receipt)
+        #expect(try service.kioskCounts(roundID: fixture.round, now: start).map(\.today) == [1])
+
+        // Round settings: interval 20 s, cap 500 — a burst allowance of 50 then one per 20 s.
+        var accepted = 1
+        var refusal: CastError.Code?
+        for _ in 0..<80 {
+            do {
+                _ = try await service.castFromKiosk(
+                    kioskToken: enrolment.kioskToken, submissionID: Hex.encode(SecureRandom.bytes(16)),
+                    sealed: try rating("5"), now: start.addingTimeInterval(1))
+                accepted += 1
+            } catch let error as CastError {
+                refusal = error.code
+                break
+            }
+        }
+        #expect(refusal == .kioskTooFast)
+        #expect(accepted == 50)
+        // Later in the day the rate allows more.
+        _ = try await service.castFromKiosk(
+            kioskToken: enrolment.kioskToken, submissionID: Hex.encode(SecureRandom.bytes(16)),
+            sealed: try rating("2"), now: start.addingTimeInterval(60))
+        #expect(try service.kioskCounts(roundID: fixture.round, now: start).first?.today == 51)
+        let unknown = try await #require(throws: CastError.self) {
+            try await service.castFromKiosk(
+                kioskToken: "WRONG", submissionID: Hex.encode(SecureRandom.bytes(16)), sealed: box, now: start)
+        }
+        #expect(unknown.code == .unknownKiosk)
+
+        _ = try workspace.rounds.closeRound(roundID: fixture.round, passphrase: nil)
+        let summary = try workspace.tally.count(roundID: fixture.round)
+        #expect(summary.ballotsCounted == 51)
+        #expect(summary.invalidBallots == 0)
+        #expect(try workspace.audit.verify().ok)
+    }
+
+    @Test("the daily cap is the round's")
+    func dailyCap() async throws {
+        let dir = try TemporaryFiles.directory("cap").path
+        let (workspace, _) = try Workspace.create(at: dir, agency: "UBND Phường Thử")
+        try ImportFixture.roster.write(toFile: dir + "/roster.csv", atomically: true, encoding: .utf8)
+        _ = try workspace.rounds.importRoster(path: dir + "/roster.csv")
+        var request = RoundRequest(
+            surveyID: "one-stop-desk", period: "2026-11", unitID: "TO", ballots: 100, numbered: false)
+        request.kioskDailyCap = 2
+        let round = try workspace.rounds.openRound(request).id
+        let service = workspace.electronic
+        let kiosk = try service.enrolKiosk(token: try service.issueKioskEnrolment(roundID: round, desk: "Quầy 1"))
+        let definition = try service.kioskBallot(kioskToken: kiosk.kioskToken, language: .en)
+        let ballot = Ballot(surveyID: "one-stop-desk", roundID: round, answers: ["danh-gia": "2"])
+        let now = Date()
+        for n in 0..<3 {
+            let cast = {
+                try await service.castFromKiosk(
+                    kioskToken: kiosk.kioskToken, submissionID: Hex.encode(SecureRandom.bytes(16)),
+                    sealed: try ElectronicFixture.seal(BallotCodec.encode(ballot), for: definition), now: now)
+            }
+            if n < 2 {
+                _ = try await cast()
+            } else {
+                let error = try await #require(throws: CastError.self) { try await cast() }
+                #expect(error.code == .kioskDailyCap)
+            }
+        }
+        // The next day starts a new count.
+        _ = try await service.castFromKiosk(
+            kioskToken: kiosk.kioskToken, submissionID: Hex.encode(SecureRandom.bytes(16)),
+            sealed: try ElectronicFixture.seal(BallotCodec.encode(ballot), for: definition),
+            now: now.addingTimeInterval(86_400))
+        let counts = try service.kioskCounts(roundID: round, now: now.addingTimeInterval(86_400))
+        #expect(counts.first?.today == 1)
+        #expect(counts.first?.total == 3)
+    }
+}

@@ -34,6 +34,7 @@ browser-test: deps
 
 demo: deps
 	$(SWIFT) build -c release --product phieukin
+	$(SWIFT) build -c release --product phieukin-bench
 	@scripts/demo "$(WORKSPACE)" "$$($(SWIFT) build -c release --show-bin-path)/phieukin"
 
 bench:

@@ -16,6 +16,7 @@ public struct APIError: Error, Sendable, Equatable {
         case enrolmentUsed = "enrolment-used"
         case kioskTooFast = "kiosk-too-fast"
         case kioskDailyCap = "kiosk-daily-cap"
+        case roundFull = "round-full"
         case tooManyAttempts = "too-many-attempts"
         case payloadTooLarge = "payload-too-large"
         case unsupportedMediaType = "unsupported-media-type"
@@ -44,7 +45,7 @@ public struct APIError: Error, Sendable, Equatable {
         case .unknownKiosk: 403
         case .unknownCode, .unknownRound, .notFound: 404
         case .methodNotAllowed: 405
-        case .codeUsed, .roundClosed, .enrolmentUsed: 409
+        case .codeUsed, .roundClosed, .enrolmentUsed, .roundFull: 409
         case .payloadTooLarge: 413
         case .unsupportedMediaType: 415
         case .kioskTooFast, .kioskDailyCap, .tooManyAttempts: 429
@@ -98,6 +99,10 @@ public struct APIError: Error, Sendable, Equatable {
         .kioskDailyCap: (
             "Máy này đã nhận đủ số lượt đánh giá cho hôm nay.",
             "This kiosk has taken all the ratings it may take today."
+        ),
+        .roundFull: (
+            "Đợt này đã nhận đủ số phiếu dự kiến; không nhận thêm. Vui lòng báo cán bộ phụ trách.",
+            "This round has taken all the ballots it was opened for. Please tell a member of staff."
         ),
         .tooManyAttempts: (
             "Nhập sai quá nhiều lần. Vui lòng chờ một lát rồi thử lại.",

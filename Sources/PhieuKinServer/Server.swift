@@ -17,6 +17,7 @@ public enum PhieuKinServer {
         onRunning: @escaping @Sendable (_ host: String, _ port: Int) -> Void = { _, _ in }
     ) -> Application<RouterResponder<ServerContext>> {
         let state = ServerState(workspace: workspace, options: options)
+        workspace.electronic.inboxPolicy = options.inboxPolicy
         let router = buildRouter(state: state)
         let host = options.host
         return Application(

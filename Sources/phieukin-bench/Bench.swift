@@ -5,7 +5,10 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phieukin-bench",
         abstract: "Release-mode benchmarks, each beside its baseline measured in the same run (see BENCHMARKS.md).",
-        subcommands: [All.self, CryptoBench.self, PrintBench.self, ImportBench.self, TallyBench.self, AppendBench.self]
+        subcommands: [
+            All.self, CryptoBench.self, PrintBench.self, ImportBench.self, TallyBench.self, AppendBench.self,
+            CastBench.self, VoteCommand.self,
+        ]
     )
 
     /// Runs every part in turn, as `make bench` does.

@@ -25,6 +25,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "A TLS reverse proxy is in front: pages carry Strict-Transport-Security.")
     var behindTLS = false
 
+    @Option(help: "File holding the agency signing key's passphrase (batches of e-ballots are signed).")
+    var passphraseFile: String?
+
     func validate() throws {
         guard ServerOptions.parseListen(listen) != nil else {
             throw ValidationError("--listen takes HOST:PORT, for example 127.0.0.1:8080.")
@@ -42,7 +45,10 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let workspace = try options.open()
         let (host, port) = ServerOptions.parseListen(listen)!
-        let publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        // The signing key is opened now: a wrong passphrase fails here, not at the first batch.
+        try workspace.electronic.openSigningKey(passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
+        if let publicURL { try workspace.electronic.setPublicURL(publicURL) }
+        let publicURL = try workspace.electronic.publicURL()
         if !behindTLS, publicURL?.hasPrefix("https://") == true {
             warn("--public-url is https but --behind-tls is not set: pages will not carry Strict-Transport-Security.")
         }

@@ -12,7 +12,7 @@ import Testing
 @Suite("Server: kiosk")
 struct KioskTests {
     @Test func aKioskEnrolsOnceAndItsResendsCountOnce() async throws {
-        let f = try ServerFixture.make(codes: 1, survey: "satisfaction-5", period: "2026-11")
+        let f = try ServerFixture.unnumbered()
         let enrolment = try f.workspace.electronic.issueKioskEnrolment(roundID: f.round, desk: "Quầy 2")
         try await makeApp(f.workspace).test(.router) { client in
             let enrolled = try await client.execute(
@@ -42,7 +42,7 @@ struct KioskTests {
             let question = try #require((definition["questions"] as? [[String: Any]])?.first?["id"] as? String)
             let choice = try #require((definition["choices"] as? [[String: Any]])?.first?["code"] as? String)
             let box = try PhieuKinServerTests.seal(
-                try ballotBytes(round: f.round.rawValue, survey: "satisfaction-5", answers: [question: choice]),
+                try ballotBytes(round: f.round.rawValue, survey: "one-stop-desk", answers: [question: choice]),
                 definition: definition)
             let id = String(repeating: "ab", count: 16)
             let body = json(["kiosk": kiosk, "id": id, "sealed": Data(box).base64EncodedString()])

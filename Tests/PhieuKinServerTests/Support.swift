@@ -43,10 +43,19 @@ struct ServerFixture {
         let summary = try workspace.rounds.openRound(
             RoundRequest(surveyID: survey, period: period, unitID: "TO", ballots: count, numbered: true))
         let pdf = dir + "/slips.pdf"
-        _ = try workspace.rounds.printSlips(roundID: summary.id, to: pdf, language: .vi)
+        _ = try workspace.rounds.printSlips(
+            roundID: summary.id, to: pdf, language: .vi, publicURL: "https://phieu.example.gov.vn")
         let text = try ExternalTool.run("/usr/bin/pdftotext", ["-layout", pdf, "-"]).stdout
         try FileManager.default.removeItem(atPath: pdf)
         return ServerFixture(workspace: workspace, dir: dir, round: summary.id, codes: accessCodes(in: text))
+    }
+
+    /// A workspace with one open unnumbered round (kiosks rate those: no code per rating).
+    static func unnumbered(survey: SurveyID = "one-stop-desk", period: String = "2026-11") throws -> ServerFixture {
+        let (workspace, dir) = try empty()
+        let summary = try workspace.rounds.openRound(
+            RoundRequest(surveyID: survey, period: period, unitID: "TO", ballots: 50, numbered: false))
+        return ServerFixture(workspace: workspace, dir: dir, round: summary.id, codes: [])
     }
 
     /// Codes as printed: groups of letters and digits joined by dashes (at least three groups).

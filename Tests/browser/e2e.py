@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 import traceback
+import unicodedata
 import urllib.error
 import urllib.request
 
@@ -41,6 +42,25 @@ CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/c
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver") or "/usr/bin/chromedriver"
 WIDTH, HEIGHT = 360, 740
 CODE_RE = re.compile(r"\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b")
+
+
+# Injected before a page's own scripts: WebCrypto without X25519 (as in an older browser), and a
+# count of fetch calls.
+NO_X25519 = """
+(() => {
+  if (!location.pathname.startsWith("/phieu") || !window.crypto || !crypto.subtle) return;
+  const subtle = crypto.subtle;
+  const generateKey = subtle.generateKey.bind(subtle);
+  const importKey = subtle.importKey.bind(subtle);
+  const x = (alg) => alg === "X25519" || (alg && alg.name === "X25519");
+  const refuse = () => Promise.reject(new DOMException("Algorithm: Unrecognized name", "NotSupportedError"));
+  subtle.generateKey = (alg, ...rest) => x(alg) ? refuse() : generateKey(alg, ...rest);
+  subtle.importKey = (format, data, alg, ...rest) => x(alg) ? refuse() : importKey(format, data, alg, ...rest);
+  window.__phieukinFetches = 0;
+  const realFetch = window.fetch.bind(window);
+  window.fetch = (...args) => { window.__phieukinFetches += 1; return realFetch(...args); };
+})();
+"""
 
 
 class Failure(Exception):
@@ -288,8 +308,11 @@ def pdf_qr_codes(pdf, workdir):
 
 # --- the booth ----------------------------------------------------------------------------------
 
-def vote(h, url, marks_for, typed_code=None, english=False, edit_once=False, keyboard=False, double_confirm=False):
-    """One ballot through the booth: code screen → ballot → review → done. Returns (marks, receipt)."""
+def vote(h, url, marks_for, typed_code=None, english=False, edit_once=False, keyboard=False, double_confirm=False,
+         remark=None, remark_js=None, switch_language=False):
+    """One ballot through the booth: code screen → ballot → review → done. Returns (marks, receipt).
+    remark: typed into the remark field; remark_js: set as the field's value by script (e.g. NFD text);
+    switch_language: type the code on the Vietnamese page, then follow its "English" link."""
     d = h.driver
     h.open(url)
     h.wait_screen("code")
@@ -301,6 +324,14 @@ def vote(h, url, marks_for, typed_code=None, english=False, edit_once=False, key
     else:
         check(code_input.get_attribute("value") == "", "code field not empty before typing")
         code_input.send_keys(typed_code)
+    if switch_language:
+        h.click(h.one("#lang-switch"))
+        h.wait_for(lambda: h.js("return document.documentElement.lang") == "en" and h.screen() == "code",
+                   "the English code screen")
+        code_input = h.one('input[name="code"]')
+        check(code_input.get_attribute("value") == typed_code.strip(),
+              "the typed code was lost on the language switch: %r" % code_input.get_attribute("value"))
+        check("#" not in d.current_url, "the code stays in the address bar: %s" % d.current_url)
     body = d.find_element("tag name", "body").text
     if english:
         check("Enter your voting code" in body and "Open the ballot" in body,
@@ -344,6 +375,11 @@ def vote(h, url, marks_for, typed_code=None, english=False, edit_once=False, key
         h.click(by_name[extra])
         check(not by_name[extra].is_selected(), "checkbox %s did not uncheck" % extra)
 
+    if remark is not None:
+        h.one('textarea[name="remark"]').send_keys(remark)
+    if remark_js is not None:
+        h.js("const t = arguments[0]; t.value = arguments[1]; t.dispatchEvent(new Event('input', {bubbles: true}));",
+             h.one('textarea[name="remark"]'), remark_js)
     h.click(h.one('[data-action="review"]'))
     h.wait_screen("review")
     h.check_layout("review")
@@ -355,6 +391,11 @@ def vote(h, url, marks_for, typed_code=None, english=False, edit_once=False, key
         labels = [h.js("return document.querySelector('label[for=\"' + CSS.escape(arguments[0].id) + '\"]').textContent", b)
                   for b in fs.find_elements("css selector", 'input[type="checkbox"]') if b.get_attribute("name") in marks]
         expected_review[official] = labels
+    written = remark if remark is not None else remark_js
+    if written:
+        last = review.pop()
+        check(last[0] in ("Ý kiến khác", "Other remarks") and last[1] == unicodedata.normalize("NFC", written).strip(),
+              "review does not end with the remark %r: %r" % (written, last))
     check(len(review) == len(expected_review), "review lists %d officials, ballot has %d" % (len(review), len(expected_review)))
     for official, text in review:
         labels = expected_review.get(official)
@@ -415,28 +456,47 @@ def booth(h):
 
     expected = {}
     receipts = []
+    step("booth: a browser without WebCrypto X25519 is told so, and nothing is sent")
+    script = h.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": NO_X25519})
+    try:
+        h.open(qr_by_code[normalize_code(codes[0])])
+        h.wait_screen("unsupported")
+        h.check_layout("unsupported screen")
+        text = h.driver.find_element("tag name", "body").text
+        check("Trình duyệt chưa hỗ trợ" in text and "Chưa có gì được gửi đi" in text,
+              "unsupported browser: the page says %r" % text[:300])
+        check(h.js("return window.__phieukinFetches") == 0, "unsupported browser: the page called fetch")
+    finally:
+        h.driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
+
+    remark_typed = "Cần nhiệt tình hơn với người dân"
+    remark_nfd = unicodedata.normalize("NFD", "Thái độ phục vụ chưa tốt")  # the page must send NFC
     plan = [  # (how, code)
-        ("qr", codes[0]),
-        ("typed+keyboard", codes[1]),
-        ("english", codes[2]),
-        ("qr-edit", codes[3]),
-        ("qr-double", codes[4]),
-        ("typed-dashes", codes[5]),
+        ("qr + remark", codes[0]),
+        ("typed lower case with spaces, keyboard only", codes[1]),
+        ("?lang=en, typed", codes[2]),
+        ("qr, edit after review, NFD remark", codes[3]),
+        ("qr, double tap on confirm", codes[4]),
+        ("typed with dashes, then the English link", codes[5]),
     ]
     started = time.time()
     for i, (how, code) in enumerate(plan):
         step("booth: vote %d (%s)" % (i + 1, how))
-        if how.startswith("qr"):
-            marks, receipt = vote(h, qr_by_code[normalize_code(code)], marks_for(i), edit_once=how == "qr-edit",
-                                  double_confirm=how == "qr-double")
-        elif how == "typed+keyboard":
-            # lower case, spaces instead of dashes, stray spaces around
+        qr = qr_by_code[normalize_code(code)]
+        if i == 0:
+            marks, receipt = vote(h, qr, marks_for(i), remark=remark_typed)
+        elif i == 1:
             typed = "  " + " ".join(normalize_code(code)[j:j + 4] for j in range(0, 16, 4)).lower() + " "
             marks, receipt = vote(h, h.url + "/phieu", marks_for(i), typed_code=typed, keyboard=True)
-        elif how == "typed-dashes":
-            marks, receipt = vote(h, h.url + "/phieu", marks_for(i), typed_code=code.lower())
-        else:
+        elif i == 2:
             marks, receipt = vote(h, h.url + "/phieu?lang=en", marks_for(i), typed_code=code, english=True)
+        elif i == 3:
+            marks, receipt = vote(h, qr, marks_for(i), edit_once=True, remark_js=remark_nfd)
+        elif i == 4:
+            marks, receipt = vote(h, qr, marks_for(i), double_confirm=True)
+        else:
+            marks, receipt = vote(h, h.url + "/phieu", marks_for(i), typed_code=code.lower(), english=True,
+                                  switch_language=True)
         for n in marks:
             expected[n] = expected.get(n, 0) + 1
         receipts.append(receipt)
@@ -489,6 +549,9 @@ def booth(h):
     extra = {k: v for k, v in counted.items() if v and k not in expected}
     check(not extra, "marks in the report that nobody cast: %r" % extra)
     print("   report: %s" % ", ".join("%s=%d" % kv for kv in sorted(expected.items())))
+    remarks = report.get("remarks")
+    check(sorted(remarks) == sorted([remark_typed, unicodedata.normalize("NFC", remark_nfd)]),
+          "report remarks %r, typed %r and (NFD) %r" % (remarks, remark_typed, remark_nfd))
     anomalies = report.get("anomalies") or {}
     check(not any(anomalies.values()), "report anomalies: %r" % anomalies)
 

@@ -576,7 +576,8 @@ def kiosk(h):
                     "--serials", "none", "--ballots", "100", "--channel", "citizens",
                     "--kiosk-interval", "1").strip().splitlines()[-1]
     enrol_pdf = h.path("enrol.pdf")
-    h.pk("kiosk", "enroll", "--round", round_id, "--desk", "Quầy 2 – Bộ phận một cửa", "--public-url", h.url,
+    desk = "Quầy 2 – Bộ phận một cửa"
+    h.pk("kiosk", "enroll", "--round", round_id, "--desk", desk, "--public-url", h.url,
          "--out", enrol_pdf)
     qrs = pdf_qr_codes(enrol_pdf, h.dir)
     check(len(qrs) == 1, "expected one QR in the enrolment PDF, found %r" % qrs)
@@ -622,24 +623,30 @@ def kiosk(h):
     print("   %d taps in %.1f s" % (len(taps), time.time() - started))
     h.check_console("kiosk")
 
+    check_kiosk_counts(h, round_id, len(taps))
     step("kiosk: offline — server stopped, tap, restart on the same port, queued rating sent once")
     h.stop_server()
     tap("6")
     h.wait_for(lambda: h.js("return document.body.dataset.queued") == "1", "the rating queued on the tablet")
     time.sleep(1)
     check(h.js("return document.body.dataset.queued") == "1", "queued rating vanished while offline")
+    queued = h.js("return localStorage.getItem('phieukin.kiosk.queue')")
+    check(queued and len(json.loads(queued)) == 1, "the tablet's queue: %r" % queued)
     h.start_server()
     h.wait_for(lambda: h.js("return document.body.dataset.queued") == "0", "the queued rating to be sent", timeout=40)
+    check_kiosk_counts(h, round_id, len(taps) + 1)
+
+    step("kiosk: the same rating sent again (as after a lost answer) is counted once")
+    h.js("localStorage.setItem('phieukin.kiosk.queue', arguments[0]); window.dispatchEvent(new Event('online'));", queued)
+    h.wait_for(lambda: h.js("return localStorage.getItem('phieukin.kiosk.queue')") == "[]",
+               "the resent rating to leave the queue", timeout=40)
+    check(h.alert_text() == "", "the kiosk shows an alert after a resend: %r" % h.alert_text())
 
     step("kiosk: kiosk counts")
-    counts_text = h.pk("kiosk", "counts", "--round", round_id)
-    counts = json.loads(h.pk("kiosk", "counts", "--round", round_id, "--json"))
     total = len(taps) + 1
-    check(str(total) in counts_text, "kiosk counts does not show %d:\n%s" % (total, counts_text))
-    blob = json.dumps(counts, ensure_ascii=False)
-    check("Quầy 2" in blob, "kiosk counts --json does not name the desk: %s" % blob)
-    numbers = [v for v in _walk_ints(counts)]
-    check(total in numbers, "kiosk counts --json has no %d: %s" % (total, blob))
+    check_kiosk_counts(h, round_id, total)
+    counts_text = h.pk("kiosk", "counts", "--round", round_id)
+    check("%s: %d" % (desk, total) in counts_text, "kiosk counts does not show %d for the desk:\n%s" % (total, counts_text))
 
     step("kiosk: close, tally, report counts every tap once per choice")
     h.pk("round", "close", "--round", round_id)
@@ -655,17 +662,11 @@ def kiosk(h):
     print("   report: %s" % ", ".join("%s=%d" % (c, got.get(c, 0)) for c in codes))
 
 
-def _walk_ints(x):
-    if isinstance(x, bool):
-        return
-    if isinstance(x, int):
-        yield x
-    elif isinstance(x, dict):
-        for v in x.values():
-            yield from _walk_ints(v)
-    elif isinstance(x, list):
-        for v in x:
-            yield from _walk_ints(v)
+def check_kiosk_counts(h, round_id, n):
+    counts = json.loads(h.pk("kiosk", "counts", "--round", round_id, "--json"))
+    check(len(counts) == 1 and counts[0].get("desk") == "Quầy 2 – Bộ phận một cửa"
+          and counts[0].get("today") == n and counts[0].get("total") == n,
+          "kiosk counts --json: expected one desk with %d today and in all, got %r" % (n, counts))
 
 
 # --- main ---------------------------------------------------------------------------------------

@@ -262,6 +262,22 @@ class Harness:
             }
             return bad;""")
         check(not unlabelled, "%s: controls without an accessible label: %s" % (where, unlabelled))
+        # Large targets: each visible control, or the label that toggles it, at least 44x44 CSS px.
+        small = self.js("""
+            const bad = [];
+            for (const el of document.querySelectorAll('input, textarea, select, button')) {
+              if (el.type === 'hidden' || el.closest('[hidden]') || !el.offsetParent) continue;
+              const boxes = [el.getBoundingClientRect()];
+              if (el.id) {
+                const l = document.querySelector('label[for="' + CSS.escape(el.id) + '"]');
+                if (l) boxes.push(l.getBoundingClientRect());
+              }
+              if (!boxes.some(r => r.width >= 44 && r.height >= 44))
+                bad.push((el.name || el.dataset.action || el.id || el.tagName) + ' ' +
+                         boxes.map(r => Math.round(r.width) + 'x' + Math.round(r.height)).join('/'));
+            }
+            return bad;""")
+        check(not small, "%s: targets smaller than 44x44 px: %s" % (where, small))
 
     def check_console(self, where):
         """No error in the page's console: no CSP violation, no failed asset or script error.

@@ -721,6 +721,12 @@ def main():
         print("browser tests: no phieukin binary at %s (swift build first)" % binary, file=sys.stderr)
         return 1
 
+    # Killed from outside (a CI timeout, Ctrl-C): still stop the server and the browser we started.
+    def interrupted(signum, frame):
+        raise SystemExit("browser tests: interrupted by signal %d" % signum)
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)
+
     h = Harness(binary, args.keep)
     started = time.time()
     passed = False

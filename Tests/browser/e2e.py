@@ -12,9 +12,10 @@ chromium-driver and python3-selenium):
          exactly the marks cast; audit bundle + scripts/verify-audit --receipt finds every receipt.
   kiosk  an unnumbered one-stop-desk round; `kiosk enroll` PDF, enrolment URL from its QR; taps on
          the big buttons; one tap while the server is down (queued on the tablet, sent once the
-         server is back on the same port, counted once); `kiosk counts`; close, tally, report.
+         server is back on the same port, counted once); a resend counted once; `kiosk counts`;
+         close, tally, report; a second round's daily cap refused in the page.
 
-usage: /usr/bin/python3 Tests/browser/e2e.py [--bin PATH/TO/phieukin] [--only booth|kiosk] [--keep]
+usage: /usr/bin/python3 Tests/browser/e2e.py [--bin PATH/TO/phieukin] [--only booth|kiosk|kiosk-cap] [--keep]
 Without --bin: PHIEUKIN_BIN, else `swift build --show-bin-path`/phieukin. CHROMIUM and CHROMEDRIVER
 override where the browser and its driver are (default: on PATH, else /usr/bin). Exit 0 when everything
 passed, 1 on a failure (the workspace is kept and the server's log printed), 77 when Chromium or
@@ -678,9 +679,36 @@ def kiosk(h):
     print("   report: %s" % ", ".join("%s=%d" % (c, got.get(c, 0)) for c in codes))
 
 
-def check_kiosk_counts(h, round_id, n):
+def kiosk_cap(h):
+    step("kiosk cap: a round with a daily cap of 2 per kiosk; a second tablet enrolled on the same browser")
+    round_id = h.pk("round", "open", "--survey", "one-stop-desk", "--period", "2026-12", "--unit", "VP",
+                    "--serials", "none", "--ballots", "100", "--channel", "citizens",
+                    "--kiosk-interval", "1", "--kiosk-daily-cap", "2").strip().splitlines()[-1]
+    desk = "Quầy 3"
+    enrol_pdf = h.path("enrol-cap.pdf")
+    h.pk("kiosk", "enroll", "--round", round_id, "--desk", desk, "--public-url", h.url, "--out", enrol_pdf)
+    qrs = pdf_qr_codes(enrol_pdf, h.dir)
+    check(len(qrs) == 1, "expected one QR in the enrolment PDF, found %r" % qrs)
+    if h.server is None:
+        h.start_server()
+    if h.driver is None:
+        h.start_browser()
+    h.open(qrs[0])
+    h.wait_screen("rate", timeout=30)
+    check(desk in h.driver.find_element("tag name", "body").text, "the re-enrolled kiosk does not show its desk")
+    for i in range(3):
+        h.wait_screen("rate", timeout=30)
+        h.click(h.one('#rate-choices button[value="1"]'))
+        h.wait_for(lambda: h.screen() == "thanks", "the thank-you screen")
+        h.wait_for(lambda: h.js("return document.body.dataset.queued") == "0", "the rating to leave the queue")
+    alert = h.wait_for(lambda: h.alert_text(), "the daily-cap message")
+    check("Máy này đã nhận đủ số lượt đánh giá cho hôm nay" in alert, "daily cap: unexpected alert %r" % alert)
+    check_kiosk_counts(h, round_id, 2, desk=desk)
+
+
+def check_kiosk_counts(h, round_id, n, desk="Quầy 2 – Bộ phận một cửa"):
     counts = json.loads(h.pk("kiosk", "counts", "--round", round_id, "--json"))
-    check(len(counts) == 1 and counts[0].get("desk") == "Quầy 2 – Bộ phận một cửa"
+    check(len(counts) == 1 and counts[0].get("desk") == desk
           and counts[0].get("today") == n and counts[0].get("total") == n,
           "kiosk counts --json: expected one desk with %d today and in all, got %r" % (n, counts))
 
@@ -699,7 +727,7 @@ def find_binary(arg):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--bin", help="the phieukin binary (default: PHIEUKIN_BIN, else the debug build)")
-    ap.add_argument("--only", choices=("booth", "kiosk"))
+    ap.add_argument("--only", choices=("booth", "kiosk", "kiosk-cap"))
     ap.add_argument("--keep", action="store_true", help="keep the scratch workspace")
     args = ap.parse_args()
 
@@ -737,6 +765,8 @@ def main():
             booth(h)
         if args.only in (None, "kiosk"):
             kiosk(h)
+        if args.only in (None, "kiosk-cap"):
+            kiosk_cap(h)
         passed = True
     except Failure as e:
         print("\nFAIL: %s" % e, file=sys.stderr)

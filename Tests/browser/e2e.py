@@ -15,7 +15,7 @@ chromium-driver and python3-selenium):
          server is back on the same port, counted once); a resend counted once; `kiosk counts`;
          close, tally, report; a second round's daily cap refused in the page.
 
-usage: /usr/bin/python3 Tests/browser/e2e.py [--bin PATH/TO/phieukin] [--only booth|kiosk|kiosk-cap] [--keep]
+usage: /usr/bin/python3 Tests/browser/e2e.py [--bin PATH/TO/phieukin] [--only booth|booth-radio|kiosk|kiosk-cap] [--keep]
 Without --bin: PHIEUKIN_BIN, else `swift build --show-bin-path`/phieukin. CHROMIUM and CHROMEDRIVER
 override where the browser and its driver are (default: on PATH, else /usr/bin). Exit 0 when everything
 passed, 1 on a failure (the workspace is kept and the server's log printed), 77 when Chromium or
@@ -585,6 +585,78 @@ def booth(h):
     h.pk("verify", "--round", round_id)
 
 
+def booth_radio(h):
+    """A one-choice-per-official survey (monthly rating): radio groups named by official id, values
+    the choice codes, and a "clear" button that leaves an official blank, as on paper."""
+    step("booth, radio groups: a monthly-rating round for Phòng Tư pháp (3 officials), 5 codes")
+    round_id = h.pk("round", "open", "--survey", "monthly-rating", "--period", "2026-11", "--unit", "TP",
+                    "--ballots", "5").strip().splitlines()[-1]
+    slips = h.path("slips-rating.pdf")
+    h.pk("ballots", "slips", "--round", round_id, "--public-url", h.url, "--out", slips)
+    qrs = pdf_qr_codes(slips, h.dir)
+    check(len(qrs) == 5, "expected 5 QR codes, found %r" % qrs)
+    if h.server is None:
+        h.start_server()
+    if h.driver is None:
+        h.start_browser()
+    expected = {}   # (official, code) -> count; (official, None) -> blank
+    for i, qr in enumerate(qrs):
+        step("booth, radio groups: vote %d" % (i + 1))
+        h.open(qr)
+        h.wait_screen("code")
+        h.click(h.one('[data-action="open"]'))
+        h.wait_screen("ballot")
+        h.check_layout("radio ballot")
+        radios = h.css('input[type="radio"]')
+        groups = []
+        for r in radios:
+            if r.get_attribute("name") not in groups:
+                groups.append(r.get_attribute("name"))
+        check(len(groups) == 3, "expected 3 radio groups (one per official), found %r" % groups)
+        chosen = {}
+        for j, official in enumerate(groups):
+            options = [r for r in radios if r.get_attribute("name") == official]
+            pick = options[(i + j) % len(options)]
+            h.click(pick)
+            check(pick.is_selected(), "radio %s=%s did not select" % (official, pick.get_attribute("value")))
+            chosen[official] = pick.get_attribute("value")
+        if i % 2 == 0:
+            # Changes their mind: the last official is left blank with the group's clear button.
+            official = groups[-1]
+            h.click(h.one('[data-action="clear"][data-question="%s"]' % official))
+            check(not any(r.is_selected() for r in radios if r.get_attribute("name") == official),
+                  "clear left %s selected" % official)
+            chosen[official] = None
+        h.click(h.one('[data-action="review"]'))
+        h.wait_screen("review")
+        review = h.js("return [...document.querySelectorAll('#review-list dd')].map(dd => dd.textContent)")
+        check(len(review) == 3, "review of a radio ballot: %r" % review)
+        check((review[-1] == "(để trống)") == (chosen[groups[-1]] is None),
+              "review says %r for %s, chosen %r" % (review[-1], groups[-1], chosen[groups[-1]]))
+        h.click(h.one('[data-action="confirm"]'))
+        h.wait_screen("done")
+        check(re.fullmatch(r"[0-9a-f]{64}", h.one("[data-receipt]").text.strip()), "no receipt")
+        h.check_console("radio booth")
+        for official, code in chosen.items():
+            expected[(official, code)] = expected.get((official, code), 0) + 1
+
+    step("booth, radio groups: close, tally, report")
+    h.pk("round", "close", "--round", round_id)
+    h.pk("tally", "--round", round_id)
+    report = json.loads(h.pk("report", "round", "--round", round_id, "--format", "json"))
+    check(report["kind"] == "rating" and report["ballots_counted"] == len(qrs),
+          "rating report: kind %r, %r ballots" % (report["kind"], report["ballots_counted"]))
+    for official in report["summary"]["officials"]:
+        oid = official["official_id"]
+        for level in official["levels"]:
+            want = expected.get((oid, level["code"]), 0)
+            check(level["count"] == want, "%s chose %s %d times in the browser, report says %d"
+                  % (oid, level["code"], want, level["count"]))
+        want_blank = expected.get((oid, None), 0)
+        check(official["blank"] == want_blank, "%s left blank %d times, report says %r" % (oid, want_blank, official["blank"]))
+    print("   report: %s" % ", ".join("%s=%s:%d" % (o, c or "blank", n) for (o, c), n in sorted(expected.items(), key=str)))
+
+
 # --- the kiosk ----------------------------------------------------------------------------------
 
 def kiosk(h):
@@ -727,7 +799,7 @@ def find_binary(arg):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--bin", help="the phieukin binary (default: PHIEUKIN_BIN, else the debug build)")
-    ap.add_argument("--only", choices=("booth", "kiosk", "kiosk-cap"))
+    ap.add_argument("--only", choices=("booth", "booth-radio", "kiosk", "kiosk-cap"))
     ap.add_argument("--keep", action="store_true", help="keep the scratch workspace")
     args = ap.parse_args()
 
@@ -763,6 +835,8 @@ def main():
         h.init_workspace()
         if args.only in (None, "booth"):
             booth(h)
+        if args.only in (None, "booth-radio"):
+            booth_radio(h)
         if args.only in (None, "kiosk"):
             kiosk(h)
         if args.only in (None, "kiosk-cap"):

@@ -4,16 +4,24 @@
 Drives the real `phieukin` binary and a real headless Chromium over WebDriver (Debian's chromium,
 chromium-driver and python3-selenium):
 
-  booth  init, roster, a quarterly-7 round; access-code slips printed to PDF, codes read back with
-         pdftotext and QR codes with pdftoppm + zbarimg; `phieukin serve`; in Chromium at 360x740:
-         QR URL (code from the fragment), a typed lower-case code with spaces, the English page;
-         marks by the form contract (docs/WEB.md), review, confirm, receipt; no horizontal scroll,
-         every control labelled; a used code refused in the page; close, tally, JSON report holds
-         exactly the marks cast; audit bundle + scripts/verify-audit --receipt finds every receipt.
-  kiosk  an unnumbered one-stop-desk round; `kiosk enroll` PDF, enrolment URL from its QR; taps on
-         the big buttons; one tap while the server is down (queued on the tablet, sent once the
-         server is back on the same port, counted once); a resend counted once; `kiosk counts`;
-         close, tally, report; a second round's daily cap refused in the page.
+  booth        init, roster, a quarterly-7 round; access-code slips printed to PDF, codes read
+               back with pdftotext and QR codes with pdftoppm + zbarimg; `phieukin serve`; in
+               Chromium at 360x740: a browser without WebCrypto X25519 told so (nothing sent); votes
+               from the QR URL (code from the fragment), a lower-case code with spaces typed and
+               sent with the keyboard, the English page, the English link keeping a typed code, a
+               change after the review, a double tap on confirm, remarks (one given in NFD); marks by
+               the form contract (docs/WEB.md), the review checked against them, receipt; on every
+               screen no horizontal scroll, a label and a 44 px target for every control, no console
+               error; used, wrong and closed-round codes refused in the page; close (server
+               running), tally, the JSON report holds exactly the marks and remarks cast; audit
+               bundle + scripts/verify-audit --receipt finds every receipt (and not a made-up one).
+  booth-radio  a monthly-rating round: radio groups per official, the "clear" button; report levels
+               and blanks match.
+  kiosk        an unnumbered one-stop-desk round; `kiosk enroll` PDF, enrolment URL from its QR;
+               taps on the big buttons; one tap while the server is down (queued on the tablet,
+               sent once the server is back on the same port); the same rating resent (counted
+               once); `kiosk counts`; close, tally, report counts per choice.
+  kiosk-cap    a round with a daily cap of 2: the third tap is refused in the page, counts stop at 2.
 
 usage: /usr/bin/python3 Tests/browser/e2e.py [--bin PATH/TO/phieukin] [--only booth|booth-radio|kiosk|kiosk-cap] [--keep]
 Without --bin: PHIEUKIN_BIN, else `swift build --show-bin-path`/phieukin. CHROMIUM and CHROMEDRIVER

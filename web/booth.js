@@ -375,6 +375,14 @@
   async function start() {
     P.applyStrings(STRINGS);
     readFragment();
+    // Switching language keeps a code already typed (in the fragment, which no server sees).
+    $("lang-switch").addEventListener("click", (event) => {
+      const typed = $("code").value.trim();
+      if (typed && document.body.dataset.screen === "code") {
+        event.preventDefault();
+        location.assign(event.currentTarget.getAttribute("href") + "#" + encodeURIComponent(typed));
+      }
+    });
     $("code-form").addEventListener("submit", openBallot);
     document.querySelector("[data-action=review]").addEventListener("click", review);
     document.querySelector("[data-action=edit]").addEventListener("click", edit);

@@ -473,6 +473,14 @@ enum WebAssets {
               async function start() {
                 P.applyStrings(STRINGS);
                 readFragment();
+                // Switching language keeps a code already typed (in the fragment, which no server sees).
+                $("lang-switch").addEventListener("click", (event) => {
+                  const typed = $("code").value.trim();
+                  if (typed && document.body.dataset.screen === "code") {
+                    event.preventDefault();
+                    location.assign(event.currentTarget.getAttribute("href") + "#" + encodeURIComponent(typed));
+                  }
+                });
                 $("code-form").addEventListener("submit", openBallot);
                 document.querySelector("[data-action=review]").addEventListener("click", review);
                 document.querySelector("[data-action=edit]").addEventListener("click", edit);
@@ -607,7 +615,7 @@ enum WebAssets {
 
               const KEY_ENROLMENT = "phieukin.kiosk";
               const KEY_QUEUE = "phieukin.kiosk.queue";
-              const KEY_LAST = "phieukin.kiosk.last";
+              const KEY_DAY = "phieukin.kiosk.day";
               const keyBallot = () => "phieukin.kiosk.ballot." + P.lang;
               const THANKS_MS = 4000;
               const RETRY_MS = 15000;
@@ -779,7 +787,9 @@ enum WebAssets {
                 try {
                   const bytes = S.ballotBytes(ballot.round, ballot.survey, chosen, "");
                   const box = await S.seal(bytes, ballot.seal.public_key, ballot.seal.context);
-                  item = { id: randomID(), sealed: S.base64(box) };
+                  // The kiosk token goes with the rating: one made before a re-enrolment is still sent as
+                  // the kiosk (and round) it was sealed for.
+                  item = { id: randomID(), sealed: S.base64(box), kiosk: enrolment.kiosk };
                 } catch (e) {
                   showAlert(T.sealFailed);
                   locked = false;
@@ -788,20 +798,33 @@ enum WebAssets {
                 const items = queue();
                 items.push(item);
                 save(KEY_QUEUE, items);
-                const now = Date.now();
-                save(KEY_LAST, now);
                 updateStatus();
                 show("thanks");
                 $("thanks-title").focus();
                 flush();
+                setTimeout(reset, Math.max(THANKS_MS, nextAllowed() - Date.now()));
+              }
+
+              // The round's pace, as the server counts it: on average one rating per min_interval_seconds
+              // since the day's first. The thank-you screen stays until the next rating is within it, so
+              // the queue never holds more than the server will take.
+              function nextAllowed() {
+                const now = new Date();
+                const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()].join("-");
+                let day = load(KEY_DAY);
+                if (!day || day.day !== today) day = { day: today, first: now.getTime(), count: 0 };
+                day.count += 1;
+                save(KEY_DAY, day);
                 const interval = (ballot.min_interval_seconds || (enrolment && enrolment.min_interval_seconds) || 0) * 1000;
-                setTimeout(reset, Math.max(THANKS_MS, interval));
+                return day.first + day.count * interval;
               }
 
               // --- Sending the queue ------------------------------------------------------------------------
 
               // Sends queued ratings one by one, oldest first. A rating leaves the queue when the server holds
-              // it (201, or 200 for a resend), or when the server says it can never take it (400, 409).
+              // it (201, or 200 for a resend), or when the server says it can never take it (400, 409, or the
+              // kiosk's daily cap reached); it stays while the network is down, the server fails, the
+              // kiosk is unknown (staff re-enrol it) or the pace is exceeded (429 kiosk-too-fast).
               async function flush() {
                 if (sending || !enrolment) return;
                 sending = true;
@@ -809,11 +832,15 @@ enum WebAssets {
                   for (const item of queue()) {
                     let result;
                     try {
-                      result = await P.post("/api/kiosk/ballots", { kiosk: enrolment.kiosk, id: item.id, sealed: item.sealed });
+                      const kiosk = item.kiosk || enrolment.kiosk;
+                      result = await P.post("/api/kiosk/ballots", { kiosk: kiosk, id: item.id, sealed: item.sealed });
                     } catch (e) {
                       break; // offline: try again later
                     }
-                    const done = result.status === 201 || result.status === 200 || result.status === 400 || result.status === 409;
+                    const error = result.body && result.body.error;
+                    const refused = result.status === 400 || result.status === 409 || error === "kiosk-daily-cap";
+                    if (refused && result.body && result.body.message) showAlert(result.body.message);
+                    const done = result.status === 201 || result.status === 200 || refused;
                     if (!done) {
                       if (result.status === 403 && result.body && result.body.message) showAlert(result.body.message);
                       break;

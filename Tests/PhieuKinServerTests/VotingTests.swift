@@ -186,4 +186,63 @@ struct VotingTests {
             #expect(statuses == [404, 404, 429, 200])
         }
     }
+
+    /// The timer appends what waits, as the policy says, and logs the count — not the ballots.
+    @Test func theInboxTimerAppendsWaitingBallots() async throws {
+        let f = try ServerFixture.make(codes: 1)
+        let logs = LogCollector()
+        var options = ServerOptions.testing()
+        options.appendEvery = .milliseconds(50)
+        options.inboxPolicy = InboxPolicy(batchSize: 100, intervalSeconds: 0, minimumTimedBatch: 1)
+        let app = makeApp(f.workspace, options, logger: logs.logger)
+        try await app.test(.router) { client in
+            let definition = try await client.execute(
+                uri: "/api/code", method: .post, headers: jsonHeaders, body: json(["code": f.codes[0]])
+            ) { $0.object }
+            let box = try PhieuKinServerTests.seal(
+                try ballotBytes(round: f.round.rawValue, survey: "quarterly-7", answers: [:]), definition: definition)
+            try await client.execute(
+                uri: "/api/ballots", method: .post, headers: jsonHeaders,
+                body: json(["code": f.codes[0], "round": f.round.rawValue, "sealed": Data(box).base64EncodedString()])
+            ) { #expect($0.status == .created) }
+            for _ in 0..<100 where !logs.all.contains(where: { $0.contains("appended") }) {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        #expect(logs.all.contains { $0.contains("appended 1 e-ballots to round \(f.round.rawValue)") })
+        #expect(try f.workspace.audit.verify(roundID: f.round).rounds.first?.leaves == 1)
+    }
+
+    /// 100 parallel casts with one code, each a different box: exactly one is accepted.
+    @Test func parallelCastsOfOneCodeAcceptExactlyOne() async throws {
+        let f = try ServerFixture.make(codes: 1)
+        try await makeApp(f.workspace).test(.router) { client in
+            let definition = try await client.execute(
+                uri: "/api/code", method: .post, headers: jsonHeaders, body: json(["code": f.codes[0]])
+            ) { $0.object }
+            var bodies: [ByteBuffer] = []
+            for i in 0..<100 {
+                let box = try PhieuKinServerTests.seal(
+                    try ballotBytes(
+                        round: f.round.rawValue, survey: "quarterly-7", answers: ["A1.dao-duc": "x"], remark: "\(i)"),
+                    definition: definition)
+                bodies.append(
+                    json(["code": f.codes[0], "round": f.round.rawValue, "sealed": Data(box).base64EncodedString()]))
+            }
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for body in bodies {
+                    group.addTask {
+                        try await client.execute(uri: "/api/ballots", method: .post, headers: jsonHeaders, body: body) {
+                            Int($0.status.code)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 201 }.count == 1)
+            #expect(statuses.filter { $0 == 409 }.count == 99)
+        }
+        try f.workspace.electronic.appendInbox(roundID: f.round, force: true, policy: InboxPolicy())
+        #expect(try f.workspace.audit.verify(roundID: f.round).rounds.first?.leaves == 1)
+    }
 }

@@ -210,9 +210,9 @@ public struct ElectronicService: WorkspaceService {
         }
     }
 
-    /// 128 random bits as 26 Crockford base-32 symbols (URL-safe, case-insensitive).
+    /// 128 random bits as 32 upper-case hex digits (URL-safe; read case-insensitively).
     static func randomToken() -> String {
-        (try? Serial(bytes: SecureRandom.bytes(16)))!.text.replacingOccurrences(of: "-", with: "")
+        Hex.encode(SecureRandom.bytes(16)).uppercased()
     }
 
     /// `SHA-256("phieukin kiosk <kind> v1|" ‖ token)` over the token as typed, upper-cased.

@@ -80,7 +80,9 @@ struct VoteCommand: ParsableCommand {
         done.wait()
         let object = result.0.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] } ?? [:]
         guard result.1 == expect else {
-            throw ValidationError("\(url): HTTP \(result.1): \(object["message"] as? String ?? "no answer")")
+            FileHandle.standardError.write(
+                Data("vote: \(url): HTTP \(result.1): \(object["message"] as? String ?? "no answer")\n".utf8))
+            throw ExitCode(1)
         }
         return object
     }

@@ -130,6 +130,15 @@ struct ElectronicTests {
         #expect(grid.cell(official: "A1", criterion: "dao-duc")?.marked == 3)
         #expect(grid.cell(official: "A2", criterion: "thai-do")?.marked == 3)
         #expect(grid.cell(official: "A3", criterion: "dao-duc")?.marked == 0)
+        // The round report says how many were invalid (JSON and the text people read).
+        let report = try e.workspace.reports.roundReport(roundID: e.round)
+        let json = String(
+            decoding: try e.workspace.reports.reportBytes(report, format: .json, language: .vi), as: UTF8.self)
+        #expect(
+            json.contains("\"invalid_ballots\":2") || json.contains("\"invalid_ballots\": 2"), "\(json.prefix(400))")
+        let text = String(
+            decoding: try e.workspace.reports.reportBytes(report, format: .text, language: .vi), as: UTF8.self)
+        #expect(text.contains("Số phiếu không hợp lệ (không tính): 2"), "\(text.prefix(600))")
 
         // Every receipt is a leaf of the published bundle, checked by the independent verifier.
         let bundle = e.fixture.dir + "/bundle"

@@ -11,6 +11,10 @@ struct DemoTests {
         #expect(run.status == 0, "\(run.stdout.suffix(2000))\(run.stderr)")
         for header in [
             "==== 1. Fresh workspace", "Flags report for the leaders", "OK: every check passed", "Done. Files:",
+            // The electronic part: ballots cast through the real server, a used code refused, the
+            // first receipt found in the round's audit bundle, the kiosk's taps counted.
+            "8 ballots cast over HTTP", "RECEIPT FOUND: leaf", "Quầy 2 – Bộ phận một cửa: 8 today",
+            "Số phiếu kiểm: 8",
         ] {
             #expect(run.stdout.contains(header), "demo output lacks \(header)")
         }

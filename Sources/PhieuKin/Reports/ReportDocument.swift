@@ -90,6 +90,7 @@ extension ReportDocument {
             remarks.paragraphs = [S.text(.tooFewBallots, l, "\(minimum)")]
         case .shown(let shown):
             meta.append((S.text(.ballotsCounted, l), "\(shown.ballotsCounted)"))
+            if shown.invalidBallots > 0 { meta.append((S.text(.invalidBallots, l), "\(shown.invalidBallots)")) }
             if let electorate = shown.electorate { meta.append((S.text(.electorate, l), "\(electorate)")) }
             if let issued = shown.issued { meta.append((S.text(.issued, l), "\(issued)")) }
             Self.fill(&summary, counts: shown.counts, report: report, language: l)

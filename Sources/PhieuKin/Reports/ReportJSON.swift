@@ -106,6 +106,7 @@ extension ReportRenderer {
             object["ballots_counted"] = .null
             object["electorate"] = .null
             object["issued"] = .null
+            object["invalid_ballots"] = .null
             object["summary"] = .null
             object["remarks"] = .array([])
             object["remarks_sealed"] = .bool(false)
@@ -113,6 +114,7 @@ extension ReportRenderer {
         case .shown(let shown):
             object["suppressed"] = .bool(false)
             object["ballots_counted"] = .int(shown.ballotsCounted)
+            object["invalid_ballots"] = .int(shown.invalidBallots)
             object["electorate"] = .optional(shown.electorate, ReportJSONValue.int)
             object["issued"] = .optional(shown.issued, ReportJSONValue.int)
             object["summary"] = summaryJSON(shown.counts, report: report)

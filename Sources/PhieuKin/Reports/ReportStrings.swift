@@ -8,7 +8,7 @@ public import PhieuKinCore
 public enum ReportStrings {
     public enum Key: String, Sendable, CaseIterable {
         case roundReportTitle, flagsReportTitle
-        case unit, period, survey, channel, generated, ballotsCounted, electorate, issued
+        case unit, period, survey, channel, generated, ballotsCounted, invalidBallots, electorate, issued
         case sectionFlags, sectionSummary, sectionRemarks
         case noFlags, noRemarks, tooFewBallots, flagFiguresHidden, sequenceBroken
         case official, position, criterion, question, thisRound, lastRound, status, note
@@ -31,6 +31,7 @@ public enum ReportStrings {
         .channel: ("Đối tượng trả lời", "Respondents"),
         .generated: ("Ngày lập", "Date"),
         .ballotsCounted: ("Số phiếu kiểm", "Ballots counted"),
+        .invalidBallots: ("Số phiếu không hợp lệ (không tính)", "Invalid ballots (not counted)"),
         .electorate: ("Số người được triệu tập", "People summoned"),
         .issued: ("Số phiếu phát ra", "Ballots issued"),
         .sectionFlags: ("Cán bộ cần lưu ý", "Flagged officials"),

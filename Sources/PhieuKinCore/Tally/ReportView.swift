@@ -23,6 +23,8 @@ public struct ReportView: Sendable, Hashable {
         /// Shuffled remarks.
         public let remarks: [String]
         public let anomalies: RoundResult.Anomalies
+        /// Electronic ballots that were not valid ballots of the round (not counted).
+        public let invalidBallots: Int
     }
 
     public init(_ result: RoundResult) {
@@ -38,7 +40,8 @@ public struct ReportView: Sendable, Hashable {
             content = .shown(
                 Shown(
                     ballotsCounted: result.ballotsCounted, electorate: result.electorate, issued: result.issued,
-                    counts: result.counts, remarks: result.remarks, anomalies: result.anomalies))
+                    counts: result.counts, remarks: result.remarks, anomalies: result.anomalies,
+                    invalidBallots: result.invalidBallots ?? 0))
         }
     }
 

@@ -51,10 +51,15 @@ struct ServerFixture {
     }
 
     /// A workspace with one open unnumbered round (kiosks rate those: no code per rating).
-    static func unnumbered(survey: SurveyID = "one-stop-desk", period: String = "2026-11") throws -> ServerFixture {
+    static func unnumbered(
+        survey: SurveyID = "one-stop-desk", period: String = "2026-11", kioskDailyCap: Int = 500
+    )
+        throws -> ServerFixture
+    {
         let (workspace, dir) = try empty()
-        let summary = try workspace.rounds.openRound(
-            RoundRequest(surveyID: survey, period: period, unitID: "TO", ballots: 50, numbered: false))
+        var request = RoundRequest(surveyID: survey, period: period, unitID: "TO", ballots: 50, numbered: false)
+        request.kioskDailyCap = kioskDailyCap
+        let summary = try workspace.rounds.openRound(request)
         return ServerFixture(workspace: workspace, dir: dir, round: summary.id, codes: [])
     }
 

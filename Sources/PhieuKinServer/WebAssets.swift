@@ -473,6 +473,11 @@ enum WebAssets {
               async function start() {
                 P.applyStrings(STRINGS);
                 readFragment();
+                // Another slip's QR opened in this tab: start afresh from its code, so nothing of the last
+                // voter (their choices, their receipt) stays on screen.
+                window.addEventListener("hashchange", () => {
+                  if (location.hash.length > 1) location.reload();
+                });
                 // Switching language keeps a code already typed (in the fragment, which no server sees).
                 $("lang-switch").addEventListener("click", (event) => {
                   const typed = $("code").value.trim();

@@ -74,11 +74,11 @@ struct ElectronicTests {
     @Test(
         "cast, reuse refused, close appends the inbox, tally counts marks and invalid ballots, receipts in the bundle")
     func castCloseTally() async throws {
-        let e = try ElectronicFixture.make(codes: 6)
+        let e = try ElectronicFixture.make(codes: 8)
         let service = e.workspace.electronic
         let marked = ["A1.dao-duc": "x", "A2.thai-do": "x"]
         var receipts: [String] = []
-        for code in e.codes.prefix(3) {
+        for code in e.codes.prefix(5) {
             let box = try e.seal(marked)
             let receipt = try await service.cast(code: code, roundID: e.round, sealed: box)
             #expect(receipt.receipt == Hex.encode(Merkle.leafHash([0xFF, 0xFF, 0xFF, 0xFF] + box)))
@@ -86,9 +86,9 @@ struct ElectronicTests {
             receipts.append(receipt.receipt)
         }
         // Out of the survey's definition: an unknown official, and a box that is no ballot at all.
-        _ = try await service.cast(code: e.codes[3], roundID: e.round, sealed: try e.seal(["Z9.dao-duc": "x"]))
+        _ = try await service.cast(code: e.codes[5], roundID: e.round, sealed: try e.seal(["Z9.dao-duc": "x"]))
         _ = try await service.cast(
-            code: e.codes[4], roundID: e.round,
+            code: e.codes[6], roundID: e.round,
             sealed: try ElectronicFixture.seal(
                 Array("not a ballot at all, but long enough to pass the size check".utf8), for: e.definition))
         let reuse = try await #require(throws: CastError.self) {
@@ -99,26 +99,26 @@ struct ElectronicTests {
         #expect(lookUp.code == .codeUsed)
         let malformed = try await #require(throws: CastError.self) {
             try await service.cast(
-                code: e.codes[5], roundID: e.round, sealed: [0x01] + [UInt8](repeating: 7, count: 20))
+                code: e.codes[7], roundID: e.round, sealed: [0x01] + [UInt8](repeating: 7, count: 20))
         }
         #expect(malformed.code == .malformedSealed)
 
-        // While open: nothing is in the log yet (5 < the batch size), and verify accounts for it.
+        // While open: nothing is in the log yet (7 < the batch size), and verify accounts for it.
         let open = try e.workspace.audit.verify()
         #expect(open.ok, "\(open.rounds.flatMap(\.problems))")
         #expect(open.rounds.first?.leaves == 0)
 
         let closed = try e.workspace.rounds.closeRound(roundID: e.round, passphrase: nil)
-        #expect(closed.treeSize == 5)
+        #expect(closed.treeSize == 7)
         let verified = try e.workspace.audit.verify()
         #expect(verified.ok, "\(verified.rounds.flatMap(\.problems))")
         let late = try await #require(throws: CastError.self) {
-            try await service.cast(code: e.codes[5], roundID: e.round, sealed: try e.seal(marked))
+            try await service.cast(code: e.codes[7], roundID: e.round, sealed: try e.seal(marked))
         }
         #expect(late.code == .roundClosed)
 
         let summary = try e.workspace.tally.count(roundID: e.round)
-        #expect(summary.ballotsCounted == 3)
+        #expect(summary.ballotsCounted == 5)
         #expect(summary.invalidBallots == 2)
         let stored = try #require(try e.workspace.store.result(roundID: e.round))
         let result = try JSONDecoder().decode(RoundResult.self, from: Data(stored.body))
@@ -127,8 +127,8 @@ struct ElectronicTests {
             Issue.record("a grid result was expected")
             return
         }
-        #expect(grid.cell(official: "A1", criterion: "dao-duc")?.marked == 3)
-        #expect(grid.cell(official: "A2", criterion: "thai-do")?.marked == 3)
+        #expect(grid.cell(official: "A1", criterion: "dao-duc")?.marked == 5)
+        #expect(grid.cell(official: "A2", criterion: "thai-do")?.marked == 5)
         #expect(grid.cell(official: "A3", criterion: "dao-duc")?.marked == 0)
         // The round report says how many were invalid (JSON and the text people read).
         let report = try e.workspace.reports.roundReport(roundID: e.round)

@@ -38,6 +38,16 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        .systemLibrary(
+            name: "CLeptonica",
+            pkgConfig: "lept",
+            providers: [.apt(["libleptonica-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZBar",
+            pkgConfig: "zbar",
+            providers: [.apt(["libzbar-dev"])]
+        ),
 
         // MARK: Crypto: the only module that touches OpenSSL
         .target(name: "PhieuKinCrypto", dependencies: ["COpenSSL"]),
@@ -63,6 +73,9 @@ let package = Package(
             ]
         ),
         .target(name: "PhieuKinPrint", dependencies: ["PhieuKinCore", "CPangoCairo", "CQREncode"]),
+        // Scanned paper ballots: the only module that touches leptonica and zbar (`internal import`);
+        // page images in, decided boxes out. Knows nothing of surveys, rounds or the printer.
+        .target(name: "PhieuKinScan", dependencies: ["CLeptonica", "CZBar"]),
 
         // MARK: Workflows and front ends
         .target(
@@ -90,7 +103,7 @@ let package = Package(
             name: "phieukin-bench",
             dependencies: [
                 "PhieuKin", "PhieuKinCrypto", "PhieuKinCore", "PhieuKinStorage", "PhieuKinStore", "PhieuKinPrint",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PhieuKinScan", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
@@ -117,6 +130,11 @@ let package = Package(
             name: "PhieuKinStoreTests",
             dependencies: ["PhieuKinStorage", "PhieuKinStore", "PhieuKinStoreConformance", "PhieuKinTestSupport"]),
         .testTarget(name: "PhieuKinPrintTests", dependencies: ["PhieuKinPrint", "PhieuKinTestSupport"]),
+        // Scans made by the suite itself: ballots printed by PhieuKinPrint, rasterised, marked and
+        // degraded by make-scans.py (python3-pil), then read back.
+        .testTarget(
+            name: "PhieuKinScanTests", dependencies: ["PhieuKinScan", "PhieuKinPrint", "PhieuKinTestSupport"],
+            exclude: ["make-scans.py"]),
         .testTarget(
             name: "PhieuKinTests",
             dependencies: [

@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
         abstract: "Release-mode benchmarks, each beside its baseline measured in the same run (see BENCHMARKS.md).",
         subcommands: [
             All.self, CryptoBench.self, PrintBench.self, ImportBench.self, TallyBench.self, AppendBench.self,
-            CastBench.self, VoteCommand.self,
+            CastBench.self, ScanBench.self, VoteCommand.self,
         ]
     )
 

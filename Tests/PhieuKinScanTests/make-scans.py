@@ -1,0 +1,206 @@
+#!/usr/bin/python3
+"""Makes the scan test set: marks printed ballot pages and degrades them as scanners and phones do.
+
+Usage: make-scans.py JOB.json. The job is {"scans": [scan, ...]}; each scan is
+  {"input": PNG page rendered by pdftoppm -gray, "dpi": its resolution, "seed": int,
+   "marks": [{"rect": [x, y, w, h] (mm), "kind": "x"|"tick"|"filled"|"faint"|"scribble"|"spill",
+              "shape": "square"|"circle"}],
+   "remark": [x, y, w, h] or absent (mm: handwriting goes there),
+   "degrade": {"lighting": 0.4, "torn": "bottom-right", "folded": "top-left", "rotate": deg,
+               "scale": 0.97, "shear": deg, "upside_down": true, "blur": px, "noise": sigma,
+               "jpeg": quality},
+   "output": path (.png, .jpg, .tif; "pages": [more outputs] makes a multi-page TIFF or PDF)}
+Everything random comes from the scan's seed. Needs python3-pil (Debian's /usr/bin/python3).
+"""
+import json
+import math
+import random
+import sys
+
+from PIL import Image, ImageChops, ImageDraw, ImageFilter
+
+INK = (28, 60)  # ballpoint pen grey levels (black to dark blue in grey)
+PENCIL = (160, 182)  # a light pencil: a trace, never ink
+
+
+def mm(value, dpi):
+    return value * dpi / 25.4
+
+
+def jitter(rng, amount):
+    return rng.uniform(-amount, amount)
+
+
+def draw_mark(draw, rect, kind, dpi, rng, circle=False):
+    x, y, w, h = rect
+    px = lambda mx, my: (mm(mx, dpi), mm(my, dpi))
+    pen = max(1, round(mm(rng.uniform(0.45, 0.6), dpi)))
+    ink = rng.randint(*INK)
+    if kind == "x":
+        inset = rng.uniform(0.3, 0.6)
+        a = [(x + inset + jitter(rng, 0.2), y + inset + jitter(rng, 0.2)),
+             (x + w - inset + jitter(rng, 0.2), y + h - inset + jitter(rng, 0.2))]
+        b = [(x + w - inset + jitter(rng, 0.2), y + inset + jitter(rng, 0.2)),
+             (x + inset + jitter(rng, 0.2), y + h - inset + jitter(rng, 0.2))]
+        draw.line([px(*p) for p in a], fill=ink, width=pen)
+        draw.line([px(*p) for p in b], fill=ink, width=pen)
+    elif kind == "tick":
+        points = [(x + 0.15 * w, y + 0.55 * h), (x + 0.42 * w, y + 0.85 * h), (x + 0.88 * w, y + 0.12 * h)]
+        points = [(p[0] + jitter(rng, 0.2), p[1] + jitter(rng, 0.2)) for p in points]
+        draw.line([px(*p) for p in points], fill=ink, width=pen, joint="curve")
+    elif kind == "filled":
+        grow = rng.uniform(-0.1, 0.15)
+        shape = draw.ellipse if circle else draw.rectangle
+        shape([px(x - grow, y - grow), px(x + w + grow, y + h + grow)], fill=ink)
+    elif kind == "faint":
+        pencil = rng.randint(*PENCIL)
+        inset = rng.uniform(0.4, 0.7)
+        width = max(1, round(mm(0.35, dpi)))
+        draw.line([px(x + inset, y + inset), px(x + w - inset, y + h - inset)], fill=pencil, width=width)
+        draw.line([px(x + w - inset, y + inset), px(x + inset, y + h - inset)], fill=pencil, width=width)
+    elif kind == "scribble":
+        # A mark, then scribbled over back and forth well past the outline: a crossing-out.
+        draw_mark(draw, rect, "x", dpi, rng, circle)
+        pitch = rng.uniform(0.6, 0.75)
+        over = rng.uniform(0.9, 1.3)
+        row = y - 0.3
+        points = []
+        left = True
+        while row <= y + h + 0.3:
+            points.append(px((x - over if left else x + w + over) + jitter(rng, 0.2), row))
+            left = not left
+            row += pitch
+        draw.line(points, fill=ink, width=pen)
+    elif kind == "spill":
+        # A box filled in, the filling running over the line to one side.
+        side = rng.choice(["left", "right"])
+        spread = rng.uniform(1.4, 2.0)
+        left = x - (spread if side == "left" else 0.1)
+        right = x + w + (spread if side == "right" else 0.1)
+        if circle:
+            draw.ellipse([px(x - 0.1, y - 0.1), px(x + w + 0.1, y + h + 0.1)], fill=ink)
+            draw.rectangle([px(left, y + 0.6), px(right, y + h - 0.6)], fill=ink)
+        else:
+            draw.rectangle([px(left, y - 0.1), px(right, y + h + 0.1)], fill=ink)
+    else:
+        raise SystemExit(f"unknown mark kind {kind}")
+
+
+def write_remark(draw, rect, dpi, rng):
+    """A few words of 'handwriting': wavy strokes along two lines."""
+    x, y, w, h = rect
+    pen = max(1, round(mm(0.4, dpi)))
+    for line in range(2):
+        base = y + 7 + line * 5
+        cursor = x + 4
+        while cursor < x + min(w - 10, 110):
+            word = rng.uniform(6, 16)
+            points = []
+            t = cursor
+            while t < cursor + word:
+                points.append((mm(t, dpi), mm(base + math.sin(t * 3.1) * 1.2 + jitter(rng, 0.3), dpi)))
+                t += 0.35
+            draw.line(points, fill=rng.randint(*INK), width=pen)
+            cursor += word + rng.uniform(2, 4)
+
+
+def corner_triangle(corner, size, width, height):
+    left = corner.endswith("left")
+    top = corner.startswith("top")
+    cx = 0 if left else width
+    cy = 0 if top else height
+    dx = size if left else -size
+    dy = size if top else -size
+    return [(cx, cy), (cx + dx, cy), (cx, cy + dy)]
+
+
+def degrade(image, spec, dpi, rng):
+    width, height = image.size
+    if spec.get("lighting"):
+        strength = spec["lighting"]
+        down = Image.linear_gradient("L").resize((width, height))
+        across = Image.linear_gradient("L").rotate(90).resize((width, height))
+        shade = ImageChops.add(down, across, scale=2.0)  # dark towards one corner
+        # 255 where lit, down to 255·(1 − strength) in the darkest corner.
+        shade = shade.point(lambda v: int(255 - strength * v))
+        image = ImageChops.multiply(image, shade)
+    if spec.get("torn"):
+        draw = ImageDraw.Draw(image)
+        points = corner_triangle(spec["torn"], mm(45, dpi), width, height)
+        # A torn edge is ragged: push the hypotenuse about.
+        a, b = points[1], points[2]
+        ragged = [a]
+        for k in range(1, 12):
+            t = k / 12
+            ragged.append((a[0] + (b[0] - a[0]) * t + jitter(rng, mm(1.5, dpi)),
+                           a[1] + (b[1] - a[1]) * t + jitter(rng, mm(1.5, dpi))))
+        ragged += [b, points[0]]
+        draw.polygon(ragged, fill=255)
+    if spec.get("folded"):
+        draw = ImageDraw.Draw(image)
+        points = corner_triangle(spec["folded"], mm(40, dpi), width, height)
+        draw.polygon(points, fill=232)  # the blank back of the sheet
+        draw.line([points[1], points[2]], fill=120, width=max(1, round(mm(0.3, dpi))))
+    if spec.get("scale"):
+        s = spec["scale"]
+        image = image.resize((round(width * s), round(height * s)), Image.BICUBIC)
+    if spec.get("shear"):
+        k = math.tan(math.radians(spec["shear"]))
+        w, h = image.size
+        extra = abs(k) * h
+        # x_in = x_out + k·y_out − offset: a sheet-fed scanner pulling one side faster.
+        offset = extra if k > 0 else 0
+        image = image.transform((round(w + extra), h), Image.AFFINE, (1, k, -offset, 0, 1, 0),
+                                resample=Image.BICUBIC, fillcolor=255)
+    if spec.get("rotate"):
+        image = image.rotate(spec["rotate"], resample=Image.BICUBIC, expand=True, fillcolor=255)
+    if spec.get("upside_down"):
+        image = image.rotate(180)
+    if spec.get("blur"):
+        image = image.filter(ImageFilter.GaussianBlur(spec["blur"]))
+    if spec.get("noise"):
+        noise = Image.effect_noise(image.size, spec["noise"])
+        image = ImageChops.add(image, noise, 1.0, -128)
+    return image
+
+
+def make(scan):
+    rng = random.Random(scan["seed"])
+    dpi = scan["dpi"]
+    image = Image.open(scan["input"]).convert("L")
+    draw = ImageDraw.Draw(image)
+    for mark in scan.get("marks", []):
+        draw_mark(draw, mark["rect"], mark["kind"], dpi, rng, mark.get("shape") == "circle")
+    if scan.get("remark"):
+        write_remark(draw, scan["remark"], dpi, rng)
+    image = degrade(image, scan.get("degrade", {}), dpi, rng)
+    if scan.get("degrade", {}).get("colour"):
+        # A colour scan of a grey page: slightly warm paper.
+        image = Image.merge("RGB", (image, image.point(lambda v: int(v * 0.97)), image.point(lambda v: int(v * 0.9))))
+    return image
+
+
+def save(images, output, spec):
+    first, rest = images[0], images[1:]
+    if output.endswith(".jpg"):
+        first.save(output, quality=spec.get("jpeg", 75))
+    elif output.endswith(".tif"):
+        first.save(output, save_all=True, append_images=rest, compression="tiff_deflate")
+    elif output.endswith(".pdf"):
+        first.save(output, save_all=True, append_images=rest, resolution=spec.get("dpi", 200))
+    else:
+        first.save(output)
+
+
+def main():
+    with open(sys.argv[1], encoding="utf-8") as handle:
+        job = json.load(handle)
+    for scan in job["scans"]:
+        images = [make(scan)] + [make(page) for page in scan.get("pages", [])]
+        if scan.get("degrade", {}).get("jpeg") and not scan["output"].endswith(".jpg"):
+            raise SystemExit("JPEG artefacts need a .jpg output")
+        save(images, scan["output"], {**scan.get("degrade", {}), "dpi": scan["dpi"]})
+
+
+if __name__ == "__main__":
+    main()

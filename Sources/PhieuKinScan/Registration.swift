@@ -22,10 +22,12 @@ enum Registration {
 
     /// Share of the image width and height searched for a square at each image corner: the
     /// squares' centres are 14 mm from the edges, and a page rotated by 10° moves them by up to
-    /// 28 mm.
+    /// 28 mm. Where none is found there, a wider search (a page turned further) follows.
     static let cornerRegion = (width: 0.3, height: 0.22)
-    /// A square's side may differ this much (either way) from the size the image's size implies.
-    static let sizeTolerance = (low: 0.55, high: 1.6)
+    static let wideCornerRegion = (width: 0.45, height: 0.3)
+    /// A square's side may differ this much (either way) from the size the image's size implies;
+    /// a filled 4 mm answer box stays below.
+    static let sizeTolerance = (low: 0.7, high: 1.6)
     /// Dark share of a blob's bounding box: 1 for an upright square, 0.75 turned by 10°, 0.67
     /// by 15° (found, then reported as too skewed); QR fragments and letters stay below.
     static let minSolidity = 0.62
@@ -36,15 +38,15 @@ enum Registration {
         let pxPerMM = min(Double(image.width) / geometry.width, Double(image.height) / geometry.height)
         let side = geometry.registration.first.map { min($0.width, $0.height) } ?? 8
         let nominal = side * pxPerMM
-        let rw = Int(Double(image.width) * cornerRegion.width)
-        let rh = Int(Double(image.height) * cornerRegion.height)
-        let origins = [(0, 0), (image.width - rw, 0), (0, image.height - rh), (image.width - rw, image.height - rh)]
         let corners = [(0, 0), (image.width, 0), (0, image.height), (image.width, image.height)]
-        return zip(origins, corners).map { origin, corner in
-            findSquare(
-                image, x: origin.0, y: origin.1, width: rw, height: rh, nominal: nominal,
-                corner: Point(x: Double(corner.0), y: Double(corner.1)))
+        func search(_ corner: (Int, Int), _ region: (width: Double, height: Double)) -> Blob? {
+            let rw = Int(Double(image.width) * region.width)
+            let rh = Int(Double(image.height) * region.height)
+            return findSquare(
+                image, x: corner.0 == 0 ? 0 : image.width - rw, y: corner.1 == 0 ? 0 : image.height - rh, width: rw,
+                height: rh, nominal: nominal, corner: Point(x: Double(corner.0), y: Double(corner.1)))
         }
+        return corners.map { search($0, cornerRegion) ?? search($0, wideCornerRegion) }
     }
 
     private static func findSquare(

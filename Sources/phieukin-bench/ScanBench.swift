@@ -175,6 +175,7 @@ struct ScanBench: ParsableCommand {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice  // zbarimg complains of no D-Bus
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {

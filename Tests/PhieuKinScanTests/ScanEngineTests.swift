@@ -186,6 +186,15 @@ struct ScanEngineTests {
         #expect(image.width == 64 && image.height == 64, "\(image.width)×\(image.height)")
     }
 
+    @Test("read with another layout's geometry, the page says its box outlines are not where expected")
+    func wrongLayout() throws {
+        let page = try #require(try ScanEngine.pages(ofFile: try ScanSet.path("clean-200")).first)
+        let other = ScanFixture.geometry(ScanFixture.document(rows: 20, mode: .singleChoice))
+        #expect(ScanEngine.read(page, geometry: other).problems.contains(.layoutMismatch))
+        let right = ScanFixture.geometry(ScanSet.checkboxes)
+        #expect(!ScanEngine.read(page, geometry: right).problems.contains(.layoutMismatch))
+    }
+
     @Test("a page without registration squares is not located, and nothing is decided")
     func notABallot() {
         let blank = ScanImage(width: 1654, height: 2339, pixels: [UInt8](repeating: 250, count: 1654 * 2339))

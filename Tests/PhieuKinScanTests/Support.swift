@@ -80,12 +80,12 @@ enum ScanFixture {
 
 /// Kinds of marks make-scans.py draws, and what each must be read as.
 enum MarkKind: String, CaseIterable, Sendable {
-    case x, tick, filled, faint, scribble, spill
+    case x, tick, filled, faint, erased, scribble, spill
 
     var expected: PageReading.Decision {
         switch self {
         case .x, .tick, .filled: .marked
-        case .faint: .unsure(.faint)
+        case .faint, .erased: .unsure(.faint)
         case .scribble: .unsure(.crossedOut)
         case .spill: .unsure(.spillsOverLine)
         }
@@ -103,7 +103,8 @@ struct ScanSpec: Sendable {
     var degrade: [String: any Sendable] = [:]
     var format = "png"
 
-    /// Clear marks on about a fifth of the boxes (x, tick, filled), and two of each unclear kind;
+    /// Clear marks on about a fifth of the boxes (x, tick, filled), and six unclear ones (a faint
+    /// pencil x, a rubbed-out x, two scribbled-out and two spilling marks);
     /// single-choice rows get at most one clear mark, and `severalAnswers` rows get two.
     static func marked(
         _ name: String, _ document: BallotDocument, dpi: Int = 200, seed: UInt64, unclear: Bool = true,
@@ -136,7 +137,7 @@ struct ScanSpec: Sendable {
                     && (document.mode == .checkboxes || !markedRows.contains(index / columns))
             }
             free.shuffle(using: &generator)
-            for (kind, index) in zip([MarkKind.faint, .faint, .scribble, .scribble, .spill, .spill], free) {
+            for (kind, index) in zip([MarkKind.faint, .erased, .scribble, .scribble, .spill, .spill], free) {
                 marks[index] = kind
             }
         }

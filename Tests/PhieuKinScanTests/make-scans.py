@@ -3,7 +3,7 @@
 
 Usage: make-scans.py JOB.json. The job is {"scans": [scan, ...]}; each scan is
   {"input": PNG page rendered by pdftoppm -gray, "dpi": its resolution, "seed": int,
-   "marks": [{"rect": [x, y, w, h] (mm), "kind": "x"|"tick"|"filled"|"faint"|"scribble"|"spill",
+   "marks": [{"rect": [x, y, w, h] (mm), "kind": "x"|"tick"|"filled"|"faint"|"erased"|"scribble"|"spill",
               "shape": "square"|"circle"}],
    "remark": [x, y, w, h] or absent (mm: handwriting goes there),
    "degrade": {"lighting": 0.4, "torn": "bottom-right", "folded": "top-left", "rotate": deg,
@@ -58,6 +58,19 @@ def draw_mark(draw, rect, kind, dpi, rng, circle=False):
         width = max(1, round(mm(0.35, dpi)))
         draw.line([px(x + inset, y + inset), px(x + w - inset, y + h - inset)], fill=pencil, width=width)
         draw.line([px(x + w - inset, y + inset), px(x + inset, y + h - inset)], fill=pencil, width=width)
+    elif kind == "erased":
+        # A pen x rubbed out: broken, light grey remains of the strokes.
+        inset = rng.uniform(0.3, 0.6)
+        width = max(1, round(mm(0.45, dpi)))
+        for a, b in [((x + inset, y + inset), (x + w - inset, y + h - inset)),
+                     ((x + w - inset, y + inset), (x + inset, y + h - inset))]:
+            for k in range(8):
+                if rng.random() < 0.3:
+                    continue  # rubbed clean here
+                t0, t1 = k / 8, (k + 1) / 8
+                p0 = (a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0)
+                p1 = (a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1)
+                draw.line([px(*p0), px(*p1)], fill=rng.randint(150, 185), width=width)
     elif kind == "scribble":
         # A mark, then scribbled over back and forth well past the outline: a crossing-out.
         draw_mark(draw, rect, "x", dpi, rng, circle)

@@ -65,6 +65,11 @@ public enum ScanEngine {
         return seen
     }
 
+    /// zbar on the whole page, nothing else: the benchmark's baseline.
+    package static func readQRWholePage(_ image: ScanImage) -> [String] {
+        QRScanner().scan(image, x: 0, y: 0, width: image.width, height: image.height, binarize: false).map(\.payload)
+    }
+
     static func qrCodes(_ image: ScanImage) -> [QRCode] {
         let scanner = QRScanner()
         let w = image.width

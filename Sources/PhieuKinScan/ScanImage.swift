@@ -44,7 +44,7 @@ extension ScanEngine {
     static let pdfDPI = 200
 
     /// Every page of a scan file, as 8-bit grey: PNG, JPEG, TIFF (every page of a multi-page
-    /// TIFF) through leptonica; PDF through `pdftoppm -r 200 -gray` into a private temporary
+    /// TIFF) through leptonica; PDF through `pdftoppm -r 200 -gray` (PGM) into a private temporary
     /// folder, deleted before returning. Colour is converted to luminance.
     public static func pages(ofFile path: String) throws(ScanError) -> [ScanImage] {
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -71,7 +71,7 @@ extension ScanEngine {
         defer { try? manager.removeItem(at: folder) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: pdftoppm)
-        process.arguments = ["-r", "\(pdfDPI)", "-gray", "-png", path, folder.appendingPathComponent("page").path]
+        process.arguments = ["-r", "\(pdfDPI)", "-gray", path, folder.appendingPathComponent("page").path]
         process.standardOutput = FileHandle.nullDevice
         let errors = Pipe()
         process.standardError = errors
@@ -84,8 +84,9 @@ extension ScanEngine {
             throw .pdfConversionFailed(
                 path: path, reason: message.trimmingCharacters(in: .whitespacesAndNewlines))
         }
-        // pdftoppm names pages page-1.png … page-N.png, zero-padded to the width of N.
-        let names = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".png") }
+        // pdftoppm names pages page-1.pgm … page-N.pgm (raw grey: no compression to undo),
+        // zero-padded to the width of N.
+        let names = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".pgm") }
         let ordered = names.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
         guard !ordered.isEmpty else { throw .pdfConversionFailed(path: path, reason: "the PDF has no pages") }
         var images: [ScanImage] = []

@@ -24,6 +24,13 @@ struct ScanSet: @unchecked Sendable {
             .marked("scale-0.96", c, seed: 114).with("scale", 0.96),
             .marked("scale-1.05-300", c, dpi: 300, seed: 115).with("scale", 1.05),
             .marked("shear-1.5", c, seed: 116).with("shear", 1.5),
+            .marked("shear-minus-1-150", c, dpi: 150, seed: 127).with("shear", -1.0),
+            .marked("perspective-0.015", c, seed: 128).with("perspective", 0.015),
+            .marked("clean-600", c, dpi: 600, seed: 129),
+            .marked("jpeg-60-150", c, dpi: 150, seed: 130).with("jpeg", 60).with("noise", 6),
+            .marked("lighting-upside-down-single", singleChoice, seed: 134, severalAnswersRows: [12]).with(
+                "lighting", 0.5
+            ).with("upside_down", true).with("rotate", 6.0),
             .marked("noise-12", c, seed: 117).with("noise", 12),
             .marked("blur-1.2", c, seed: 118).with("blur", 1.2),
             .marked("blur-0.8-150", c, dpi: 150, seed: 119).with("blur", 0.8),
@@ -36,9 +43,11 @@ struct ScanSet: @unchecked Sendable {
             .marked("phone-like", c, seed: 126).with("rotate", -3.0).with("lighting", 0.3).with("noise", 8)
                 .with("blur", 0.8).with("jpeg", 70),
         ]
-        specs[1].remarkWriting = true
-        specs[3].remarkWriting = true
-        specs[16].remarkWriting = true
+        // Writing in the remark box on some pages (and none on the others).
+        for index in specs.indices
+        where ["clean-200", "clean-200-single", "upside-down", "phone-like", "clean-600"].contains(specs[index].name) {
+            specs[index].remarkWriting = true
+        }
         return specs
     }()
 

@@ -7,7 +7,8 @@ Usage: make-scans.py JOB.json. The job is {"scans": [scan, ...]}; each scan is
               "shape": "square"|"circle"}],
    "remark": [x, y, w, h] or absent (mm: handwriting goes there),
    "degrade": {"lighting": 0.4, "torn": "bottom-right", "folded": "top-left", "rotate": deg,
-               "scale": 0.97, "shear": deg, "upside_down": true, "blur": px, "noise": sigma,
+               "scale": 0.97, "shear": deg, "perspective": 0.02, "upside_down": true, "blur": px,
+               "noise": sigma,
                "jpeg": quality},
    "output": path (.png, .jpg, .tif; "pages": [more outputs] makes a multi-page TIFF or PDF)}
 Everything random comes from the scan's seed. Needs python3-pil (Debian's /usr/bin/python3).
@@ -127,6 +128,36 @@ def corner_triangle(corner, size, width, height):
     return [(cx, cy), (cx + dx, cy), (cx, cy + dy)]
 
 
+def solve(matrix, values):
+    """Gaussian elimination with partial pivoting (8 × 8 at most)."""
+    n = len(values)
+    a = [row[:] + [v] for row, v in zip(matrix, values)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(a[r][c]))
+        a[c], a[p] = a[p], a[c]
+        for r in range(n):
+            if r != c:
+                f = a[r][c] / a[c][c]
+                a[r] = [x - f * y for x, y in zip(a[r], a[c])]
+    return [a[r][n] / a[r][r] for r in range(n)]
+
+
+def perspective(image, amount):
+    """A photo taken slightly from below: the top edge narrower than the bottom by 2·amount."""
+    w, h = image.size
+    inset = amount * w
+    # Output corners (where the page's corners land) → input corners; PIL wants output → input.
+    out = [(inset, 0), (w - inset, 0), (w, h), (0, h)]
+    src = [(0, 0), (w, 0), (w, h), (0, h)]
+    rows, values = [], []
+    for (x, y), (u, v) in zip(out, src):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        values.append(u)
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        values.append(v)
+    return image.transform((w, h), Image.PERSPECTIVE, solve(rows, values), resample=Image.BICUBIC, fillcolor=255)
+
+
 def degrade(image, spec, dpi, rng):
     width, height = image.size
     if spec.get("lighting"):
@@ -165,6 +196,8 @@ def degrade(image, spec, dpi, rng):
         offset = extra if k > 0 else 0
         image = image.transform((round(w + extra), h), Image.AFFINE, (1, k, -offset, 0, 1, 0),
                                 resample=Image.BICUBIC, fillcolor=255)
+    if spec.get("perspective"):
+        image = perspective(image, spec["perspective"])
     if spec.get("rotate"):
         image = image.rotate(spec["rotate"], resample=Image.BICUBIC, expand=True, fillcolor=255)
     if spec.get("upside_down"):

@@ -27,6 +27,7 @@ struct ScanSet: @unchecked Sendable {
             .marked("shear-minus-1-150", c, dpi: 150, seed: 127).with("shear", -1.0),
             .marked("perspective-0.015", c, seed: 128).with("perspective", 0.015),
             .marked("clean-600", c, dpi: 600, seed: 129),
+            .marked("specks-400", c, seed: 135).with("specks", 400),
             .marked("jpeg-60-150", c, dpi: 150, seed: 130).with("jpeg", 60).with("noise", 6),
             .marked("lighting-upside-down-single", singleChoice, seed: 134, severalAnswersRows: [12]).with(
                 "lighting", 0.5
@@ -202,6 +203,24 @@ struct ScanEngineTests {
         #expect(ScanEngine.read(page, geometry: other).problems.contains(.layoutMismatch))
         let right = ScanFixture.geometry(ScanSet.checkboxes)
         #expect(!ScanEngine.read(page, geometry: right).problems.contains(.layoutMismatch))
+    }
+
+    @Test("pages read at the same time on several threads read the same")
+    func concurrent() async throws {
+        let spec = ScanSet.readable.first { $0.name == "phone-like" }!
+        let page = try #require(try ScanEngine.pages(ofFile: try ScanSet.path(spec.name)).first)
+        let geometry = ScanFixture.geometry(spec.document)
+        let readings = await withTaskGroup(of: [PageReading.Decision].self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    #expect(ScanEngine.readQR(page) == [ScanFixture.payload(spec.document)])
+                    return ScanEngine.read(page, geometry: geometry).boxes.map(\.decision)
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(readings.count == 4)
+        for reading in readings { #expect(reading == spec.expected) }
     }
 
     @Test("a page without registration squares is not located, and nothing is decided")

@@ -3,10 +3,10 @@
 
 Usage: make-scans.py JOB.json. The job is {"scans": [scan, ...]}; each scan is
   {"input": PNG page rendered by pdftoppm -gray, "dpi": its resolution, "seed": int,
-   "marks": [{"rect": [x, y, w, h] (mm), "kind": "x"|"tick"|"filled"|"faint"|"erased"|"scribble"|"spill",
+   "marks": [{"rect": [x, y, w, h] (mm), "kind": "x"|"big-x"|"tick"|"filled"|"faint"|"erased"|"scribble"|"spill",
               "shape": "square"|"circle"}],
    "remark": [x, y, w, h] or absent (mm: handwriting goes there),
-   "degrade": {"lighting": 0.4, "torn": "bottom-right", "folded": "top-left", "rotate": deg,
+   "degrade": {"specks": 300, "lighting": 0.4, "torn": "bottom-right", "folded": "top-left", "rotate": deg,
                "scale": 0.97, "shear": deg, "perspective": 0.02, "upside_down": true, "blur": px,
                "noise": sigma,
                "jpeg": quality},
@@ -37,8 +37,9 @@ def draw_mark(draw, rect, kind, dpi, rng, circle=False):
     px = lambda mx, my: (mm(mx, dpi), mm(my, dpi))
     pen = max(1, round(mm(rng.uniform(0.45, 0.6), dpi)))
     ink = rng.randint(*INK)
-    if kind == "x":
-        inset = rng.uniform(0.3, 0.6)
+    if kind in ("x", "big-x"):
+        # A big x overshoots the outline, as hurried voters draw it.
+        inset = rng.uniform(0.3, 0.6) if kind == "x" else -rng.uniform(0.3, 0.9)
         a = [(x + inset + jitter(rng, 0.2), y + inset + jitter(rng, 0.2)),
              (x + w - inset + jitter(rng, 0.2), y + h - inset + jitter(rng, 0.2))]
         b = [(x + w - inset + jitter(rng, 0.2), y + inset + jitter(rng, 0.2)),
@@ -98,6 +99,14 @@ def draw_mark(draw, rect, kind, dpi, rng, circle=False):
             draw.rectangle([px(left, y - 0.1), px(right, y + h + 0.1)], fill=ink)
     else:
         raise SystemExit(f"unknown mark kind {kind}")
+
+
+def specks(draw, width, height, dpi, rng, count):
+    """Dust and toner specks a scanner picks up: tiny dark dots anywhere."""
+    for _ in range(count):
+        x, y = rng.uniform(0, width), rng.uniform(0, height)
+        r = mm(rng.uniform(0.05, 0.15), dpi)
+        draw.ellipse([x - r, y - r, x + r, y + r], fill=rng.randint(20, 90))
 
 
 def write_remark(draw, rect, dpi, rng):
@@ -160,6 +169,8 @@ def perspective(image, amount):
 
 def degrade(image, spec, dpi, rng):
     width, height = image.size
+    if spec.get("specks"):
+        specks(ImageDraw.Draw(image), width, height, dpi, rng, spec["specks"])
     if spec.get("lighting"):
         strength = spec["lighting"]
         down = Image.linear_gradient("L").resize((width, height))

@@ -103,3 +103,46 @@ struct ScanCLITests {
         #expect(try cli.run(["verify"]).status == 0)
     }
 }
+
+extension ScanCLITests {
+    /// A two-page sheet (41 officials): its pages are joined by serial in any order; a sheet with a
+    /// page missing is not guessed.
+    @Test func pagesJoinedBySerialAndMissingPageNotGuessed() throws {
+        let cli = try CLI.temporaryWorkspace("scan-pages")
+        #expect(try cli.run(["init", "--agency", "UBND Quận Mẫu"]).status == 0)
+        #expect(try cli.run(["roster", "import", RoundAndPrintTests.roster]).status == 0)
+        let opened = try cli.run([
+            "round", "open", "--survey", "quarterly-7", "--period", "2026-Q3", "--all-units", "--ballots", "2",
+        ])
+        #expect(opened.status == 0, "\(opened.stderr)")
+        let round = opened.lastLine
+        let pdf = cli.path("ballots.pdf")
+        #expect(try cli.run(["ballots", "print", "--round", round, "--out", pdf]).status == 0)
+        let serials = Array(Set(RoundAndPrintTests.serials(in: try RoundAndPrintTests.pdfText(pdf)))).sorted()
+        #expect(serials.count == 2)
+        // One mark on page 1 (VP01) and one on page 2 (TP03) of each sheet.
+        let csv = "serial,VP01.dao-duc,TP03.ky-luat\n" + serials.map { "\($0),x,x" }.joined(separator: "\n") + "\n"
+        try csv.write(toFile: cli.path("marked.csv"), atomically: true, encoding: .utf8)
+        let made = try ExternalTool.run(
+            Self.bench,
+            [
+                "make-scans", "--workspace", cli.workspace, "--round", round, "--pdf", pdf, "--keyed",
+                cli.path("marked.csv"), "--out", cli.path("scans"), "--script", Self.drawScript,
+            ])
+        #expect(made.status == 0, "\(made.stderr)")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: cli.path("scans")).sorted().map {
+            cli.path("scans/" + $0)
+        }
+        #expect(pages.count == 4)
+        // Pages in reverse order, the last sheet's second page left out.
+        let scanned = try cli.run(["scan", "--round", round, "--json"] + pages.dropLast().reversed())
+        #expect(scanned.status == 2, "\(scanned.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(scanned.stdout.utf8)) as? [String: Any])
+        #expect(report["pages"] as? Int == 3)
+        #expect(report["sheets"] as? Int == 2)
+        let intake = try #require(report["intake"] as? [String: Any])
+        #expect(intake["accepted"] as? Int == 1)
+        #expect(intake["rejected_by_reason"] as? [String: Int] == ["scan-page-missing": 1])
+        #expect(scanned.stdout.contains("page 2 of 2 was not scanned"))
+    }
+}

@@ -80,7 +80,9 @@ let package = Package(
         // MARK: Workflows and front ends
         .target(
             name: "PhieuKin",
-            dependencies: ["PhieuKinCrypto", "PhieuKinCore", "PhieuKinStorage", "PhieuKinStore", "PhieuKinPrint"]
+            dependencies: [
+                "PhieuKinCrypto", "PhieuKinCore", "PhieuKinStorage", "PhieuKinStore", "PhieuKinPrint", "PhieuKinScan",
+            ]
         ),
         // The web front end (docs/WEB.md): Hummingbird routes over the electronic-ballot service,
         // with the booth and kiosk pages compiled in (WebAssets.swift, from web/).

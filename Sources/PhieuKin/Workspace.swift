@@ -30,6 +30,7 @@ public final class Workspace: Sendable {
     public var audit: AuditService { AuditService(context: context) }
     public var reports: ReportService { ReportService(context: context) }
     public var electronic: ElectronicService { ElectronicService(context: context) }
+    public var scan: ScanService { ScanService(context: context) }
 
     static func databasePath(_ root: String) -> String { root + "/phieukin.sqlite" }
 

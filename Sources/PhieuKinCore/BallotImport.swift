@@ -24,6 +24,16 @@ public enum ImportRejectCode: String, Sendable, Codable, CaseIterable, Hashable 
     /// `--electorate` when smaller). Quarantined, never counted unless the committee accepts it
     /// while the round still has room.
     case overPlanned = "over-planned"
+    /// Scanned sheets (docs/SCANNING.md): a box the reader could not decide (faint, half-erased,
+    /// over the line, crossed out) — a teller looks at the paper.
+    case scanUnsure = "scan-unsure"
+    /// Scanned sheets: writing in the remark box, which a teller types (the image is not kept).
+    case scanRemark = "scan-remark"
+    /// Scanned sheets: a page of a multi-page sheet is missing.
+    case scanPageMissing = "scan-page-missing"
+    /// Scanned sheets: no readable QR code, registration squares not found (a torn corner), or a
+    /// layout that is not this round's.
+    case scanUnreadable = "scan-unreadable"
 
     /// Codes whose ballot can still be accepted by the committee: the marks were valid and only
     /// the serial, the round tag or the keying was in doubt.
@@ -124,12 +134,19 @@ public struct KeyedBallot: Sendable, Hashable {
     public var answers: [String: [String]]
     public var remark: String?
     public var round: String?
+    /// What the source itself found wrong (a scanner's undecided box): the ballot goes to the
+    /// quarantine with this reason, whatever its marks.
+    public var problem: ImportReject?
 
-    public init(serial: String? = nil, answers: [String: [String]], remark: String? = nil, round: String? = nil) {
+    public init(
+        serial: String? = nil, answers: [String: [String]], remark: String? = nil, round: String? = nil,
+        problem: ImportReject? = nil
+    ) {
         self.serial = serial
         self.answers = answers
         self.remark = remark
         self.round = round
+        self.problem = problem
     }
 
     /// The JSON Lines form (docs/IMPORT-JSON.md), as kept sealed with a reject.
@@ -440,6 +457,10 @@ public struct BallotImportSession {
 
     /// The answers of a parsed ballot read cell by cell, then `finish`.
     private mutating func decide(_ keyed: KeyedBallot, source: String, raw: () -> RawRow) -> RowOutcome {
+        if let problem = keyed.problem {
+            let key = numbered ? keyed.serial.map(Self.keyingKey) ?? "" : "#\(ordinal)"
+            return rejected(source, key: key, problem, raw: raw())
+        }
         var answers: [String: String] = [:]
         var markProblem: ImportReject?
         for (name, codes) in keyed.answers.sorted(by: { $0.key < $1.key }) {

@@ -31,6 +31,14 @@ struct ImportCommand: ParsableCommand {
         if json {
             try printJSON(report)
         } else {
+            Self.show(report)
+        }
+        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
+    }
+
+    /// The import's outcome as text (shared with `phieukin scan`).
+    static func show(_ report: ImportReport) {
+        do {
             print(
                 "Round \(report.round): \(report.accepted) accepted, \(counted(report.duplicates, "duplicate")), \(report.rejected) rejected"
             )
@@ -52,7 +60,6 @@ struct ImportCommand: ParsableCommand {
                 print("Check each quarantined ballot against the paper: phieukin rejects list --round \(report.round)")
             }
         }
-        if report.exitStatus != 0 { throw ExitCode(report.exitStatus) }
     }
 }
 

@@ -17,7 +17,8 @@ struct PhieuKinCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, KeysCommand.self, SurveyCommand.self, RosterCommand.self, RoundCommand.self,
             BallotsCommand.self, ImportCommand.self, RejectsCommand.self, VerifyCommand.self, AuditCommand.self,
-            TallyCommand.self, FlagsCommand.self, ReportCommand.self, KioskCommand.self, ServeCommand.self,
+            TallyCommand.self, FlagsCommand.self, ReportCommand.self, KioskCommand.self, ScanCommand.self,
+            ServeCommand.self,
         ]
     )
 

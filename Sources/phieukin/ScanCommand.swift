@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import PhieuKin
+import PhieuKinCore
+
+/// `phieukin scan`: scanned sheets → the round's log, undecided sheets → the quarantine
+/// (docs/SCANNING.md).
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan", abstract: "Read scanned ballot sheets (PNG, JPEG, TIFF, PDF) into a round.",
+        subcommands: [Read.self, Review.self], defaultSubcommand: Read.self)
+
+    struct Read: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "read",
+            abstract: "Read scanned sheets: decided ones are imported, the rest quarantined for a teller.",
+            discussion: """
+                Exit status as for import: 0 every sheet accepted; 2 committed with sheets quarantined \
+                (phieukin scan review); 1 nothing was stored because of an error.
+                """)
+        @OptionGroup var options: WorkspaceOptions
+        @Option(help: "The round id (see: phieukin round list).") var round: RoundID
+        @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
+        @Flag(help: "Print JSON (the import's object, docs/IMPORT-JSON.md, with pages and sheets).") var json = false
+        @Argument(help: "Scanned pages: PNG, JPEG, TIFF (multi-page) or PDF files, in any order.") var files: [String]
+
+        func run() throws {
+            let report = try options.open().scan.scan(
+                roundID: round, files: files, passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
+            if json {
+                try printJSON(report)
+            } else {
+                print("Read \(counted(report.pages, "page")) as \(counted(report.sheets, "sheet")).")
+                ImportCommand.show(report.intake)
+                if !report.intake.rejects.isEmpty {
+                    print("Decide each quarantined sheet: phieukin scan review --round \(round) --crops DIR")
+                }
+            }
+            if report.intake.exitStatus != 0 { throw ExitCode(report.intake.exitStatus) }
+        }
+    }
+
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List scanned sheets waiting for a teller, with crops of the boxes that were not decided.",
+            discussion: """
+                Each sheet waits in the quarantine with a scan-… reason. With --crops DIR, each undecided \
+                box is written to DIR as a PNG (the page is read again from the file named in the \
+                quarantine; nothing of the scan is stored). Then, looking at the paper: key the sheet \
+                (phieukin import) and discard the quarantined copy (phieukin rejects discard … --reason).
+                """)
+        @OptionGroup var options: WorkspaceOptions
+        @Option(help: "The round id.") var round: RoundID
+        @Option(help: "Write a PNG crop of every undecided box here (a new or empty folder).") var crops: String?
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let review = try options.open().scan.review(roundID: round, cropsDirectory: crops)
+            if json { return try printJSON(review) }
+            if review.sheets.isEmpty { return print("No scanned sheet of round \(round) is waiting for a decision.") }
+            for sheet in review.sheets {
+                print("#\(sheet.rejectID)  \(sheet.source ?? "-")  [\(sheet.code)] \(sheet.reason)")
+                for crop in sheet.crops { print("    \(crop)") }
+            }
+        }
+    }
+}

@@ -28,6 +28,9 @@ struct ScanSet: @unchecked Sendable {
             .marked("perspective-0.015", c, seed: 128).with("perspective", 0.015),
             .marked("clean-600", c, dpi: 600, seed: 129),
             .marked("specks-400", c, seed: 135).with("specks", 400),
+            // Black-and-white scanning thresholds a pencil mark away or to ink: clear marks only.
+            .marked("bilevel-g4-300", c, dpi: 300, seed: 136, unclear: false).with("bilevel", true).with("rotate", 2.0)
+                .tiff(),
             .marked("jpeg-60-150", c, dpi: 150, seed: 130).with("jpeg", 60).with("noise", 6),
             .marked("lighting-upside-down-single", singleChoice, seed: 134, severalAnswersRows: [12]).with(
                 "lighting", 0.5

@@ -151,6 +151,12 @@ struct ScanSpec: Sendable {
         return copy
     }
 
+    func tiff() -> ScanSpec {
+        var copy = self
+        copy.format = "tif"
+        return copy
+    }
+
     /// Expected decision of every box of page 1.
     var expected: [PageReading.Decision] {
         let geometry = ScanFixture.geometry(document)

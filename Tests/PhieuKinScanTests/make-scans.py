@@ -8,7 +8,7 @@ Usage: make-scans.py JOB.json. The job is {"scans": [scan, ...]}; each scan is
    "remark": [x, y, w, h] or absent (mm: handwriting goes there),
    "degrade": {"specks": 300, "lighting": 0.4, "torn": "bottom-right", "folded": "top-left", "rotate": deg,
                "scale": 0.97, "shear": deg, "perspective": 0.02, "upside_down": true, "blur": px,
-               "noise": sigma,
+               "noise": sigma, "bilevel": true, "colour": true,
                "jpeg": quality},
    "output": path (.png, .jpg, .tif; "pages": [more outputs] makes a multi-page TIFF or PDF)}
 Everything random comes from the scan's seed. Needs python3-pil (Debian's /usr/bin/python3).
@@ -231,6 +231,9 @@ def make(scan):
     if scan.get("remark"):
         write_remark(draw, scan["remark"], dpi, rng)
     image = degrade(image, scan.get("degrade", {}), dpi, rng)
+    if scan.get("degrade", {}).get("bilevel"):
+        # An office scanner's black-and-white mode: every pixel black or white (CCITT G4 TIFF).
+        image = image.point(lambda v: 255 if v >= 128 else 0).convert("1")
     if scan.get("degrade", {}).get("colour"):
         # A colour scan of a grey page: slightly warm paper.
         image = Image.merge("RGB", (image, image.point(lambda v: int(v * 0.97)), image.point(lambda v: int(v * 0.9))))
@@ -242,7 +245,8 @@ def save(images, output, spec):
     if output.endswith(".jpg"):
         first.save(output, quality=spec.get("jpeg", 75))
     elif output.endswith(".tif"):
-        first.save(output, save_all=True, append_images=rest, compression="tiff_deflate")
+        compression = "group4" if first.mode == "1" else "tiff_deflate"
+        first.save(output, save_all=True, append_images=rest, compression=compression, dpi=(spec["dpi"], spec["dpi"]))
     elif output.endswith(".pdf"):
         first.save(output, save_all=True, append_images=rest, resolution=spec.get("dpi", 200))
     else:

@@ -7,7 +7,7 @@ Usage: make-scans.py JOB.json. The job is {"scans": [scan, ...]}; each scan is
               "shape": "square"|"circle"}],
    "remark": [x, y, w, h] or absent (mm: handwriting goes there),
    "degrade": {"specks": 300, "lighting": 0.4, "torn": "bottom-right", "folded": "top-left", "rotate": deg,
-               "scale": 0.97, "shear": deg, "perspective": 0.02, "upside_down": true, "blur": px,
+               "scale": 0.97, "shear": deg, "perspective": 0.02, "black_backing": true, "upside_down": true, "blur": px,
                "noise": sigma, "bilevel": true, "colour": true,
                "jpeg": quality},
    "output": path (.png, .jpg, .tif; "pages": [more outputs] makes a multi-page TIFF or PDF)}
@@ -210,7 +210,9 @@ def degrade(image, spec, dpi, rng):
     if spec.get("perspective"):
         image = perspective(image, spec["perspective"])
     if spec.get("rotate"):
-        image = image.rotate(spec["rotate"], resample=Image.BICUBIC, expand=True, fillcolor=255)
+        # A scanner with a black backing shows black where the sheet is not.
+        background = 20 if spec.get("black_backing") else 255
+        image = image.rotate(spec["rotate"], resample=Image.BICUBIC, expand=True, fillcolor=background)
     if spec.get("upside_down"):
         image = image.rotate(180)
     if spec.get("blur"):

@@ -28,6 +28,8 @@ struct ScanSet: @unchecked Sendable {
             .marked("perspective-0.015", c, seed: 128).with("perspective", 0.015),
             .marked("clean-600", c, dpi: 600, seed: 129),
             .marked("specks-400", c, seed: 135).with("specks", 400),
+            .marked("phone-hard-150", c, dpi: 150, seed: 138).with("perspective", 0.03).with("rotate", 5.0)
+                .with("lighting", 0.5).with("blur", 1.0).with("noise", 10).with("jpeg", 55),
             .marked("black-backing-rotate-8", c, seed: 137).with("rotate", -8.0).with("black_backing", true),
             // Black-and-white scanning thresholds a pencil mark away or to ink: clear marks only.
             .marked("bilevel-g4-300", c, dpi: 300, seed: 136, unclear: false).with("bilevel", true).with("rotate", 2.0)

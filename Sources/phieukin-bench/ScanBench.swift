@@ -29,12 +29,13 @@ struct ScanBench: ParsableCommand {
         try Self.tool("/usr/bin/pdftoppm", ["-gray", "-r", "200", "-png", "-singlefile", pdf, base])
         let payload = BallotPrinter.payload(document, page: 1, of: 1, serial: "7K2Q-0042-X1")
 
-        // Clean scans: about a fifth of the boxes marked with an x, a tick or a filled box.
+        // Clean scans: about a fifth of the boxes marked with an x (inside or over the outline), a
+        // tick or a filled box.
         var generator = SplitMix(state: 2026)
         var expected: [[Bool]] = []
         var scans: [[String: Any]] = []
         var files: [String] = []
-        let kinds = ["x", "tick", "filled"]
+        let kinds = ["x", "big-x", "tick", "filled"]
         for sheet in 0..<sheets {
             var marks: [[String: Any]] = []
             var truth: [Bool] = []
@@ -43,7 +44,7 @@ struct ScanBench: ParsableCommand {
                 truth.append(marked)
                 if marked {
                     let r = box.rect
-                    marks.append(["rect": [r.x, r.y, r.width, r.height], "kind": kinds[Int(generator.next() % 3)]])
+                    marks.append(["rect": [r.x, r.y, r.width, r.height], "kind": kinds[Int(generator.next() % 4)]])
                 }
             }
             let output = folder.appendingPathComponent("sheet-\(sheet).png").path

@@ -24,6 +24,20 @@ struct ScanSet: @unchecked Sendable {
             .marked("scale-0.96", c, seed: 114).with("scale", 0.96),
             .marked("scale-1.05-300", c, dpi: 300, seed: 115).with("scale", 1.05),
             .marked("shear-1.5", c, seed: 116).with("shear", 1.5),
+            .marked("shear-minus-1-150", c, dpi: 150, seed: 127).with("shear", -1.0),
+            .marked("perspective-0.015", c, seed: 128).with("perspective", 0.015),
+            .marked("clean-600", c, dpi: 600, seed: 129),
+            .marked("specks-400", c, seed: 135).with("specks", 400),
+            .marked("phone-hard-150", c, dpi: 150, seed: 138).with("perspective", 0.03).with("rotate", 5.0)
+                .with("lighting", 0.5).with("blur", 1.0).with("noise", 10).with("jpeg", 55),
+            .marked("black-backing-rotate-8", c, seed: 137).with("rotate", -8.0).with("black_backing", true),
+            // Black-and-white scanning thresholds a pencil mark away or to ink: clear marks only.
+            .marked("bilevel-g4-300", c, dpi: 300, seed: 136, unclear: false).with("bilevel", true).with("rotate", 2.0)
+                .tiff(),
+            .marked("jpeg-60-150", c, dpi: 150, seed: 130).with("jpeg", 60).with("noise", 6),
+            .marked("lighting-upside-down-single", singleChoice, seed: 134, severalAnswersRows: [12]).with(
+                "lighting", 0.5
+            ).with("upside_down", true).with("rotate", 6.0),
             .marked("noise-12", c, seed: 117).with("noise", 12),
             .marked("blur-1.2", c, seed: 118).with("blur", 1.2),
             .marked("blur-0.8-150", c, dpi: 150, seed: 119).with("blur", 0.8),
@@ -36,9 +50,11 @@ struct ScanSet: @unchecked Sendable {
             .marked("phone-like", c, seed: 126).with("rotate", -3.0).with("lighting", 0.3).with("noise", 8)
                 .with("blur", 0.8).with("jpeg", 70),
         ]
-        specs[1].remarkWriting = true
-        specs[3].remarkWriting = true
-        specs[16].remarkWriting = true
+        // Writing in the remark box on some pages (and none on the others).
+        for index in specs.indices
+        where ["clean-200", "clean-200-single", "upside-down", "phone-like", "clean-600"].contains(specs[index].name) {
+            specs[index].remarkWriting = true
+        }
         return specs
     }()
 
@@ -193,6 +209,24 @@ struct ScanEngineTests {
         #expect(ScanEngine.read(page, geometry: other).problems.contains(.layoutMismatch))
         let right = ScanFixture.geometry(ScanSet.checkboxes)
         #expect(!ScanEngine.read(page, geometry: right).problems.contains(.layoutMismatch))
+    }
+
+    @Test("pages read at the same time on several threads read the same")
+    func concurrent() async throws {
+        let spec = ScanSet.readable.first { $0.name == "phone-like" }!
+        let page = try #require(try ScanEngine.pages(ofFile: try ScanSet.path(spec.name)).first)
+        let geometry = ScanFixture.geometry(spec.document)
+        let readings = await withTaskGroup(of: [PageReading.Decision].self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    #expect(ScanEngine.readQR(page) == [ScanFixture.payload(spec.document)])
+                    return ScanEngine.read(page, geometry: geometry).boxes.map(\.decision)
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(readings.count == 4)
+        for reading in readings { #expect(reading == spec.expected) }
     }
 
     @Test("a page without registration squares is not located, and nothing is decided")

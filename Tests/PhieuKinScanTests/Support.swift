@@ -80,11 +80,11 @@ enum ScanFixture {
 
 /// Kinds of marks make-scans.py draws, and what each must be read as.
 enum MarkKind: String, CaseIterable, Sendable {
-    case x, tick, filled, faint, erased, scribble, spill
+    case x, bigX = "big-x", tick, filled, faint, erased, scribble, spill
 
     var expected: PageReading.Decision {
         switch self {
-        case .x, .tick, .filled: .marked
+        case .x, .bigX, .tick, .filled: .marked
         case .faint, .erased: .unsure(.faint)
         case .scribble: .unsure(.crossedOut)
         case .spill: .unsure(.spillsOverLine)
@@ -103,7 +103,7 @@ struct ScanSpec: Sendable {
     var degrade: [String: any Sendable] = [:]
     var format = "png"
 
-    /// Clear marks on about a fifth of the boxes (x, tick, filled), and six unclear ones (a faint
+    /// Clear marks on about a fifth of the boxes (x, an x over the outline, tick, filled), and six unclear ones (a faint
     /// pencil x, a rubbed-out x, two scribbled-out and two spilling marks);
     /// single-choice rows get at most one clear mark, and `severalAnswers` rows get two.
     static func marked(
@@ -114,7 +114,7 @@ struct ScanSpec: Sendable {
         let geometry = ScanFixture.geometry(document)
         let columns = document.columns.count
         var marks: [Int: MarkKind] = [:]
-        let clear: [MarkKind] = [.x, .tick, .filled]
+        let clear: [MarkKind] = [.x, .bigX, .tick, .filled]
         if document.mode == .singleChoice {
             for row in 0..<(geometry.boxes.count / columns) where Int.random(in: 0..<10, using: &generator) < 7 {
                 marks[row * columns + Int.random(in: 0..<columns, using: &generator)] = clear.randomElement(
@@ -148,6 +148,12 @@ struct ScanSpec: Sendable {
         var copy = self
         copy.degrade[key] = value
         if key == "jpeg" { copy.format = "jpg" }
+        return copy
+    }
+
+    func tiff() -> ScanSpec {
+        var copy = self
+        copy.format = "tif"
         return copy
     }
 

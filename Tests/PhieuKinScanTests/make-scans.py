@@ -3,11 +3,12 @@
 
 Usage: make-scans.py JOB.json. The job is {"scans": [scan, ...]}; each scan is
   {"input": PNG page rendered by pdftoppm -gray, "dpi": its resolution, "seed": int,
-   "marks": [{"rect": [x, y, w, h] (mm), "kind": "x"|"tick"|"filled"|"faint"|"erased"|"scribble"|"spill",
+   "marks": [{"rect": [x, y, w, h] (mm), "kind": "x"|"big-x"|"tick"|"filled"|"faint"|"erased"|"scribble"|"spill",
               "shape": "square"|"circle"}],
    "remark": [x, y, w, h] or absent (mm: handwriting goes there),
-   "degrade": {"lighting": 0.4, "torn": "bottom-right", "folded": "top-left", "rotate": deg,
-               "scale": 0.97, "shear": deg, "upside_down": true, "blur": px, "noise": sigma,
+   "degrade": {"specks": 300, "lighting": 0.4, "torn": "bottom-right", "folded": "top-left", "rotate": deg,
+               "scale": 0.97, "shear": deg, "perspective": 0.02, "black_backing": true, "upside_down": true, "blur": px,
+               "noise": sigma, "bilevel": true, "colour": true,
                "jpeg": quality},
    "output": path (.png, .jpg, .tif; "pages": [more outputs] makes a multi-page TIFF or PDF)}
 Everything random comes from the scan's seed. Needs python3-pil (Debian's /usr/bin/python3).
@@ -36,8 +37,9 @@ def draw_mark(draw, rect, kind, dpi, rng, circle=False):
     px = lambda mx, my: (mm(mx, dpi), mm(my, dpi))
     pen = max(1, round(mm(rng.uniform(0.45, 0.6), dpi)))
     ink = rng.randint(*INK)
-    if kind == "x":
-        inset = rng.uniform(0.3, 0.6)
+    if kind in ("x", "big-x"):
+        # A big x overshoots the outline, as hurried voters draw it.
+        inset = rng.uniform(0.3, 0.6) if kind == "x" else -rng.uniform(0.3, 0.9)
         a = [(x + inset + jitter(rng, 0.2), y + inset + jitter(rng, 0.2)),
              (x + w - inset + jitter(rng, 0.2), y + h - inset + jitter(rng, 0.2))]
         b = [(x + w - inset + jitter(rng, 0.2), y + inset + jitter(rng, 0.2)),
@@ -99,6 +101,14 @@ def draw_mark(draw, rect, kind, dpi, rng, circle=False):
         raise SystemExit(f"unknown mark kind {kind}")
 
 
+def specks(draw, width, height, dpi, rng, count):
+    """Dust and toner specks a scanner picks up: tiny dark dots anywhere."""
+    for _ in range(count):
+        x, y = rng.uniform(0, width), rng.uniform(0, height)
+        r = mm(rng.uniform(0.05, 0.15), dpi)
+        draw.ellipse([x - r, y - r, x + r, y + r], fill=rng.randint(20, 90))
+
+
 def write_remark(draw, rect, dpi, rng):
     """A few words of 'handwriting': wavy strokes along two lines."""
     x, y, w, h = rect
@@ -127,8 +137,40 @@ def corner_triangle(corner, size, width, height):
     return [(cx, cy), (cx + dx, cy), (cx, cy + dy)]
 
 
+def solve(matrix, values):
+    """Gaussian elimination with partial pivoting (8 × 8 at most)."""
+    n = len(values)
+    a = [row[:] + [v] for row, v in zip(matrix, values)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(a[r][c]))
+        a[c], a[p] = a[p], a[c]
+        for r in range(n):
+            if r != c:
+                f = a[r][c] / a[c][c]
+                a[r] = [x - f * y for x, y in zip(a[r], a[c])]
+    return [a[r][n] / a[r][r] for r in range(n)]
+
+
+def perspective(image, amount):
+    """A photo taken slightly from below: the top edge narrower than the bottom by 2·amount."""
+    w, h = image.size
+    inset = amount * w
+    # Output corners (where the page's corners land) → input corners; PIL wants output → input.
+    out = [(inset, 0), (w - inset, 0), (w, h), (0, h)]
+    src = [(0, 0), (w, 0), (w, h), (0, h)]
+    rows, values = [], []
+    for (x, y), (u, v) in zip(out, src):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        values.append(u)
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        values.append(v)
+    return image.transform((w, h), Image.PERSPECTIVE, solve(rows, values), resample=Image.BICUBIC, fillcolor=255)
+
+
 def degrade(image, spec, dpi, rng):
     width, height = image.size
+    if spec.get("specks"):
+        specks(ImageDraw.Draw(image), width, height, dpi, rng, spec["specks"])
     if spec.get("lighting"):
         strength = spec["lighting"]
         down = Image.linear_gradient("L").resize((width, height))
@@ -165,8 +207,12 @@ def degrade(image, spec, dpi, rng):
         offset = extra if k > 0 else 0
         image = image.transform((round(w + extra), h), Image.AFFINE, (1, k, -offset, 0, 1, 0),
                                 resample=Image.BICUBIC, fillcolor=255)
+    if spec.get("perspective"):
+        image = perspective(image, spec["perspective"])
     if spec.get("rotate"):
-        image = image.rotate(spec["rotate"], resample=Image.BICUBIC, expand=True, fillcolor=255)
+        # A scanner with a black backing shows black where the sheet is not.
+        background = 20 if spec.get("black_backing") else 255
+        image = image.rotate(spec["rotate"], resample=Image.BICUBIC, expand=True, fillcolor=background)
     if spec.get("upside_down"):
         image = image.rotate(180)
     if spec.get("blur"):
@@ -187,6 +233,9 @@ def make(scan):
     if scan.get("remark"):
         write_remark(draw, scan["remark"], dpi, rng)
     image = degrade(image, scan.get("degrade", {}), dpi, rng)
+    if scan.get("degrade", {}).get("bilevel"):
+        # An office scanner's black-and-white mode: every pixel black or white (CCITT G4 TIFF).
+        image = image.point(lambda v: 255 if v >= 128 else 0).convert("1")
     if scan.get("degrade", {}).get("colour"):
         # A colour scan of a grey page: slightly warm paper.
         image = Image.merge("RGB", (image, image.point(lambda v: int(v * 0.97)), image.point(lambda v: int(v * 0.9))))
@@ -198,7 +247,8 @@ def save(images, output, spec):
     if output.endswith(".jpg"):
         first.save(output, quality=spec.get("jpeg", 75))
     elif output.endswith(".tif"):
-        first.save(output, save_all=True, append_images=rest, compression="tiff_deflate")
+        compression = "group4" if first.mode == "1" else "tiff_deflate"
+        first.save(output, save_all=True, append_images=rest, compression=compression, dpi=(spec["dpi"], spec["dpi"]))
     elif output.endswith(".pdf"):
         first.save(output, save_all=True, append_images=rest, resolution=spec.get("dpi", 200))
     else:

@@ -305,3 +305,42 @@ extension ScanService {
         return (remark.x, remark.y, remark.width, remark.height)
     }
 }
+
+/// What `phieukin scan accept` did.
+public struct ScanAcceptance: Sendable, Codable, Equatable {
+    /// The teller's reading, as imported (a one-ballot batch).
+    public var intake: ImportReport
+    /// The quarantined scan, discarded with the teller's reason once the reading was accepted.
+    public var discarded: RejectDecision?
+}
+
+extension ScanService {
+    /// A teller's decision on a quarantined scanned sheet, read from the paper: the marks as they
+    /// read them (and the remark typed), imported as one ballot with the sheet's serial through
+    /// the usual checks; when it is accepted, the quarantined scan is discarded with `reason`
+    /// (signed, as every quarantine decision). If the reading is refused, nothing is discarded.
+    public func accept(
+        roundID: RoundID, rejectID: Int64, serial: String?, marks: [String: [String]], remark: String?, reason: String,
+        passphrase: [UInt8]? = nil
+    ) throws -> ScanAcceptance {
+        guard
+            let reject = try store.rejects(roundID: roundID).first(where: { $0.id == rejectID }),
+            reject.status == .pending, reject.code.hasPrefix("scan-")
+        else {
+            throw PhieuKinError(
+                .notFound, "round \(roundID) has no pending scanned sheet #\(rejectID).",
+                next: [.listRejects(roundID: roundID)])
+        }
+        let intake = try IntakeService(context: context).importBallots(
+            ImportRequest(
+                roundID: roundID,
+                sources: [
+                    .ballots(name: "review #\(rejectID)", [KeyedBallot(serial: serial, answers: marks, remark: remark)])
+                ],
+                passphrase: passphrase))
+        guard intake.accepted == 1 else { return ScanAcceptance(intake: intake, discarded: nil) }
+        let discarded = try IntakeService(context: context).discardRejects(
+            roundID: roundID, ids: [rejectID], reason: "read by a teller: " + reason, passphrase: passphrase)
+        return ScanAcceptance(intake: intake, discarded: discarded)
+    }
+}

@@ -8,7 +8,7 @@ import PhieuKinCore
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan", abstract: "Read scanned ballot sheets (PNG, JPEG, TIFF, PDF) into a round.",
-        subcommands: [Read.self, Review.self], defaultSubcommand: Read.self)
+        subcommands: [Read.self, Review.self, Accept.self], defaultSubcommand: Read.self)
 
     struct Read: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -37,6 +37,42 @@ struct ScanCommand: ParsableCommand {
                 }
             }
             if report.intake.exitStatus != 0 { throw ExitCode(report.intake.exitStatus) }
+        }
+    }
+
+    struct Accept: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a teller's reading of a quarantined scanned sheet, from the paper.",
+            discussion: """
+                The marks as the teller reads them (--mark question=code, repeated; none for a blank                 sheet), the remark typed from the paper, and the sheet's serial. The reading is imported                 as one ballot with the usual checks; once accepted, the quarantined scan is discarded                 with the reason (signed). A refused reading discards nothing.
+                """)
+        @OptionGroup var options: WorkspaceOptions
+        @Option(help: "The round id.") var round: RoundID
+        @Argument(help: "The quarantined sheet's number (phieukin scan review).") var reject: Int64
+        @Option(help: "The serial printed on the sheet (numbered rounds).") var serial: String?
+        @Option(help: "question=code as read on the paper; repeat.") var mark: [String] = []
+        @Option(help: "The remark, typed from the paper.") var remark: String?
+        @Option(help: "Why (kept and signed), e.g. \"faint mark on TNMT02 checked: marked\".") var reason: String
+        @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
+
+        func run() throws {
+            var marks: [String: [String]] = [:]
+            for item in mark {
+                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2 else { throw ValidationError("--mark takes question=code") }
+                marks[parts[0], default: []].append(parts[1])
+            }
+            let result = try options.open().scan.accept(
+                roundID: round, rejectID: reject, serial: serial, marks: marks, remark: remark, reason: reason,
+                passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
+            ImportCommand.show(result.intake)
+            if let discarded = result.discarded {
+                print(
+                    "Scanned sheet #\(discarded.discarded.map(String.init).joined(separator: ", ")) decided (signed).")
+            } else {
+                print("The reading was not accepted; scanned sheet #\(reject) still waits.")
+                throw ExitCode(2)
+            }
         }
     }
 

@@ -70,9 +70,37 @@ struct ScanCLITests {
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(written[0].contains("faint"))
 
-        // The teller keys the two sheets from the paper and discards the quarantined copies.
+        // A teller reads the faint sheet from the paper (the pencil mark was not meant: the pen
+        // marks stand) and records it; the remark sheet is keyed by hand and its copy discarded.
         let lines = csv.split(separator: "\n").map(String.init)
-        try ([lines[0], lines[1], lines[2]].joined(separator: "\n") + "\n").write(
+        let ids = review.stdout.split(separator: "\n").filter { $0.hasPrefix("#") }.map {
+            String($0.dropFirst().prefix { $0.isNumber })
+        }
+        let unsureID = try #require(
+            review.stdout.split(separator: "\n").first { $0.contains("[scan-unsure]") }.map {
+                String($0.dropFirst().prefix { $0.isNumber })
+            })
+        #expect(ids.count == 2)
+        let first = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let firstMarks = zip(columns, first.dropFirst()).filter { $0.1 == "x" }.flatMap { ["--mark", "\($0.0)=x"] }
+        let wrongSerial = try cli.run(
+            ["scan", "accept", "--round", round, unsureID, "--serial", serials[5], "--reason", "checked"] + firstMarks)
+        #expect(wrongSerial.status == 2)  // that serial is another sheet's, already used: nothing decided
+        #expect(wrongSerial.stdout.contains("still waits"))
+        let misread = try #require(
+            wrongSerial.stdout.range(of: "quarantined as #").map {
+                String(wrongSerial.stdout[$0.upperBound...].prefix { $0.isNumber })
+            })
+        let accepted = try cli.run(
+            ["scan", "accept", "--round", round, unsureID, "--serial", serials[0], "--reason", "pencil dot not a mark"]
+                + firstMarks)
+        #expect(accepted.status == 0, "\(accepted.stdout)\(accepted.stderr)")
+        #expect(accepted.stdout.contains("decided (signed)"))
+        let dropped = try cli.run([
+            "rejects", "discard", "--round", round, "--reason", "wrong serial typed at review", misread,
+        ])
+        #expect(dropped.status == 0, "\(dropped.stderr)")
+        try ([lines[0], lines[2]].joined(separator: "\n") + "\n").write(
             toFile: cli.path("keyed.csv"), atomically: true, encoding: .utf8)
         #expect(try cli.run(["import", "--round", round, cli.path("keyed.csv")]).status == 0)
         let discarded = try cli.run([

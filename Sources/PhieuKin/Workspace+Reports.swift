@@ -199,7 +199,7 @@ extension ReportService {
         case .pdf: throw PhieuKinError.invalidInput("a PDF report needs an output file.", next: [.giveOutputFile])
         case .json: ReportRenderer.json(report)
         case .text: Array(ReportRenderer.text(report, language: language).utf8)
-        case .csv: Array(ReportRenderer.csv(report, language: language).utf8)
+        case .csv: ReportRenderer.utf8BOM + Array(ReportRenderer.csv(report, language: language).utf8)
         case .html: Array(ReportRenderer.html(report, language: language).utf8)
         }
     }
@@ -209,7 +209,7 @@ extension ReportService {
         case .pdf: throw PhieuKinError.invalidInput("a PDF report needs an output file.", next: [.giveOutputFile])
         case .json: ReportRenderer.json(report)
         case .text: Array(ReportRenderer.text(report, language: language).utf8)
-        case .csv: Array(ReportRenderer.csv(report, language: language).utf8)
+        case .csv: ReportRenderer.utf8BOM + Array(ReportRenderer.csv(report, language: language).utf8)
         case .html: Array(ReportRenderer.html(report, language: language).utf8)
         }
     }

@@ -181,6 +181,9 @@ struct TallyCLITests {
         #expect(html.contains("<svg") && html.contains("Nguyễn Văn An"))
         let csv = try String(contentsOfFile: cli.path("report.csv"), encoding: .utf8)
         #expect(csv.contains("Nguyễn Văn An") && csv.contains("Đề nghị xử lý"))
+        // Excel opens it as UTF-8 only with a byte-order mark.
+        let csvBytes = try #require(FileManager.default.contents(atPath: cli.path("report.csv")))
+        #expect(csvBytes.starts(with: [0xEF, 0xBB, 0xBF]))
         let pdf = try ExternalTool.run("/usr/bin/pdftotext", ["-layout", cli.path("report.pdf"), "-"])
         #expect(pdf.status == 0)
         for expected in ["BÁO CÁO KẾT QUẢ PHIẾU KÍN", "Nguyễn Văn An", "Đề nghị xử lý", "Tổng hợp của đơn vị", "60,0%"]

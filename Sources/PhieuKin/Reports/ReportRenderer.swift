@@ -20,6 +20,10 @@ public enum ReportRenderer {
 
     // MARK: CSV
 
+    /// A UTF-8 byte-order mark, first in a CSV report file: without it Excel on Windows reads the
+    /// file as the system code page and shows Vietnamese letters garbled.
+    public static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// RFC 4180 CSV, one block per table: a heading row, a header row, data rows, a blank line.
     public static func csv(_ report: RoundReport, language: Language = .vi) -> String {
         csv(ReportDocument(report, language: language))

@@ -19,7 +19,7 @@ extension ScanService {
         var pages: [ScannedPage] = []
         for (index, image) in images.enumerated() {
             let source = "\(file) p\(index + 1)"
-            let payloads = ScanEngine.readQR(image).compactMap(BallotPayload.init)
+            let payloads = ScanEngine.readQR(image).compactMap { BallotPayload(parsing: $0) }
             guard let payload = payloads.first else {
                 pages.append(ScannedPage(source: source, payload: nil, unreadable: "no readable ballot QR code"))
                 continue
@@ -90,7 +90,7 @@ extension ScanService {
                 let images = try? ScanEngine.pages(ofFile: file), pageNumber >= 1, pageNumber <= images.count
             else { continue }
             let image = images[pageNumber - 1]
-            guard let payload = ScanEngine.readQR(image).compactMap(BallotPayload.init).first,
+            guard let payload = ScanEngine.readQR(image).compactMap { BallotPayload(parsing: $0) }.first,
                 let (_, layout) = layouts[payload.layoutID],
                 let printed = try printedPage(round: round, layout: layout, page: payload.page)
             else { continue }

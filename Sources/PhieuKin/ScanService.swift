@@ -35,29 +35,8 @@ struct ScannedPage: Sendable {
     var remarkWriting = false
 }
 
-/// The ballot page QR payload (docs/BALLOT-LAYOUT.md):
-/// `PK1|<survey>|<round>|<page>/<pages>|<layout>|<serial or "-">`.
-struct BallotPayload: Sendable, Hashable {
-    var survey: String
-    var round: String
-    var page: Int
-    var pages: Int
-    var layoutID: String
-    var serial: String?
-
-    init?(_ text: String) {
-        let parts = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 6, parts[0] == "PK1" else { return nil }
-        let pageParts = parts[3].split(separator: "/").compactMap { Int($0) }
-        guard pageParts.count == 2, pageParts[0] >= 1, pageParts[0] <= pageParts[1] else { return nil }
-        survey = parts[1]
-        round = parts[2]
-        page = pageParts[0]
-        pages = pageParts[1]
-        layoutID = parts[4]
-        serial = parts[5] == "-" ? nil : parts[5]
-    }
-}
+/// The ballot page QR payload (docs/BALLOT-LAYOUT.md), read by the printer that writes it.
+typealias BallotPayload = BallotPrinter.Payload
 
 /// Where every answer box of one printed page is, from the round's ballot as printed.
 struct PrintedPage: Sendable {
@@ -153,7 +132,7 @@ extension ScanService {
                 continue
             }
             let key =
-                payload.serial.map { $0.uppercased().filter { $0 != "-" && $0 != " " } }
+                payload.serial.map(BallotImportSession.keyingKey)
                 ?? "#\(out.count)-\(order.count)"
             if bySerial[key] == nil { order.append(key) }
             bySerial[key, default: []].append(page)

@@ -596,7 +596,7 @@ public struct BallotImportSession {
     }
 
     /// The same serial typed twice gives the same key: symbols only, upper case.
-    static func keyingKey(_ serialText: String) -> String {
+    public static func keyingKey(_ serialText: String) -> String {
         String(serialText.uppercased().filter { $0 != "-" && $0 != " " })
     }
 

@@ -16,6 +16,31 @@ public enum BallotPrinter {
         "PK1|\(document.surveyID)|\(document.roundID)|\(page)/\(pages)|\(document.layoutID)|\(serial ?? "-")"
     }
 
+    /// A ballot page's QR payload read back (the grammar `payload(_:page:of:serial:)` writes).
+    public struct Payload: Sendable, Hashable {
+        public var survey: String
+        public var round: String
+        /// 1-based.
+        public var page: Int
+        public var pages: Int
+        public var layoutID: String
+        /// Nil for an unnumbered ballot (`-`).
+        public var serial: String?
+
+        public init?(parsing text: String) {
+            let parts = text.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 6, parts[0] == "PK1" else { return nil }
+            let pageParts = parts[3].split(separator: "/").compactMap { Int($0) }
+            guard pageParts.count == 2, pageParts[0] >= 1, pageParts[0] <= pageParts[1] else { return nil }
+            survey = parts[1]
+            round = parts[2]
+            page = pageParts[0]
+            pages = pageParts[1]
+            layoutID = parts[4]
+            serial = parts[5] == "-" ? nil : parts[5]
+        }
+    }
+
     /// A deterministic canonical description of the sheet geometry for this document (page
     /// size, registration squares, QR boxes, every grid line and box centre in mm, pages and
     /// the rows on each). Depends only on the row and column counts, the mode and whether a

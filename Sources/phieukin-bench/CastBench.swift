@@ -4,10 +4,6 @@ import PhieuKin
 import PhieuKinCore
 import PhieuKinCrypto
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// `phieukin-bench cast`: issue 10's target — electronic ballots cast over HTTP on loopback into
 /// the real server (`phieukin serve`, release build) by wrk with 64 connections, each request a
 /// valid sealed ballot with its own access code; beside the same server answering a static page
@@ -220,27 +216,9 @@ struct CastBench: ParsableCommand {
 
     static func waitForHealth(_ base: String) throws {
         for _ in 0..<100 {
-            if (try? get(base + "/healthz")) == 200 { return }
+            if HTTP.send(base + "/healthz").1 == 200 { return }
             Thread.sleep(forTimeInterval: 0.1)
         }
         throw ValidationError("the server did not answer /healthz")
-    }
-
-    /// One blocking request; the status code.
-    static func get(_ url: String, body: Data? = nil) throws -> Int {
-        var request = URLRequest(url: URL(string: url)!)
-        if let body {
-            request.httpMethod = "POST"
-            request.httpBody = body
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var status = 0
-        URLSession.shared.dataTask(with: request) { _, response, _ in
-            status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            done.signal()
-        }.resume()
-        done.wait()
-        return status
     }
 }

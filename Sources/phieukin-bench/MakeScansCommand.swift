@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PhieuKin
 import PhieuKinCore
+import PhieuKinPrint
 import PhieuKinScan
 
 /// `phieukin-bench make-scans`: turns printed ballots and a keyed CSV of what voters marked into
@@ -44,7 +45,7 @@ struct MakeScansCommand: ParsableCommand {
         }
         var marks: [String: [String: String]] = [:]
         for row in lines.dropFirst() where row.count == header.count {
-            let key = row[0].uppercased().filter { $0 != "-" && $0 != " " }
+            let key = BallotImportSession.keyingKey(row[0])
             for (column, cell) in zip(header, row).dropFirst() where !cell.isEmpty && column != "remark" {
                 marks[key, default: [:]][column] = cell
             }
@@ -55,14 +56,11 @@ struct MakeScansCommand: ParsableCommand {
         for (index, name) in pages.enumerated() {
             let path = temp + "/" + name
             guard let image = try ScanEngine.pages(ofFile: path).first,
-                let payload = ScanEngine.readQR(image).first
-            else { throw ValidationError("page \(index + 1) of \(pdf) has no readable QR code") }
-            let parts = payload.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 6, let page = Int(parts[3].split(separator: "/").first ?? "") else {
-                throw ValidationError("page \(index + 1): not a ballot QR code")
-            }
-            let serial = parts[5].uppercased().filter { $0 != "-" }
-            guard let boxes = try ws.scan.printedBoxes(roundID: roundID, layoutID: parts[4], page: page) else {
+                let payload = ScanEngine.readQR(image).lazy.compactMap({ BallotPrinter.Payload(parsing: $0) }).first
+            else { throw ValidationError("page \(index + 1) of \(pdf) has no readable ballot QR code") }
+            let page = payload.page
+            let serial = BallotImportSession.keyingKey(payload.serial ?? "")
+            guard let boxes = try ws.scan.printedBoxes(roundID: roundID, layoutID: payload.layoutID, page: page) else {
                 throw ValidationError("page \(index + 1): not printed for round \(round)")
             }
             let kinds = ["x", "x", "tick", "filled"]
@@ -91,7 +89,7 @@ struct MakeScansCommand: ParsableCommand {
                 "output": out + String(format: "/sheet-%03d.png", index + 1),
             ]
             if index >= faintSheets && index < faintSheets + remarkSheets,
-                let remark = try ws.scan.printedRemark(roundID: roundID, layoutID: parts[4], page: page)
+                let remark = try ws.scan.printedRemark(roundID: roundID, layoutID: payload.layoutID, page: page)
             {
                 scan["remark"] = [remark.x, remark.y, remark.width, remark.height]
             }

@@ -67,17 +67,7 @@ struct VoteCommand: ParsableCommand {
     /// POSTs JSON and returns the JSON object answered; a status other than `expect` is an error
     /// carrying the server's message.
     static func post(_ url: String, _ body: [String: String], expect: Int) throws -> [String: Any] {
-        var request = URLRequest(url: URL(string: url)!)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = try JSONSerialization.data(withJSONObject: body)
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var result: (Data?, Int) = (nil, 0)
-        URLSession.shared.dataTask(with: request) { data, response, _ in
-            result = (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
-            done.signal()
-        }.resume()
-        done.wait()
+        let result = HTTP.send(url, body: try JSONSerialization.data(withJSONObject: body))
         let object = result.0.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] } ?? [:]
         guard result.1 == expect else {
             FileHandle.standardError.write(
@@ -85,5 +75,25 @@ struct VoteCommand: ParsableCommand {
             throw ExitCode(1)
         }
         return object
+    }
+}
+
+/// One blocking HTTP request of the bench's clients (`vote`, `cast`): GET, or POST of a JSON body.
+enum HTTP {
+    static func send(_ url: String, body: Data? = nil) -> (Data?, Int) {
+        var request = URLRequest(url: URL(string: url)!)
+        if let body {
+            request.httpMethod = "POST"
+            request.httpBody = body
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var result: (Data?, Int) = (nil, 0)
+        URLSession.shared.dataTask(with: request) { data, response, _ in
+            result = (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
+            done.signal()
+        }.resume()
+        done.wait()
+        return result
     }
 }

@@ -175,10 +175,7 @@ extension Store {
     }
 
     /// A serial hash as stored: its 32 bytes.
-    static func bytes(_ hash: SerialHash) -> Data {
-        var words = (hash.w0.bigEndian, hash.w1.bigEndian, hash.w2.bigEndian, hash.w3.bigEndian)
-        return withUnsafeBytes(of: &words) { Data($0) }
-    }
+    static func bytes(_ hash: SerialHash) -> Data { Data(hash.bytes) }
 
     /// Whether `table` (one of the two serial tables, never input) holds the hash: a keyed lookup.
     static func contains(_ db: Database, table: String, roundID: String, hash: SerialHash) throws -> Bool {

@@ -33,6 +33,10 @@ struct MakeScansCommand: ParsableCommand {
         let temp = NSTemporaryDirectory() + "phieukin-make-scans-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: temp, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: temp) }
+        // Never over files it did not make: the folder must be new.
+        guard !FileManager.default.fileExists(atPath: out) else {
+            throw ValidationError("\(out) exists; give a new folder for the scans")
+        }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try Self.tool("/usr/bin/pdftoppm", ["-r", "\(dpi)", "-gray", "-png", pdf, temp + "/page"])
 

@@ -7,10 +7,11 @@ import PhieuKinStore
 /// A PhieuKin workspace: one agency's database, keys and own survey definitions — the
 /// composition root of the workflows.
 ///
-/// The CLI (and any later server or scanner) opens a workspace and calls its services, each a
-/// small `Sendable` value over the same storage and keys: `rounds` (surveys, roster, rounds,
-/// printing, close, void), `intake` (importing ballots, the quarantine), `tally` (opening and
-/// counting a closed round), `audit` (verify, audit bundles) and `reports`.
+/// The CLI and the server open a workspace and call its services, each a small `Sendable` value
+/// over the same storage and keys: `rounds` (surveys, roster, rounds, printing, close, void),
+/// `intake` (importing ballots, the quarantine), `tally` (opening and counting a closed round),
+/// `audit` (verify, audit bundles), `reports`, `electronic` (the booth and kiosks) and `scan`
+/// (scanned sheets).
 ///
 ///     <root>/phieukin.sqlite          the embedded store (WAL)
 ///     <root>/keys/agency.pem          Ed25519 signing key, PKCS#8, mode 0600 (optionally encrypted)

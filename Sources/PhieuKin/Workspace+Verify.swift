@@ -207,7 +207,7 @@ extension WorkspaceService {
             }
             // Electronic ballots still in the inbox have used their codes but are not in the log yet.
             if hashes.count + s.inboxCount != s.usedCount + acceptedRejects {
-                let waiting = s.inboxCount > 0 ? " and \(s.inboxCount) waiting to be appended," : ""
+                let waiting: Message = s.inboxCount > 0 ? " and \(s.inboxCount) waiting to be appended," : ""
                 problems.append(
                     "\(hashes.count) ballots in the log\(waiting) but \(s.usedCount) used serials + \(acceptedRejects) accepted rejects"
                 )

@@ -107,6 +107,12 @@ struct TreeHead: Sendable, Equatable {
     var time: String
     var extra: [String: CanonicalValue] = [:]
 
+    /// The hex SHA-256 of the round's manifest, in every ballot-log head of a round that has one.
+    static let manifestField = "manifest"
+    /// `{"count": n, "sha256": hex}` of the issued / used serial hashes, in `close` and `void` heads.
+    static let issuedField = "issued"
+    static let usedField = "used"
+
     /// The common fields; `extra` may not replace one of them.
     static let commonFields: Set<String> = ["kind", "log", "root", "round", "seq", "size", "time", "v"]
 
@@ -198,6 +204,17 @@ extension WorkspaceService {
             var hashes: [[UInt8]] = []
             try log.forEachLeaf(from: frontier.size) { hashes.append(Merkle.leafHash($0)) }
             frontier.append(contentsOf: hashes)
+        }
+        var extra = extra
+        // Every head commits to the round's manifest (rounds opened before manifests have none).
+        if let manifest = try log.round().manifest {
+            extra[TreeHead.manifestField] = .string(Hex.encode(RoundManifest.digest(manifest)))
+        }
+        // The heads that end a log's growth commit to the issued and used serial hashes, so the
+        // bundle's counts are checked against something signed (docs/FORMAT.md, "Count commitments").
+        if kind == "close" || kind == "void" {
+            extra[TreeHead.issuedField] = HashSetCommitment(try log.issuedSerialHashes().sorted()).json
+            extra[TreeHead.usedField] = HashSetCommitment(try log.usedSerialHashes().sorted()).json
         }
         let head = TreeHead(
             log: .ballots, kind: kind, round: log.roundID, seq: (last?.seq ?? 0) + 1,

@@ -43,6 +43,25 @@ struct AuditRound: Codable {
 
 extension WorkspaceService {
 
+    /// `quarantine.json`: one object per reject of the round, by id — its reason code, the
+    /// decision (`accept`, `discard`, or `pending`) and the decision's reason; never its content.
+    static func quarantineJSON(_ rejects: [StoredReject]) -> CanonicalValue {
+        .array(
+            rejects.sorted { ($0.id ?? 0) < ($1.id ?? 0) }.map { reject in
+                let decision =
+                    switch reject.status {
+                    case .pending: "pending"
+                    case .accepted: "accept"
+                    case .discarded: "discard"
+                    }
+                return .object([
+                    "code": .string(reject.code), "decision": .string(decision),
+                    "reason": .string(reject.status == .pending ? "" : reject.decisionReason ?? ""),
+                    "reject": .number(Double(reject.id ?? 0)),
+                ])
+            })
+    }
+
     static func auditReadme(roundID: RoundID) -> String {
         """
         PhieuKin audit bundle for round \(roundID) (format phieukin-audit-v1, see docs/FORMAT.md).
@@ -53,9 +72,13 @@ extension WorkspaceService {
         tree-heads.jsonl  every signed tree head: {"body": <exact signed JSON>, "signature": hex}
         agency.pub.pem    the agency's Ed25519 public key (compare its fingerprint with the published one)
         survey.yaml       the survey definition the round used
+        manifest.json     the round manifest: every fact that defines the round; each tree head names its SHA-256
+        issued.bin        SHA-256 hashes of the issued serials (and access codes), 32 bytes each, sorted
+        used.bin          the same for the serials and codes used by accepted ballots
+        quarantine.json   each quarantined ballot's reason code and decision (never its content)
 
         To verify independently (python3 and the openssl command line only):
-            scripts/verify-audit THIS_DIRECTORY
+            scripts/verify-audit THIS_DIRECTORY [--expect-root ROOT] [--serial SERIAL]
         It recomputes the Merkle root (RFC 6962) of every signed tree head from leaves.bin, checks
         each Ed25519 signature with agency.pub.pem, that sizes never decrease, that every head is
         consistent with the previous one, that every quarantine decision is signed (tree heads of
@@ -197,11 +220,20 @@ extension AuditService {
         try write("tree-heads.jsonl", heads)
         try write("agency.pub.pem", Array(agency.pemRepresentation.utf8))
         try write("survey.yaml", Array(s.round.surveyYAML.utf8))
-        try write("README.txt", Array(Self.auditReadme(roundID: roundID).utf8))
-        let files = [
-            "README.txt", "agency.pub.pem", "batches.json", "leaves.bin", "round.json", "survey.yaml",
-            "tree-heads.jsonl",
+        var files = [
+            "README.txt", "agency.pub.pem", "batches.json", "issued.bin", "leaves.bin", "quarantine.json",
+            "round.json", "survey.yaml", "tree-heads.jsonl", "used.bin",
         ]
+        if let manifest = s.round.manifest {
+            try write("manifest.json", manifest + [0x0A])
+            files.append("manifest.json")
+            files.sort()
+        }
+        // Sorted hashes only: nothing in their order says who voted when, or in which ballot.
+        try write("issued.bin", HashSetCommitment.concatenated(s.issuedHashes))
+        try write("used.bin", HashSetCommitment.concatenated(s.usedHashes))
+        try write("quarantine.json", try Self.quarantineJSON(s.rejects).canonicalBytes + [0x0A])
+        try write("README.txt", Array(Self.auditReadme(roundID: roundID).utf8))
         done = true
         return AuditExportSummary(
             round: roundID, directory: directory, files: files, leaves: s.leaves.count, treeHeads: s.treeHeads.count)

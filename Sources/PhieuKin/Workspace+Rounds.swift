@@ -475,11 +475,12 @@ extension RoundService {
         }
         let id = try newRoundID(period: period, unitIDs: request.unitIDs, surveyID: survey.id)
         let yaml = try surveyCatalog().yaml(id: survey.id)
+        let agencyFingerprint = try agencyPublicKey().fingerprint
 
         let destinations = try keyDestinations(roundID: id, committee: committee)
         let tallyKey = X25519PrivateKey()
         let keyFiles = try writeTallyKey(tallyKey, roundID: id, committee: committee, to: destinations)
-        let record = Round(
+        var record = Round(
             id: id, surveyID: survey.id, surveyVersion: survey.version, surveyYAML: yaml,
             unitID: request.unitIDs[0], period: period.description, channel: channel.rawValue, state: .open,
             numbered: request.numbered, ballotsPlanned: request.ballots, electorate: request.electorate,
@@ -492,6 +493,10 @@ extension RoundService {
                 roundID: id, officialID: official.id, position: index + 1, fullName: official.fullName,
                 title: official.position, unitID: official.unitID)
         }
+        // Every fact that defines the round, bound into each tree head its log will sign.
+        record.manifest = try RoundManifest(
+            round: record, units: request.unitIDs, officials: frozen, agencyKeyFingerprint: agencyFingerprint
+        ).canonicalBytes()
         do {
             try store.insertRound(record, units: request.unitIDs, officials: frozen)
         } catch {

@@ -18,6 +18,9 @@ public struct VerificationReport: Sendable, Codable, Equatable {
         public var rejectsAccepted: Int
         public var rejectsDiscarded: Int
         public var root: String?
+        /// The root signed in the round's `close` head (hex), once closed: the one people copy
+        /// onto paper and check later with `expectedRoot`.
+        public var closeRoot: String? = nil
         public var problems: [Message]
     }
     public var rounds: [RoundCheck] = []
@@ -91,6 +94,23 @@ extension WorkspaceService {
             hashes.append(Merkle.leafHash(leaf.data))
         }
 
+        // The round manifest: the facts stored with the round, and named by every head.
+        var manifestDigest: String?
+        if let manifest = s.round.manifest {
+            manifestDigest = Hex.encode(RoundManifest.digest(manifest))
+            let expected = try RoundManifest(
+                round: s.round, units: s.units, officials: s.officials, agencyKeyFingerprint: agencyKey.fingerprint
+            ).canonicalBytes()
+            if expected != manifest {
+                let fields = RoundManifest.differingFields(manifest, expected).joined(separator: ", ")
+                problems.append(
+                    "the round manifest does not match the round's stored facts (\(fields)): the round was changed after it was opened"
+                )
+            }
+        }
+        let issuedCommitment = HashSetCommitment(s.issuedHashes)
+        let usedCommitment = HashSetCommitment(s.usedHashes)
+
         // Tree heads: signed by the agency, canonical, about this round, roots from the leaves,
         // sizes non-decreasing and each consistent with the previous one.
         let prefixRoots = PrefixRoots(
@@ -98,6 +118,7 @@ extension WorkspaceService {
         var previous: (size: Int, root: [UInt8], seq: Int)?
         var lastKind: String?
         var lastRoot: String?
+        var closeRoot: String?
         /// Quarantine decisions signed in `decision` heads, by reject id (with the head's seq).
         var signedDecisions: [Int64: (decision: SignedDecision, head: Int)] = [:]
         for (i, head) in s.treeHeads.enumerated() {
@@ -143,6 +164,38 @@ extension WorkspaceService {
             } else if m["decisions"] != nil {
                 problems.append("\(label): a \(kind) head carries decisions")
             }
+            switch (manifestDigest, m[TreeHead.manifestField]) {
+            case (let digest?, .string(let named)?) where named == digest: break
+            case (_?, _):
+                problems.append("\(label): it does not name the round's manifest (its hash differs or is missing)")
+            case (nil, _?):
+                problems.append("\(label): it names a round manifest, but the round has none (it was removed)")
+            case (nil, nil): break
+            }
+            if kind == "close" || kind == "void" {
+                let commitments: [(field: String, stored: HashSetCommitment, what: Message)] = [
+                    (TreeHead.issuedField, issuedCommitment, "issued"), (TreeHead.usedField, usedCommitment, "used"),
+                ]
+                for (field, stored, what) in commitments {
+                    switch m[field] {
+                    case nil where manifestDigest == nil: break  // a head signed before commitments existed
+                    case nil:
+                        problems.append("\(label): a \(kind) head without its signed \(what) serial hashes")
+                    case let value?:
+                        guard let signed = HashSetCommitment(json: value) else {
+                            problems.append("\(label): its \(what) serial hashes are not a count and a SHA-256")
+                            break
+                        }
+                        if signed != stored {
+                            problems.append(
+                                "\(label): it signs \(signed.count) \(what) serial hashes, but the \(stored.count) stored ones "
+                                    + "differ from them (serial hashes were added, removed or changed)")
+                        }
+                    }
+                }
+            } else if m[TreeHead.issuedField] != nil || m[TreeHead.usedField] != nil {
+                problems.append("\(label): a \(kind) head carries serial-hash commitments")
+            }
             if log != "ballots" || round != roundID || Int(seq) != head.seq {
                 problems.append("\(label): body is for log \(log), round \(round), seq \(Int(seq)) — not this head")
             }
@@ -178,6 +231,7 @@ extension WorkspaceService {
                 problems.append("\(label): size \(size) is smaller than tree head \(previous.seq)'s \(previous.size)")
             }
             previous = (size, root, head.seq)
+            if kind == "close" && closeRoot == nil { closeRoot = Hex.encode(root) }
             lastKind = kind
             lastRoot = Hex.encode(root)
         }
@@ -277,7 +331,7 @@ extension WorkspaceService {
             round: roundID, state: s.round.state.rawValue, leaves: hashes.count, batches: s.batches.count,
             treeHeads: s.treeHeads.count, issued: s.issuedCount, used: s.usedCount,
             rejectsPending: rejectCounts[.pending] ?? 0, rejectsAccepted: acceptedRejects,
-            rejectsDiscarded: rejectCounts[.discarded] ?? 0, root: lastRoot, problems: problems)
+            rejectsDiscarded: rejectCounts[.discarded] ?? 0, root: lastRoot, closeRoot: closeRoot, problems: problems)
     }
 }
 
@@ -329,12 +383,29 @@ extension AuditService {
     ///
     /// Extension point: each log has its own `verify…(into:)` step; the results log (issue 5)
     /// plugs in through `verifyResultsLog(into:)` in Workspace+VerifyResults.swift.
-    public func verify(roundID: RoundID? = nil) throws -> VerificationReport {
+    ///
+    /// `expectedRoot`: the root of the round's close head as read from paper (the signed round
+    /// report): a different or missing close root is a problem. Needs `roundID`.
+    public func verify(roundID: RoundID? = nil, expectedRoot: [UInt8]? = nil) throws -> VerificationReport {
         var report = VerificationReport()
         let agencyKey = try agencyPublicKey()
         let ids = try roundID.map { [try store.round(id: $0).id] } ?? store.rounds().map(\.id)
         for id in ids {
-            report.rounds.append(try verifyBallotLog(roundID: id, agencyKey: agencyKey))
+            var check = try verifyBallotLog(roundID: id, agencyKey: agencyKey)
+            if let expectedRoot {
+                let expected = Hex.encode(expectedRoot)
+                switch check.closeRoot {
+                case nil:
+                    check.problems.append(
+                        "the round has no signed close head, so there is no close root to compare with the paper")
+                case let root? where root != expected:
+                    check.problems.append(
+                        "the close head's root \(root) is not the root read from paper (\(expected)): the log was "
+                            + "signed again after the paper was signed")
+                default: break
+                }
+            }
+            report.rounds.append(check)
             report.checked.append("ballot log \(id)")
         }
         try verifyResultsLog(into: &report)

@@ -35,14 +35,18 @@ public struct Round: Sendable, Hashable {
     /// (counted from its first rating of the day), and at most `kioskDailyCap` a day.
     public var kioskMinIntervalSeconds: Int = 20
     public var kioskDailyCap: Int = 500
+    /// The round's manifest (`RoundManifest`, canonical JSON) as made at open; nil for a round
+    /// opened before manifests existed (docs/FORMAT.md, "Round manifest").
+    public var manifest: [UInt8]?
 
     public init(
         id: RoundID, surveyID: SurveyID, surveyVersion: Int, surveyYAML: String, unitID: UnitID, period: String,
         channel: String, state: State, numbered: Bool, ballotsPlanned: Int, electorate: Int?,
         tallyPublicKey: [UInt8], committeeSize: Int, committeeThreshold: Int, layoutID: String?, openedOn: String,
         closedOn: String?, voidReason: String? = nil, voidedOn: String? = nil, kioskMinIntervalSeconds: Int = 20,
-        kioskDailyCap: Int = 500
+        kioskDailyCap: Int = 500, manifest: [UInt8]? = nil
     ) {
+        self.manifest = manifest
         self.kioskMinIntervalSeconds = kioskMinIntervalSeconds
         self.kioskDailyCap = kioskDailyCap
         self.id = id

@@ -1172,5 +1172,57 @@ public enum MessageCatalogue {
             "{0}; hãy kiểm tra ổ đĩa chứa tệp này (không có thay đổi nào)",
         "{0}; nothing was imported.":
             "{0}; không có phiếu nào được nhập.",
+        "the round manifest does not match the round's stored facts ({0}): the round was changed after it was opened":
+            "bản kê vòng không khớp với các thông tin đã lưu của vòng ({0}): vòng đã bị thay đổi sau khi mở",
+        "{0}: a {1} head carries serial-hash commitments":
+            "{0}: đầu cây loại {1} lại chứa cam kết băm số sê-ri",
+        "{0}: a {1} head without its signed {2} serial hashes":
+            "{0}: đầu cây loại {1} không có các băm số sê-ri {2} đã ký",
+        "{0}: it does not name the round's manifest (its hash differs or is missing)":
+            "{0}: đầu cây không ghi bản kê của vòng (mã băm khác hoặc bị thiếu)",
+        "{0}: it names a round manifest, but the round has none (it was removed)":
+            "{0}: đầu cây ghi một bản kê vòng, nhưng vòng không có bản kê nào (đã bị xóa)",
+        "{0}: it signs {1} {2} serial hashes, but the {3} stored ones differ from them (serial hashes were added, removed or changed)":
+            "{0}: đầu cây ký {1} băm số sê-ri {2}, nhưng {3} băm đã lưu khác với chúng (băm số sê-ri đã bị thêm, xóa hoặc sửa)",
+        "{0}: its {1} serial hashes are not a count and a SHA-256":
+            "{0}: các băm số sê-ri {1} không phải là một số đếm và một SHA-256",
+        "issued":
+            "đã phát",
+        "used":
+            "đã dùng",
+        "--expect-root needs --round: whose root is it?":
+            "--expect-root cần --round: đó là gốc của vòng nào?",
+        "--expect-root takes the 64 hexadecimal digits of a root (spaces and dashes are ignored).":
+            "--expect-root nhận 64 chữ số thập lục phân của một gốc (bỏ qua dấu cách và dấu gạch ngang).",
+        "Copy this root onto the signed round report; anyone can check the audit bundle against it later: {0}":
+            "Hãy chép gốc này vào biên bản vòng có chữ ký; sau này ai cũng có thể đối chiếu gói kiểm toán với nó: {0}",
+        "Not used: no accepted ballot of round {0} carries this serial or code.":
+            "Chưa dùng: không có phiếu nào được chấp nhận trong vòng {0} mang số sê-ri hoặc mã này.",
+        "The close root matches the one read from paper: {0}.":
+            "Gốc lúc đóng vòng khớp với gốc đọc từ giấy: {0}.",
+        "The list of used serials is the one signed by the agency key {0}; compare it with the fingerprint the agency published.":
+            "Danh sách số sê-ri đã dùng là danh sách đã được ký bằng khóa cơ quan {0}; hãy so với dấu vân tay khóa mà cơ quan đã công bố.",
+        "Used: a ballot with this serial or code was accepted in round {0}.":
+            "Đã dùng: một phiếu mang số sê-ri hoặc mã này đã được chấp nhận trong vòng {0}.",
+        "agency.pub.pem in {0} is not an Ed25519 public key.":
+            "agency.pub.pem trong {0} không phải là khóa công khai Ed25519.",
+        "cannot read {0} in {1}: is it a PhieuKin audit bundle (format v1)?":
+            "không đọc được {0} trong {1}: đây có phải là gói kiểm toán PhieuKin (định dạng v1) không?",
+        "round.json in {0} does not name its round.":
+            "round.json trong {0} không ghi tên vòng.",
+        "that is neither a ballot serial (27 symbols, the last one a check symbol) nor an access code (16 symbols), or a symbol was mistyped: re-read it from the paper.":
+            "đó không phải là số sê-ri phiếu (27 ký tự, ký tự cuối là ký tự kiểm tra) cũng không phải mã truy cập (16 ký tự), hoặc có ký tự bị gõ sai: hãy đọc lại từ tờ giấy.",
+        "the close head's root {0} is not the root read from paper ({1}): the log was signed again after the paper was signed":
+            "gốc của đầu cây đóng vòng {0} không phải là gốc đọc từ giấy ({1}): sổ đã được ký lại sau khi biên bản giấy được ký",
+        "the round has no signed close head, so there is no close root to compare with the paper":
+            "vòng chưa có đầu cây đóng vòng đã ký, nên không có gốc lúc đóng vòng để so với giấy",
+        "the round is not closed yet: its list of used serials is not signed, so this answer may still change.":
+            "vòng chưa đóng: danh sách số sê-ri đã dùng chưa được ký, nên câu trả lời này vẫn có thể thay đổi.",
+        "tree head {0} in {1} is not signed by the bundle's agency key.":
+            "đầu cây {0} trong {1} không được ký bằng khóa cơ quan của gói.",
+        "used.bin in {0} is not a list of 32-byte hashes.":
+            "used.bin trong {0} không phải là danh sách các mã băm 32 byte.",
+        "used.bin in {0} is not the list of used serials the agency signed; the bundle was changed.":
+            "used.bin trong {0} không phải là danh sách số sê-ri đã dùng mà cơ quan đã ký; gói đã bị thay đổi.",
     ]
 }

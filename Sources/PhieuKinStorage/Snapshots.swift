@@ -16,11 +16,25 @@ public struct BallotLogSnapshot: Sendable {
     public var usedNotIssuedCount: Int
     /// Electronic ballots accepted (their codes used) but not yet appended to the log.
     public var inboxCount: Int
+    /// The units the round covers, in ballot order (`WorkspaceStorage.roundUnits`).
+    public var units: [UnitID]
+    /// The officials on the round's ballot, in ballot order (`WorkspaceStorage.roundOfficials`).
+    public var officials: [RoundOfficial]
+    /// Issued and used serial (and access-code) hashes, each in ascending byte order: the
+    /// commitments signed at close and the audit bundle's `issued.bin` / `used.bin`.
+    public var issuedHashes: [SerialHash]
+    public var usedHashes: [SerialHash]
 
     public init(
         round: Round, leaves: [StoredLeaf], batches: [StoredBatch], treeHeads: [StoredTreeHead],
-        rejects: [StoredReject], issuedCount: Int, usedCount: Int, usedNotIssuedCount: Int, inboxCount: Int = 0
+        rejects: [StoredReject], issuedCount: Int, usedCount: Int, usedNotIssuedCount: Int, inboxCount: Int = 0,
+        units: [UnitID] = [], officials: [RoundOfficial] = [], issuedHashes: [SerialHash] = [],
+        usedHashes: [SerialHash] = []
     ) {
+        self.units = units
+        self.officials = officials
+        self.issuedHashes = issuedHashes
+        self.usedHashes = usedHashes
         self.inboxCount = inboxCount
         self.round = round
         self.leaves = leaves

@@ -72,6 +72,8 @@ struct RoundRecord: Codable, FetchableRecord, PersistableRecord {
     var voidedOn: String?
     var kioskMinIntervalSeconds: Int
     var kioskDailyCap: Int
+    /// Added by migration `v3-round-manifest`.
+    var manifest: Data?
 
     init(_ r: Round) {
         id = r.id.rawValue
@@ -95,6 +97,7 @@ struct RoundRecord: Codable, FetchableRecord, PersistableRecord {
         voidedOn = r.voidedOn
         kioskMinIntervalSeconds = r.kioskMinIntervalSeconds
         kioskDailyCap = r.kioskDailyCap
+        manifest = r.manifest.map { Data($0) }
     }
 
     var round: Round {
@@ -105,7 +108,7 @@ struct RoundRecord: Codable, FetchableRecord, PersistableRecord {
             electorate: electorate, tallyPublicKey: [UInt8](tallyPublicKey), committeeSize: committeeSize,
             committeeThreshold: committeeThreshold, layoutID: layoutID, openedOn: openedOn, closedOn: closedOn,
             voidReason: voidReason, voidedOn: voidedOn, kioskMinIntervalSeconds: kioskMinIntervalSeconds,
-            kioskDailyCap: kioskDailyCap)
+            kioskDailyCap: kioskDailyCap, manifest: manifest.map { [UInt8]($0) })
     }
 }
 

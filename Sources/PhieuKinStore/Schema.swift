@@ -11,8 +11,8 @@ import PhieuKinMessages
 /// - remarks are kept apart from the counts, sealed to the round's tally key (docs/FORMAT.md,
 ///   "Results log").
 ///
-/// One migration, `v1`: nothing has shipped, so the schema is written whole. Once a release is
-/// out, a change is a new migration, never an edit of this one.
+/// `v1` writes the schema whole; each later change is a migration of its own, never an edit of
+/// `v1` (`v3-round-manifest`: the round manifest, issue 13).
 enum Schema {
     static func createV1(_ db: Database) throws {
         try db.create(table: "meta") { t in
@@ -201,6 +201,14 @@ enum Schema {
             t.primaryKey("seq", .integer)
             t.column("body", .blob).notNull()
             t.column("signature", .blob).notNull()
+        }
+    }
+
+    /// `v3-round-manifest`: each round's manifest (docs/FORMAT.md, "Round manifest"), the
+    /// canonical JSON of every fact that defines it, made at open. NULL for rounds opened before.
+    static func addRoundManifest(_ db: Database) throws {
+        try db.alter(table: "round") { t in
+            t.add(column: "manifest", .blob)
         }
     }
 }

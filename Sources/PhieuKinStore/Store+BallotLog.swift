@@ -300,7 +300,14 @@ extension Store {
                         AND NOT EXISTS (SELECT 1 FROM issuedSerial i WHERE i.roundID = u.roundID AND i.hash = u.hash)
                         """, arguments: args) ?? 0,
                 inboxCount: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM inbox WHERE roundID = ?", arguments: args)
-                    ?? 0)
+                    ?? 0,
+                units: try String.fetchAll(
+                    db, sql: "SELECT unitID FROM roundUnit WHERE roundID = ? ORDER BY position", arguments: args
+                ).map { UnitID($0) },
+                officials: try RoundOfficialRecord.filter(Column("roundID") == key).order(Column("position"))
+                    .fetchAll(db).map(\.roundOfficial),
+                issuedHashes: try Store.serialHashes(db, table: "issuedSerial", roundID: key).sorted(),
+                usedHashes: try Store.serialHashes(db, table: "usedSerial", roundID: key).sorted())
         }
     }
 }

@@ -156,6 +156,9 @@ struct CloseRoundCommand: ParsableCommand {
         say(
             "Closed \(summary.round): \(summary.treeSize) ballots; final tree head \(summary.treeHead), root \(summary.root)."
         )
+        say(
+            "Copy this root onto the signed round report; anyone can check the audit bundle against it later: \(AuditBundle.groupedRoot(summary.root))"
+        )
     }
 }
 
@@ -166,10 +169,27 @@ struct VerifyCommand: ParsableCommand {
         discussion: "Exit status: 0 everything checks out; 3 a problem was found (each is printed); 1 an error.")
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "Only this round (default: every round).") var round: RoundID?
+    @Option(
+        help: """
+            The root of the round's close head as read from paper (the signed round report), e.g. \
+            "3f9a 12bc …": spaces and dashes are ignored, case does not matter. Needs --round.
+            """)
+    var expectRoot: String?
     @Flag(help: "Print JSON.") var json = false
 
+    func validate() throws {
+        if let expectRoot {
+            guard round != nil else { throw ValidationError(tr("--expect-root needs --round: whose root is it?")) }
+            guard AuditBundle.root(fromPaper: expectRoot) != nil else {
+                throw ValidationError(
+                    tr("--expect-root takes the 64 hexadecimal digits of a root (spaces and dashes are ignored)."))
+            }
+        }
+    }
+
     func run() throws {
-        let report = try options.open().audit.verify(roundID: round)
+        let report = try options.open().audit.verify(
+            roundID: round, expectedRoot: expectRoot.flatMap(AuditBundle.root(fromPaper:)))
         if json {
             try printJSON(report)
         } else {
@@ -178,6 +198,9 @@ struct VerifyCommand: ParsableCommand {
                     "\(r.round) (\(stateWord(r.state))): \(counted(r.leaves, "ballot")), \(counted(r.batches, "batch", "batches")), \(counted(r.treeHeads, "tree head")), "
                         + "issued \(r.issued), used \(r.used), quarantine \(r.rejectsPending) pending / \(r.rejectsAccepted) accepted / \(r.rejectsDiscarded) discarded"
                 )
+            }
+            if let expected = expectRoot.flatMap(AuditBundle.root(fromPaper:)), report.ok {
+                say("The close root matches the one read from paper: \(AuditBundle.groupedRoot(expected)).")
             }
             for problem in report.problems { say("PROBLEM: \(problem)") }
             say(report.ok ? "OK: every check passed." : "FAILED: \(counted(report.problems.count, "problem")).")

@@ -19,6 +19,7 @@ struct PhieuKinCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, KeysCommand.self, SurveyCommand.self, RosterCommand.self, RoundCommand.self,
             BallotsCommand.self, ImportCommand.self, RejectsCommand.self, VerifyCommand.self, AuditCommand.self,
+            ReceiptCommand.self,
             TallyCommand.self, FlagsCommand.self, ReportCommand.self, KioskCommand.self, ScanCommand.self,
             ServeCommand.self,
         ]

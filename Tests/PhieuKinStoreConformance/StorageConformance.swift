@@ -35,6 +35,7 @@ package enum StorageConformance {
         Check(name: "rounds: insert, look up, list by unit and survey", body: roundsInsertAndList),
         Check(name: "rounds: one live round per survey, unit, period and channel", body: roundsUniqueness),
         Check(name: "serials: issued and used hashes", body: issuedAndUsedSerials),
+        Check(name: "rounds: the manifest is stored with the round, byte for byte", body: roundManifest),
         Check(name: "ballot log: batch, leaves, used serials, files and head commit together", body: ballotLogAppend),
         Check(name: "ballot log: a thrown error leaves nothing", body: ballotLogAllOrNothing),
         Check(name: "rejects: insert, list, decide", body: rejectsLifecycle),
@@ -246,9 +247,37 @@ package enum StorageConformance {
         try expectEqual(snapshot.issuedCount, 4, "snapshot issued count")
         try expectEqual(snapshot.usedCount, 1, "snapshot used count")
         try expectEqual(snapshot.usedNotIssuedCount, 0, "used serials all issued")
+        try expectEqual(snapshot.issuedHashes, [hash(1), hash(2), hash(3), hash(4)], "snapshot issued hashes, sorted")
+        try expectEqual(snapshot.usedHashes, [hash(2)], "snapshot used hashes")
         try storage.withBallotLog(roundID: "R") { log in try log.insertUsedSerial(hash(9)) }
         try expectEqual(
             try storage.ballotLogSnapshot(roundID: "R").usedNotIssuedCount, 1, "a used serial never issued is counted")
+    }
+
+    /// Issue 13: the round manifest is stored with the round, byte for byte, and the snapshot
+    /// carries what `verify` rebuilds it from (units and officials in ballot order).
+    static func roundManifest(_ factory: StorageFactory) throws {
+        let storage = try factory()
+        _ = try storage.applyRoster(units: [unitA, unitB], officials: officials)
+        var withManifest = round("M", unit: "TC")
+        let bytes = Array("{\"format\":\"phieukin-round-manifest-v1\",\"name\":\"Nguyễn\"}".utf8) + [0, 0xFF]
+        withManifest.manifest = bytes
+        try storage.insertRound(
+            withManifest, units: ["TC", "VP"],
+            officials: [frozen("M", officials[2], 1), frozen("M", officials[0], 2), frozen("M", officials[1], 3)])
+        try storage.insertRound(round("N", period: "2026-Q4"), units: ["VP"], officials: [])
+        try expectEqual(try storage.round(id: "M").manifest, bytes, "manifest read back byte for byte")
+        try expectEqual(try storage.round(id: "N").manifest, nil, "a round without a manifest")
+        try expectEqual(try storage.rounds().first { $0.id == "M" }?.manifest, bytes, "manifest in the round list")
+        try storage.withBallotLog(roundID: "M") { log in
+            try expectEqual(try log.round().manifest, bytes, "manifest inside a ballot-log write")
+            try log.setState(.closed, closedOn: "2026-11-23")
+        }
+        let snapshot = try storage.ballotLogSnapshot(roundID: "M")
+        try expectEqual(snapshot.round.manifest, bytes, "manifest kept when the state changes")
+        try expectEqual(snapshot.units, ["TC", "VP"], "snapshot units in ballot order")
+        try expectEqual(snapshot.officials.map(\.officialID), ["C", "A", "B"], "snapshot officials in ballot order")
+        try expectEqual(snapshot.officials.map(\.unitID), ["TC", "VP", "VP"], "snapshot officials' units")
     }
 
     static func ballotLogAppend(_ factory: StorageFactory) throws {

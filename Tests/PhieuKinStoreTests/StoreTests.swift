@@ -76,10 +76,18 @@ struct StoreTests {
         }
     }
 
-    /// Nothing has shipped: the whole schema is the one migration `v1`.
+    /// The schema is `v1` written whole, then the migrations added since (issue 13: the round
+    /// manifest column).
     @Test func oneMigrationWritesTheWholeSchema() throws {
         let store = try temporaryStore()
-        #expect(try store.testingQuery("SELECT identifier FROM grdb_migrations") == ["v1"])
+        #expect(
+            try store.testingQuery("SELECT identifier FROM grdb_migrations ORDER BY identifier") == [
+                "v1", "v3-round-manifest",
+            ])
+        #expect(
+            try store.testingQuery("SELECT name FROM pragma_table_info('round') WHERE name = 'manifest'") == [
+                "manifest"
+            ])
         let tables = try store.testingQuery(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> 'grdb_migrations' ORDER BY name"
         )

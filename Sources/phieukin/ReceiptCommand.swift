@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import PhieuKin
+import PhieuKinMessages
+
+/// `phieukin receipt check`: a voter checks, from the published audit bundle alone (no
+/// workspace), that their paper serial or access code was used in the round.
+struct ReceiptCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "receipt", abstract: "Receipts voters can check against a published audit bundle.",
+        subcommands: [Check.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Say whether a ballot serial or access code was used in the bundle's round (nothing else).",
+            discussion: "Exit status: 0 used; 1 not used, or an error.")
+        @Option(help: "The audit bundle folder (written by audit export).") var bundle: String
+        @Argument(help: "The serial as printed on the ballot (or the access code), dashes and spaces allowed.")
+        var serial: String
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let check = try AuditBundle.checkSerial(bundle: bundle, typed: serial)
+            if json {
+                try printJSON(check)
+            } else {
+                if check.used {
+                    say("Used: a ballot with this serial or code was accepted in round \(check.round).")
+                } else {
+                    say("Not used: no accepted ballot of round \(check.round) carries this serial or code.")
+                }
+                if check.signed {
+                    say(
+                        "The list of used serials is the one signed by the agency key \(check.agencyKeyFingerprint); compare it with the fingerprint the agency published."
+                    )
+                } else {
+                    warn(
+                        "the round is not closed yet: its list of used serials is not signed, so this answer may still change."
+                    )
+                }
+            }
+            if !check.used { throw ExitCode(1) }
+        }
+    }
+}

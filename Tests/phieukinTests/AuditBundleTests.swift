@@ -1,0 +1,252 @@
+import Foundation
+import PhieuKinTestSupport
+import Testing
+
+/// Issue 13 through the real binary: the signed round manifest, the signed commitments to issued
+/// and used serials, receipts voters check from the bundle alone, and `--expect-root` — each
+/// checked by `phieukin verify` and by the independent `scripts/verify-audit`, genuine and tampered.
+@Suite("Audit bundles an outsider can check completely")
+struct AuditBundleTests {
+    static let script = CLI.repository + "/scripts/verify-audit"
+
+    static func verifyAudit(_ bundle: String, _ extra: [String] = []) throws -> CLI.Result {
+        try ExternalTool.run("/usr/bin/python3", [script, bundle] + extra)
+    }
+
+    func sql(_ cli: CLI, _ statement: String) throws -> String {
+        try CLI.sql(cli.path("phieukin.sqlite"), statement).output
+    }
+
+    /// A numbered round of 5 printed ballots: two accepted, one quarantined and discarded, closed,
+    /// its bundle exported. Returns the round, the serials (s[0], s[1] used) and the bundle.
+    static func closedRoundWithBundle(_ cli: CLI) throws -> (round: String, serials: [String], bundle: String) {
+        let (round, s) = try ImportCLITests.numberedRound(cli, ballots: 5)
+        try "serial,VP01.dao-duc,VP02.thai-do\n\(s[0]),x,\n\(s[1]),,x\n\(s[2]),q,\n".write(
+            toFile: cli.path("k.csv"), atomically: true, encoding: .utf8)
+        #expect(try cli.run(["import", "--round", round, cli.path("k.csv")]).status == 2)
+        #expect(try cli.run(["rejects", "discard", "--all", "--round", round, "--reason", "Sai mã"]).status == 0)
+        let closed = try cli.run(["round", "close", "--round", round])
+        #expect(closed.status == 0, "\(closed.stderr)")
+        #expect(closed.stdout.contains("Copy this root onto the signed round report"))
+        let bundle = cli.workspace + "-audit"
+        let exported = try cli.run(["audit", "export", "--round", round, "--out", bundle])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        return (round, s, bundle)
+    }
+
+    /// A copy of `bundle` changed by `change`, which verify-audit must reject naming `fragment`.
+    static func expectTamperCaught(
+        _ bundle: String, _ fragment: String, sourceLocation: SourceLocation = #_sourceLocation,
+        _ change: (String) throws -> Void
+    ) throws {
+        let copy = try TemporaryFiles.directory("tampered").path + "/bundle"
+        try FileManager.default.copyItem(atPath: bundle, toPath: copy)
+        try change(copy)
+        let result = try verifyAudit(copy)
+        #expect(result.status == 1, "\(result.stdout)", sourceLocation: sourceLocation)
+        #expect(result.stdout.contains(fragment), "\(result.stdout)", sourceLocation: sourceLocation)
+    }
+
+    static func replace(_ file: String, _ old: String, _ new: String) throws {
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains(old), "\(file) has no \(old)")
+        try text.replacingOccurrences(of: old, with: new).write(toFile: file, atomically: true, encoding: .utf8)
+    }
+
+    @Test func theManifestAndTheCountsAreSignedAndCheckedOnBothSides() throws {
+        let cli = try CLI.temporaryWorkspace("manifest")
+        let (round, _, bundle) = try Self.closedRoundWithBundle(cli)
+        #expect(try cli.run(["verify", "--round", round]).status == 0)
+
+        // The bundle: the manifest, sorted hashes of 5 issued and 2 used serials, the quarantine.
+        let files = try FileManager.default.contentsOfDirectory(atPath: bundle).sorted()
+        #expect(
+            files == [
+                "README.txt", "agency.pub.pem", "batches.json", "issued.bin", "leaves.bin", "manifest.json",
+                "quarantine.json", "round.json", "survey.yaml", "tree-heads.jsonl", "used.bin",
+            ])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: bundle + "/issued.bin")).count == 5 * 32)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: bundle + "/used.bin")).count == 2 * 32)
+        let manifestText = try String(contentsOfFile: bundle + "/manifest.json", encoding: .utf8)
+        #expect(manifestText.hasSuffix("}\n") && !manifestText.contains(" : "))
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(with: Data(manifestText.utf8)) as? [String: Any])
+        #expect(manifest["format"] as? String == "phieukin-round-manifest-v1")
+        #expect(manifest["round"] as? String == round && manifest["units"] as? [String] == ["VP"])
+        #expect(manifest["numbered"] as? Bool == true && manifest["ballots_planned"] as? Int == 5)
+        #expect(manifest["electorate"] is NSNull)
+        let officials = try #require(manifest["officials"] as? [[String: String]])
+        #expect(officials.count > 1 && officials.allSatisfy { $0["unit"] == "VP" })
+        #expect(
+            try String(contentsOfFile: bundle + "/quarantine.json", encoding: .utf8)
+                == "[{\"code\":\"invalid-code\",\"decision\":\"discard\",\"reason\":\"Sai mã\",\"reject\":1}]\n")
+        let heads = try String(contentsOfFile: bundle + "/tree-heads.jsonl", encoding: .utf8)
+            .split(separator: "\n")
+        #expect(heads.count == 3 && heads.allSatisfy { $0.contains("\\\"manifest\\\":\\\"") })
+        #expect(
+            heads[2].contains("\\\"issued\\\":{\\\"count\\\":5,") && heads[2].contains("\\\"used\\\":{\\\"count\\\":2,")
+        )
+
+        let ok = try Self.verifyAudit(bundle)
+        #expect(ok.status == 0, "\(ok.stdout)")
+        #expect(ok.stdout.contains("OK: 2 leaves, 3 signed tree heads"))
+
+        // Any single signed or counted fact changed in the bundle is caught by verify-audit.
+        try Self.expectTamperCaught(bundle, "tree head 1 does not name the SHA-256 of manifest.json") {
+            try Self.replace($0 + "/manifest.json", "\"numbered\":true", "\"numbered\":false")
+        }
+        try Self.expectTamperCaught(bundle, "survey.yaml is not the survey definition the manifest signs") {
+            try Self.replace($0 + "/survey.yaml", "id: quarterly-7", "id: quarterly-7 ")
+        }
+        try Self.expectTamperCaught(bundle, "round.json tally_public_key differs from the signed manifest") {
+            let key = try #require(manifest["tally_public_key"] as? String)
+            try Self.replace($0 + "/round.json", key, String(key.reversed()))
+        }
+        try Self.expectTamperCaught(bundle, "tree head 2: signature does not verify") {
+            try Self.replace($0 + "/tree-heads.jsonl", "\\\"manifest\\\":\\\"", "\\\"manifest\\\":\\\"0")
+        }
+        try Self.expectTamperCaught(bundle, "the tree heads name a round manifest but the bundle has no manifest.json")
+        {
+            try FileManager.default.removeItem(atPath: $0 + "/manifest.json")
+        }
+        try Self.expectTamperCaught(
+            bundle, "tree head 3 signs used hashes (count 2) that differ from used.bin (1 hashes)"
+        ) {
+            let used = try Data(contentsOf: URL(fileURLWithPath: $0 + "/used.bin"))
+            try used.prefix(32).write(to: URL(fileURLWithPath: $0 + "/used.bin"))
+        }
+        try Self.expectTamperCaught(bundle, "tree head 3 signs issued hashes (count 5) that differ from issued.bin") {
+            var issued = try Data(contentsOf: URL(fileURLWithPath: $0 + "/issued.bin"))
+            issued[40] ^= 1
+            try issued.write(to: URL(fileURLWithPath: $0 + "/issued.bin"))
+        }
+        try Self.expectTamperCaught(bundle, "round.json says 6 issued, issued.bin has 5") {
+            try Self.replace($0 + "/round.json", "\"issued\" : 5", "\"issued\" : 6")
+        }
+        try Self.expectTamperCaught(bundle, "reject 1: quarantine.json differs from the signed decision") {
+            try Self.replace($0 + "/quarantine.json", "Sai mã", "Khác")
+        }
+        try Self.expectTamperCaught(bundle, "round.json says quarantined_pending 0, quarantine.json lists 1") {
+            try Self.replace(
+                $0 + "/quarantine.json", "]\n",
+                ",{\"code\":\"x\",\"decision\":\"pending\",\"reason\":\"\",\"reject\":2}]\n")
+        }
+
+        // The same facts changed in the database are caught by verify.
+        func expectProblem(_ fragment: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let r = try cli.run(["verify", "--round", round])
+            #expect(r.status == 3, sourceLocation: sourceLocation)
+            #expect(r.stdout.contains(fragment), "\(r.stdout)", sourceLocation: sourceLocation)
+        }
+        let key = try sql(cli, "SELECT hex(tallyPublicKey) FROM round")
+        _ = try sql(cli, "UPDATE round SET tallyPublicKey = zeroblob(32)")
+        try expectProblem("the round manifest does not match the round's stored facts (tally_public_key)")
+        _ = try sql(cli, "UPDATE round SET tallyPublicKey = X'\(key)'")
+        _ = try sql(cli, "UPDATE round SET surveyYAML = surveyYAML || ' '")
+        try expectProblem("the round manifest does not match the round's stored facts (survey_sha256)")
+        _ = try sql(cli, "UPDATE round SET surveyYAML = substr(surveyYAML, 1, length(surveyYAML) - 1)")
+        _ = try sql(cli, "UPDATE roundOfficial SET fullName = fullName || 'x' WHERE position = 1")
+        try expectProblem("the round manifest does not match the round's stored facts (officials)")
+        _ = try sql(
+            cli, "UPDATE roundOfficial SET fullName = substr(fullName, 1, length(fullName) - 1) WHERE position = 1")
+        #expect(try cli.run(["verify", "--round", round]).status == 0)
+        // A manifest rewritten to match changed facts no longer matches the signed heads.
+        let manifestHex = try sql(cli, "SELECT hex(manifest) FROM round")
+        _ = try sql(
+            cli,
+            "UPDATE round SET numbered = 0, manifest = CAST(replace(CAST(manifest AS TEXT), '\"numbered\":true', '\"numbered\":false') AS BLOB)"
+        )
+        try expectProblem("tree head 1: it does not name the round's manifest (its hash differs or is missing)")
+        _ = try sql(cli, "UPDATE round SET numbered = 1, manifest = NULL")
+        try expectProblem("tree head 3: it names a round manifest, but the round has none (it was removed)")
+        _ = try sql(cli, "UPDATE round SET manifest = X'\(manifestHex)'")
+        #expect(try cli.run(["verify", "--round", round]).status == 0)
+        // A used serial dropped, or one issued after close, no longer matches the close head.
+        _ = try sql(cli, "DELETE FROM usedSerial WHERE hash = (SELECT MIN(hash) FROM usedSerial)")
+        try expectProblem("tree head 3: it signs 2 used serial hashes, but the 1 stored ones differ from them")
+        #expect(try cli.run(["audit", "export", "--round", round, "--out", cli.path("again")]).status == 1)
+    }
+
+    @Test func votersCheckTheirSerialAndTheCloseRootFromTheBundleAlone() throws {
+        let cli = try CLI.temporaryWorkspace("receipt")
+        let (round, s, bundle) = try Self.closedRoundWithBundle(cli)
+        let elsewhere = try TemporaryFiles.directory("voter").path  // no workspace there
+
+        func check(_ serial: String) throws -> CLI.Result {
+            try ExternalTool.run(
+                CLI.binary, ["receipt", "check", "--bundle", bundle, serial],
+                environment: ["PHIEUKIN_WORKSPACE": elsewhere, "PHIEUKIN_LANG": "en"])
+        }
+        let used = try check(s[0])
+        #expect(used.status == 0, "\(used.stderr)")
+        #expect(used.stdout.contains("Used: a ballot with this serial or code was accepted in round \(round)."))
+        #expect(used.stdout.contains("signed by the agency key SHA256:"))
+        #expect(!used.stdout.contains(s[0]) && !used.stdout.contains("dao-duc"))
+        // Typed as people type: lower case, spaces for dashes, O for 0.
+        let typed = s[1].lowercased().replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "0", with: "o")
+        #expect(try check(typed).status == 0)
+        // Printed but not used (s[3]); its check symbol wrong; quarantined and discarded (s[2]).
+        let unused = try check(s[3])
+        #expect(unused.status == 1)
+        #expect(unused.stdout.contains("Not used: no accepted ballot of round \(round) carries this serial or code."))
+        #expect(try check(s[2]).status == 1)
+        var chars = Array(s[3])
+        chars[0] = chars[0] == "1" ? "2" : "1"
+        let mistyped = try check(String(chars))
+        #expect(mistyped.status == 1 && mistyped.stderr.contains("re-read it from the paper"), "\(mistyped.stderr)")
+
+        let script = try Self.verifyAudit(bundle, ["--serial", s[0]])
+        #expect(script.status == 0 && script.stdout.contains("SERIAL USED"), "\(script.stdout)")
+        let scriptUnused = try Self.verifyAudit(bundle, ["--serial", s[3]])
+        #expect(scriptUnused.status == 1 && scriptUnused.stdout.contains("was not used in round"))
+
+        // A used.bin that is not the signed list is refused, not answered.
+        let copy = try TemporaryFiles.directory("tampered-used").path + "/b"
+        try FileManager.default.copyItem(atPath: bundle, toPath: copy)
+        try Data(contentsOf: URL(fileURLWithPath: copy + "/issued.bin")).prefix(64).write(
+            to: URL(fileURLWithPath: copy + "/used.bin"))
+        let forged = try ExternalTool.run(
+            CLI.binary, ["receipt", "check", "--bundle", copy, s[3]],
+            environment: ["PHIEUKIN_WORKSPACE": elsewhere, "PHIEUKIN_LANG": "en"])
+        #expect(forged.status == 1 && forged.stderr.contains("is not the list of used serials the agency signed"))
+
+        // The close root, as copied onto paper in groups, checks the workspace and the bundle.
+        let report = try cli.run(["verify", "--round", round, "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let root = try #require((json["rounds"] as? [[String: Any]])?.first?["close_root"] as? String)
+        var groups: [String] = []
+        var rest = Substring(root.uppercased())
+        while !rest.isEmpty {
+            groups.append(String(rest.prefix(4)))
+            rest = rest.dropFirst(4)
+        }
+        let paper = groups.joined(separator: " - ")
+        let matches = try cli.run(["verify", "--round", round, "--expect-root", paper])
+        #expect(matches.status == 0 && matches.stdout.contains("The close root matches the one read from paper"))
+        let other = String(root.dropLast()) + (root.last == "0" ? "1" : "0")
+        let differs = try cli.run(["verify", "--round", round, "--expect-root", other])
+        #expect(differs.status == 3 && differs.stdout.contains("is not the root read from paper"), "\(differs.stdout)")
+        #expect(try cli.run(["verify", "--expect-root", root]).status != 0)
+        #expect(try cli.run(["verify", "--round", round, "--expect-root", "3f9a"]).status != 0)
+        #expect(try Self.verifyAudit(bundle, ["--expect-root", paper]).stdout.contains("ROOT MATCHES"))
+        let scriptDiffers = try Self.verifyAudit(bundle, ["--expect-root", other])
+        #expect(scriptDiffers.status == 1 && scriptDiffers.stdout.contains("is not the root read from paper"))
+    }
+
+    /// A round opened before manifests (none stored, heads without one) still verifies, and its
+    /// bundle has no manifest.json.
+    @Test func aRoundWithoutManifestStaysValid() throws {
+        let cli = try CLI.temporaryWorkspace("legacy")
+        let (round, s) = try ImportCLITests.numberedRound(cli, ballots: 2)
+        _ = try sql(cli, "UPDATE round SET manifest = NULL")
+        try "serial,VP01.dao-duc\n\(s[0]),x\n".write(toFile: cli.path("k.csv"), atomically: true, encoding: .utf8)
+        #expect(try cli.run(["import", "--round", round, cli.path("k.csv")]).status == 0)
+        #expect(try cli.run(["round", "close", "--round", round]).status == 0)
+        #expect(try cli.run(["verify", "--round", round]).status == 0)
+        let bundle = cli.workspace + "-audit"
+        #expect(try cli.run(["audit", "export", "--round", round, "--out", bundle]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: bundle + "/manifest.json"))
+        let ok = try Self.verifyAudit(bundle)
+        #expect(ok.status == 0, "\(ok.stdout)")
+    }
+}

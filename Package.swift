@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Layers, bottom to top: C system libraries → PhieuKinCrypto → PhieuKinCore → PhieuKinStorage
-/// (the storage protocol) → PhieuKinStore (SQLite) / PhieuKinPrint (adapters) → PhieuKin
+/// (the storage protocol) → PhieuKinStore (SQLite) / PhieuKinPrint / PhieuKinScan / PhieuKinSheets
+/// (adapters) → PhieuKin
 /// (workflows) → phieukin (CLI). A module imports only modules below it (docs/ARCHITECTURE.md).
 let package = Package(
     name: "PhieuKin",
@@ -48,6 +49,16 @@ let package = Package(
             pkgConfig: "zbar",
             providers: [.apt(["libzbar-dev"])]
         ),
+        .systemLibrary(
+            name: "CMinizip",
+            pkgConfig: "minizip",
+            providers: [.apt(["libminizip-dev"])]
+        ),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
 
         // MARK: Crypto: the only module that touches OpenSSL
         .target(name: "PhieuKinCrypto", dependencies: ["COpenSSL"]),
@@ -76,12 +87,16 @@ let package = Package(
         // Scanned paper ballots: the only module that touches leptonica and zbar (`internal import`);
         // page images in, decided boxes out. Knows nothing of surveys, rounds or the printer.
         .target(name: "PhieuKinScan", dependencies: ["CLeptonica", "CZBar"]),
+        // Spreadsheets: the only module that touches minizip and libxlsxwriter (`internal import`);
+        // rows of cells in and out of .xlsx workbooks. Knows nothing of surveys, rounds or reports.
+        .target(name: "PhieuKinSheets", dependencies: ["CMinizip", "CXLSXWriter"]),
 
         // MARK: Workflows and front ends
         .target(
             name: "PhieuKin",
             dependencies: [
                 "PhieuKinCrypto", "PhieuKinCore", "PhieuKinStorage", "PhieuKinStore", "PhieuKinPrint", "PhieuKinScan",
+                "PhieuKinSheets",
             ]
         ),
         // The web front end (docs/WEB.md): Hummingbird routes over the electronic-ballot service,
@@ -132,6 +147,7 @@ let package = Package(
             name: "PhieuKinStoreTests",
             dependencies: ["PhieuKinStorage", "PhieuKinStore", "PhieuKinStoreConformance", "PhieuKinTestSupport"]),
         .testTarget(name: "PhieuKinPrintTests", dependencies: ["PhieuKinPrint", "PhieuKinTestSupport"]),
+        .testTarget(name: "PhieuKinSheetsTests", dependencies: ["PhieuKinSheets", "PhieuKinTestSupport"]),
         // Scans made by the suite itself: ballots printed by PhieuKinPrint, rasterised, marked and
         // degraded by make-scans.py (python3-pil), then read back.
         .testTarget(

@@ -250,6 +250,10 @@ extension WorkspaceService {
         /// Unnumbered rounds: empty rows not yet followed by a row with content.
         var pendingEmpty: [Int] = []
         var ignoredEmpty = 0
+        /// Header columns not on the ballot: harmless while blank, the whole file refused at the
+        /// first answer in one.
+        var unknownColumns: [(index: Int, problem: String)] = []
+        var headerLine = 1
 
         func dataRecord(_ view: CSVRecordView, columns: [BallotImportSession.Column]) throws {
             guard let plan else {
@@ -280,8 +284,14 @@ extension WorkspaceService {
                 {
                     return
                 }
-                let header = try session.columns(header: view.record.fields, source: "\(name):\(view.line)")
+                let fields = view.record.fields
+                let header = try session.columns(header: fields, source: "\(name):\(view.line)")
                 columns = header
+                headerLine = view.line
+                unknownColumns = header.indices.compactMap { i in
+                    session.unknownColumnProblem(header, index: i, name: fields[i].trimmingCharacters(in: .whitespaces))
+                        .map { (i, $0) }
+                }
                 if fast { plan = session.fastPlan(columns: header) }
                 inNotes = true
                 return
@@ -293,6 +303,12 @@ extension WorkspaceService {
             if view.isBlank {
                 if session.numbered { ignoredEmpty += 1 } else { pendingEmpty.append(view.line) }
                 return
+            }
+            for (index, problem) in unknownColumns
+            where index < view.count && !view.string(index).trimmingCharacters(in: .whitespaces).isEmpty {
+                throw PhieuKinError(
+                    .invalidFile,
+                    "\(name):\(headerLine): \(problem) (row \(view.line) has an answer in it); nothing was imported.")
             }
             if !pendingEmpty.isEmpty {
                 // Empty rows between rows with content: blank ballots of an unnumbered round.

@@ -297,22 +297,23 @@ public struct BallotImportSession {
                 throw ImportError.header(source, "column \"\(name)\" appears twice (columns \(first) and \(i + 1))")
             }
             seen[key] = i + 1
-            let column = column(named: key)
-            if case .unknown(_, let reason) = column {
-                // Refused once for the file (not every row quarantined for a typo in the header).
-                let hint = nearestColumn(to: name).map { "; did you mean \"\($0)\"?" } ?? ""
-                throw ImportError.header(
-                    source,
-                    "column \(i + 1) (\(Self.columnLetters(i))) is not on this round's ballot: \(reason)\(hint) "
-                        + "Correct the header (the keying template has the right one) and import the file again")
-            }
-            columns.append(column)
+            columns.append(column(named: key))
         }
         if numbered && !columns.contains(.serial) {
             throw ImportError.header(
                 source, "no serial column: a numbered round's file starts with serial,<question id>,…")
         }
         return columns
+    }
+
+    /// Why a file is refused whose header column `index` is not on this round's ballot while a row
+    /// has an answer in it (a misspelled header would otherwise quarantine every row one by one):
+    /// names the column, its letter, the nearest valid id, and the fix. Nil for a known column.
+    public func unknownColumnProblem(_ columns: [Column], index: Int, name: String) -> String? {
+        guard case .unknown(_, let reason) = columns[index] else { return nil }
+        let hint = nearestColumn(to: name).map { "; did you mean \"\($0)\"?" } ?? "."
+        return "column \(index + 1) (\(Self.columnLetters(index))) is not on this round's ballot: \(reason)\(hint) "
+            + "Correct the header (the keying template has the right one) and import the file again"
     }
 
     /// Every column name a file of this round may use: the questions (`<official>.<criterion>`,

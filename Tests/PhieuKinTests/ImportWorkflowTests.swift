@@ -84,9 +84,10 @@ struct ImportWorkflowTests {
         csv += Array("\(unissued),,x,,,\n".utf8)  // line 5 unknown serial (marks valid)
         csv += Array("\(s[0]),x,,,,\n".utf8)  // line 6 duplicate of line 2
         csv += Array("\(s[4]),y,,,,\n".utf8)  // line 7 bad code
-        csv += Array("\(s[5]),,,,x,\n".utf8)  // line 8 unknown official
+        // line 8 remark too long (the Z9 column is not on the ballot: harmless while blank)
+        csv += Array("\(s[5]),x,,,,\(String(repeating: "ý", count: 1001))\n".utf8)
         csv += Array("\(s[6]),x;1,,,,\n".utf8)  // line 9 several answers
-        csv += Array("\(s[7]),x,,,,".utf8) + [0xC3, 0x28] + Array("\n".utf8)  // line 10 not UTF-8
+        csv += Array(",x,,,,\n".utf8)  // line 10 missing serial
         csv += Array("\(s[2]),x\n".utf8)  // line 11 malformed
         let path = try f.write("keyed.csv", csv)
 
@@ -98,8 +99,8 @@ struct ImportWorkflowTests {
         let lines = Dictionary(uniqueKeysWithValues: report.rejects.map { ($0.line, $0.code) })
         #expect(
             lines == [
-                4: "mistyped-serial", 5: "unknown-serial", 6: "serial-used", 7: "invalid-code", 8: "unknown-official",
-                9: "several-answers", 10: "not-utf8", 11: "malformed-row",
+                4: "mistyped-serial", 5: "unknown-serial", 6: "serial-used", 7: "invalid-code", 8: "remark-too-long",
+                9: "several-answers", 10: "missing-serial", 11: "malformed-row",
             ])
         #expect(report.rejects.allSatisfy { $0.file == path })
         #expect(
@@ -223,9 +224,12 @@ struct ImportWorkflowTests {
 
     @Test func unnumberedRoundRefusesTheSameFileTwice() throws {
         let f = try ImportFixture.make(numbered: false)
-        let path = try f.write("u.csv", "A1.dao-duc,A2.dao-duc\nx,\n,x\n,\n")
+        // A blank ballot between rows with content counts; the empty row at the end is ignored
+        // (docs/EXCEL.md: Excel leaves such rows behind).
+        let path = try f.write("u.csv", "A1.dao-duc,A2.dao-duc\nx,\n,\n,x\n,\n")
         let report = try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [path]))
         #expect(report.accepted == 3 && report.exitStatus == 0)
+        #expect(report.ignoredEmptyRows == 1)
         let twice = #expect(throws: PhieuKinError.self) {
             try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [path]))
         }

@@ -211,15 +211,17 @@ extension WorkspaceService {
     ///
     /// CSV and spreadsheet rows alike (docs/EXCEL.md): rows starting with `#` right after the
     /// header are notes (the keying template's labels and codes) and skipped; entirely empty rows
-    /// are ignored in a numbered round (a ballot always carries its serial), and in an unnumbered
-    /// round ignored only after the last row with content (Excel's trailing `,,,,` rows) — between
-    /// rows with content an empty row is a blank ballot. Text that is not UTF-8 refuses the file.
+    /// are ignored in a numbered round (a ballot always carries its serial). In an unnumbered round
+    /// an empty row is a blank ballot, except in the run of empty rows that ends the file (where
+    /// Excel leaves `,,,,` rows behind): `keepTrailingEmpty` says how many of those to keep (the
+    /// room the round has left), the rest are ignored. Text that is not UTF-8 refuses the file.
     ///
     /// With `fast`, CSV rows go through `BallotImportSession.process(view:…)`: a plainly valid
     /// row reaches `accepted` as its line and canonical ballot bytes (and serial hash), without
     /// any per-row `RowOutcome`; every other row still reaches `each`.
     static func readBallotFile(
         _ path: String, session: inout BallotImportSession, fast: Bool = false,
+        keepTrailingEmpty: (Int) -> Int = { $0 },
         accepted: (SerialHash?, Int, [UInt8], inout BallotImportSession) throws -> Void = { _, _, _, _ in },
         _ each: (RowOutcome, inout BallotImportSession) throws -> Void
     ) throws -> FileDigests {
@@ -310,18 +312,21 @@ extension WorkspaceService {
                     .invalidFile,
                     "\(name):\(headerLine): \(problem) (row \(view.line) has an answer in it); nothing was imported.")
             }
-            if !pendingEmpty.isEmpty {
-                // Empty rows between rows with content: blank ballots of an unnumbered round.
-                let blank = [String](repeating: "", count: columns.count)
-                for line in pendingEmpty {
-                    let outcome = session.process(
-                        record: CSVRecord(line: line, fields: blank), columns: columns, file: name)
-                    addContent(outcome)
-                    try each(outcome, &session)
-                }
-                pendingEmpty.removeAll()
-            }
+            // Empty rows between rows with content: blank ballots of an unnumbered round.
+            try blankBallots(pendingEmpty.count)
             try dataRecord(view, columns: columns)
+        }
+        /// The first `count` pending empty rows as blank ballots of an unnumbered round.
+        func blankBallots(_ count: Int) throws {
+            guard count > 0, let columns else { return }
+            let blank = [String](repeating: "", count: columns.count)
+            for line in pendingEmpty.prefix(count) {
+                let outcome = session.process(
+                    record: CSVRecord(line: line, fields: blank), columns: columns, file: name)
+                addContent(outcome)
+                try each(outcome, &session)
+            }
+            pendingEmpty.removeFirst(count)
         }
         func jsonLine(_ line: ArraySlice<UInt8>) throws {
             lineNumber += 1
@@ -386,6 +391,7 @@ extension WorkspaceService {
             } else if csv != nil {
                 try csv!.finishRecords(csvRecord)
             }
+            try blankBallots(min(pendingEmpty.count, max(0, keepTrailingEmpty(pendingEmpty.count))))
         } catch let error as CSVError {
             throw PhieuKinError(
                 .invalidFile, "\(name):\(error.line): \(error.reason); nothing was imported.", underlying: error)
@@ -651,6 +657,8 @@ extension IntakeService {
                     // Single entry: plain valid rows take the byte-level fast path (no Ballot built).
                     let digest = try Self.readBallotFile(
                         file, session: &session, fast: second == nil,
+                        // Excel's trailing empty rows: blank ballots while the round has room, then ignored.
+                        keepTrailingEmpty: { count in room.map { min(count, $0) } ?? count },
                         accepted: { hash, line, plaintext, session in
                             if room == 0 {
                                 let ballot = try plaintext.withUnsafeBytes { try BallotCodec.decodeCanonical($0) }

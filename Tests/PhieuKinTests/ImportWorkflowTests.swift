@@ -224,18 +224,31 @@ struct ImportWorkflowTests {
 
     @Test func unnumberedRoundRefusesTheSameFileTwice() throws {
         let f = try ImportFixture.make(numbered: false)
-        // A blank ballot between rows with content counts; the empty row at the end is ignored
-        // (docs/EXCEL.md: Excel leaves such rows behind).
-        let path = try f.write("u.csv", "A1.dao-duc,A2.dao-duc\nx,\n,\n,x\n,\n")
+        let path = try f.write("u.csv", "A1.dao-duc,A2.dao-duc\nx,\n,x\n,\n")
         let report = try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [path]))
         #expect(report.accepted == 3 && report.exitStatus == 0)
-        #expect(report.ignoredEmptyRows == 1)
         let twice = #expect(throws: PhieuKinError.self) {
             try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [path]))
         }
         #expect(twice?.kind == .duplicateImport)
         let verified = try f.workspace.audit.verify(roundID: f.round)
         #expect(verified.ok && verified.rounds.first?.leaves == 3, "\(verified.problems)")
+    }
+
+    /// docs/EXCEL.md: in an unnumbered round an empty row is a blank ballot, but the empty rows
+    /// that end a file count only while the round has room; Excel's leftovers beyond it are
+    /// ignored (not quarantined as over-planned, which would block closing).
+    @Test func trailingEmptyRowsFillTheRoundThenAreIgnored() throws {
+        let f = try ImportFixture.make(ballots: 4, numbered: false)
+        let path = try f.write("u.csv", "A1.dao-duc,A2.dao-duc\r\nx,\r\n,\r\n,x\r\n,\r\n,\r\n , \r\n")
+        let report = try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [path]))
+        #expect(report.accepted == 4 && report.exitStatus == 0 && report.rejects.isEmpty)
+        #expect(report.ignoredEmptyRows == 2)
+        // A numbered round has no ballot without a serial: every empty row is ignored.
+        let n = try ImportFixture.make(ballots: 2)
+        let numbered = try n.write("n.csv", "serial,A1.dao-duc\n,\n\(n.serials[0]),x\n,\n\(n.serials[1]),\n,,\n")
+        let both = try n.workspace.intake.importBallots(ImportRequest(roundID: n.round, files: [numbered]))
+        #expect(both.accepted == 2 && both.rejects.isEmpty && both.ignoredEmptyRows == 3)
     }
 
     @Test func committeeSharesRecombineThreeOfFive() throws {

@@ -1,6 +1,7 @@
 import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
+public import PhieuKinMessages
 import PhieuKinSheets
 import PhieuKinStorage
 
@@ -55,7 +56,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
         public var file: String
         public var line: Int
         public var code: String
-        public var reason: String
+        public var reason: Message
         /// Id in the quarantine (`phieukin rejects list`); nil when nothing was stored because
         /// the files were already imported.
         public var rejectID: Int64?
@@ -394,9 +395,9 @@ extension WorkspaceService {
             try blankBallots(min(pendingEmpty.count, max(0, keepTrailingEmpty(pendingEmpty.count))))
         } catch let error as CSVError {
             throw PhieuKinError(
-                .invalidFile, "\(name):\(error.line): \(error.reason); nothing was imported.", underlying: error)
+                .invalidFile, "\(name):\(error.line): \(error.why); nothing was imported.", underlying: error)
         } catch let error as ImportError {
-            throw PhieuKinError(.invalidFile, "\(error.reason); nothing was imported.", underlying: error)
+            throw PhieuKinError(.invalidFile, "\(error); nothing was imported.", underlying: error)
         }
         ignoredEmpty += pendingEmpty.count
         return FileDigests(

@@ -1,5 +1,6 @@
 import Foundation
 public import PhieuKinCore
+public import PhieuKinMessages
 import PhieuKinSheets
 
 /// What `writeKeyingTemplate` wrote.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PhieuKin
+import PhieuKinMessages
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,12 +24,12 @@ struct InitCommand: ParsableCommand {
         let (_, summary) = try Workspace.create(
             at: Workspace.resolveRoot(options.workspace), agency: agency, passphrase: passphrase,
             existingKeyPath: signingKey)
-        print("Workspace: \(summary.root)")
-        print("Agency: \(summary.agency)")
-        print("Signing key: \(summary.privateKeyPath) (mode 0600\(summary.encrypted ? ", encrypted" : ""))")
-        print("Public key: \(summary.publicKeyPath)")
-        print("Fingerprint: \(summary.publicKeyFingerprint)")
-        print("Keep the private key file off shared drives; see keys/README.md in the PhieuKin repository.")
+        say("Workspace: \(summary.root)")
+        say("Agency: \(summary.agency)")
+        say("Signing key: \(summary.privateKeyPath) (mode 0600\(summary.encrypted ? ", encrypted" : ""))")
+        say("Public key: \(summary.publicKeyPath)")
+        say("Fingerprint: \(summary.publicKeyFingerprint)")
+        say("Keep the private key file off shared drives; see keys/README.md in the PhieuKin repository.")
     }
 }
 
@@ -44,7 +45,7 @@ struct KeysCommand: ParsableCommand {
             let workspace = try options.open()
             let key = try workspace.agencyPublicKeyInfo()
             print(key.pem, terminator: key.pem.hasSuffix("\n") ? "" : "\n")
-            print("Fingerprint: \(key.fingerprint)")
+            say("Fingerprint: \(key.fingerprint)")
         }
     }
 }

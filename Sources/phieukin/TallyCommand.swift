@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 public import PhieuKin
 import PhieuKinCore
+import PhieuKinMessages
 
 /// Options that rebuild a round's tally key (tally, and reports that show remarks).
 struct TallyKeyOptions: ParsableArguments {
@@ -47,35 +48,35 @@ struct TallyCommand: ParsableCommand {
             agencyPassphrase: try agencyPassphraseFile.map(KeyFiles.readPassphrase), recount: recount)
         if json { return try printJSON(summary) }
         if summary.recount {
-            print(
+            say(
                 "Recount of \(summary.roundID): \(summary.ballotsCounted) ballots; identical to the committed result.")
             return
         }
-        print("Tallied \(summary.roundID): \(counted(summary.ballotsCounted, "ballot")) counted.")
+        say("Tallied \(summary.roundID): \(counted(summary.ballotsCounted, "ballot")) counted.")
         switch summary.inconclusive {
         case "too-few-ballots":
-            print(
+            say(
                 "Too few ballots to report anything for this group: the round is inconclusive, it raises and "
                     + "clears no flag, and the earlier status carries to the next conclusive round.")
         case "quorum-not-met":
-            print(
+            say(
                 "Fewer ballots than the quorum of the people summoned: the vote is inconclusive and its result "
                     + "is not valid.")
         default: break
         }
-        print("Flags: \(summary.actions) action, \(summary.reminders) reminder, \(summary.resolved) resolved.")
-        print("Result committed to the results log (entry \(summary.resultLogIndex)).")
+        say("Flags: \(summary.actions) action, \(summary.reminders) reminder, \(summary.resolved) resolved.")
+        say("Result committed to the results log (entry \(summary.resultLogIndex)).")
         if summary.overPlanned > 0, let planned = summary.ballotsPlanned {
-            print(
+            say(
                 "\(counted(summary.overPlanned, "ballot")) beyond the planned \(planned) were quarantined (over-planned) and not counted unless accepted."
             )
         }
         if let planned = summary.ballotsPlanned, summary.ballotsCounted > planned {
-            print(
+            say(
                 "WARNING: \(summary.ballotsCounted) ballots counted but the round was opened for \(planned); run phieukin verify."
             )
         }
-        print("Next: phieukin report --round \(summary.roundID) --format pdf --out report.pdf")
+        say("Next: phieukin report --round \(summary.roundID) --format pdf --out report.pdf")
     }
 }
 
@@ -87,7 +88,6 @@ struct FlagsCommand: ParsableCommand {
     @Option(help: "Only this survey.") var survey: SurveyID?
     @Option(help: "Only this period (YYYY-Qn, YYYY-MM, YYYY).") var period: String?
     @Option(help: "Only this unit.") var unit: UnitID?
-    @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
     @Flag(help: "Print the flags JSON document (docs/REPORT-JSON.md).") var json = false
 
     func run() throws {
@@ -96,14 +96,14 @@ struct FlagsCommand: ParsableCommand {
         if json {
             FileHandle.standardOutput.write(Data(ReportRenderer.json(report)))
         } else {
-            print(ReportRenderer.text(report, language: lang), terminator: "")
+            print(ReportRenderer.text(report, language: options.documentLanguage), terminator: "")
         }
     }
 }
 
 func parsePeriod(_ text: String) throws -> Period {
     guard let period = Period(text) else {
-        throw ValidationError("period \"\(text)\" is not YYYY-Qn, YYYY-MM or YYYY (e.g. 2026-Q3).")
+        throw ValidationError(tr("period \"\(text)\" is not YYYY-Qn, YYYY-MM or YYYY (e.g. 2026-Q3)."))
     }
     return period
 }
@@ -130,7 +130,6 @@ struct RoundReportCommand: ParsableCommand {
     @Flag(help: "With --format csv --out F.csv: also write SPSS syntax reading it, F.sps.") var spss = false
     @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
     var force = false
-    @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
     @OptionGroup var key: TallyKeyOptions
 
     func run() throws {
@@ -139,13 +138,14 @@ struct RoundReportCommand: ParsableCommand {
         let report = try workspace.reports.roundReport(
             roundID: round, key: source.shareFiles.isEmpty && source.passphrase == nil ? nil : source)
         if out == "-" {
-            if spss { throw ValidationError("--spss writes a file beside the CSV: give --out FILE.csv.") }
+            if spss { throw ValidationError(tr("--spss writes a file beside the CSV: give --out FILE.csv.")) }
             FileHandle.standardOutput.write(
-                Data(try workspace.reports.reportBytes(report, format: format, language: lang)))
+                Data(try workspace.reports.reportBytes(report, format: format, language: options.documentLanguage)))
         } else {
-            try workspace.reports.writeReport(report, format: format, language: lang, to: out, force: force, spss: spss)
-            print("Wrote \(out)")
-            if spss { print("Wrote \(out.lowercased().hasSuffix(".csv") ? String(out.dropLast(4)) : out).sps") }
+            try workspace.reports.writeReport(
+                report, format: format, language: options.documentLanguage, to: out, force: force, spss: spss)
+            say("Wrote \(out)")
+            if spss { say("Wrote \(out.lowercased().hasSuffix(".csv") ? String(out.dropLast(4)) : out).sps") }
         }
     }
 }
@@ -165,19 +165,19 @@ struct FlagsReportCommand: ParsableCommand {
     @Flag(help: "With --format csv --out F.csv: also write SPSS syntax reading it, F.sps.") var spss = false
     @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
     var force = false
-    @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
 
     func run() throws {
         let workspace = try options.open()
         let report = try workspace.reports.flagsReport(period: try parsePeriod(period), surveyID: survey, unitID: unit)
         if out == "-" {
-            if spss { throw ValidationError("--spss writes a file beside the CSV: give --out FILE.csv.") }
+            if spss { throw ValidationError(tr("--spss writes a file beside the CSV: give --out FILE.csv.")) }
             FileHandle.standardOutput.write(
-                Data(try workspace.reports.reportBytes(report, format: format, language: lang)))
+                Data(try workspace.reports.reportBytes(report, format: format, language: options.documentLanguage)))
         } else {
-            try workspace.reports.writeReport(report, format: format, language: lang, to: out, force: force, spss: spss)
-            print("Wrote \(out)")
-            if spss { print("Wrote \(out.lowercased().hasSuffix(".csv") ? String(out.dropLast(4)) : out).sps") }
+            try workspace.reports.writeReport(
+                report, format: format, language: options.documentLanguage, to: out, force: force, spss: spss)
+            say("Wrote \(out)")
+            if spss { say("Wrote \(out.lowercased().hasSuffix(".csv") ? String(out.dropLast(4)) : out).sps") }
         }
     }
 }

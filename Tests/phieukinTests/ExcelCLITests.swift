@@ -233,6 +233,15 @@ struct ExcelCLITests {
         #expect(imported.stdout.contains("2 empty rows ignored"))
     }
 
+    @Test func printedBallotShowsEachOfficialsIdForTheTeller() throws {
+        let cli = try CLI.temporaryWorkspace("ids")
+        let round = try RoundAndPrintTests.openRound(cli, ballots: 1)
+        let pdf = cli.path("ballots.pdf")
+        #expect(try cli.run(["ballots", "print", "--round", round, "--out", pdf]).status == 0)
+        let words = Set(try RoundAndPrintTests.pdfText(pdf).split(whereSeparator: \.isWhitespace).map(String.init))
+        for id in ["VP01", "VP02", "VP10", "VP30"] { #expect(words.contains(id), "the ballot lacks \(id)") }
+    }
+
     // MARK: Reports out
 
     @Test func reportsExportNumbersToXLSXCSVAndSPSS() throws {

@@ -255,7 +255,7 @@ extension WorkspaceService {
         var ignoredEmpty = 0
         /// Header columns not on the ballot: harmless while blank, the whole file refused at the
         /// first answer in one.
-        var unknownColumns: [(index: Int, problem: String)] = []
+        var unknownColumns: [(index: Int, problem: Message)] = []
         var headerLine = 1
 
         func dataRecord(_ view: CSVRecordView, columns: [BallotImportSession.Column]) throws {
@@ -433,7 +433,7 @@ extension WorkspaceService {
         do {
             rows = try XLSXReader.firstSheet(path: path)
         } catch let error as SheetError {
-            throw PhieuKinError(.invalidFile, "\(name): \(error.reason); nothing was imported.", underlying: error)
+            throw PhieuKinError(.invalidFile, "\(name): \(error); nothing was imported.", underlying: error)
         }
         var width: Int?
         var previous: Int?

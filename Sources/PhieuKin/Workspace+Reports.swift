@@ -231,7 +231,7 @@ extension ReportService {
                     do {
                         try file(temporary.temporaryPath)
                     } catch let error as SheetError {
-                        throw PhieuKinError(.fileAccess, "cannot write \(path): \(error.reason); nothing was written.")
+                        throw PhieuKinError(.fileAccess, "cannot write \(path): \(error); nothing was written.")
                     }
                 } else {
                     try temporary.write(try bytes())

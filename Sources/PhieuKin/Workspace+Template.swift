@@ -155,7 +155,7 @@ extension IntakeService {
             try output.commit()
         } catch let error as SheetError {
             output.discard()
-            throw PhieuKinError(.fileAccess, "cannot write \(path): \(error.reason); nothing was written.")
+            throw PhieuKinError(.fileAccess, "cannot write \(path): \(error); nothing was written.")
         } catch {
             output.discard()
             throw error

@@ -312,9 +312,9 @@ public struct BallotImportSession {
     /// Why a file is refused whose header column `index` is not on this round's ballot while a row
     /// has an answer in it (a misspelled header would otherwise quarantine every row one by one):
     /// names the column, its letter, the nearest valid id, and the fix. Nil for a known column.
-    public func unknownColumnProblem(_ columns: [Column], index: Int, name: String) -> String? {
+    public func unknownColumnProblem(_ columns: [Column], index: Int, name: String) -> Message? {
         guard case .unknown(_, let reason) = columns[index] else { return nil }
-        let hint = nearestColumn(to: name).map { "; did you mean \"\($0)\"?" } ?? "."
+        let hint: Message = nearestColumn(to: name).map { "; did you mean \"\($0)\"?" } ?? "."
         return "column \(index + 1) (\(Self.columnLetters(index))) is not on this round's ballot: \(reason)\(hint) "
             + "Correct the header (the keying template has the right one) and import the file again"
     }

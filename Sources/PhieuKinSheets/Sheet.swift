@@ -1,3 +1,5 @@
+package import PhieuKinMessages
+
 /// Spreadsheets in and out: `.xlsx` workbooks read (minizip + XMLParser) and written
 /// (libxlsxwriter). The only module that touches either C library (`internal import`). It knows
 /// rows and cells, nothing of surveys, rounds or reports.
@@ -82,7 +84,7 @@ package struct SheetRow: Sendable, Hashable {
 }
 
 /// Why a workbook could not be read or written. Never quotes cell contents (they may be ballots).
-package struct SheetError: Error, Equatable, CustomStringConvertible {
+package struct SheetError: Error, Equatable, CustomStringConvertible, MessageConvertible {
     package struct Kind: Hashable, Sendable, CustomStringConvertible {
         private let name: String
         private init(_ name: String) { self.name = name }
@@ -97,11 +99,15 @@ package struct SheetError: Error, Equatable, CustomStringConvertible {
     }
 
     package let kind: Kind
-    package let reason: String
+    /// What is wrong (English key, Vietnamese in the catalogue).
+    package let why: Message
+    /// The reason in English.
+    package var reason: String { why.description }
+    package var message: Message { why }
 
-    package init(_ kind: Kind, _ reason: String) {
+    package init(_ kind: Kind, _ why: Message) {
         self.kind = kind
-        self.reason = reason
+        self.why = why
     }
 
     package var description: String { reason }

@@ -1,5 +1,6 @@
 internal import CMinizip
 import Foundation
+import PhieuKinMessages
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -177,7 +178,7 @@ private final class SharedStringsReader: NSObject, XMLParserDelegate {
 private final class WorksheetReader: NSObject, XMLParserDelegate {
     let strings: [String]
     var rows: [SheetRow] = []
-    var problem: String?
+    var problem: Message?
     private var rowNumber = 0
     private var cells: [String] = []
     private var column = 0

@@ -140,7 +140,7 @@ struct ExcelCLITests {
 
     @Test func templateRoundTripThroughExcelToTheReport() throws {
         let cli = try CLI.temporaryWorkspace("template")
-        let (round, serials) = try ImportCLITests.numberedRound(cli, ballots: 4)
+        let (round, serials) = try ImportCLITests.numberedRound(cli, ballots: 6)
         let template = cli.path("keying.xlsx")
         let written = try cli.run(["ballots", "template", "--round", round, "--out", template])
         #expect(written.status == 0, "\(written.stderr)")
@@ -166,9 +166,11 @@ struct ExcelCLITests {
         #expect(shape.contains("True True"))
         // A drop-down list of the codes on every question column from row 4; none on serial or remark.
         #expect(shape.contains("210 True False"), "\(shape)")
-        // A teller keys four ballots in Excel (openpyxl) and saves: marks typed as x, X and 1.
-        let marks: [(String, String)] = [
-            ("VP01.dao-duc", "x"), ("VP01.dao-duc", "X"), ("VP01.dao-duc", "1"), ("VP02.thai-do", "x"),
+        // A teller keys six ballots in Excel (openpyxl) and saves: marks typed as x, X and the
+        // number 1 (Excel stores it as a number), one ballot left blank but for its serial.
+        let marks: [[String]] = [
+            ["VP01.dao-duc:x", "VP02.thai-do:x"], ["VP01.dao-duc:X"], ["VP01.dao-duc:1", "VP03.ky-luat:x"],
+            ["VP02.thai-do:1"], ["VP30.sach-nhieu:x"], [],
         ]
         _ = try python(
             """
@@ -179,24 +181,33 @@ struct ExcelCLITests {
             for i, serial in enumerate(serials):
                 row = 4 + i
                 ws.cell(row=row, column=1, value=serial)
-                column, code = marks[i]
-                ws.cell(row=row, column=header.index(column) + 1, value=int(code) if code.isdigit() else code)
+                for mark in marks[i]:
+                    column, code = mark.split(":")
+                    ws.cell(row=row, column=header.index(column) + 1, value=int(code) if code.isdigit() else code)
             wb.save(sys.argv[1])
             """,
             [
                 template, String(decoding: try JSONEncoder().encode(serials), as: UTF8.self),
-                String(decoding: try JSONEncoder().encode(marks.map { [$0.0, $0.1] }), as: UTF8.self),
+                String(decoding: try JSONEncoder().encode(marks), as: UTF8.self),
             ])
         let imported = try cli.run(["import", "--round", round, template])
         #expect(imported.status == 0, "\(imported.stdout)\(imported.stderr)")
-        #expect(imported.stdout.contains("4 accepted, 0 duplicates, 0 rejected"))
+        #expect(imported.stdout.contains("6 accepted, 0 duplicates, 0 rejected"), "\(imported.stdout)")
         #expect(try cli.run(["round", "close", "--round", round]).status == 0)
-        // Tallied, the report counts exactly what was keyed (4 ballots: under the minimum of
-        // quarterly-7, so nothing is broken down — shown as too few).
-        let tally = try cli.run(["tally", "--round", round, "--json"])
+        let tally = try cli.run(["tally", "--round", round])
         #expect(tally.status == 0, "\(tally.stderr)")
-        let summary = try JSONSerialization.jsonObject(with: Data(tally.stdout.utf8)) as! [String: Any]
-        #expect(summary["ballots_counted"] as? Int == 4)
+        // The report counts exactly what was keyed, cell by cell.
+        let report = try cli.run(["report", "--round", round, "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as! [String: Any]
+        #expect(json["ballots_counted"] as? Int == 6)
+        var counted: [String: Int] = [:]
+        let summary = try #require(json["summary"] as? [String: Any])
+        for official in summary["officials"] as! [[String: Any]] {
+            for cell in official["criteria"] as! [[String: Any]] where (cell["marked"] as! Int) > 0 {
+                counted["\(official["official_id"]!).\(cell["criterion_id"]!)"] = cell["marked"] as? Int
+            }
+        }
+        #expect(counted == ["VP01.dao-duc": 3, "VP02.thai-do": 2, "VP03.ky-luat": 1, "VP30.sach-nhieu": 1])
     }
 
     @Test func csvTemplateSavedByExcelWithSemicolonsImports() throws {

@@ -314,8 +314,13 @@ public struct BallotImportSession {
     /// names the column, its letter, the nearest valid id, and the fix. Nil for a known column.
     public func unknownColumnProblem(_ columns: [Column], index: Int, name: String) -> Message? {
         guard case .unknown(_, let reason) = columns[index] else { return nil }
-        let hint: Message = nearestColumn(to: name).map { "; did you mean \"\($0)\"?" } ?? "."
-        return "column \(index + 1) (\(Self.columnLetters(index))) is not on this round's ballot: \(reason)\(hint) "
+        let letters = Self.columnLetters(index)
+        guard let nearest = nearestColumn(to: name) else {
+            return "column \(index + 1) (\(letters)) is not on this round's ballot: \(reason). "
+                + "Correct the header (the keying template has the right one) and import the file again"
+        }
+        return
+            "column \(index + 1) (\(letters)) is not on this round's ballot: \(reason); did you mean \"\(nearest)\"? "
             + "Correct the header (the keying template has the right one) and import the file again"
     }
 

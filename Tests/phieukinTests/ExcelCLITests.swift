@@ -65,6 +65,13 @@ struct ExcelCLITests {
                     + "type \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file; nothing was imported."),
             "\(refused.stderr)")
         #expect(try Self.leaves(cli) == 0)
+        // The teller reads it in Vietnamese by default.
+        let vietnamese = try cli.run(["import", "--round", round, path], environment: ["PHIEUKIN_LANG": "vi"])
+        #expect(
+            vietnamese.stderr.contains(
+                "\(path):4: trường 4 không phải văn bản UTF-8: tệp được lưu bằng bảng mã khác (Windows-1258 hoặc "
+                    + "Windows-1252, kiểu \"CSV (Comma delimited)\" của Excel). Trong Excel chọn File > Save As, kiểu "
+                    + "tệp \"CSV UTF-8 (Comma delimited) (*.csv)\", rồi nhập tệp mới; "), "\(vietnamese.stderr)")
         // Saved again as UTF-8, the same file imports whole: no duplicates, no quarantine.
         let fixed = String(decoding: bytes.dropLast(5), as: UTF8.self) + "Tốt\r\n"
         try fixed.write(toFile: path, atomically: true, encoding: .utf8)
@@ -99,6 +106,11 @@ struct ExcelCLITests {
             "\(refused.stderr)")
         #expect(try Self.leaves(cli) == 0)
         #expect(try cli.run(["rejects", "list", "--round", round]).stdout.contains("No rejected ballots"))
+        let vietnamese = try cli.run(["import", "--round", round, cli.path("k.csv"), "--lang", "vi"])
+        #expect(
+            vietnamese.stderr.contains(
+                "k.csv:1: cột 3 (C) không có trên phiếu của vòng này: "), "\(vietnamese.stderr)")
+        #expect(vietnamese.stderr.contains("có phải là \"VP02.thai-do\"? Sửa dòng tiêu đề"))
     }
 
     @Test func oldXLSAndUTF16AreRefusedWithTheFix() throws {

@@ -317,14 +317,17 @@ extension WorkspaceService {
             try blankBallots(pendingEmpty.count)
             try dataRecord(view, columns: columns)
         }
-        /// The first `count` pending empty rows as blank ballots of an unnumbered round.
-        func blankBallots(_ count: Int) throws {
+        /// The first `count` pending empty rows as blank ballots of an unnumbered round. The empty
+        /// rows that end the file (`trailing`) are left out of the content digest: how many of them
+        /// count depends on the room the round has left, and the same file imported again must
+        /// give the same digest whatever that room is (docs/FORMAT.md, "Batches").
+        func blankBallots(_ count: Int, trailing: Bool = false) throws {
             guard count > 0, let columns else { return }
             let blank = [String](repeating: "", count: columns.count)
             for line in pendingEmpty.prefix(count) {
                 let outcome = session.process(
                     record: CSVRecord(line: line, fields: blank), columns: columns, file: name)
-                addContent(outcome)
+                if !trailing { addContent(outcome) }
                 try each(outcome, &session)
             }
             pendingEmpty.removeFirst(count)
@@ -392,7 +395,7 @@ extension WorkspaceService {
             } else if csv != nil {
                 try csv!.finishRecords(csvRecord)
             }
-            try blankBallots(min(pendingEmpty.count, max(0, keepTrailingEmpty(pendingEmpty.count))))
+            try blankBallots(min(pendingEmpty.count, max(0, keepTrailingEmpty(pendingEmpty.count))), trailing: true)
         } catch let error as CSVError {
             throw PhieuKinError(
                 .invalidFile, "\(name):\(error.line): \(error.why); nothing was imported.", underlying: error)

@@ -244,6 +244,15 @@ struct ImportWorkflowTests {
         let report = try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [path]))
         #expect(report.accepted == 4 && report.exitStatus == 0 && report.rejects.isEmpty)
         #expect(report.ignoredEmptyRows == 2)
+        // The same file again is refused, though the round now has room for none of its trailing
+        // empty rows: they are not part of what identifies the file.
+        let g = try ImportFixture.make(ballots: 4, numbered: false)
+        let file = try g.write("g.csv", "A1.dao-duc,A2.dao-duc\nx,\n,x\n,\n")
+        #expect(try g.workspace.intake.importBallots(ImportRequest(roundID: g.round, files: [file])).accepted == 3)
+        let twice = #expect(throws: PhieuKinError.self) {
+            try g.workspace.intake.importBallots(ImportRequest(roundID: g.round, files: [file]))
+        }
+        #expect(twice?.kind == .duplicateImport)
         // A numbered round has no ballot without a serial: every empty row is ignored.
         let n = try ImportFixture.make(ballots: 2)
         let numbered = try n.write("n.csv", "serial,A1.dao-duc\n,\n\(n.serials[0]),x\n,\n\(n.serials[1]),\n,,\n")

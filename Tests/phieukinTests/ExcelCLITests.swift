@@ -148,6 +148,27 @@ struct ExcelCLITests {
         #expect(imported.stdout.contains("\(path):4: [invalid-code]"), "\(imported.stdout)")
     }
 
+    /// An unnumbered round refuses the same ballots twice whether they come as .xlsx or as the
+    /// same sheet saved as CSV (docs/FORMAT.md, "Batches": the content digest).
+    @Test func unnumberedRoundKnowsTheSheetInEitherFormat() throws {
+        let cli = try CLI.temporaryWorkspace("xlsx-csv")
+        let round = try RoundAndPrintTests.openRound(cli, ballots: 5, extra: ["--serials", "none"])
+        let xlsx = cli.path("k.xlsx")
+        _ = try python(
+            """
+            import sys, openpyxl
+            wb = openpyxl.Workbook(); ws = wb.active
+            for row in [["VP01.dao-duc", "VP02.thai-do"], ["x", None], [None, 1], ["X", "x"]]: ws.append(row)
+            wb.save(sys.argv[1])
+            """, [xlsx])
+        #expect(try cli.run(["import", "--round", round, xlsx]).stdout.contains("3 accepted"))
+        try "VP01.dao-duc;VP02.thai-do\r\nx;\r\n;1\r\nX;x\r\n;\r\n".write(
+            toFile: cli.path("k.csv"), atomically: true, encoding: .utf8)
+        let again = try cli.run(["import", "--round", round, cli.path("k.csv")])
+        #expect(
+            again.status == 1 && again.stderr.contains("holds the same ballots, in the same order"), "\(again.stderr)")
+    }
+
     // MARK: Keying template
 
     @Test func templateRoundTripThroughExcelToTheReport() throws {

@@ -181,7 +181,7 @@ struct VerifyCommand: ParsableCommand {
         } else {
             for r in report.rounds {
                 say(
-                    "\(r.round) (\(r.state)): \(counted(r.leaves, "ballot")), \(counted(r.batches, "batch", "batches")), \(counted(r.treeHeads, "tree head")), "
+                    "\(r.round) (\(stateWord(r.state))): \(counted(r.leaves, "ballot")), \(counted(r.batches, "batch", "batches")), \(counted(r.treeHeads, "tree head")), "
                         + "issued \(r.issued), used \(r.used), quarantine \(r.rejectsPending) pending / \(r.rejectsAccepted) accepted / \(r.rejectsDiscarded) discarded"
                 )
             }

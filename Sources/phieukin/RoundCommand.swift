@@ -89,7 +89,9 @@ struct RoundCommand: ParsableCommand {
             }
             let names = summary.unitIDs.map(\.rawValue).joined(separator: ", ")
             say(
-                "Opened \(summary.surveyID) for \(summary.unitIDs.count == 1 ? "unit" : "units") \(names), period \(summary.period)"
+                summary.unitIDs.count == 1
+                    ? "Opened \(summary.surveyID) for unit \(names), period \(summary.period)"
+                    : "Opened \(summary.surveyID) for units \(names), period \(summary.period)"
             )
             say("Officials on the ballot: \(summary.officials); ballots to issue: \(summary.ballotsPlanned)")
             let encrypted = summary.keyFilesEncrypted == true ? ", passphrase-protected" : ""

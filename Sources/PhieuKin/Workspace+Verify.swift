@@ -35,7 +35,13 @@ extension WorkspaceService {
     /// Every check of one round's ballot log, from one consistent snapshot (docs/FORMAT.md,
     /// "Verification").
     func verifyBallotLog(roundID: RoundID, agencyKey: Ed25519PublicKey) throws -> VerificationReport.RoundCheck {
-        let s = try store.ballotLogSnapshot(roundID: roundID)
+        try verifyBallotLog(try store.ballotLogSnapshot(roundID: roundID), agencyKey: agencyKey)
+    }
+
+    /// The checks of `verifyBallotLog(roundID:agencyKey:)` on a snapshot already read (the audit
+    /// export checks exactly what it writes).
+    func verifyBallotLog(_ s: BallotLogSnapshot, agencyKey: Ed25519PublicKey) throws -> VerificationReport.RoundCheck {
+        let roundID = s.round.id
         var problems: [Message] = []
         let rejectCounts = Dictionary(grouping: s.rejects, by: \.status).mapValues(\.count)
         let acceptedRejects = rejectCounts[.accepted] ?? 0
@@ -207,7 +213,7 @@ extension WorkspaceService {
             }
             // Electronic ballots still in the inbox have used their codes but are not in the log yet.
             if hashes.count + s.inboxCount != s.usedCount + acceptedRejects {
-                let waiting = s.inboxCount > 0 ? " and \(s.inboxCount) waiting to be appended," : ""
+                let waiting: Message = s.inboxCount > 0 ? " and \(s.inboxCount) waiting to be appended," : ""
                 problems.append(
                     "\(hashes.count) ballots in the log\(waiting) but \(s.usedCount) used serials + \(acceptedRejects) accepted rejects"
                 )

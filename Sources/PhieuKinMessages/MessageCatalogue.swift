@@ -12,10 +12,18 @@ public enum MessageCatalogue {
             "  hoặc: {0}",
         "  share {0} of {1}: {2}":
             "  mảnh khóa {0} trên {1}: {2}",
+        " (and {0} more)":
+            " (và {0} ô khác)",
+        " (can be accepted)":
+            " (có thể chấp nhận)",
         " Nothing was written.":
             " Không có gì được ghi.",
         " The output is in {0}.":
             " Kết quả đầu ra nằm ở {0}.",
+        " and {0} waiting to be appended,":
+            " và {0} phiếu đang chờ ghi vào sổ,",
+        " — decided: {0}":
+            " — đã quyết định: {0}",
         "\"{0}\" is not a code: use 1 to 8 lowercase ASCII letters or digits, as tellers key them":
             "\"{0}\" không phải là mã đánh dấu: hãy dùng từ 1 đến 8 chữ cái ASCII viết thường hoặc chữ số, đúng như người nhập liệu gõ vào",
         "\"{0}\" is not a fraction n/d with 0 < n/d ≤ 1":
@@ -30,6 +38,8 @@ public enum MessageCatalogue {
             "(cấp cao nhất)",
         "({0}): their ballots and results were lost; restore phieukin.sqlite from a backup":
             "({0}): phiếu và kết quả của các vòng đó đã bị mất; hãy khôi phục phieukin.sqlite từ bản sao lưu",
+        ", passphrase-protected":
+            ", có mật khẩu bảo vệ",
         "--kiosk-interval and --kiosk-daily-cap must be at least 1.":
             "--kiosk-interval và --kiosk-daily-cap phải ít nhất là 1.",
         "--listen takes HOST:PORT, for example 127.0.0.1:8080.":
@@ -90,6 +100,8 @@ public enum MessageCatalogue {
             "dữ liệu khóa đầu vào của HKDF trống; hãy truyền bí mật chung hoặc khóa cần mở rộng",
         "HKDF-SHA-256 output must be 1…8160 bytes, got {0}":
             "đầu ra HKDF-SHA-256 phải từ 1…8160 byte, nhận được {0}",
+        "Hand each share file to one member of the counting committee (on a USB stick or printed), and keep no copy on this computer. Any {0} of the {1} members open the round together, each bringing their share to the tally.":
+            "Giao mỗi tệp mảnh khóa cho một thành viên tổ kiểm phiếu (trên USB hoặc bản in) và không giữ bản sao nào trên máy này. Bất kỳ {0} trong {1} thành viên cùng nhau mở vòng, mỗi người mang mảnh khóa của mình đến buổi kiểm phiếu.",
         "Help:  {0}":
             "Trợ giúp:  {0}",
         "JSON: {0}":
@@ -118,6 +130,10 @@ public enum MessageCatalogue {
             "ĐẠT: mọi nội dung kiểm tra đều hợp lệ.",
         "Officials on the ballot: {0}; ballots to issue: {1}":
             "Cán bộ trên phiếu: {0}; số phiếu cần phát: {1}",
+        "Opened {0} for unit {1}, period {2}":
+            "Đã mở {0} cho đơn vị {1}, kỳ {2}",
+        "Opened {0} for units {1}, period {2}":
+            "Đã mở {0} cho các đơn vị {1}, kỳ {2}",
         "PROBLEM: {0}":
             "VẤN ĐỀ: {0}",
         "Public key: {0}":
@@ -140,6 +156,10 @@ public enum MessageCatalogue {
             "Đã xử lý tờ phiếu đã quét #{0} (đã ký).",
         "Signed into its log as tree head {0}.":
             "Đã ký vào sổ của vòng thành đầu cây {0}.",
+        "Signing key: {0} (mode 0600)":
+            "Khóa ký: {0} (quyền 0600)",
+        "Signing key: {0} (mode 0600, encrypted)":
+            "Khóa ký: {0} (quyền 0600, được mã hóa)",
         "Tallied {0}: {1} counted.":
             "Đã kiểm phiếu {0}: đã đếm {1}.",
         "Tally key (1 of 1{0}): {1}":
@@ -148,10 +168,14 @@ public enum MessageCatalogue {
             "Khóa kiểm phiếu được chia thành {0} mảnh, bất kỳ {1} mảnh nào cũng mở được vòng{2}:",
         "The reading was not accepted; scanned sheet #{0} still waits.":
             "Kết quả đọc không được chấp nhận; tờ phiếu đã quét #{0} vẫn đang chờ xử lý.",
+        "The tally key stays in the workspace (1 of 1): whoever can read its keys folder can open the round.":
+            "Khóa kiểm phiếu được giữ trong thư mục làm việc (1 trên 1): ai đọc được thư mục keys của nó đều mở được vòng.",
         "These files were already imported (batch {0}): nothing was stored again.":
             "Các tệp này đã được nhập trước đó (lô {0}): không có gì được lưu lại lần nữa.",
         "Too few ballots to report anything for this group: the round is inconclusive, it raises and clears no flag, and the earlier status carries to the next conclusive round.":
             "Quá ít phiếu để báo cáo cho nhóm này: vòng không đủ điều kiện kết luận, không phát sinh và không xóa cảnh báo nào, tình trạng trước đó được giữ nguyên đến vòng đủ điều kiện kết luận tiếp theo.",
+        "Unnumbered ballots: no serials.":
+            "Phiếu không đánh số: không có số sê-ri.",
         "Usage: {0}":
             "Cách dùng: {0}",
         "Verify it independently with: scripts/verify-audit {0}":
@@ -266,8 +290,6 @@ public enum MessageCatalogue {
             "danh sách câu trả lời phải chứa chuỗi",
         "answers must be an object {\"<question id>\": \"<code>\"}":
             "answers phải là một đối tượng {\"<question id>\": \"<code>\"}",
-        "application/octet-stream":
-            "application/octet-stream",
         "at most 255 shares fit GF(256), got {0}":
             "GF(256) chứa được tối đa 255 mảnh khóa, nhận được {0}",
         "authentication failed: wrong key, wrong context/associated data, or the data was altered or damaged":
@@ -450,8 +472,6 @@ public enum MessageCatalogue {
             "keys/rounds chứa khóa của {0} vòng",
         "keys/rounds holds keys of {0} rounds the database does not have ":
             "keys/rounds chứa khóa của {0} vòng mà cơ sở dữ liệu không có ",
-        "keys/rounds holds keys of {0} round{1} the database does not have ({2}): their ballots and results were lost; restore phieukin.sqlite from a backup":
-            "keys/rounds chứa khóa của {0} vòng{1} mà cơ sở dữ liệu không có ({2}): phiếu và kết quả của các vòng này đã bị mất; hãy khôi phục phieukin.sqlite từ bản sao lưu",
         "leaf index {0} is outside a tree of {1} leaves":
             "chỉ số lá {0} nằm ngoài cây có {1} lá",
         "leaf indexes are not contiguous: expected leaf {0}, found {1} (a leaf was deleted or inserted)":
@@ -526,14 +546,10 @@ public enum MessageCatalogue {
             "không phải mỗi dòng một đối tượng JSON",
         "not one JSON object per line ({0})":
             "không phải mỗi dòng một đối tượng JSON ({0})",
-        "null":
-            "null",
         "number is outside the IEEE 754 double range":
             "số nằm ngoài phạm vi double của IEEE 754",
         "official_id \"{0}\" appears twice (first on line {1})":
             "official_id \"{0}\" xuất hiện hai lần (lần đầu ở dòng {1})",
-        "ok\n":
-            "ok\n",
         "old tree size {0} must be 1…{1} (the current tree size)":
             "kích thước cây cũ {0} phải từ 1…{1} (kích thước cây hiện tại)",
         "one link per access code is needed":
@@ -572,6 +588,10 @@ public enum MessageCatalogue {
             "ghi một trang: cairo: {0}",
         "recount of round {0} does not match its committed result: ":
             "kết quả kiểm lại vòng {0} không khớp với kết quả đã chốt: ",
+        "refused: other users can change the file (mode {0}), and a survey definition decides how ballots are counted; fix it with: chmod go-w {1}":
+            "bị từ chối: người dùng khác có thể sửa tệp (quyền {0}), mà tệp định nghĩa mẫu phiếu quyết định cách đếm phiếu; sửa bằng: chmod go-w {1}",
+        "refused: the file belongs to another user; a survey definition decides how ballots are counted, so only files you own are trusted":
+            "bị từ chối: tệp thuộc về người dùng khác; tệp định nghĩa mẫu phiếu quyết định cách đếm phiếu nên chỉ tin các tệp do bạn sở hữu",
         "refused: the folder {0} can be changed by other users (mode {1}); fix it with: chmod go-w {2}":
             "bị từ chối: thư mục {0} có thể bị người dùng khác sửa đổi (quyền {1}); hãy khắc phục bằng lệnh: chmod go-w {2}",
         "refusing to export the audit bundle to {0}: it is {1} of the workspace; nothing was written.":
@@ -652,8 +672,6 @@ public enum MessageCatalogue {
             "vòng {0} {1} nên không thể chấp nhận phiếu chờ xử lý nữa; không có gì bị thay đổi.",
         "round {0} is {1}, so its quarantined ballots can no longer be discarded; nothing was changed.":
             "vòng {0} {1} nên không thể loại bỏ phiếu chờ xử lý nữa; không có gì bị thay đổi.",
-        "round {0} is {1}: no ballots can be {2} any more; nothing was changed.":
-            "vòng {0} đang ở trạng thái {1}: không phiếu nào còn được {2} nữa; không có thay đổi nào.",
         "round {0} is {1}; ballots are printed only for open rounds.":
             "vòng {0} đang ở trạng thái {1}; chỉ in phiếu cho vòng đang mở.",
         "round {0} is {1}; kiosks serve open rounds only.":
@@ -736,12 +754,6 @@ public enum MessageCatalogue {
             "văn bản không phải UTF-8: hãy lưu tệp ở dạng UTF-8 (\"CSV UTF-8\") rồi nhập lại",
         "text is not UTF-8: save the file as UTF-8 and import it again":
             "văn bản không phải UTF-8: hãy lưu tệp ở dạng UTF-8 rồi nhập lại",
-        "text/css; charset=utf-8":
-            "text/css; charset=utf-8",
-        "text/html; charset=utf-8":
-            "text/html; charset=utf-8",
-        "text/javascript; charset=utf-8":
-            "text/javascript; charset=utf-8",
         "the AES-256-GCM output buffer holds {0} bytes; this message needs {1}":
             "bộ đệm đầu ra AES-256-GCM chứa {0} byte; thông điệp này cần {1}",
         "the AES-256-GCM output buffer overlaps an input; use separate buffers, or work exactly in place":
@@ -776,6 +788,8 @@ public enum MessageCatalogue {
             "phiếu có {0} cột đánh dấu; một trang chứa được tối đa {1} cột",
         "the ballot is for round {0}, not {1}":
             "phiếu thuộc vòng {0}, không phải vòng {1}",
+        "the ballot log of round {0} does not verify, so no audit bundle was written: {1}.":
+            "sổ phiếu của vòng {0} không qua được kiểm tra nên không ghi gói kiểm toán nào: {1}.",
         "the ballots were printed but not moved into place: {0} Its serials are issued; use that file.":
             "phiếu đã được in nhưng chưa được chuyển vào đúng vị trí: {0} Số sê-ri của các phiếu này đã được phát; hãy dùng tệp đó.",
         "the counts differ":
@@ -790,6 +804,8 @@ public enum MessageCatalogue {
             "cơ sở dữ liệu {0} không chứa bảng nào của PhieuKin",
         "the database {0} is empty (0 bytes)":
             "cơ sở dữ liệu {0} trống (0 byte)",
+        "the database {0} is missing":
+            "không có cơ sở dữ liệu {0}",
         "the disk is full (the one holding {0}). Free some space on it and run the command again; nothing was changed.":
             "ổ đĩa đã đầy (ổ chứa {0}). Hãy giải phóng bớt dung lượng trên ổ đĩa đó rồi chạy lại lệnh; không có thay đổi nào.",
         "the document cannot be printed":
@@ -920,8 +936,6 @@ public enum MessageCatalogue {
             "đơn vị {0} không có cán bộ nào đang công tác để đưa vào phiếu.",
         "unit {0} is given twice.":
             "đơn vị {0} được chỉ định hai lần.",
-        "unit {0} is not on the roster.":
-            "đơn vị {0} không có trong danh sách cán bộ.",
         "unit {0} is not on the roster: no roster has been imported yet.":
             "đơn vị {0} không có trong danh sách cán bộ: chưa nhập danh sách cán bộ nào.",
         "unit {0} is not on the roster; its units are: {1}.":
@@ -958,10 +972,6 @@ public enum MessageCatalogue {
             "{0} (kích thước {1}): gốc không khớp với các lá đang lưu (một lá đã bị thay đổi)",
         "{0} ({1}): {2}, {3}, {4}, issued {5}, used {6}, quarantine {7} pending / {8} accepted / {9} discarded":
             "{0} ({1}): {2}, {3}, {4}, đã phát {5}, đã dùng {6}, khu chờ xử lý: {7} đang chờ / {8} đã chấp nhận / {9} đã loại bỏ",
-        "{0} . {0} definition file was refused: ":
-            "{0} . {0} tệp định nghĩa mẫu phiếu bị từ chối: ",
-        "{0} . {0} definition files were refused: ":
-            "{0} . {0} tệp định nghĩa mẫu phiếu bị từ chối: ",
         "{0} Another tally may have run at the same time.":
             "{0} Có thể một lần kiểm phiếu khác đã chạy cùng lúc.",
         "{0} already exists; PhieuKin never overwrites a key. Move it away first.":
@@ -1026,8 +1036,6 @@ public enum MessageCatalogue {
             "{0} trống",
         "{0} is encrypted with the passphrase given when the round was opened: the agency passphrase (which also signs the result), or a passphrase chosen for this round.":
             "{0} được mã hóa bằng mật khẩu đã nhập khi mở vòng: mật khẩu của cơ quan (cũng dùng để ký kết quả), hoặc mật khẩu chọn riêng cho vòng này.",
-        "{0} is encrypted, with the passphrase given when the round was opened: one of the round's own, or the agency passphrase.":
-            "{0} được mã hóa bằng mật khẩu đã nhập khi mở vòng: mật khẩu riêng của vòng, hoặc mật khẩu của cơ quan.",
         "{0} is encrypted: its passphrase is needed.":
             "{0} được mã hóa: cần mật khẩu của tệp này.",
         "{0} is encrypted: the agency passphrase is needed.":
@@ -1048,10 +1056,8 @@ public enum MessageCatalogue {
             "{0} không phải là khóa kiểm phiếu của vòng {1}.",
         "{0} issued; they are not stored anywhere else.":
             "Đã phát {0}; không được lưu ở bất kỳ nơi nào khác.",
-        "{0} keys/rounds holds keys of {0} round":
-            "{0} keys/rounds chứa khóa của {0} vòng",
-        "{0} keys/rounds holds keys of {0} rounds":
-            "{0} keys/rounds chứa khóa của {0} vòng",
+        "{0} issued; they are not stored anywhere else. Print the file, then delete it.":
+            "Đã phát {0}; chúng không được lưu ở nơi nào khác. Hãy in tệp rồi xóa nó.",
         "{0} must be a new or empty folder for the crops.":
             "{0} phải là thư mục mới hoặc trống để chứa ảnh cắt.",
         "{0} not found.":

@@ -86,8 +86,8 @@ struct RejectsCommand: ParsableCommand {
             if json { return try printJSON(rejects) }
             if rejects.isEmpty { say("No rejected ballots in round \(round).") }
             for r in rejects {
-                let acceptable = r.acceptable ? " (can be accepted)" : ""
-                let decided = r.decisionReason.map { " — decided: \($0)" } ?? ""
+                let acceptable: Message = r.acceptable ? " (can be accepted)" : ""
+                let decided: Message = r.decisionReason.map { " — decided: \($0)" } ?? ""
                 say("#\(r.id)  \(r.status)  \(r.source ?? "-")  [\(r.code)] \(r.reason)\(acceptable)\(decided)")
             }
         }

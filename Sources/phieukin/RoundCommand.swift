@@ -94,7 +94,7 @@ struct RoundCommand: ParsableCommand {
                     : "Opened \(summary.surveyID) for units \(names), period \(summary.period)"
             )
             say("Officials on the ballot: \(summary.officials); ballots to issue: \(summary.ballotsPlanned)")
-            let encrypted = summary.keyFilesEncrypted == true ? ", passphrase-protected" : ""
+            let encrypted: Message = summary.keyFilesEncrypted == true ? ", passphrase-protected" : ""
             if summary.committeeSize == 1 {
                 say("Tally key (1 of 1\(encrypted)): \(summary.keyFiles.first ?? "")")
             } else {

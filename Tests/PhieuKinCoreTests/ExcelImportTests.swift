@@ -50,4 +50,18 @@ struct ExcelImportTests {
     func columnLetters(index: Int, letters: String) {
         #expect(BallotImportSession.columnLetters(index) == letters)
     }
+
+    @Test(arguments: [";", "\t"])
+    func rosterSavedByExcelWithAnotherSeparator(separator: String) throws {
+        let text =
+            "sep=\(separator)\r\n"
+            + [
+                "unit_id,unit_name,official_id,full_name,position",
+                "VP,\"Văn phòng HĐND, UBND\",VP01,Nguyễn Văn An,Chánh Văn phòng",
+            ].map { $0.replacingOccurrences(of: ",", with: separator) }.joined(separator: "\r\n")
+        let fixed = text.replacingOccurrences(of: "HĐND\(separator) UBND", with: "HĐND, UBND")
+        let roster = try RosterParser.parse(bytes: [0xEF, 0xBB, 0xBF] + Array(fixed.utf8), fileName: "roster.csv")
+        #expect(roster.units.map(\.name) == ["Văn phòng HĐND, UBND"])
+        #expect(roster.officials.map(\.fullName) == ["Nguyễn Văn An"])
+    }
 }

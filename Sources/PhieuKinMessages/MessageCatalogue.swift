@@ -1173,6 +1173,16 @@ public enum MessageCatalogue {
         "{0}; nothing was imported.":
             "{0}; không có phiếu nào được nhập.",
         // Excel in and out (issue 12): import, keying template, spreadsheet exports.
+        // Why a header column is not on the ballot (BallotImportSession.column(named:), nested in
+        // the refusal above; `.unknown(` is not among scripts/message-keys' triggers).
+        "column \"{0}\": grid columns are <official_id>.<criterion_id>":
+            "cột \"{0}\": cột của bảng đánh giá có dạng <mã cán bộ>.<mã tiêu chí>",
+        "column \"{0}\": no official {1} on this round's ballot":
+            "cột \"{0}\": không có cán bộ {1} trên phiếu của vòng này",
+        "column \"{0}\": survey {1} has no criterion {2}":
+            "cột \"{0}\": phiếu {1} không có tiêu chí {2}",
+        "column \"{0}\": survey {1} has no question {2}":
+            "cột \"{0}\": phiếu {1} không có câu hỏi {2}",
         "field {0} is not UTF-8 text: the file was saved in another encoding (Windows-1258 or Windows-1252, Excel's \"CSV (Comma delimited)\"). In Excel choose File > Save As and the file type \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file":
             "trường {0} không phải văn bản UTF-8: tệp được lưu bằng bảng mã khác (Windows-1258 hoặc Windows-1252, kiểu \"CSV (Comma delimited)\" của Excel). Trong Excel chọn File > Save As, kiểu tệp \"CSV UTF-8 (Comma delimited) (*.csv)\", rồi nhập tệp mới",
         "column {0} ({1}) is not on this round's ballot: {2}. Correct the header (the keying template has the right one) and import the file again":

@@ -88,6 +88,37 @@ struct XLSXReaderTests {
         #expect(rows[3].cells == ["ABCD"])
     }
 
+    /// A workbook as other tools write it, built part by part: inline strings, rich-text shared
+    /// strings with a phonetic run, a formula's cached value, booleans, cells without references,
+    /// and a first sheet that is not sheet1.xml.
+    @Test func inlineRichFormulaAndUnreferencedCells() throws {
+        let folder = try TemporaryFiles.directory("sheets")
+        let path = folder.appendingPathComponent("parts.xlsx").path
+        _ = try openpyxl(
+            #"""
+            import sys, zipfile
+            parts = {
+              "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+              "xl/workbook.xml": '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Phiếu" sheetId="2" r:id="rId7"/><sheet name="Khác" sheetId="1" r:id="rId1"/></sheets></workbook>',
+              "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml" Type="x"/><Relationship Id="rId7" Target="/xl/worksheets/keyed.xml" Type="x"/></Relationships>',
+              "xl/sharedStrings.xml": '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>serial</t></si><si><r><t>Ý kiến </t></r><r><rPr><b/></rPr><t xml:space="preserve">có dấu</t></r><rPh><t>ignored</t></rPh></si></sst>',
+              "xl/worksheets/sheet1.xml": '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>wrong sheet</t></is></c></row></sheetData></worksheet>',
+              "xl/worksheets/keyed.xml": '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="C2" t="inlineStr"><is><t>remark</t></is></c></row>'
+                '<row><c t="str"><f>A1&amp;"x"</f><v>ABx</v></c><c><v>1.0</v></c><c t="s"><v>1</v></c></row>'
+                '<row r="9"><c r="B9" t="b"><v>1</v></c><c r="D9"><f>1+1</f><v>2</v></c></row>'
+                '</sheetData></worksheet>',
+            }
+            with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+                for name, text in parts.items(): z.writestr(name, text)
+            """#, [path])
+        let rows = try XLSXReader.firstSheet(path: path)
+        #expect(rows.map(\.number) == [2, 3, 9])
+        #expect(rows[0].cells == ["serial", "", "remark"])
+        #expect(rows[1].cells == ["ABx", "1", "Ý kiến có dấu"])
+        #expect(rows[2].cells == ["", "TRUE", "", "2"])
+    }
+
     @Test(arguments: [
         ("1", "1"), ("1.0", "1"), ("12345678901", "12345678901"), ("1.2345678901E10", "12345678901"),
         ("2.5", "2.5"), ("-3", "-3"), ("0", "0"),

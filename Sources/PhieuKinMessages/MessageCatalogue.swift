@@ -50,6 +50,8 @@ public enum MessageCatalogue {
             "--public-url là địa chỉ https nhưng chưa đặt --behind-tls: các trang sẽ không có tiêu đề Strict-Transport-Security.",
         "--serials takes numbered or none.":
             "--serials nhận giá trị numbered hoặc none.",
+        "--spss writes a file beside the CSV: give --out FILE.csv.":
+            "--spss ghi một tệp cạnh tệp CSV: cho --out TEP.csv.",
         ". {0} definition file was refused: ":
             ". {0} tệp định nghĩa mẫu phiếu bị từ chối: ",
         ". {0} definition files were refused: ":
@@ -108,6 +110,8 @@ public enum MessageCatalogue {
             "JSON: {0}",
         "Keep the private key file off shared drives; see keys/README.md in the PhieuKin repository.":
             "Không lưu tệp khóa bí mật trên ổ đĩa dùng chung; xem keys/README.md trong kho mã nguồn PhieuKin.",
+        "Key one ballot per row from row 4, then: phieukin import --round {0} {1}":
+            "Nhập mỗi phiếu một dòng, từ dòng 4, rồi chạy: phieukin import --round {0} {1}",
         "NaN and infinity have no JSON form":
             "NaN và vô cực không có dạng biểu diễn JSON",
         "Next: phieukin ballots print --round {0} --out ballots.pdf":
@@ -152,6 +156,8 @@ public enum MessageCatalogue {
             "Đã nhập danh sách cán bộ: thêm {0}, cập nhật {1}; thêm {2}, cập nhật {3}, chuyển {4} sang ngừng công tác.",
         "Round {0}: {1} accepted, {2}, {3} rejected":
             "Vòng {0}: chấp nhận {1}, {2}, giữ lại {3}",
+        "SPSS syntax is written beside a CSV report (it reads the CSV): choose the CSV format; nothing was written.":
+            "cú pháp SPSS được ghi cạnh báo cáo CSV (nó đọc tệp CSV): chọn định dạng CSV; chưa ghi gì.",
         "Scanned sheet #{0} decided (signed).":
             "Đã xử lý tờ phiếu đã quét #{0} (đã ký).",
         "Signed into its log as tree head {0}.":
@@ -188,8 +194,12 @@ public enum MessageCatalogue {
             "Thư mục làm việc: {0}",
         "Wrote {0}":
             "Đã ghi {0}",
+        "Wrote {0}.sps":
+            "Đã ghi {0}.sps",
         "Wrote {0}: the enrolment QR for {1}. Open it once on the desk's tablet, then destroy it.":
             "Đã ghi {0}: mã QR đăng ký cho {1}. Mở tệp một lần trên máy tính bảng của quầy, sau đó hủy tệp.",
+        "Wrote {0}: {1} ({2}).":
+            "Đã ghi {0}: {1} ({2}).",
         "Wrote {0}: {1} leaves, {2} tree heads.":
             "Đã ghi {0}: {1} lá, {2} đầu cây.",
         "Wrote {0}: {1} on {2}":
@@ -274,6 +284,8 @@ public enum MessageCatalogue {
             "nonce AES-256-GCM phải dài 12 byte, nhận được {0}",
         "an AES-256-GCM tag is 16 bytes, got {0}":
             "tag AES-256-GCM phải dài 16 byte, nhận được {0}",
+        "an Excel (.xlsx) report needs an output file.":
+            "báo cáo Excel (.xlsx) cần một tệp đầu ra.",
         "an alias":
             "một bí danh (alias)",
         "an answer is a string code":
@@ -360,6 +372,8 @@ public enum MessageCatalogue {
             "không thể ghi {0}.",
         "cannot write {0}: {1}.":
             "không thể ghi {0}: {1}.",
+        "cannot write {0}: {1}; nothing was written.":
+            "không ghi được {0}: {1}; chưa ghi gì.",
         "closed":
             "đã đóng",
         "closing the file failed: {0}":
@@ -368,10 +382,22 @@ public enum MessageCatalogue {
             "mã \"{0}\" không thuộc các lựa chọn ({1})",
         "column \"{0}\" appears twice (columns {1} and {2})":
             "cột \"{0}\" xuất hiện hai lần (cột {1} và {2})",
+        "column \"{0}\": grid columns are <official_id>.<criterion_id>":
+            "cột \"{0}\": cột của bảng đánh giá có dạng <mã cán bộ>.<mã tiêu chí>",
+        "column \"{0}\": no official {1} on this round's ballot":
+            "cột \"{0}\": không có cán bộ {1} trên phiếu của vòng này",
         "column \"{0}\": not an answer code of survey {1} (codes: {2})":
             "cột \"{0}\": không phải là mã đánh dấu của mẫu phiếu {1} (các mã: {2})",
         "column \"{0}\": several answers where one is allowed; check the paper (a ballot with two marks for one question is spoiled for that question: leave it blank)":
             "cột \"{0}\": có nhiều câu trả lời trong khi chỉ được phép một; hãy kiểm tra phiếu giấy (phiếu đánh hai dấu cho một câu hỏi thì không hợp lệ đối với câu hỏi đó: hãy để trống)",
+        "column \"{0}\": survey {1} has no criterion {2}":
+            "cột \"{0}\": phiếu {1} không có tiêu chí {2}",
+        "column \"{0}\": survey {1} has no question {2}":
+            "cột \"{0}\": phiếu {1} không có câu hỏi {2}",
+        "column {0} ({1}) is not on this round's ballot: {2}. Correct the header (the keying template has the right one) and import the file again":
+            "cột {0} ({1}) không có trên phiếu của vòng này: {2}. Sửa dòng tiêu đề (mẫu nhập phiếu có dòng tiêu đề đúng) rồi nhập lại tệp",
+        "column {0} ({1}) is not on this round's ballot: {2}; did you mean \"{3}\"? Correct the header (the keying template has the right one) and import the file again":
+            "cột {0} ({1}) không có trên phiếu của vòng này: {2}; có phải là \"{3}\"? Sửa dòng tiêu đề (mẫu nhập phiếu có dòng tiêu đề đúng) rồi nhập lại tệp",
         "column {0} appears twice":
             "cột {0} xuất hiện hai lần",
         "column {0} has no name; the header is serial,<question id>,…":
@@ -422,6 +448,8 @@ public enum MessageCatalogue {
             "trường {0} có văn bản sau dấu \" đóng; hãy viết \"\" cho dấu ngoặc kép bên trong trường đặt trong ngoặc kép",
         "field {0} is longer than {1} bytes":
             "trường {0} dài hơn {1} byte",
+        "field {0} is not UTF-8 text: the file was saved in another encoding (Windows-1258 or Windows-1252, Excel's \"CSV (Comma delimited)\"). In Excel choose File > Save As and the file type \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file":
+            "trường {0} không phải văn bản UTF-8: tệp được lưu bằng bảng mã khác (Windows-1258 hoặc Windows-1252, kiểu \"CSV (Comma delimited)\" của Excel). Trong Excel chọn File > Save As, kiểu tệp \"CSV UTF-8 (Comma delimited) (*.csv)\", rồi nhập tệp mới",
         "field {0} is not valid UTF-8 text; save the file as \"CSV UTF-8\" and import it again":
             "trường {0} không phải văn bản UTF-8 hợp lệ; hãy lưu tệp ở dạng \"CSV UTF-8\" rồi nhập lại",
         "give --unit ID (one or more times) or --all-units.":
@@ -492,6 +520,10 @@ public enum MessageCatalogue {
             "libcrypto từ chối khóa công khai {0} dạng thô",
         "libqrencode could not encode a {0}-byte payload":
             "libqrencode không mã hóa được dữ liệu dài {0} byte",
+        "libxlsxwriter could not start a workbook (out of memory?)":
+            "libxlsxwriter không tạo được sổ tính (hết bộ nhớ?)",
+        "libxlsxwriter refused the sheet name \"{0}\"":
+            "libxlsxwriter không chấp nhận tên trang tính \"{0}\"",
         "link {0} must be printable ASCII without '|'":
             "liên kết {0} phải là ký tự ASCII in được, không chứa '|'",
         "list at least one channel":
@@ -566,6 +598,8 @@ public enum MessageCatalogue {
             "trang {0} (trong tổng số {1} trang) chưa được quét",
         "pass --workspace DIR, or set PHIEUKIN_WORKSPACE, to use another workspace":
             "dùng --workspace DIR, hoặc đặt biến PHIEUKIN_WORKSPACE, để dùng thư mục làm việc khác",
+        "passphrase file":
+            "tệp mật khẩu",
         "passphrase file {0} is empty.":
             "tệp mật khẩu {0} trống.",
         "passphrase file {0} not found.":
@@ -578,6 +612,8 @@ public enum MessageCatalogue {
             "kỳ \"{0}\" không có dạng YYYY-Qn, YYYY-MM hoặc YYYY (ví dụ 2026-Q3).",
         "policy.{0}":
             "policy.{0}",
+        "private key":
+            "khóa bí mật",
         "private key {0} not found: this folder holds no workspace's keys, or the file was moved.":
             "không tìm thấy khóa bí mật {0}: thư mục này không chứa khóa của thư mục làm việc nào, hoặc tệp đã bị di chuyển.",
         "re-read the serial from the paper":
@@ -710,6 +746,10 @@ public enum MessageCatalogue {
             "vòng {0}: chữ ký trên đầu cây cuối cùng (seq {1}) không hợp lệ.",
         "round {0}: voided after its tally but the void is not in the results log":
             "vòng {0}: bị hủy sau khi kiểm phiếu nhưng việc hủy không có trong sổ kết quả",
+        "row {0}: a cell lies beyond Excel's last column":
+            "dòng {0}: một ô nằm ngoài cột cuối cùng của Excel",
+        "row {0}: a cell names a shared string the workbook does not hold":
+            "dòng {0}: một ô trỏ tới chuỗi dùng chung mà sổ tính không có",
         "serial check symbol does not match: re-read it from the paper":
             "ký tự kiểm tra của số sê-ri không khớp: hãy đọc lại từ phiếu giấy",
         "serial is well-formed but was not issued for round {0}: check the paper belongs to this round; the committee may accept it after checking":
@@ -718,6 +758,8 @@ public enum MessageCatalogue {
             "serial, remark và round phải là chuỗi",
         "serials for round {0} were issued already and are not stored anywhere, so they cannot be printed again; spoiled or missing sheets are replaced by issuing new ones.":
             "số sê-ri của vòng {0} đã được phát và không được lưu ở bất kỳ đâu, nên không thể in lại; tờ phiếu hỏng hoặc bị thiếu được thay thế bằng cách phát phiếu mới.",
+        "share file {0}":
+            "tệp mảnh khóa {0}",
         "share file {0} is given twice; each member needs a file of their own.":
             "tệp mảnh khóa {0} được chỉ định hai lần; mỗi thành viên cần một tệp riêng.",
         "share file {0} not found. Check the path the committee member gave.":
@@ -736,6 +778,8 @@ public enum MessageCatalogue {
             "mảnh khóa {0} được cung cấp hai lần; hãy cung cấp các mảnh khóa khác nhau",
         "shares have different lengths ({0} and {1}); they come from different splits":
             "các mảnh khóa có độ dài khác nhau ({0} và {1}); chúng thuộc các lần chia khóa khác nhau",
+        "sheet {0} is larger than Excel allows ({1} rows, {2} columns)":
+            "trang tính {0} lớn hơn mức Excel cho phép ({1} dòng, {2} cột)",
         "survey {0} has no remark; leave the column blank":
             "mẫu phiếu {0} không có ý kiến khác; hãy để trống cột này",
         "survey {0} is a confidence vote: its quorum is counted against the number of people summoned, which was not given.":
@@ -766,6 +810,8 @@ public enum MessageCatalogue {
             "khóa công khai PEM không phải là khóa {0}",
         "the PEM text is empty or too large":
             "văn bản PEM trống hoặc quá lớn",
+        "the SPSS syntax":
+            "tệp cú pháp SPSS",
         "the access code is not well-formed":
             "mã bỏ phiếu không đúng định dạng",
         "the access code was not issued for an open round":
@@ -790,6 +836,8 @@ public enum MessageCatalogue {
             "phiếu thuộc vòng {0}, không phải vòng {1}",
         "the ballot log of round {0} does not verify, so no audit bundle was written: {1}.":
             "sổ phiếu của vòng {0} không qua được kiểm tra nên không ghi gói kiểm toán nào: {1}.",
+        "the ballots":
+            "tệp phiếu",
         "the ballots were printed but not moved into place: {0} Its serials are issued; use that file.":
             "phiếu đã được in nhưng chưa được chuyển vào đúng vị trí: {0} Số sê-ri của các phiếu này đã được phát; hãy dùng tệp đó.",
         "the counts differ":
@@ -812,6 +860,8 @@ public enum MessageCatalogue {
             "không thể in tài liệu",
         "the electorate (the number of people summoned) must be at least 1.":
             "số cử tri (số người được triệu tập) phải ít nhất là 1.",
+        "the enrolment QR":
+            "tệp mã QR đăng ký",
         "the enrolment token is not valid":
             "mã đăng ký kiosk không hợp lệ",
         "the enrolment token was used already":
@@ -822,6 +872,10 @@ public enum MessageCatalogue {
             "tệp lớn hơn {0} KiB (bị từ chối, không đọc)",
         "the file is larger than {0} KiB; a survey definition is much smaller":
             "tệp lớn hơn {0} KiB; tệp định nghĩa mẫu phiếu nhỏ hơn nhiều",
+        "the file is not an Excel workbook (.xlsx): it has no xl/workbook.xml":
+            "tệp không phải sổ tính Excel (.xlsx): không có xl/workbook.xml",
+        "the file is not an Excel workbook (.xlsx): it is not a zip archive":
+            "tệp không phải sổ tính Excel (.xlsx): không phải tệp nén zip",
         "the file is {0} KiB; a survey definition is at most {1} KiB (refused unread)":
             "tệp có dung lượng {0} KiB; tệp định nghĩa mẫu phiếu tối đa {1} KiB (bị từ chối, không đọc)",
         "the flags differ":
@@ -830,6 +884,10 @@ public enum MessageCatalogue {
             "thư mục {0} không tồn tại; hãy tạo thư mục trước. Không có gì được ghi.",
         "the key-file passphrase must be 1…1024 bytes":
             "mật khẩu của tệp khóa phải dài 1…1024 byte",
+        "the keying template":
+            "mẫu nhập liệu",
+        "the keying template is written as .xlsx or .csv: give a file name ending in .xlsx or .csv; nothing was written.":
+            "mẫu nhập phiếu được ghi dạng .xlsx hoặc .csv: cho tên tệp có đuôi .xlsx hoặc .csv; chưa ghi gì.",
         "the kiosk is sending faster than the round allows":
             "kiosk đang gửi nhanh hơn mức vòng cho phép",
         "the kiosk reached the round's daily cap":
@@ -852,6 +910,14 @@ public enum MessageCatalogue {
             "số phiếu cần phát phải từ 0 trở lên.",
         "the number of extra ballots must be at least 1.":
             "số phiếu bổ sung phải ít nhất là 1.",
+        "the part {0} of the workbook cannot be opened":
+            "không mở được phần {0} của sổ tính",
+        "the part {0} of the workbook cannot be read":
+            "không đọc được phần {0} của sổ tính",
+        "the part {0} of the workbook is damaged (zip error {1})":
+            "phần {0} của sổ tính bị hỏng (lỗi zip {1})",
+        "the part {0} of the workbook is larger than {1} MiB":
+            "phần {0} của sổ tính lớn hơn {1} MiB",
         "the passphrase does not open {0} (or the file is damaged). Check {1}.":
             "mật khẩu không mở được {0} (hoặc tệp bị hư hỏng). Hãy kiểm tra {1}.",
         "the passphrase file":
@@ -870,6 +936,8 @@ public enum MessageCatalogue {
             "ý kiến khác dài hơn {0} ký tự",
         "the remarks differ":
             "các ý kiến khác không giống nhau",
+        "the report":
+            "báo cáo",
         "the round holds as many ballots as it was opened for":
             "vòng đã chứa đủ số phiếu như khi được mở",
         "the round is not open":
@@ -892,10 +960,14 @@ public enum MessageCatalogue {
             "bí mật cần chia trống",
         "the serial of sheet {0} must be printable ASCII without '|', not '-'":
             "số sê-ri của tờ phiếu {0} phải là ký tự ASCII in được, không chứa '|', và không phải '-'",
+        "the share folder {0}":
+            "thư mục mảnh khóa {0}",
         "the shares given ({0}) do not rebuild round {1}'s tally key. Check that each file is an unaltered share of this round.":
             "các mảnh khóa đã cung cấp ({0}) không khôi phục được khóa kiểm phiếu của vòng {1}. Hãy kiểm tra từng tệp có đúng là mảnh khóa nguyên vẹn của vòng này không.",
         "the signature does not match this key and message; check that the right public key is used":
             "chữ ký không khớp với khóa và thông điệp này; hãy kiểm tra có đang dùng đúng khóa công khai không",
+        "the slips":
+            "tệp phiếu mã",
         "the slips' QR codes open the voting page, so the server's public address is needed (e.g. https://phieu.example.gov.vn).":
             "mã QR trên các phiếu in mã bỏ phiếu dẫn tới trang bỏ phiếu, vì vậy cần địa chỉ công khai của máy chủ (ví dụ https://phieu.example.gov.vn).",
         "the stored result of round {0} cannot be read.":
@@ -906,6 +978,10 @@ public enum MessageCatalogue {
             "ngưỡng phải ít nhất là 1, nhận được {0}",
         "the two keyings differ (second keying: {0}): re-check the paper ballot and key it again":
             "hai lần nhập liệu khác nhau (lần nhập liệu thứ hai: {0}): hãy kiểm tra lại phiếu giấy và nhập lại",
+        "the workbook could not be written: {0}":
+            "không ghi được sổ tính: {0}",
+        "the workbook names a first sheet {0} that it does not hold":
+            "sổ tính ghi trang tính đầu là {0} nhưng không chứa trang đó",
         "the workspace database {0} is read-only here (no write permission, or a read-only disk): it can be listed, verified and reported, but this command changes it. Run it on the writable workspace.":
             "cơ sở dữ liệu {0} của thư mục làm việc ở đây chỉ cho phép đọc (không có quyền ghi, hoặc ổ đĩa chỉ đọc): có thể liệt kê, kiểm tra và lập báo cáo, nhưng lệnh này làm thay đổi cơ sở dữ liệu. Hãy chạy lệnh trên thư mục làm việc có quyền ghi.",
         "the workspace folder":
@@ -1010,6 +1086,10 @@ public enum MessageCatalogue {
             "{0} mã",
         "{0} codes":
             "{0} mã",
+        "{0} column":
+            "{0} cột",
+        "{0} columns":
+            "{0} cột",
         "{0} contains the invisible text-direction control {1}, which can make a name display differently from what is stored; delete it and type the text again":
             "{0} chứa ký tự điều khiển hướng văn bản ẩn {1}, có thể khiến tên hiển thị khác với nội dung được lưu; hãy xóa ký tự này và nhập lại văn bản",
         "{0} does not belong to round {1}'s tally key.":
@@ -1018,6 +1098,10 @@ public enum MessageCatalogue {
             "{0} trùng",
         "{0} duplicates":
             "{0} trùng",
+        "{0} empty row":
+            "{0} dòng trống",
+        "{0} empty rows":
+            "{0} dòng trống",
         "{0} exists and is not a folder; give a new or empty folder for the audit bundle. Nothing was written.":
             "{0} đã tồn tại và không phải là thư mục; hãy chỉ định một thư mục mới hoặc trống cho gói kiểm toán. Không có gì được ghi.",
         "{0} exists and is not a regular file (a link, pipe or device); PhieuKin replaces only a regular file, even when asked to replace. Nothing was written.":
@@ -1028,10 +1112,16 @@ public enum MessageCatalogue {
             "{0} chứa các phiếu giống hệt, theo cùng thứ tự, với một tệp đã được nhập vào vòng {1} (lô {2}); không có phiếu nào được nhập. Vòng không đánh số từ chối nhập một tệp hai lần, kể cả khi tệp được lưu lại (khác ký tự xuống dòng, BOM, dấu ngoặc kép), vì phiếu của vòng này không có số sê-ri.",
         "{0} holds the same ballots, in the same order, as {1} in this import; nothing was imported. Unnumbered rounds refuse a file twice because their ballots carry no serial.":
             "{0} chứa các phiếu giống hệt, theo cùng thứ tự, với {1} trong lần nhập này; không có phiếu nào được nhập. Vòng không đánh số từ chối nhập một tệp hai lần vì phiếu của vòng này không có số sê-ri.",
+        "{0} ignored (rows with no answer at all, e.g. left by Excel at the end).":
+            "bỏ qua {0} (dòng không có câu trả lời nào, ví dụ Excel để lại ở cuối tệp).",
+        "{0} is UTF-16 text (Excel's \"Unicode Text\"), which is not read; in Excel choose File > Save As and the file type \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file; nothing was imported.":
+            "{0} là văn bản UTF-16 (kiểu \"Unicode Text\" của Excel), không đọc được; trong Excel chọn File > Save As, kiểu tệp \"CSV UTF-8 (Comma delimited) (*.csv)\", rồi nhập tệp mới; chưa nhập gì.",
         "{0} is a folder; PhieuKin never replaces a folder. Give a file name for {1}, e.g. {2}/out.pdf; nothing was written.":
             "{0} là một thư mục; PhieuKin không bao giờ thay thế thư mục. Hãy chỉ định tên tệp cho {1}, ví dụ {2}/out.pdf; không có gì được ghi.",
         "{0} is a share of round {1}, not of round {2}. Bring this round's share.":
             "{0} là mảnh khóa của vòng {1}, không phải của vòng {2}. Hãy mang mảnh khóa của vòng này.",
+        "{0} is an old Excel 97-2003 workbook (.xls), which is not read; in Excel choose File > Save As and the file type \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file; nothing was imported.":
+            "{0} là sổ tính Excel 97-2003 (.xls), không đọc được; trong Excel chọn File > Save As, kiểu tệp \"Excel Workbook (*.xlsx)\" hoặc \"CSV UTF-8 (Comma delimited) (*.csv)\", rồi nhập tệp mới; chưa nhập gì.",
         "{0} is empty":
             "{0} trống",
         "{0} is encrypted with the passphrase given when the round was opened: the agency passphrase (which also signs the result), or a passphrase chosen for this round.":
@@ -1054,6 +1144,8 @@ public enum MessageCatalogue {
             "{0} không trống ({1} mục); gói kiểm toán phải được đặt vào thư mục mới hoặc trống, để không tệp cũ nào bị nhầm là một phần của gói và không có gì bị xóa. Không có gì được ghi.",
         "{0} is not the tally key of round {1}.":
             "{0} không phải là khóa kiểm phiếu của vòng {1}.",
+        "{0} is not well-formed XML (line {1}); open the file in Excel and save it again":
+            "{0} không phải XML hợp lệ (dòng {1}); mở tệp bằng Excel và lưu lại",
         "{0} issued; they are not stored anywhere else.":
             "Đã phát {0}; không được lưu ở bất kỳ nơi nào khác.",
         "{0} issued; they are not stored anywhere else. Print the file, then delete it.":
@@ -1164,92 +1256,17 @@ public enum MessageCatalogue {
             "{0}: đã hủy trong sổ kết quả nhưng vòng đã lưu không bị hủy như vậy",
         "{0}: {1} today ({2}), {3} in all":
             "{0}: hôm nay {1} ({2}), tổng cộng {3}",
+        "{0}: {1}; nothing was imported.":
+            "{0}: {1}; chưa nhập gì.",
         "{0}:{1}: the header is not UTF-8 text; nothing was imported.":
             "{0}:{1}: dòng tiêu đề không phải văn bản UTF-8; không có phiếu nào được nhập.",
+        "{0}:{1}: {2} (row {3} has an answer in it); nothing was imported.":
+            "{0}:{1}: {2} (dòng {3} có câu trả lời ở cột này); chưa nhập gì.",
         "{0}:{1}: {2}; nothing was imported.":
             "{0}:{1}: {2}; không có phiếu nào được nhập.",
         "{0}; check the disk it is on (nothing was changed)":
             "{0}; hãy kiểm tra ổ đĩa chứa tệp này (không có thay đổi nào)",
         "{0}; nothing was imported.":
             "{0}; không có phiếu nào được nhập.",
-        // Excel in and out (issue 12): import, keying template, spreadsheet exports.
-        // Why a header column is not on the ballot (BallotImportSession.column(named:), nested in
-        // the refusal above; `.unknown(` is not among scripts/message-keys' triggers).
-        "column \"{0}\": grid columns are <official_id>.<criterion_id>":
-            "cột \"{0}\": cột của bảng đánh giá có dạng <mã cán bộ>.<mã tiêu chí>",
-        "column \"{0}\": no official {1} on this round's ballot":
-            "cột \"{0}\": không có cán bộ {1} trên phiếu của vòng này",
-        "column \"{0}\": survey {1} has no criterion {2}":
-            "cột \"{0}\": phiếu {1} không có tiêu chí {2}",
-        "column \"{0}\": survey {1} has no question {2}":
-            "cột \"{0}\": phiếu {1} không có câu hỏi {2}",
-        "field {0} is not UTF-8 text: the file was saved in another encoding (Windows-1258 or Windows-1252, Excel's \"CSV (Comma delimited)\"). In Excel choose File > Save As and the file type \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file":
-            "trường {0} không phải văn bản UTF-8: tệp được lưu bằng bảng mã khác (Windows-1258 hoặc Windows-1252, kiểu \"CSV (Comma delimited)\" của Excel). Trong Excel chọn File > Save As, kiểu tệp \"CSV UTF-8 (Comma delimited) (*.csv)\", rồi nhập tệp mới",
-        "column {0} ({1}) is not on this round's ballot: {2}. Correct the header (the keying template has the right one) and import the file again":
-            "cột {0} ({1}) không có trên phiếu của vòng này: {2}. Sửa dòng tiêu đề (mẫu nhập phiếu có dòng tiêu đề đúng) rồi nhập lại tệp",
-        "column {0} ({1}) is not on this round's ballot: {2}; did you mean \"{3}\"? Correct the header (the keying template has the right one) and import the file again":
-            "cột {0} ({1}) không có trên phiếu của vòng này: {2}; có phải là \"{3}\"? Sửa dòng tiêu đề (mẫu nhập phiếu có dòng tiêu đề đúng) rồi nhập lại tệp",
-        "{0}:{1}: {2} (row {3} has an answer in it); nothing was imported.":
-            "{0}:{1}: {2} (dòng {3} có câu trả lời ở cột này); chưa nhập gì.",
-        "{0} is an old Excel 97-2003 workbook (.xls), which is not read; in Excel choose File > Save As and the file type \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file; nothing was imported.":
-            "{0} là sổ tính Excel 97-2003 (.xls), không đọc được; trong Excel chọn File > Save As, kiểu tệp \"Excel Workbook (*.xlsx)\" hoặc \"CSV UTF-8 (Comma delimited) (*.csv)\", rồi nhập tệp mới; chưa nhập gì.",
-        "{0} is UTF-16 text (Excel's \"Unicode Text\"), which is not read; in Excel choose File > Save As and the file type \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file; nothing was imported.":
-            "{0} là văn bản UTF-16 (kiểu \"Unicode Text\" của Excel), không đọc được; trong Excel chọn File > Save As, kiểu tệp \"CSV UTF-8 (Comma delimited) (*.csv)\", rồi nhập tệp mới; chưa nhập gì.",
-        "{0}: {1}; nothing was imported.":
-            "{0}: {1}; chưa nhập gì.",
-        "the part {0} of the workbook cannot be read":
-            "không đọc được phần {0} của sổ tính",
-        "the part {0} of the workbook is larger than {1} MiB":
-            "phần {0} của sổ tính lớn hơn {1} MiB",
-        "the part {0} of the workbook cannot be opened":
-            "không mở được phần {0} của sổ tính",
-        "the part {0} of the workbook is damaged (zip error {1})":
-            "phần {0} của sổ tính bị hỏng (lỗi zip {1})",
-        "the file is not an Excel workbook (.xlsx): it is not a zip archive":
-            "tệp không phải sổ tính Excel (.xlsx): không phải tệp nén zip",
-        "the file is not an Excel workbook (.xlsx): it has no xl/workbook.xml":
-            "tệp không phải sổ tính Excel (.xlsx): không có xl/workbook.xml",
-        "the workbook names a first sheet {0} that it does not hold":
-            "sổ tính ghi trang tính đầu là {0} nhưng không chứa trang đó",
-        "{0} is not well-formed XML (line {1}); open the file in Excel and save it again":
-            "{0} không phải XML hợp lệ (dòng {1}); mở tệp bằng Excel và lưu lại",
-        "row {0}: a cell names a shared string the workbook does not hold":
-            "dòng {0}: một ô trỏ tới chuỗi dùng chung mà sổ tính không có",
-        "row {0}: a cell lies beyond Excel's last column":
-            "dòng {0}: một ô nằm ngoài cột cuối cùng của Excel",
-        "libxlsxwriter could not start a workbook (out of memory?)":
-            "libxlsxwriter không tạo được sổ tính (hết bộ nhớ?)",
-        "libxlsxwriter refused the sheet name \"{0}\"":
-            "libxlsxwriter không chấp nhận tên trang tính \"{0}\"",
-        "the workbook could not be written: {0}":
-            "không ghi được sổ tính: {0}",
-        "sheet {0} is larger than Excel allows ({1} rows, {2} columns)":
-            "trang tính {0} lớn hơn mức Excel cho phép ({1} dòng, {2} cột)",
-        "the keying template is written as .xlsx or .csv: give a file name ending in .xlsx or .csv; nothing was written.":
-            "mẫu nhập phiếu được ghi dạng .xlsx hoặc .csv: cho tên tệp có đuôi .xlsx hoặc .csv; chưa ghi gì.",
-        "cannot write {0}: {1}; nothing was written.":
-            "không ghi được {0}: {1}; chưa ghi gì.",
-        "SPSS syntax is written beside a CSV report (it reads the CSV): choose the CSV format; nothing was written.":
-            "cú pháp SPSS được ghi cạnh báo cáo CSV (nó đọc tệp CSV): chọn định dạng CSV; chưa ghi gì.",
-        "an Excel (.xlsx) report needs an output file.":
-            "báo cáo Excel (.xlsx) cần một tệp đầu ra.",
-        "{0} ignored (rows with no answer at all, e.g. left by Excel at the end).":
-            "bỏ qua {0} (dòng không có câu trả lời nào, ví dụ Excel để lại ở cuối tệp).",
-        "{0} empty row":
-            "{0} dòng trống",
-        "{0} empty rows":
-            "{0} dòng trống",
-        "Wrote {0}: {1} ({2}).":
-            "Đã ghi {0}: {1} ({2}).",
-        "{0} column":
-            "{0} cột",
-        "{0} columns":
-            "{0} cột",
-        "Key one ballot per row from row 4, then: phieukin import --round {0} {1}":
-            "Nhập mỗi phiếu một dòng, từ dòng 4, rồi chạy: phieukin import --round {0} {1}",
-        "--spss writes a file beside the CSV: give --out FILE.csv.":
-            "--spss ghi một tệp cạnh tệp CSV: cho --out TEP.csv.",
-        "Wrote {0}.sps":
-            "Đã ghi {0}.sps",
     ]
 }

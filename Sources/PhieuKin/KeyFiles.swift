@@ -80,7 +80,7 @@ public enum KeyFiles {
     /// Refuses a missing file (`notFound`) or one that group or others may access: the rule for
     /// private keys and passphrase files alike.
     private static func requireOwnerOnly(
-        _ path: String, what: String, notFound: @autoclosure () -> PhieuKinError
+        _ path: String, what: Message, notFound: @autoclosure () -> PhieuKinError
     )
         throws
     {

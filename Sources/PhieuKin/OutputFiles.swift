@@ -23,7 +23,8 @@ struct OutputFile {
     let temporaryPath: String
 
     /// Checks the destination and creates the temporary file.
-    static func begin(_ path: String, force: Bool, workspace: any WorkspaceService, what: String) throws -> OutputFile {
+    static func begin(_ path: String, force: Bool, workspace: any WorkspaceService, what: Message) throws -> OutputFile
+    {
         let path = Workspace.absolute(path)
         try checkDestination(path, force: force, workspace: workspace, what: what)
         let (fd, temporary) = try createExclusive(besides: path)
@@ -32,7 +33,7 @@ struct OutputFile {
     }
 
     /// Refuses a destination PhieuKin may not write (see the type's documentation).
-    static func checkDestination(_ path: String, force: Bool, workspace: any WorkspaceService, what: String) throws {
+    static func checkDestination(_ path: String, force: Bool, workspace: any WorkspaceService, what: Message) throws {
         if let protected = workspace.ownFile(containing: path) {
             throw PhieuKinError.invalidInput(
                 "refusing to write \(what) to \(path): it is \(protected) of the workspace; nothing was written. "

@@ -192,7 +192,7 @@ extension WorkspaceService {
     }
 
     /// Refuses a destination inside the workspace folder, comparing real paths (symlinks resolved).
-    fileprivate func refuseInsideWorkspace(_ path: String, what: String) throws {
+    fileprivate func refuseInsideWorkspace(_ path: String, what: Message) throws {
         let workspace = Self.resolvedDestination(root)
         let target = Self.resolvedDestination(path)
         if target == workspace || target.hasPrefix(workspace + "/") {

@@ -6,6 +6,10 @@
 /// entry here or an entry drops or invents a placeholder. A key with no entry shows in English.
 public enum MessageCatalogue {
     public static let vietnamese: [String: String] = [
+        "  -h, --help{0}Show help information.":
+            "  -h, --help{0}Hiện trợ giúp.",
+        "  See '{0}' for detailed help.":
+            "  Xem '{0}' để có trợ giúp chi tiết.",
         "  See '{0}' for more information.":
             "  Xem '{0}' để biết thêm.",
         "  or: {0}":
@@ -50,30 +54,70 @@ public enum MessageCatalogue {
             "--public-url là địa chỉ https nhưng chưa đặt --behind-tls: các trang sẽ không có tiêu đề Strict-Transport-Security.",
         "--serials takes numbered or none.":
             "--serials nhận giá trị numbered hoặc none.",
+        "--spss writes a file beside the CSV: give --out FILE.csv.":
+            "--spss ghi một tệp cạnh tệp CSV: cho --out TEP.csv.",
         ". {0} definition file was refused: ":
             ". {0} tệp định nghĩa mẫu phiếu bị từ chối: ",
         ". {0} definition files were refused: ":
             ". {0} tệp định nghĩa mẫu phiếu bị từ chối: ",
+        "A TLS reverse proxy is in front: pages carry Strict-Transport-Security.":
+            "Phía trước có máy chủ proxy ngược TLS: các trang có tiêu đề Strict-Transport-Security.",
+        "A committee member's share file (repeat: any K of the N). Not needed for a 1-of-1 round.":
+            "Tệp mảnh khóa của một thành viên tổ kiểm phiếu (lặp lại: bất kỳ K trên N mảnh khóa). Không cần cho vòng 1 trên 1.",
+        "A committee's shares: one member's share file (outside the workspace); repeat exactly N times.":
+            "Mảnh khóa của tổ kiểm phiếu: tệp mảnh khóa của một thành viên (nằm ngoài thư mục làm việc); lặp lại đúng N lần.",
+        "A committee's shares: the folder (outside the workspace, e.g. a USB stick) to write the N share files to.":
+            "Mảnh khóa của tổ kiểm phiếu: thư mục (nằm ngoài thư mục làm việc, ví dụ USB) để ghi N tệp mảnh khóa.",
+        "A second, independent keying of the same paper ballots; only ballots both keyings agree on are accepted.":
+            "Lần nhập liệu thứ hai, độc lập, cho cùng các phiếu giấy đó; chỉ chấp nhận các phiếu mà hai lần nhập liệu trùng khớp.",
+        "A tallied round's report: flagged officials first, then the unit summary and remarks.":
+            "Báo cáo của vòng đã kiểm phiếu: trước hết là các cán bộ bị cảnh báo, sau đó là phần tổng hợp theo đơn vị và các ý kiến khác.",
         "AES-256-GCM {0} is too large (max 2 GiB per message)":
             "{0} AES-256-GCM quá lớn (tối đa 2 GiB cho mỗi thông điệp)",
+        "ARGUMENTS:":
+            "THAM SỐ:",
+        "Accept quarantined ballots whose marks were valid (e.g. an unknown serial checked on paper).":
+            "Chấp nhận các phiếu chờ xử lý có dấu đánh hợp lệ (ví dụ số sê-ri lạ đã được đối chiếu trên phiếu giấy).",
         "Accepted {0}; ballot log now {1} ballots (tree head {2} signed).":
             "Đã chấp nhận {0}; sổ phiếu hiện có {1} phiếu (đã ký đầu cây {2}).",
+        "Address and port to listen on (HOST:PORT; [::1]:8080 for IPv6).":
+            "Địa chỉ và cổng lắng nghe (HOST:PORT; [::1]:8080 đối với IPv6).",
         "Agency: {0}":
             "Cơ quan: {0}",
         "At the tally: phieukin tally --round {0} --share FILE … (one --share per member present)":
             "Khi kiểm phiếu: phieukin tally --round {0} --share FILE … (mỗi thành viên có mặt một --share)",
         "Ballot log: {0} ballots; tree head {1} signed (root {2}).":
             "Sổ phiếu: {0} phiếu; đã ký đầu cây {1} (gốc {2}).",
+        "CSV or JSON Lines files keyed by tellers.":
+            "Các tệp CSV hoặc JSON Lines do người nhập liệu nhập.",
         "Check each quarantined ballot against the paper: phieukin rejects list --round {0}":
             "Đối chiếu từng phiếu chờ xử lý với phiếu giấy: phieukin rejects list --round {0}",
+        "Check the ballot logs (and other logs) against their signatures, leaves and counts.":
+            "Kiểm tra các sổ phiếu (và các sổ khác) theo chữ ký, lá và số lượng.",
+        "Close a round: sign its final tree head; no more imports.":
+            "Đóng vòng: ký đầu cây cuối cùng; không nhập thêm phiếu.",
         "Closed {0}: {1} ballots; final tree head {2}, root {3}.":
             "Đã đóng {0}: {1} phiếu; đầu cây cuối cùng {2}, gốc {3}.",
+        "Committee size N: split the tally key into N shares.":
+            "Số thành viên tổ kiểm phiếu N: chia khóa kiểm phiếu thành N mảnh khóa.",
+        "Create a workspace: the database and the agency's Ed25519 signing key.":
+            "Tạo thư mục làm việc: cơ sở dữ liệu và khóa ký Ed25519 của cơ quan.",
         "Decide each quarantined sheet: phieukin scan review --round {0} --crops DIR":
             "Xử lý từng tờ phiếu chờ xử lý: phieukin scan review --round {0} --crops DIR",
+        "Discard quarantined ballots (e.g. keyed again correctly in a later import).":
+            "Loại bỏ các phiếu chờ xử lý (ví dụ đã được nhập lại chính xác trong lần nhập sau).",
         "Discarded {0}; the decision is signed in tree head {1}.":
             "Đã loại bỏ {0}; quyết định đã được ký trong đầu cây {1}.",
         "EVP_PKEY_CTX_new_from_pkey failed":
             "EVP_PKEY_CTX_new_from_pkey thất bại",
+        "Each sheet waits in the quarantine with a scan-… reason. With --crops DIR, each undecided box is written to DIR as a PNG (the page is read again from the file named in the quarantine; nothing of the scan is stored). Then, looking at the paper: key the sheet (phieukin import) and discard the quarantined copy (phieukin rejects discard … --reason).":
+            "Mỗi tờ phiếu nằm trong khu chờ xử lý với lý do dạng scan-…. Khi có --crops DIR, mỗi ô chưa xác định được ghi vào DIR dưới dạng ảnh PNG (trang được đọc lại từ tệp ghi trong khu chờ xử lý; không lưu lại nội dung nào của bản quét). Sau đó, đối chiếu với phiếu giấy: nhập tờ phiếu (phieukin import) và loại bỏ bản đang chờ xử lý (phieukin rejects discard … --reason).",
+        "Encrypt the private key with the passphrase in this file (PKCS#8, readable by `openssl pkey`).":
+            "Mã hóa khóa bí mật bằng mật khẩu trong tệp này (PKCS#8, đọc được bằng `openssl pkey`).",
+        "Encrypt the tally key or each share with the passphrase in this file.":
+            "Mã hóa khóa kiểm phiếu hoặc từng mảnh khóa bằng mật khẩu trong tệp này.",
+        "Enrol one-stop-desk tablets and see their counts.":
+            "Đăng ký máy tính bảng tại quầy một cửa và xem số lượt đánh giá.",
         "Error: Missing expected argument '{0}'":
             "Lỗi: Thiếu tham số bắt buộc '{0}'",
         "Error: Missing value for '{0}'":
@@ -88,14 +132,44 @@ public enum MessageCatalogue {
             "Lỗi: Cờ '{0}' nhận giá trị không mong đợi '{1}'",
         "Error: {0}":
             "Lỗi: {0}",
+        "Every command works on a workspace: --workspace DIR, else $PHIEUKIN_WORKSPACE, else the current directory. Start with `phieukin init`.":
+            "Mọi lệnh đều làm việc trên một thư mục làm việc: --workspace DIR, nếu không có thì $PHIEUKIN_WORKSPACE, nếu không có nữa thì thư mục hiện tại. Bắt đầu bằng `phieukin init`.",
+        "Every pending reject that can be accepted.":
+            "Mọi phiếu chờ xử lý có thể được chấp nhận.",
+        "Every pending reject.":
+            "Mọi phiếu chờ xử lý.",
+        "Every unit of the roster that has active officials, on one ballot.":
+            "Mọi đơn vị trong danh sách cán bộ có cán bộ đang công tác, trên cùng một phiếu.",
+        "Exit status as for import: 0 every sheet accepted; 2 committed with sheets quarantined (phieukin scan review); 1 nothing was stored because of an error.":
+            "Mã thoát giống lệnh import: 0 mọi tờ phiếu được chấp nhận; 2 đã ghi nhận nhưng có tờ phiếu chờ xử lý (phieukin scan review); 1 không có gì được lưu do có lỗi.",
+        "Exit status: 0 every ballot accepted; 2 the import was committed but some ballots were rejected or duplicates (they are quarantined: phieukin rejects list); 1 nothing was imported because of an error (message on stderr).":
+            "Mã thoát: 0 mọi phiếu được chấp nhận; 2 đã ghi nhận lần nhập nhưng có phiếu bị giữ lại hoặc bị trùng (các phiếu này nằm trong khu chờ xử lý: phieukin rejects list); 1 không có phiếu nào được nhập do có lỗi (thông báo ở stderr).",
+        "Exit status: 0 everything checks out; 3 a problem was found (each is printed); 1 an error.":
+            "Mã thoát: 0 mọi nội dung kiểm tra đều hợp lệ; 3 phát hiện vấn đề (từng vấn đề được in ra); 1 có lỗi.",
+        "Explain one survey: questions, codes, policy.":
+            "Giải thích một mẫu phiếu: câu hỏi, mã đánh dấu, quy tắc.",
         "FAILED: {0}.":
             "KHÔNG ĐẠT: {0}.",
         "Fewer ballots than the quorum of the people summoned: the vote is inconclusive and its result is not valid.":
             "Số phiếu ít hơn số người tối thiểu so với số người được triệu tập: cuộc bỏ phiếu không đủ điều kiện kết luận và kết quả không có giá trị.",
+        "File holding the agency signing key's passphrase (batches of e-ballots are signed).":
+            "Tệp chứa mật khẩu khóa ký của cơ quan (các lô phiếu điện tử được ký).",
+        "File holding the agency signing key's passphrase (signs the results log; also opens a 1-of-1 tally key encrypted with it when no --passphrase-file is given).":
+            "Tệp chứa mật khẩu khóa ký của cơ quan (dùng để ký sổ kết quả; đồng thời mở khóa kiểm phiếu 1 trên 1 được mã hóa bằng mật khẩu này khi không chỉ định --passphrase-file).",
+        "File holding the agency signing key's passphrase (the decision is signed).":
+            "Tệp chứa mật khẩu khóa ký của cơ quan (quyết định được ký).",
+        "File holding the agency signing key's passphrase.":
+            "Tệp chứa mật khẩu khóa ký của cơ quan.",
         "Fingerprint: {0}":
             "Dấu vân tay khóa: {0}",
+        "Flagged officials of a period, across units, for the leaders.":
+            "Các cán bộ bị cảnh báo trong một kỳ, trên tất cả các đơn vị, dành cho lãnh đạo.",
         "Flags: {0} action, {1} reminder, {2} resolved.":
             "Cảnh báo: {0} đề nghị xử lý, {1} nhắc nhở, {2} đã khắc phục.",
+        "Folder to write: new or empty (a folder with files in it is refused).":
+            "Thư mục để ghi: mới hoặc trống (thư mục đã có tệp sẽ bị từ chối).",
+        "For a tallied round: count again and check it matches the committed result; nothing is written.":
+            "Đối với vòng đã kiểm phiếu: kiểm lại và đối chiếu với kết quả đã chốt; không ghi gì.",
         "HKDF input key material is empty; pass the shared secret or key to expand":
             "dữ liệu khóa đầu vào của HKDF trống; hãy truyền bí mật chung hoặc khóa cần mở rộng",
         "HKDF-SHA-256 output must be 1…8160 bytes, got {0}":
@@ -104,10 +178,46 @@ public enum MessageCatalogue {
             "Giao mỗi tệp mảnh khóa cho một thành viên tổ kiểm phiếu (trên USB hoặc bản in) và không giữ bản sao nào trên máy này. Bất kỳ {0} trong {1} thành viên cùng nhau mở vòng, mỗi người mang mảnh khóa của mình đến buổi kiểm phiếu.",
         "Help:  {0}":
             "Trợ giúp:  {0}",
+        "How many ballots (serials) to issue when printing.":
+            "Số phiếu (số sê-ri) cần phát khi in.",
+        "Import a roster CSV (unit_id,unit_name,official_id,full_name,position[,order]); all rows or none.":
+            "Nhập danh sách cán bộ từ tệp CSV (unit_id,unit_name,official_id,full_name,position[,order]); nhập tất cả các dòng hoặc không nhập dòng nào.",
+        "Import keyed ballots (CSV or JSON Lines) into a round: validate, seal, log, sign.":
+            "Nhập phiếu đã nhập liệu (CSV hoặc JSON Lines) vào một vòng: kiểm tra hợp lệ, niêm phong, ghi sổ, ký.",
+        "Include officials no longer on the roster.":
+            "Bao gồm cả cán bộ không còn trong danh sách cán bộ.",
+        "Issue and print N more (spoiled or missing sheets or codes).":
+            "Phát và in thêm N phiếu (thay cho tờ phiếu hoặc mã bị hỏng hay bị thiếu).",
         "JSON: {0}":
             "JSON: {0}",
         "Keep the private key file off shared drives; see keys/README.md in the PhieuKin repository.":
             "Không lưu tệp khóa bí mật trên ổ đĩa dùng chung; xem keys/README.md trong kho mã nguồn PhieuKin.",
+        "Key one ballot per row from row 4, then: phieukin import --round {0} {1}":
+            "Nhập mỗi phiếu một dòng, từ dòng 4, rồi chạy: phieukin import --round {0} {1}",
+        "Kiosks: at most one rating per this many seconds on average, per kiosk.":
+            "Kiosk: trung bình tối đa một lượt đánh giá trong số giây này, đối với mỗi kiosk.",
+        "Kiosks: at most this many ratings a day, per kiosk.":
+            "Kiosk: tối đa số lượt đánh giá này mỗi ngày, đối với mỗi kiosk.",
+        "Language: vi (default) or en, for messages and for the document the command writes. Without it, messages follow $PHIEUKIN_LANG and documents are in Vietnamese.":
+            "Ngôn ngữ: vi (mặc định) hoặc en, cho các thông báo và tài liệu do lệnh ghi ra. Nếu không chỉ định, thông báo theo $PHIEUKIN_LANG và tài liệu bằng tiếng Việt.",
+        "List a round's quarantine.":
+            "Liệt kê khu chờ xử lý của một vòng.",
+        "List and explain survey definitions.":
+            "Liệt kê và giải thích các định nghĩa mẫu phiếu.",
+        "List and resolve quarantined (rejected) ballots.":
+            "Liệt kê và xử lý các phiếu chờ xử lý (phiếu bị giữ lại).",
+        "List officials flagged for repeated criticism (reminder, action, resolved), with their history.":
+            "Liệt kê các cán bộ bị cảnh báo do bị góp ý nhiều lần (nhắc nhở, đề nghị xử lý, đã khắc phục), kèm theo lịch sử.",
+        "List rounds and their state.":
+            "Liệt kê các vòng lấy phiếu và trạng thái.",
+        "List scanned sheets waiting for a teller, with crops of the boxes that were not decided.":
+            "Liệt kê các tờ phiếu đã quét đang chờ người nhập liệu, kèm ảnh cắt của các ô chưa xác định được.",
+        "List shipped and workspace survey definitions.":
+            "Liệt kê các định nghĩa mẫu phiếu có sẵn và của thư mục làm việc.",
+        "Listens on loopback by default: put it behind a TLS reverse proxy (nginx or Caddy; see the README, \"Electronic voting\") and pass --behind-tls. Stops cleanly on Ctrl-C or SIGTERM: requests in flight finish, and every accepted ballot is already stored.":
+            "Mặc định chỉ lắng nghe trên giao diện loopback: hãy đặt sau một máy chủ proxy ngược TLS (nginx hoặc Caddy; xem README, mục \"Electronic voting\") và thêm --behind-tls. Dừng an toàn khi nhấn Ctrl-C hoặc nhận SIGTERM: các yêu cầu đang xử lý được hoàn tất và mọi phiếu đã chấp nhận đều đã được lưu.",
+        "Load and show units and their officials.":
+            "Nạp và hiển thị các đơn vị cùng cán bộ của đơn vị.",
         "NaN and infinity have no JSON form":
             "NaN và vô cực không có dạng biểu diễn JSON",
         "Next: phieukin ballots print --round {0} --out ballots.pdf":
@@ -126,70 +236,228 @@ public enum MessageCatalogue {
             "Không có gì để nhập: các tệp không chứa phiếu nào.",
         "Nothing was written.":
             "Không có gì được ghi.",
+        "Number summoned to vote (confidence votes: the quorum is counted against it).":
+            "Số người được triệu tập bỏ phiếu (phiếu tín nhiệm: số người tối thiểu được tính theo số này).",
         "OK: every check passed.":
             "ĐẠT: mọi nội dung kiểm tra đều hợp lệ.",
+        "OPTIONS:":
+            "TÙY CHỌN:",
+        "OVERVIEW: {0}":
+            "TỔNG QUAN: {0}",
         "Officials on the ballot: {0}; ballots to issue: {1}":
             "Cán bộ trên phiếu: {0}; số phiếu cần phát: {1}",
+        "One round per survey, unit, period and channel: a second one is refused (void the first if it was a mistake). Give --unit several times (or --all-units) to evaluate several units on one ballot: every member of those units votes and shares are over all of the round's ballots, so small offices stay secret.":
+            "Mỗi mẫu phiếu, đơn vị, kỳ và đối tượng trả lời chỉ có một vòng: vòng thứ hai sẽ bị từ chối (hãy hủy vòng thứ nhất nếu mở nhầm). Chỉ định --unit nhiều lần (hoặc --all-units) để đánh giá nhiều đơn vị trên cùng một phiếu: mọi thành viên của các đơn vị đó đều bỏ phiếu và tỷ lệ được tính trên toàn bộ phiếu của vòng, nhờ đó các đơn vị nhỏ vẫn được giữ bí mật.",
+        "Only this period (YYYY-Qn, YYYY-MM, YYYY).":
+            "Chỉ kỳ này (YYYY-Qn, YYYY-MM, YYYY).",
+        "Only this round (default: every round).":
+            "Chỉ vòng này (mặc định: mọi vòng).",
+        "Only this survey.":
+            "Chỉ mẫu phiếu này.",
+        "Only this unit.":
+            "Chỉ đơn vị này.",
+        "Open a closed round with the committee's shares, count it, flag repeated criticism, commit results.":
+            "Mở vòng đã đóng bằng các mảnh khóa của tổ kiểm phiếu, kiểm phiếu, cảnh báo các trường hợp bị góp ý nhiều lần, chốt kết quả.",
+        "Open a round of one survey for one or more units; prints the round id on the last line.":
+            "Mở một vòng lấy phiếu theo một mẫu phiếu cho một hoặc nhiều đơn vị; in mã vòng ở dòng cuối cùng.",
+        "Open, list and close rounds.":
+            "Mở, liệt kê và đóng các vòng lấy phiếu.",
         "Opened {0} for unit {1}, period {2}":
             "Đã mở {0} cho đơn vị {1}, kỳ {2}",
         "Opened {0} for units {1}, period {2}":
             "Đã mở {0} cho các đơn vị {1}, kỳ {2}",
+        "Output file (- for standard output; not for pdf; refused if it exists, unless --force).":
+            "Tệp đầu ra (- để ghi ra đầu ra chuẩn; không áp dụng cho pdf; bị từ chối nếu tệp đã tồn tại, trừ khi có --force).",
         "PROBLEM: {0}":
             "VẤN ĐỀ: {0}",
+        "Passphrase of the share files or of the 1-of-1 tally key file, if they are encrypted (a share other users can read must be).":
+            "Mật khẩu của các tệp mảnh khóa hoặc của tệp khóa kiểm phiếu 1 trên 1, nếu được mã hóa (mảnh khóa mà người dùng khác đọc được thì bắt buộc phải mã hóa).",
+        "Period: YYYY-Qn, YYYY-MM or YYYY.":
+            "Kỳ: YYYY-Qn, YYYY-MM hoặc YYYY.",
+        "Print JSON (the import's object, docs/IMPORT-JSON.md, with pages and sheets).":
+            "In JSON (đối tượng của lần nhập, docs/IMPORT-JSON.md, kèm các trang và tờ phiếu).",
+        "Print JSON.":
+            "In JSON.",
+        "Print a JSON object instead of text.":
+            "In một đối tượng JSON thay cho văn bản.",
+        "Print a one-time enrolment QR for a desk's tablet (an unnumbered round).":
+            "In mã QR đăng ký dùng một lần cho máy tính bảng của quầy (vòng không đánh số).",
+        "Print ballots or access-code slips (issues the round's serials).":
+            "In phiếu hoặc phiếu mã bỏ phiếu (phát số sê-ri của vòng).",
+        "Print ballots or access-code slips (issues the round's serials); write the keying template.":
+            "In phiếu hoặc phiếu mã bỏ phiếu (phát số sê-ri của vòng); ghi mẫu nhập liệu.",
+        "Print cut-apart slips, one access code (and its QR) each, for electronic voting.":
+            "In các phiếu mã rời (cắt ra), mỗi phiếu một mã bỏ phiếu (kèm mã QR), dùng cho bỏ phiếu điện tử.",
+        "Print the agency's public key and its fingerprint.":
+            "In khóa công khai của cơ quan và dấu vân tay khóa.",
+        "Print the documented JSON object (docs/IMPORT-JSON.md) instead of text.":
+            "In đối tượng JSON theo tài liệu (docs/IMPORT-JSON.md) thay cho văn bản.",
+        "Print the flags JSON document (docs/REPORT-JSON.md).":
+            "In tài liệu JSON về cảnh báo (docs/REPORT-JSON.md).",
+        "Public audit bundles.":
+            "Gói kiểm toán công khai.",
         "Public key: {0}":
             "Khóa công khai: {0}",
         "QR payload is {0} bytes, more than the {1} that fit a scannable code. Use shorter survey, round or layout ids or shorter serials.":
             "Dữ liệu QR dài {0} byte, vượt quá {1} byte có thể chứa trong một mã quét được. Hãy dùng mã mẫu phiếu, mã vòng hoặc mã bố cục ngắn hơn, hoặc số sê-ri ngắn hơn.",
+        "Ratings per kiosk: today and in all.":
+            "Số lượt đánh giá theo từng kiosk: trong ngày và tổng cộng.",
+        "Read scanned ballot sheets (PNG, JPEG, TIFF, PDF) into a round.":
+            "Đọc các tờ phiếu đã quét (PNG, JPEG, TIFF, PDF) vào một vòng.",
+        "Read scanned sheets: decided ones are imported, the rest quarantined for a teller.":
+            "Đọc các tờ phiếu đã quét: tờ xác định được thì được nhập, các tờ còn lại chuyển vào khu chờ xử lý để người nhập liệu xử lý.",
         "Read {0} as {1}.":
             "Đã đọc {0}, nhận được {1}.",
+        "Record a teller's reading of a quarantined scanned sheet, from the paper.":
+            "Ghi nhận kết quả người nhập liệu đọc từ phiếu giấy cho một tờ phiếu đã quét đang chờ xử lý.",
         "Recorded beside its result: results-log leaf {0}.":
             "Đã ghi kèm kết quả của vòng: lá {0} của sổ kết quả.",
         "Recount of {0}: {1} ballots; identical to the committed result.":
             "Kiểm lại {0}: {1} phiếu; trùng khớp với kết quả đã chốt.",
+        "Reject ids (see rejects list).":
+            "Mã phiếu bị giữ lại (xem rejects list).",
+        "Render one A4 sheet per serial to a PDF; serials exist only on the paper.":
+            "Xuất mỗi số sê-ri thành một tờ A4 trong tệp PDF; số sê-ri chỉ tồn tại trên phiếu giấy.",
+        "Replace --out if it is an existing regular file (never a folder or a workspace file).":
+            "Thay thế --out nếu đó là tệp thông thường đã tồn tại (không bao giờ thay thế thư mục hoặc tệp của thư mục làm việc).",
+        "Replace --out if it is an existing regular file.":
+            "Thay thế --out nếu đó là tệp thông thường đã tồn tại.",
+        "Respondent channel (staff, citizens, businesses); default: the survey's first.":
+            "Đối tượng trả lời (staff, citizens, businesses); mặc định: đối tượng đầu tiên của mẫu phiếu.",
         "Result committed to the results log (entry {0}).":
             "Đã chốt kết quả vào sổ kết quả (mục {0}).",
         "Roster imported: {0} added, {1} updated; {2} added, {3} updated, {4} made inactive.":
             "Đã nhập danh sách cán bộ: thêm {0}, cập nhật {1}; thêm {2}, cập nhật {3}, chuyển {4} sang ngừng công tác.",
         "Round {0}: {1} accepted, {2}, {3} rejected":
             "Vòng {0}: chấp nhận {1}, {2}, giữ lại {3}",
+        "Row 1 holds the column ids (serial, question ids, remark); rows 2 and 3 start with # and give each column's label and the allowed answer codes: import skips them. The .xlsx has drop-down lists of the codes and a legend sheet. Key one ballot per row, save as .xlsx or CSV (docs/EXCEL.md), then: phieukin import --round ID FILE.":
+            "Dòng 1 ghi mã các cột (số sê-ri, mã câu hỏi, ý kiến khác); dòng 2 và 3 bắt đầu bằng # và ghi nhãn của từng cột cùng các mã trả lời được phép: khi nhập sẽ bỏ qua hai dòng này. Tệp .xlsx có danh sách chọn mã và một trang chú giải. Nhập mỗi phiếu một dòng, lưu thành .xlsx hoặc CSV (docs/EXCEL.md), rồi chạy: phieukin import --round ID FILE.",
+        "SPSS syntax is written beside a CSV report (it reads the CSV): choose the CSV format; nothing was written.":
+            "cú pháp SPSS được ghi cạnh báo cáo CSV (nó đọc tệp CSV): chọn định dạng CSV; chưa ghi gì.",
+        "SUBCOMMANDS:":
+            "LỆNH CON:",
+        "Scanned pages: PNG, JPEG, TIFF (multi-page) or PDF files, in any order.":
+            "Các trang đã quét: tệp PNG, JPEG, TIFF (nhiều trang) hoặc PDF, theo thứ tự bất kỳ.",
         "Scanned sheet #{0} decided (signed).":
             "Đã xử lý tờ phiếu đã quét #{0} (đã ký).",
+        "Secret ballots and anonymous surveys for Vietnamese agencies (phiếu kín).":
+            "Bỏ phiếu kín và khảo sát ẩn danh dành cho các cơ quan Việt Nam.",
+        "Serve the voting booth and the kiosk over HTTP (docs/WEB.md).":
+            "Phục vụ trang bỏ phiếu và kiosk qua HTTP (docs/WEB.md).",
+        "Shares needed to open the round (K of N).":
+            "Số mảnh khóa cần để mở vòng (K trên N).",
+        "Show the agency's keys.":
+            "Hiển thị các khóa của cơ quan.",
+        "Show units and officials in roster order.":
+            "Hiển thị đơn vị và cán bộ theo thứ tự trong danh sách cán bộ.",
         "Signed into its log as tree head {0}.":
             "Đã ký vào sổ của vòng thành đầu cây {0}.",
         "Signing key: {0} (mode 0600)":
             "Khóa ký: {0} (quyền 0600)",
         "Signing key: {0} (mode 0600, encrypted)":
             "Khóa ký: {0} (quyền 0600, được mã hóa)",
+        "Survey id, e.g. quarterly-7.":
+            "Mã mẫu phiếu, ví dụ quarterly-7.",
         "Tallied {0}: {1} counted.":
             "Đã kiểm phiếu {0}: đã đếm {1}.",
         "Tally key (1 of 1{0}): {1}":
             "Khóa kiểm phiếu (1 trên 1{0}): {1}",
         "Tally key split into {0} shares, any {1} open the round{2}:":
             "Khóa kiểm phiếu được chia thành {0} mảnh, bất kỳ {1} mảnh nào cũng mở được vòng{2}:",
+        "The PDF to write (refused if it exists, unless --force).":
+            "Tệp PDF cần ghi (bị từ chối nếu tệp đã tồn tại, trừ khi có --force).",
+        "The address voters use (https://phieu.example.gov.vn): what slips' QR codes point to.":
+            "Địa chỉ người bỏ phiếu truy cập (https://phieu.example.gov.vn): địa chỉ mà mã QR trên phiếu mã trỏ tới.",
+        "The agency key's passphrase (a passphrase workspace): encrypts the 1-of-1 tally key when no --passphrase-file is given.":
+            "Mật khẩu khóa của cơ quan (thư mục làm việc có mật khẩu): dùng để mã hóa khóa kiểm phiếu 1 trên 1 khi không chỉ định --passphrase-file.",
+        "The agency's name, printed on ballots and reports.":
+            "Tên cơ quan, được in trên phiếu và báo cáo.",
+        "The desk's name, e.g. \"Quầy 2 – Bộ phận một cửa\".":
+            "Tên quầy, ví dụ \"Quầy 2 – Bộ phận một cửa\".",
+        "The file to write, ending in .xlsx or .csv (refused if it exists, unless --force).":
+            "Tệp cần ghi, có đuôi .xlsx hoặc .csv (bị từ chối nếu đã tồn tại, trừ khi có --force).",
+        "The marks as the teller reads them (--mark question=code, repeated; none for a blank                 sheet), the remark typed from the paper, and the sheet's serial. The reading is imported                 as one ballot with the usual checks; once accepted, the quarantined scan is discarded                 with the reason (signed). A refused reading discards nothing.":
+            "Các dấu đánh theo kết quả đọc của người nhập liệu (--mark question=code, lặp lại; không dùng với tờ phiếu trắng), ý kiến khác được gõ lại từ phiếu giấy và số sê-ri của tờ phiếu. Kết quả đọc được nhập thành một phiếu với các bước kiểm tra thông thường; khi được chấp nhận, bản quét đang chờ xử lý sẽ được loại bỏ kèm lý do (có ký). Kết quả đọc bị từ chối thì không loại bỏ gì.",
+        "The period (YYYY-Qn, YYYY-MM, YYYY).":
+            "Kỳ (YYYY-Qn, YYYY-MM, YYYY).",
+        "The quarantined sheet's number (phieukin scan review).":
+            "Số thứ tự của tờ phiếu đang chờ xử lý (phieukin scan review).",
         "The reading was not accepted; scanned sheet #{0} still waits.":
             "Kết quả đọc không được chấp nhận; tờ phiếu đã quét #{0} vẫn đang chờ xử lý.",
+        "The remark, typed from the paper.":
+            "Ý kiến khác, được gõ lại từ phiếu giấy.",
+        "The roster CSV file (UTF-8).":
+            "Tệp CSV danh sách cán bộ (UTF-8).",
+        "The round id (see: phieukin round list).":
+            "Mã vòng (xem: phieukin round list).",
+        "The round id (unnumbered: ratings at a desk carry no code).":
+            "Mã vòng (không đánh số: lượt đánh giá tại quầy không kèm mã).",
+        "The round id.":
+            "Mã vòng.",
+        "The serial printed on the sheet (numbered rounds).":
+            "Số sê-ri in trên tờ phiếu (vòng có đánh số).",
+        "The survey id, e.g. quarterly-7.":
+            "Mã mẫu phiếu, ví dụ quarterly-7.",
+        "The tally key is rebuilt in memory only. The ballot log is checked against its signed close head before any ballot is decrypted; decrypted ballots are never written anywhere. A tallied round is never counted again: --recount recomputes and checks the committed result instead.":
+            "Khóa kiểm phiếu chỉ được khôi phục trong bộ nhớ. Sổ phiếu được kiểm tra với đầu cây đã ký khi đóng vòng trước khi giải mã bất kỳ phiếu nào; phiếu đã giải mã không bao giờ được ghi ra bất kỳ đâu. Vòng đã kiểm phiếu không bao giờ được kiểm phiếu lại: thay vào đó, --recount tính lại và đối chiếu với kết quả đã chốt.",
         "The tally key stays in the workspace (1 of 1): whoever can read its keys folder can open the round.":
             "Khóa kiểm phiếu được giữ trong thư mục làm việc (1 trên 1): ai đọc được thư mục keys của nó đều mở được vòng.",
+        "The voting server's public address (remembered).":
+            "Địa chỉ công khai của máy chủ bỏ phiếu (được ghi nhớ).",
+        "The voting server's public address, e.g. https://phieu.example.gov.vn (remembered; QR codes open it).":
+            "Địa chỉ công khai của máy chủ bỏ phiếu, ví dụ https://phieu.example.gov.vn (được ghi nhớ; mã QR mở địa chỉ này).",
+        "The workspace directory (default: $PHIEUKIN_WORKSPACE, else the current directory).":
+            "Thư mục làm việc (mặc định: $PHIEUKIN_WORKSPACE, nếu không có thì thư mục hiện tại).",
         "These files were already imported (batch {0}): nothing was stored again.":
             "Các tệp này đã được nhập trước đó (lô {0}): không có gì được lưu lại lần nữa.",
         "Too few ballots to report anything for this group: the round is inconclusive, it raises and clears no flag, and the earlier status carries to the next conclusive round.":
             "Quá ít phiếu để báo cáo cho nhóm này: vòng không đủ điều kiện kết luận, không phát sinh và không xóa cảnh báo nào, tình trạng trước đó được giữ nguyên đến vòng đủ điều kiện kết luận tiếp theo.",
+        "USAGE: {0}":
+            "CÁCH DÙNG: {0}",
+        "Unit id from the roster; repeat it to put several units on one ballot.":
+            "Mã đơn vị trong danh sách cán bộ; lặp lại để đưa nhiều đơn vị vào cùng một phiếu.",
         "Unnumbered ballots: no serials.":
             "Phiếu không đánh số: không có số sê-ri.",
         "Usage: {0}":
             "Cách dùng: {0}",
+        "Use this existing Ed25519 PKCS#8 key (mode 0600) instead of generating one.":
+            "Dùng khóa Ed25519 PKCS#8 có sẵn này (quyền 0600) thay vì tạo khóa mới.",
         "Verify it independently with: scripts/verify-audit {0}":
             "Kiểm tra độc lập bằng lệnh: scripts/verify-audit {0}",
+        "Void a round opened by mistake: signed with its reason, left out of flags and reports.":
+            "Hủy vòng mở nhầm: được ký kèm lý do, không đưa vào cảnh báo và báo cáo.",
         "Voided {0} (was {1}): {2}":
             "Đã hủy {0} (trước đó: {1}): {2}",
         "WARNING: {0} ballots counted but the round was opened for {1}; run phieukin verify.":
             "CẢNH BÁO: đã đếm {0} phiếu nhưng vòng được mở cho {1} phiếu; hãy chạy phieukin verify.",
+        "Why (kept and signed), e.g. \"faint mark on TNMT02 checked: marked\".":
+            "Lý do (được lưu và ký), ví dụ \"đã kiểm tra dấu mờ ở TNMT02: có đánh dấu\".",
+        "Why the committee accepts them (kept, and signed into the round's log).":
+            "Lý do tổ kiểm phiếu chấp nhận (được lưu và ký vào sổ của vòng).",
+        "Why the round is voided (kept, signed and shown in reports).":
+            "Lý do hủy vòng (được lưu, ký và thể hiện trong báo cáo).",
+        "Why they are discarded (kept, and signed into the round's log).":
+            "Lý do loại bỏ (được lưu và ký vào sổ của vòng).",
+        "Works at any state. The void and its reason are signed into the round's log (and, for a tallied round, recorded beside its result in the results log); its serials and access codes stop working; flags and reports leave it out and list it as voided. The period can then be run again.":
+            "Áp dụng ở mọi trạng thái. Việc hủy và lý do hủy được ký vào sổ của vòng (và, đối với vòng đã kiểm phiếu, được ghi kèm kết quả của vòng trong sổ kết quả); các số sê-ri và mã bỏ phiếu của vòng hết hiệu lực; cảnh báo và báo cáo không tính vòng này và liệt kê vòng là đã hủy. Sau đó có thể lấy phiếu lại cho kỳ đó.",
         "Workspace: {0}":
             "Thư mục làm việc: {0}",
+        "Write a PNG crop of every undecided box here (a new or empty folder).":
+            "Ghi ảnh cắt PNG của mọi ô chưa xác định được vào đây (thư mục mới hoặc trống).",
+        "Write a round's public audit bundle; check it with scripts/verify-audit DIR.":
+            "Ghi gói kiểm toán công khai của một vòng; kiểm tra gói bằng scripts/verify-audit DIR.",
+        "Write reports of tallied rounds and of flagged officials.":
+            "Lập báo cáo về các vòng đã kiểm phiếu và các cán bộ bị cảnh báo.",
+        "Write the keying template of a round (.xlsx or .csv): the header import expects.":
+            "Ghi mẫu nhập liệu của một vòng (.xlsx hoặc .csv): dòng tiêu đề mà lệnh nhập phiếu cần.",
         "Wrote {0}":
             "Đã ghi {0}",
+        "Wrote {0}.sps":
+            "Đã ghi {0}.sps",
         "Wrote {0}: the enrolment QR for {1}. Open it once on the desk's tablet, then destroy it.":
             "Đã ghi {0}: mã QR đăng ký cho {1}. Mở tệp một lần trên máy tính bảng của quầy, sau đó hủy tệp.",
+        "Wrote {0}: {1} ({2}).":
+            "Đã ghi {0}: {1} ({2}).",
         "Wrote {0}: {1} leaves, {2} tree heads.":
             "Đã ghi {0}: {1} lá, {2} đầu cây.",
         "Wrote {0}: {1} on {2}":
@@ -274,6 +542,8 @@ public enum MessageCatalogue {
             "nonce AES-256-GCM phải dài 12 byte, nhận được {0}",
         "an AES-256-GCM tag is 16 bytes, got {0}":
             "tag AES-256-GCM phải dài 16 byte, nhận được {0}",
+        "an Excel (.xlsx) report needs an output file.":
+            "báo cáo Excel (.xlsx) cần một tệp đầu ra.",
         "an alias":
             "một bí danh (alias)",
         "an answer is a string code":
@@ -360,6 +630,8 @@ public enum MessageCatalogue {
             "không thể ghi {0}.",
         "cannot write {0}: {1}.":
             "không thể ghi {0}: {1}.",
+        "cannot write {0}: {1}; nothing was written.":
+            "không ghi được {0}: {1}; chưa ghi gì.",
         "closed":
             "đã đóng",
         "closing the file failed: {0}":
@@ -368,10 +640,22 @@ public enum MessageCatalogue {
             "mã \"{0}\" không thuộc các lựa chọn ({1})",
         "column \"{0}\" appears twice (columns {1} and {2})":
             "cột \"{0}\" xuất hiện hai lần (cột {1} và {2})",
+        "column \"{0}\": grid columns are <official_id>.<criterion_id>":
+            "cột \"{0}\": cột của bảng đánh giá có dạng <mã cán bộ>.<mã tiêu chí>",
+        "column \"{0}\": no official {1} on this round's ballot":
+            "cột \"{0}\": không có cán bộ {1} trên phiếu của vòng này",
         "column \"{0}\": not an answer code of survey {1} (codes: {2})":
             "cột \"{0}\": không phải là mã đánh dấu của mẫu phiếu {1} (các mã: {2})",
         "column \"{0}\": several answers where one is allowed; check the paper (a ballot with two marks for one question is spoiled for that question: leave it blank)":
             "cột \"{0}\": có nhiều câu trả lời trong khi chỉ được phép một; hãy kiểm tra phiếu giấy (phiếu đánh hai dấu cho một câu hỏi thì không hợp lệ đối với câu hỏi đó: hãy để trống)",
+        "column \"{0}\": survey {1} has no criterion {2}":
+            "cột \"{0}\": phiếu {1} không có tiêu chí {2}",
+        "column \"{0}\": survey {1} has no question {2}":
+            "cột \"{0}\": phiếu {1} không có câu hỏi {2}",
+        "column {0} ({1}) is not on this round's ballot: {2}. Correct the header (the keying template has the right one) and import the file again":
+            "cột {0} ({1}) không có trên phiếu của vòng này: {2}. Sửa dòng tiêu đề (mẫu nhập phiếu có dòng tiêu đề đúng) rồi nhập lại tệp",
+        "column {0} ({1}) is not on this round's ballot: {2}; did you mean \"{3}\"? Correct the header (the keying template has the right one) and import the file again":
+            "cột {0} ({1}) không có trên phiếu của vòng này: {2}; có phải là \"{3}\"? Sửa dòng tiêu đề (mẫu nhập phiếu có dòng tiêu đề đúng) rồi nhập lại tệp",
         "column {0} appears twice":
             "cột {0} xuất hiện hai lần",
         "column {0} has no name; the header is serial,<question id>,…":
@@ -422,6 +706,8 @@ public enum MessageCatalogue {
             "trường {0} có văn bản sau dấu \" đóng; hãy viết \"\" cho dấu ngoặc kép bên trong trường đặt trong ngoặc kép",
         "field {0} is longer than {1} bytes":
             "trường {0} dài hơn {1} byte",
+        "field {0} is not UTF-8 text: the file was saved in another encoding (Windows-1258 or Windows-1252, Excel's \"CSV (Comma delimited)\"). In Excel choose File > Save As and the file type \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file":
+            "trường {0} không phải văn bản UTF-8: tệp được lưu bằng bảng mã khác (Windows-1258 hoặc Windows-1252, kiểu \"CSV (Comma delimited)\" của Excel). Trong Excel chọn File > Save As, kiểu tệp \"CSV UTF-8 (Comma delimited) (*.csv)\", rồi nhập tệp mới",
         "field {0} is not valid UTF-8 text; save the file as \"CSV UTF-8\" and import it again":
             "trường {0} không phải văn bản UTF-8 hợp lệ; hãy lưu tệp ở dạng \"CSV UTF-8\" rồi nhập lại",
         "give --unit ID (one or more times) or --all-units.":
@@ -492,6 +778,10 @@ public enum MessageCatalogue {
             "libcrypto từ chối khóa công khai {0} dạng thô",
         "libqrencode could not encode a {0}-byte payload":
             "libqrencode không mã hóa được dữ liệu dài {0} byte",
+        "libxlsxwriter could not start a workbook (out of memory?)":
+            "libxlsxwriter không tạo được sổ tính (hết bộ nhớ?)",
+        "libxlsxwriter refused the sheet name \"{0}\"":
+            "libxlsxwriter không chấp nhận tên trang tính \"{0}\"",
         "link {0} must be printable ASCII without '|'":
             "liên kết {0} phải là ký tự ASCII in được, không chứa '|'",
         "list at least one channel":
@@ -548,6 +838,8 @@ public enum MessageCatalogue {
             "không phải mỗi dòng một đối tượng JSON ({0})",
         "number is outside the IEEE 754 double range":
             "số nằm ngoài phạm vi double của IEEE 754",
+        "numbered (default) or none for unnumbered paper ballots.":
+            "numbered (mặc định) hoặc none cho phiếu giấy không đánh số.",
         "official_id \"{0}\" appears twice (first on line {1})":
             "official_id \"{0}\" xuất hiện hai lần (lần đầu ở dòng {1})",
         "old tree size {0} must be 1…{1} (the current tree size)":
@@ -566,6 +858,8 @@ public enum MessageCatalogue {
             "trang {0} (trong tổng số {1} trang) chưa được quét",
         "pass --workspace DIR, or set PHIEUKIN_WORKSPACE, to use another workspace":
             "dùng --workspace DIR, hoặc đặt biến PHIEUKIN_WORKSPACE, để dùng thư mục làm việc khác",
+        "passphrase file":
+            "tệp mật khẩu",
         "passphrase file {0} is empty.":
             "tệp mật khẩu {0} trống.",
         "passphrase file {0} not found.":
@@ -578,8 +872,12 @@ public enum MessageCatalogue {
             "kỳ \"{0}\" không có dạng YYYY-Qn, YYYY-MM hoặc YYYY (ví dụ 2026-Q3).",
         "policy.{0}":
             "policy.{0}",
+        "private key":
+            "khóa bí mật",
         "private key {0} not found: this folder holds no workspace's keys, or the file was moved.":
             "không tìm thấy khóa bí mật {0}: thư mục này không chứa khóa của thư mục làm việc nào, hoặc tệp đã bị di chuyển.",
+        "question=code as read on the paper; repeat.":
+            "question=code (câu hỏi=mã đánh dấu) theo kết quả đọc trên phiếu giấy; lặp lại.",
         "re-read the serial from the paper":
             "hãy đọc lại số sê-ri từ phiếu giấy",
         "read by a teller: ":
@@ -710,6 +1008,10 @@ public enum MessageCatalogue {
             "vòng {0}: chữ ký trên đầu cây cuối cùng (seq {1}) không hợp lệ.",
         "round {0}: voided after its tally but the void is not in the results log":
             "vòng {0}: bị hủy sau khi kiểm phiếu nhưng việc hủy không có trong sổ kết quả",
+        "row {0}: a cell lies beyond Excel's last column":
+            "dòng {0}: một ô nằm ngoài cột cuối cùng của Excel",
+        "row {0}: a cell names a shared string the workbook does not hold":
+            "dòng {0}: một ô trỏ tới chuỗi dùng chung mà sổ tính không có",
         "serial check symbol does not match: re-read it from the paper":
             "ký tự kiểm tra của số sê-ri không khớp: hãy đọc lại từ phiếu giấy",
         "serial is well-formed but was not issued for round {0}: check the paper belongs to this round; the committee may accept it after checking":
@@ -718,6 +1020,8 @@ public enum MessageCatalogue {
             "serial, remark và round phải là chuỗi",
         "serials for round {0} were issued already and are not stored anywhere, so they cannot be printed again; spoiled or missing sheets are replaced by issuing new ones.":
             "số sê-ri của vòng {0} đã được phát và không được lưu ở bất kỳ đâu, nên không thể in lại; tờ phiếu hỏng hoặc bị thiếu được thay thế bằng cách phát phiếu mới.",
+        "share file {0}":
+            "tệp mảnh khóa {0}",
         "share file {0} is given twice; each member needs a file of their own.":
             "tệp mảnh khóa {0} được chỉ định hai lần; mỗi thành viên cần một tệp riêng.",
         "share file {0} not found. Check the path the committee member gave.":
@@ -736,6 +1040,8 @@ public enum MessageCatalogue {
             "mảnh khóa {0} được cung cấp hai lần; hãy cung cấp các mảnh khóa khác nhau",
         "shares have different lengths ({0} and {1}); they come from different splits":
             "các mảnh khóa có độ dài khác nhau ({0} và {1}); chúng thuộc các lần chia khóa khác nhau",
+        "sheet {0} is larger than Excel allows ({1} rows, {2} columns)":
+            "trang tính {0} lớn hơn mức Excel cho phép ({1} dòng, {2} cột)",
         "survey {0} has no remark; leave the column blank":
             "mẫu phiếu {0} không có ý kiến khác; hãy để trống cột này",
         "survey {0} is a confidence vote: its quorum is counted against the number of people summoned, which was not given.":
@@ -754,6 +1060,8 @@ public enum MessageCatalogue {
             "văn bản không phải UTF-8: hãy lưu tệp ở dạng UTF-8 (\"CSV UTF-8\") rồi nhập lại",
         "text is not UTF-8: save the file as UTF-8 and import it again":
             "văn bản không phải UTF-8: hãy lưu tệp ở dạng UTF-8 rồi nhập lại",
+        "text, json, csv, html or pdf.":
+            "text, json, csv, html hoặc pdf.",
         "the AES-256-GCM output buffer holds {0} bytes; this message needs {1}":
             "bộ đệm đầu ra AES-256-GCM chứa {0} byte; thông điệp này cần {1}",
         "the AES-256-GCM output buffer overlaps an input; use separate buffers, or work exactly in place":
@@ -766,6 +1074,8 @@ public enum MessageCatalogue {
             "khóa công khai PEM không phải là khóa {0}",
         "the PEM text is empty or too large":
             "văn bản PEM trống hoặc quá lớn",
+        "the SPSS syntax":
+            "tệp cú pháp SPSS",
         "the access code is not well-formed":
             "mã bỏ phiếu không đúng định dạng",
         "the access code was not issued for an open round":
@@ -790,6 +1100,8 @@ public enum MessageCatalogue {
             "phiếu thuộc vòng {0}, không phải vòng {1}",
         "the ballot log of round {0} does not verify, so no audit bundle was written: {1}.":
             "sổ phiếu của vòng {0} không qua được kiểm tra nên không ghi gói kiểm toán nào: {1}.",
+        "the ballots":
+            "tệp phiếu",
         "the ballots were printed but not moved into place: {0} Its serials are issued; use that file.":
             "phiếu đã được in nhưng chưa được chuyển vào đúng vị trí: {0} Số sê-ri của các phiếu này đã được phát; hãy dùng tệp đó.",
         "the counts differ":
@@ -812,6 +1124,8 @@ public enum MessageCatalogue {
             "không thể in tài liệu",
         "the electorate (the number of people summoned) must be at least 1.":
             "số cử tri (số người được triệu tập) phải ít nhất là 1.",
+        "the enrolment QR":
+            "tệp mã QR đăng ký",
         "the enrolment token is not valid":
             "mã đăng ký kiosk không hợp lệ",
         "the enrolment token was used already":
@@ -822,6 +1136,10 @@ public enum MessageCatalogue {
             "tệp lớn hơn {0} KiB (bị từ chối, không đọc)",
         "the file is larger than {0} KiB; a survey definition is much smaller":
             "tệp lớn hơn {0} KiB; tệp định nghĩa mẫu phiếu nhỏ hơn nhiều",
+        "the file is not an Excel workbook (.xlsx): it has no xl/workbook.xml":
+            "tệp không phải sổ tính Excel (.xlsx): không có xl/workbook.xml",
+        "the file is not an Excel workbook (.xlsx): it is not a zip archive":
+            "tệp không phải sổ tính Excel (.xlsx): không phải tệp nén zip",
         "the file is {0} KiB; a survey definition is at most {1} KiB (refused unread)":
             "tệp có dung lượng {0} KiB; tệp định nghĩa mẫu phiếu tối đa {1} KiB (bị từ chối, không đọc)",
         "the flags differ":
@@ -830,6 +1148,10 @@ public enum MessageCatalogue {
             "thư mục {0} không tồn tại; hãy tạo thư mục trước. Không có gì được ghi.",
         "the key-file passphrase must be 1…1024 bytes":
             "mật khẩu của tệp khóa phải dài 1…1024 byte",
+        "the keying template":
+            "mẫu nhập liệu",
+        "the keying template is written as .xlsx or .csv: give a file name ending in .xlsx or .csv; nothing was written.":
+            "mẫu nhập phiếu được ghi dạng .xlsx hoặc .csv: cho tên tệp có đuôi .xlsx hoặc .csv; chưa ghi gì.",
         "the kiosk is sending faster than the round allows":
             "kiosk đang gửi nhanh hơn mức vòng cho phép",
         "the kiosk reached the round's daily cap":
@@ -852,6 +1174,14 @@ public enum MessageCatalogue {
             "số phiếu cần phát phải từ 0 trở lên.",
         "the number of extra ballots must be at least 1.":
             "số phiếu bổ sung phải ít nhất là 1.",
+        "the part {0} of the workbook cannot be opened":
+            "không mở được phần {0} của sổ tính",
+        "the part {0} of the workbook cannot be read":
+            "không đọc được phần {0} của sổ tính",
+        "the part {0} of the workbook is damaged (zip error {1})":
+            "phần {0} của sổ tính bị hỏng (lỗi zip {1})",
+        "the part {0} of the workbook is larger than {1} MiB":
+            "phần {0} của sổ tính lớn hơn {1} MiB",
         "the passphrase does not open {0} (or the file is damaged). Check {1}.":
             "mật khẩu không mở được {0} (hoặc tệp bị hư hỏng). Hãy kiểm tra {1}.",
         "the passphrase file":
@@ -870,6 +1200,8 @@ public enum MessageCatalogue {
             "ý kiến khác dài hơn {0} ký tự",
         "the remarks differ":
             "các ý kiến khác không giống nhau",
+        "the report":
+            "báo cáo",
         "the round holds as many ballots as it was opened for":
             "vòng đã chứa đủ số phiếu như khi được mở",
         "the round is not open":
@@ -892,10 +1224,14 @@ public enum MessageCatalogue {
             "bí mật cần chia trống",
         "the serial of sheet {0} must be printable ASCII without '|', not '-'":
             "số sê-ri của tờ phiếu {0} phải là ký tự ASCII in được, không chứa '|', và không phải '-'",
+        "the share folder {0}":
+            "thư mục mảnh khóa {0}",
         "the shares given ({0}) do not rebuild round {1}'s tally key. Check that each file is an unaltered share of this round.":
             "các mảnh khóa đã cung cấp ({0}) không khôi phục được khóa kiểm phiếu của vòng {1}. Hãy kiểm tra từng tệp có đúng là mảnh khóa nguyên vẹn của vòng này không.",
         "the signature does not match this key and message; check that the right public key is used":
             "chữ ký không khớp với khóa và thông điệp này; hãy kiểm tra có đang dùng đúng khóa công khai không",
+        "the slips":
+            "tệp phiếu mã",
         "the slips' QR codes open the voting page, so the server's public address is needed (e.g. https://phieu.example.gov.vn).":
             "mã QR trên các phiếu in mã bỏ phiếu dẫn tới trang bỏ phiếu, vì vậy cần địa chỉ công khai của máy chủ (ví dụ https://phieu.example.gov.vn).",
         "the stored result of round {0} cannot be read.":
@@ -906,6 +1242,10 @@ public enum MessageCatalogue {
             "ngưỡng phải ít nhất là 1, nhận được {0}",
         "the two keyings differ (second keying: {0}): re-check the paper ballot and key it again":
             "hai lần nhập liệu khác nhau (lần nhập liệu thứ hai: {0}): hãy kiểm tra lại phiếu giấy và nhập lại",
+        "the workbook could not be written: {0}":
+            "không ghi được sổ tính: {0}",
+        "the workbook names a first sheet {0} that it does not hold":
+            "sổ tính ghi trang tính đầu là {0} nhưng không chứa trang đó",
         "the workspace database {0} is read-only here (no write permission, or a read-only disk): it can be listed, verified and reported, but this command changes it. Run it on the writable workspace.":
             "cơ sở dữ liệu {0} của thư mục làm việc ở đây chỉ cho phép đọc (không có quyền ghi, hoặc ổ đĩa chỉ đọc): có thể liệt kê, kiểm tra và lập báo cáo, nhưng lệnh này làm thay đổi cơ sở dữ liệu. Hãy chạy lệnh trên thư mục làm việc có quyền ghi.",
         "the workspace folder":
@@ -1010,6 +1350,10 @@ public enum MessageCatalogue {
             "{0} mã",
         "{0} codes":
             "{0} mã",
+        "{0} column":
+            "{0} cột",
+        "{0} columns":
+            "{0} cột",
         "{0} contains the invisible text-direction control {1}, which can make a name display differently from what is stored; delete it and type the text again":
             "{0} chứa ký tự điều khiển hướng văn bản ẩn {1}, có thể khiến tên hiển thị khác với nội dung được lưu; hãy xóa ký tự này và nhập lại văn bản",
         "{0} does not belong to round {1}'s tally key.":
@@ -1018,6 +1362,10 @@ public enum MessageCatalogue {
             "{0} trùng",
         "{0} duplicates":
             "{0} trùng",
+        "{0} empty row":
+            "{0} dòng trống",
+        "{0} empty rows":
+            "{0} dòng trống",
         "{0} exists and is not a folder; give a new or empty folder for the audit bundle. Nothing was written.":
             "{0} đã tồn tại và không phải là thư mục; hãy chỉ định một thư mục mới hoặc trống cho gói kiểm toán. Không có gì được ghi.",
         "{0} exists and is not a regular file (a link, pipe or device); PhieuKin replaces only a regular file, even when asked to replace. Nothing was written.":
@@ -1028,10 +1376,16 @@ public enum MessageCatalogue {
             "{0} chứa các phiếu giống hệt, theo cùng thứ tự, với một tệp đã được nhập vào vòng {1} (lô {2}); không có phiếu nào được nhập. Vòng không đánh số từ chối nhập một tệp hai lần, kể cả khi tệp được lưu lại (khác ký tự xuống dòng, BOM, dấu ngoặc kép), vì phiếu của vòng này không có số sê-ri.",
         "{0} holds the same ballots, in the same order, as {1} in this import; nothing was imported. Unnumbered rounds refuse a file twice because their ballots carry no serial.":
             "{0} chứa các phiếu giống hệt, theo cùng thứ tự, với {1} trong lần nhập này; không có phiếu nào được nhập. Vòng không đánh số từ chối nhập một tệp hai lần vì phiếu của vòng này không có số sê-ri.",
+        "{0} ignored (rows with no answer at all, e.g. left by Excel at the end).":
+            "bỏ qua {0} (dòng không có câu trả lời nào, ví dụ Excel để lại ở cuối tệp).",
+        "{0} is UTF-16 text (Excel's \"Unicode Text\"), which is not read; in Excel choose File > Save As and the file type \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file; nothing was imported.":
+            "{0} là văn bản UTF-16 (kiểu \"Unicode Text\" của Excel), không đọc được; trong Excel chọn File > Save As, kiểu tệp \"CSV UTF-8 (Comma delimited) (*.csv)\", rồi nhập tệp mới; chưa nhập gì.",
         "{0} is a folder; PhieuKin never replaces a folder. Give a file name for {1}, e.g. {2}/out.pdf; nothing was written.":
             "{0} là một thư mục; PhieuKin không bao giờ thay thế thư mục. Hãy chỉ định tên tệp cho {1}, ví dụ {2}/out.pdf; không có gì được ghi.",
         "{0} is a share of round {1}, not of round {2}. Bring this round's share.":
             "{0} là mảnh khóa của vòng {1}, không phải của vòng {2}. Hãy mang mảnh khóa của vòng này.",
+        "{0} is an old Excel 97-2003 workbook (.xls), which is not read; in Excel choose File > Save As and the file type \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file; nothing was imported.":
+            "{0} là sổ tính Excel 97-2003 (.xls), không đọc được; trong Excel chọn File > Save As, kiểu tệp \"Excel Workbook (*.xlsx)\" hoặc \"CSV UTF-8 (Comma delimited) (*.csv)\", rồi nhập tệp mới; chưa nhập gì.",
         "{0} is empty":
             "{0} trống",
         "{0} is encrypted with the passphrase given when the round was opened: the agency passphrase (which also signs the result), or a passphrase chosen for this round.":
@@ -1054,6 +1408,8 @@ public enum MessageCatalogue {
             "{0} không trống ({1} mục); gói kiểm toán phải được đặt vào thư mục mới hoặc trống, để không tệp cũ nào bị nhầm là một phần của gói và không có gì bị xóa. Không có gì được ghi.",
         "{0} is not the tally key of round {1}.":
             "{0} không phải là khóa kiểm phiếu của vòng {1}.",
+        "{0} is not well-formed XML (line {1}); open the file in Excel and save it again":
+            "{0} không phải XML hợp lệ (dòng {1}); mở tệp bằng Excel và lưu lại",
         "{0} issued; they are not stored anywhere else.":
             "Đã phát {0}; không được lưu ở bất kỳ nơi nào khác.",
         "{0} issued; they are not stored anywhere else. Print the file, then delete it.":
@@ -1164,8 +1520,12 @@ public enum MessageCatalogue {
             "{0}: đã hủy trong sổ kết quả nhưng vòng đã lưu không bị hủy như vậy",
         "{0}: {1} today ({2}), {3} in all":
             "{0}: hôm nay {1} ({2}), tổng cộng {3}",
+        "{0}: {1}; nothing was imported.":
+            "{0}: {1}; chưa nhập gì.",
         "{0}:{1}: the header is not UTF-8 text; nothing was imported.":
             "{0}:{1}: dòng tiêu đề không phải văn bản UTF-8; không có phiếu nào được nhập.",
+        "{0}:{1}: {2} (row {3} has an answer in it); nothing was imported.":
+            "{0}:{1}: {2} (dòng {3} có câu trả lời ở cột này); chưa nhập gì.",
         "{0}:{1}: {2}; nothing was imported.":
             "{0}:{1}: {2}; không có phiếu nào được nhập.",
         "{0}; check the disk it is on (nothing was changed)":

@@ -6,18 +6,19 @@ import PhieuKinMessages
 
 struct KioskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "kiosk", abstract: "Enrol one-stop-desk tablets and see their counts.",
+        commandName: "kiosk", abstract: tr("Enrol one-stop-desk tablets and see their counts."),
         subcommands: [Enroll.self, Counts.self])
 
     struct Enroll: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a one-time enrolment QR for a desk's tablet (an unnumbered round).")
+            abstract: tr("Print a one-time enrolment QR for a desk's tablet (an unnumbered round)."))
         @OptionGroup var workspace: WorkspaceOptions
-        @Option(help: "The round id (unnumbered: ratings at a desk carry no code).") var round: RoundID
-        @Option(help: "The desk's name, e.g. \"Quầy 2 – Bộ phận một cửa\".") var desk: String
-        @Option(help: "The PDF to write (refused if it exists, unless --force).") var out: String
-        @Flag(help: "Replace --out if it is an existing regular file.") var force = false
-        @Option(help: "The voting server's public address (remembered).") var publicURL: String?
+        @Option(help: ArgumentHelp(tr("The round id (unnumbered: ratings at a desk carry no code)."))) var round:
+            RoundID
+        @Option(help: ArgumentHelp(tr("The desk's name, e.g. \"Quầy 2 – Bộ phận một cửa\"."))) var desk: String
+        @Option(help: ArgumentHelp(tr("The PDF to write (refused if it exists, unless --force)."))) var out: String
+        @Flag(help: ArgumentHelp(tr("Replace --out if it is an existing regular file."))) var force = false
+        @Option(help: ArgumentHelp(tr("The voting server's public address (remembered)."))) var publicURL: String?
 
         func run() throws {
             let result = try workspace.open().electronic.printKioskEnrolment(
@@ -30,10 +31,10 @@ struct KioskCommand: ParsableCommand {
     }
 
     struct Counts: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Ratings per kiosk: today and in all.")
+        static let configuration = CommandConfiguration(abstract: tr("Ratings per kiosk: today and in all."))
         @OptionGroup var workspace: WorkspaceOptions
-        @Option(help: "The round id.") var round: RoundID
-        @Flag(help: "Print JSON.") var json = false
+        @Option(help: ArgumentHelp(tr("The round id."))) var round: RoundID
+        @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
 
         func run() throws {
             let counts = try workspace.open().electronic.kioskCounts(roundID: round)

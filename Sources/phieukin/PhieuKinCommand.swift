@@ -54,6 +54,11 @@ struct PhieuKinCommand: ParsableCommand {
             Foundation.exit(1)
         }
         let code = exitCode(for: error)
+        if code == .success, !(error is ExitCode), interfaceLanguage != .en {
+            // Help: ArgumentParser's headings in the interface language (the texts are already).
+            print(UsageMessages.translated(fullMessage(for: error), to: interfaceLanguage))
+            Foundation.exit(0)
+        }
         guard code != .success, !(error is ExitCode), interfaceLanguage != .en else { exit(withError: error) }
         let text = UsageMessages.translated(fullMessage(for: error), to: interfaceLanguage)
         FileHandle.standardError.write(Data((text + "\n").utf8))

@@ -5,15 +5,15 @@ import PhieuKinMessages
 
 struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "roster", abstract: "Load and show units and their officials.",
+        commandName: "roster", abstract: tr("Load and show units and their officials."),
         subcommands: [Import.self, List.self])
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Import a roster CSV (unit_id,unit_name,official_id,full_name,position[,order]); all rows or none.")
+                tr("Import a roster CSV (unit_id,unit_name,official_id,full_name,position[,order]); all rows or none."))
         @OptionGroup var options: WorkspaceOptions
-        @Argument(help: "The roster CSV file (UTF-8).") var file: String
+        @Argument(help: ArgumentHelp(tr("The roster CSV file (UTF-8)."))) var file: String
 
         func run() throws {
             let changes = try options.open().rounds.importRoster(path: file)
@@ -25,10 +25,10 @@ struct RosterCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show units and officials in roster order.")
+        static let configuration = CommandConfiguration(abstract: tr("Show units and officials in roster order."))
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "Only this unit.") var unit: UnitID?
-        @Flag(help: "Include officials no longer on the roster.") var all = false
+        @Option(help: ArgumentHelp(tr("Only this unit."))) var unit: UnitID?
+        @Flag(help: ArgumentHelp(tr("Include officials no longer on the roster."))) var all = false
 
         func run() throws {
             for (unit, officials) in try options.open().rounds.roster(unitID: unit, includeInactive: all) {

@@ -5,51 +5,64 @@ import PhieuKinMessages
 
 struct RoundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "round", abstract: "Open, list and close rounds.",
+        commandName: "round", abstract: tr("Open, list and close rounds."),
         subcommands: [Open.self, List.self, CloseRoundCommand.self, Void.self])
 
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Open a round of one survey for one or more units; prints the round id on the last line.",
-            discussion: """
+            abstract: tr("Open a round of one survey for one or more units; prints the round id on the last line."),
+            discussion: tr(
+                """
                 One round per survey, unit, period and channel: a second one is refused (void the first if it \
                 was a mistake). Give --unit several times (or --all-units) to evaluate several units on one \
                 ballot: every member of those units votes and shares are over all of the round's ballots, so \
                 small offices stay secret.
-                """)
+                """))
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "Survey id, e.g. quarterly-7.") var survey: SurveyID
-        @Option(help: "Period: YYYY-Qn, YYYY-MM or YYYY.") var period: String
-        @Option(help: "Unit id from the roster; repeat it to put several units on one ballot.") var unit: [UnitID] = []
-        @Flag(help: "Every unit of the roster that has active officials, on one ballot.") var allUnits = false
-        @Option(help: "How many ballots (serials) to issue when printing.") var ballots: Int
-        @Option(help: "numbered (default) or none for unnumbered paper ballots.") var serials: String = "numbered"
-        @Option(help: "Respondent channel (staff, citizens, businesses); default: the survey's first.")
+        @Option(help: ArgumentHelp(tr("Survey id, e.g. quarterly-7."))) var survey: SurveyID
+        @Option(help: ArgumentHelp(tr("Period: YYYY-Qn, YYYY-MM or YYYY."))) var period: String
+        @Option(help: ArgumentHelp(tr("Unit id from the roster; repeat it to put several units on one ballot.")))
+        var unit: [UnitID] = []
+        @Flag(help: ArgumentHelp(tr("Every unit of the roster that has active officials, on one ballot.")))
+        var allUnits = false
+        @Option(help: ArgumentHelp(tr("How many ballots (serials) to issue when printing."))) var ballots: Int
+        @Option(help: ArgumentHelp(tr("numbered (default) or none for unnumbered paper ballots."))) var serials:
+            String = "numbered"
+        @Option(
+            help: ArgumentHelp(tr("Respondent channel (staff, citizens, businesses); default: the survey's first.")))
         var channel: String?
-        @Option(help: "Number summoned to vote (confidence votes: the quorum is counted against it).")
+        @Option(help: ArgumentHelp(tr("Number summoned to vote (confidence votes: the quorum is counted against it).")))
         var electorate: Int?
-        @Option(help: "Committee size N: split the tally key into N shares.") var committee: Int = 1
-        @Option(help: "Shares needed to open the round (K of N).") var threshold: Int?
+        @Option(help: ArgumentHelp(tr("Committee size N: split the tally key into N shares."))) var committee: Int = 1
+        @Option(help: ArgumentHelp(tr("Shares needed to open the round (K of N)."))) var threshold: Int?
         @Option(
             help:
-                "A committee's shares: the folder (outside the workspace, e.g. a USB stick) to write the N share files to."
+                ArgumentHelp(
+                    tr(
+                        "A committee's shares: the folder (outside the workspace, e.g. a USB stick) to write the N share files to."
+                    ))
         )
         var sharesDir: String?
         @Option(
             name: .customLong("share-out"),
-            help: "A committee's shares: one member's share file (outside the workspace); repeat exactly N times.")
+            help: ArgumentHelp(
+                tr("A committee's shares: one member's share file (outside the workspace); repeat exactly N times.")))
         var shareOut: [String] = []
-        @Option(help: "Encrypt the tally key or each share with the passphrase in this file.")
+        @Option(help: ArgumentHelp(tr("Encrypt the tally key or each share with the passphrase in this file.")))
         var passphraseFile: String?
         @Option(
             help:
-                "The agency key's passphrase (a passphrase workspace): encrypts the 1-of-1 tally key when no --passphrase-file is given."
+                ArgumentHelp(
+                    tr(
+                        "The agency key's passphrase (a passphrase workspace): encrypts the 1-of-1 tally key when no --passphrase-file is given."
+                    ))
         )
         var agencyPassphraseFile: String?
-        @Option(help: "Kiosks: at most one rating per this many seconds on average, per kiosk.")
+        @Option(help: ArgumentHelp(tr("Kiosks: at most one rating per this many seconds on average, per kiosk.")))
         var kioskInterval: Int = 20
-        @Option(help: "Kiosks: at most this many ratings a day, per kiosk.") var kioskDailyCap: Int = 500
-        @Flag(help: "Print a JSON object instead of text.") var json = false
+        @Option(help: ArgumentHelp(tr("Kiosks: at most this many ratings a day, per kiosk."))) var kioskDailyCap: Int =
+            500
+        @Flag(help: ArgumentHelp(tr("Print a JSON object instead of text."))) var json = false
 
         func run() throws {
             guard kioskInterval >= 1, kioskDailyCap >= 1 else {
@@ -117,11 +130,11 @@ struct RoundCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List rounds and their state.")
+        static let configuration = CommandConfiguration(abstract: tr("List rounds and their state."))
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "Only this unit.") var unit: UnitID?
-        @Option(help: "Only this survey.") var survey: SurveyID?
-        @Flag(help: "Print JSON.") var json = false
+        @Option(help: ArgumentHelp(tr("Only this unit."))) var unit: UnitID?
+        @Option(help: ArgumentHelp(tr("Only this survey."))) var survey: SurveyID?
+        @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
 
         func run() throws {
             let rounds = try options.open().rounds.listRounds(unitID: unit, surveyID: survey)
@@ -140,17 +153,19 @@ struct RoundCommand: ParsableCommand {
 
     struct Void: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Void a round opened by mistake: signed with its reason, left out of flags and reports.",
-            discussion: """
+            abstract: tr("Void a round opened by mistake: signed with its reason, left out of flags and reports."),
+            discussion: tr(
+                """
                 Works at any state. The void and its reason are signed into the round's log (and, for a tallied \
                 round, recorded beside its result in the results log); its serials and access codes stop \
                 working; flags and reports leave it out and list it as voided. The period can then be run again.
-                """)
+                """))
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "The round id.") var round: RoundID
-        @Option(help: "Why the round is voided (kept, signed and shown in reports).") var reason: String
-        @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
-        @Flag(help: "Print JSON.") var json = false
+        @Option(help: ArgumentHelp(tr("The round id."))) var round: RoundID
+        @Option(help: ArgumentHelp(tr("Why the round is voided (kept, signed and shown in reports)."))) var reason:
+            String
+        @Option(help: ArgumentHelp(tr("File holding the agency signing key's passphrase."))) var passphraseFile: String?
+        @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
 
         func run() throws {
             let summary = try options.open().rounds.voidRound(

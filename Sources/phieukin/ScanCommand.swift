@@ -8,22 +8,25 @@ import PhieuKinMessages
 /// (docs/SCANNING.md).
 struct ScanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "scan", abstract: "Read scanned ballot sheets (PNG, JPEG, TIFF, PDF) into a round.",
+        commandName: "scan", abstract: tr("Read scanned ballot sheets (PNG, JPEG, TIFF, PDF) into a round."),
         subcommands: [Read.self, Review.self, Accept.self], defaultSubcommand: Read.self)
 
     struct Read: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "read",
-            abstract: "Read scanned sheets: decided ones are imported, the rest quarantined for a teller.",
-            discussion: """
+            abstract: tr("Read scanned sheets: decided ones are imported, the rest quarantined for a teller."),
+            discussion: tr(
+                """
                 Exit status as for import: 0 every sheet accepted; 2 committed with sheets quarantined \
                 (phieukin scan review); 1 nothing was stored because of an error.
-                """)
+                """))
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "The round id (see: phieukin round list).") var round: RoundID
-        @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
-        @Flag(help: "Print JSON (the import's object, docs/IMPORT-JSON.md, with pages and sheets).") var json = false
-        @Argument(help: "Scanned pages: PNG, JPEG, TIFF (multi-page) or PDF files, in any order.") var files: [String]
+        @Option(help: ArgumentHelp(tr("The round id (see: phieukin round list)."))) var round: RoundID
+        @Option(help: ArgumentHelp(tr("File holding the agency signing key's passphrase."))) var passphraseFile: String?
+        @Flag(help: ArgumentHelp(tr("Print JSON (the import's object, docs/IMPORT-JSON.md, with pages and sheets).")))
+        var json = false
+        @Argument(help: ArgumentHelp(tr("Scanned pages: PNG, JPEG, TIFF (multi-page) or PDF files, in any order.")))
+        var files: [String]
 
         func run() throws {
             let report = try options.open().scan.scan(
@@ -43,18 +46,20 @@ struct ScanCommand: ParsableCommand {
 
     struct Accept: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a teller's reading of a quarantined scanned sheet, from the paper.",
-            discussion: """
+            abstract: tr("Record a teller's reading of a quarantined scanned sheet, from the paper."),
+            discussion: tr(
+                """
                 The marks as the teller reads them (--mark question=code, repeated; none for a blank                 sheet), the remark typed from the paper, and the sheet's serial. The reading is imported                 as one ballot with the usual checks; once accepted, the quarantined scan is discarded                 with the reason (signed). A refused reading discards nothing.
-                """)
+                """))
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "The round id.") var round: RoundID
-        @Argument(help: "The quarantined sheet's number (phieukin scan review).") var reject: Int64
-        @Option(help: "The serial printed on the sheet (numbered rounds).") var serial: String?
-        @Option(help: "question=code as read on the paper; repeat.") var mark: [String] = []
-        @Option(help: "The remark, typed from the paper.") var remark: String?
-        @Option(help: "Why (kept and signed), e.g. \"faint mark on TNMT02 checked: marked\".") var reason: String
-        @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
+        @Option(help: ArgumentHelp(tr("The round id."))) var round: RoundID
+        @Argument(help: ArgumentHelp(tr("The quarantined sheet's number (phieukin scan review)."))) var reject: Int64
+        @Option(help: ArgumentHelp(tr("The serial printed on the sheet (numbered rounds)."))) var serial: String?
+        @Option(help: ArgumentHelp(tr("question=code as read on the paper; repeat."))) var mark: [String] = []
+        @Option(help: ArgumentHelp(tr("The remark, typed from the paper."))) var remark: String?
+        @Option(help: ArgumentHelp(tr("Why (kept and signed), e.g. \"faint mark on TNMT02 checked: marked\".")))
+        var reason: String
+        @Option(help: ArgumentHelp(tr("File holding the agency signing key's passphrase."))) var passphraseFile: String?
 
         func run() throws {
             var marks: [String: [String]] = [:]
@@ -79,17 +84,19 @@ struct ScanCommand: ParsableCommand {
 
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List scanned sheets waiting for a teller, with crops of the boxes that were not decided.",
-            discussion: """
+            abstract: tr("List scanned sheets waiting for a teller, with crops of the boxes that were not decided."),
+            discussion: tr(
+                """
                 Each sheet waits in the quarantine with a scan-… reason. With --crops DIR, each undecided \
                 box is written to DIR as a PNG (the page is read again from the file named in the \
                 quarantine; nothing of the scan is stored). Then, looking at the paper: key the sheet \
                 (phieukin import) and discard the quarantined copy (phieukin rejects discard … --reason).
-                """)
+                """))
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "The round id.") var round: RoundID
-        @Option(help: "Write a PNG crop of every undecided box here (a new or empty folder).") var crops: String?
-        @Flag(help: "Print JSON.") var json = false
+        @Option(help: ArgumentHelp(tr("The round id."))) var round: RoundID
+        @Option(help: ArgumentHelp(tr("Write a PNG crop of every undecided box here (a new or empty folder).")))
+        var crops: String?
+        @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
 
         func run() throws {
             let review = try options.open().scan.review(roundID: round, cropsDirectory: crops)

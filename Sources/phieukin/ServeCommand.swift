@@ -7,26 +7,29 @@ import PhieuKinServer
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the voting booth and the kiosk over HTTP (docs/WEB.md).",
-        discussion: """
+        abstract: tr("Serve the voting booth and the kiosk over HTTP (docs/WEB.md)."),
+        discussion: tr(
+            """
             Listens on loopback by default: put it behind a TLS reverse proxy (nginx or Caddy; see the \
             README, "Electronic voting") and pass --behind-tls. Stops cleanly on Ctrl-C or SIGTERM: requests \
             in flight finish, and every accepted ballot is already stored.
-            """
+            """)
     )
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Option(help: "Address and port to listen on (HOST:PORT; [::1]:8080 for IPv6).")
+    @Option(help: ArgumentHelp(tr("Address and port to listen on (HOST:PORT; [::1]:8080 for IPv6).")))
     var listen: String = "127.0.0.1:8080"
 
-    @Option(help: "The address voters use (https://phieu.example.gov.vn): what slips' QR codes point to.")
+    @Option(
+        help: ArgumentHelp(tr("The address voters use (https://phieu.example.gov.vn): what slips' QR codes point to.")))
     var publicURL: String?
 
-    @Flag(help: "A TLS reverse proxy is in front: pages carry Strict-Transport-Security.")
+    @Flag(help: ArgumentHelp(tr("A TLS reverse proxy is in front: pages carry Strict-Transport-Security.")))
     var behindTLS = false
 
-    @Option(help: "File holding the agency signing key's passphrase (batches of e-ballots are signed).")
+    @Option(
+        help: ArgumentHelp(tr("File holding the agency signing key's passphrase (batches of e-ballots are signed).")))
     var passphraseFile: String?
 
     func validate() throws {

@@ -6,10 +6,11 @@ import PhieuKinMessages
 
 struct SurveyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "survey", abstract: "List and explain survey definitions.", subcommands: [List.self, Show.self])
+        commandName: "survey", abstract: tr("List and explain survey definitions."),
+        subcommands: [List.self, Show.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List shipped and workspace survey definitions.")
+        static let configuration = CommandConfiguration(abstract: tr("List shipped and workspace survey definitions."))
         @OptionGroup var options: WorkspaceOptions
 
         /// A refused workspace definition does not hide the others: they are listed, each refused
@@ -23,9 +24,9 @@ struct SurveyCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Explain one survey: questions, codes, policy.")
+        static let configuration = CommandConfiguration(abstract: tr("Explain one survey: questions, codes, policy."))
         @OptionGroup var options: WorkspaceOptions
-        @Argument(help: "The survey id, e.g. quarterly-7.") var id: SurveyID
+        @Argument(help: ArgumentHelp(tr("The survey id, e.g. quarterly-7."))) var id: SurveyID
 
         func run() throws {
             print(try options.open().rounds.describeSurvey(id: id, language: interfaceLanguage))

@@ -15,6 +15,13 @@ enum UsageMessages {
         "Usage: {0}",
         "  See '{0}' for more information.",
         "Help:  {0}",
+        "OVERVIEW: {0}",
+        "USAGE: {0}",
+        "OPTIONS:",
+        "ARGUMENTS:",
+        "SUBCOMMANDS:",
+        "  -h, --help{0}Show help information.",
+        "  See '{0}' for detailed help.",
     ]
 
     /// `text` line by line: a line matching a known sentence is replaced by its translation,

@@ -50,6 +50,21 @@ struct LanguageCLITests {
         #expect(en.stderr.hasPrefix(english + "\n"), "\(en.stderr)")
     }
 
+    /// Help: the command's texts and ArgumentParser's headings.
+    @Test func helpIsVietnameseByDefault() throws {
+        let cli = try CLI.temporaryWorkspace("lang-help")
+        let vi = try cli.run(["round", "list", "--help"], environment: Self.vietnamese)
+        #expect(vi.status == 0)
+        #expect(vi.stdout.hasPrefix("TỔNG QUAN: Liệt kê các vòng lấy phiếu và trạng thái.\n"), "\(vi.stdout)")
+        #expect(vi.stdout.contains("\nCÁCH DÙNG: phieukin round list "))
+        #expect(vi.stdout.contains("  --unit <unit>           Chỉ đơn vị này.\n"))
+        #expect(vi.stdout.contains("  -h, --help              Hiện trợ giúp.\n"))
+        let en = try cli.run(["round", "list", "--help"])
+        #expect(en.status == 0)
+        #expect(en.stdout.hasPrefix("OVERVIEW: List rounds and their state.\n"), "\(en.stdout)")
+        #expect(en.stdout.contains("  --unit <unit>           Only this unit.\n"))
+    }
+
     @Test func outputLinesAndCountsReadInVietnamese() throws {
         let cli = try C.workspace("lang-out")
         let opened = try cli.run(C.open + ["--period", "2026-Q3"], environment: Self.vietnamese)

@@ -21,6 +21,10 @@ public enum ReportStrings {
         case remarksSealed, allPeriods, page
         case number, gridLegend, gridLegendPrevious
         case sectionUndecided, carried, roundVoided, inconclusiveTooFew, inconclusiveQuorum, round
+        // Spreadsheet and SPSS exports (ReportData.swift): column labels and sheet names.
+        case dataOfficialID, dataCriterionID, dataQuestionID, dataAnswerCode, dataAnswer, dataCount, dataTotal
+        case dataShare, dataPreviousShare, dataPreviousPeriod, dataStatusCode, dataSheet, aboutSheet, dataUnitID
+        case dataSPSSNote
     }
 
     private static let table: [Key: (vi: String, en: String)] = [
@@ -117,6 +121,25 @@ public enum ReportStrings {
         ),
         .gridLegendPrevious: (
             "Trong ngoặc vuông: tỷ lệ kỳ trước ({0}).", "In square brackets: the share last round ({0})."
+        ),
+        // Spreadsheet and SPSS exports.
+        .dataOfficialID: ("Mã cán bộ", "Official id"),
+        .dataCriterionID: ("Mã tiêu chí", "Criterion id"),
+        .dataQuestionID: ("Mã câu hỏi", "Question id"),
+        .dataAnswerCode: ("Mã trả lời", "Answer code"),
+        .dataAnswer: ("Trả lời", "Answer"),
+        .dataCount: ("Số phiếu", "Ballots"),
+        .dataTotal: ("Tổng số phiếu hợp lệ", "Valid ballots"),
+        .dataShare: ("Tỷ lệ (%)", "Share (%)"),
+        .dataPreviousShare: ("Tỷ lệ kỳ trước (%)", "Share last round (%)"),
+        .dataPreviousPeriod: ("Kỳ trước", "Last round's period"),
+        .dataStatusCode: ("Mã kết luận", "Status code"),
+        .dataUnitID: ("Mã đơn vị", "Unit id"),
+        .dataSheet: ("Số liệu", "Data"),
+        .aboutSheet: ("Thông tin", "About"),
+        .dataSPSSNote: (
+            "Đặt tệp này cạnh tệp CSV (hoặc sửa đường dẫn ở /FILE) rồi chạy trong SPSS.",
+            "Keep this file beside the CSV (or edit the path in /FILE), then run it in SPSS."
         ),
     ]
 

@@ -1584,5 +1584,17 @@ public enum MessageCatalogue {
             "used.bin trong {0} không phải là danh sách các mã băm 32 byte.",
         "used.bin in {0} is not the list of used serials the agency signed; the bundle was changed.":
             "used.bin trong {0} không phải là danh sách số sê-ri đã dùng mà cơ quan đã ký; gói đã bị thay đổi.",
+        "Exit status: 0 used; 1 not used, or an error.":
+            "Mã thoát: 0 đã dùng; 1 chưa dùng, hoặc có lỗi.",
+        "Receipts voters can check against a published audit bundle.":
+            "Biên nhận mà cử tri có thể tự đối chiếu với gói kiểm toán đã công bố.",
+        "Say whether a ballot serial or access code was used in the bundle's round (nothing else).":
+            "Cho biết một số sê-ri phiếu hoặc mã truy cập đã được dùng trong vòng của gói hay chưa (không gì khác).",
+        "The audit bundle folder (written by audit export).":
+            "Thư mục gói kiểm toán (do audit export ghi ra).",
+        "The root of the round's close head as read from paper (the signed round report), e.g. \"3f9a 12bc …\": spaces and dashes are ignored, case does not matter. Needs --round.":
+            "Gốc của đầu cây đóng vòng như đọc từ giấy (biên bản vòng có chữ ký), ví dụ \"3f9a 12bc …\": bỏ qua dấu cách và dấu gạch ngang, không phân biệt chữ hoa chữ thường. Cần --round.",
+        "The serial as printed on the ballot (or the access code), dashes and spaces allowed.":
+            "Số sê-ri như in trên phiếu (hoặc mã truy cập), được phép có dấu gạch ngang và dấu cách.",
     ]
 }

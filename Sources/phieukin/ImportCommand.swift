@@ -176,10 +176,12 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "Only this round (default: every round).") var round: RoundID?
     @Option(
-        help: """
-            The root of the round's close head as read from paper (the signed round report), e.g. \
-            "3f9a 12bc …": spaces and dashes are ignored, case does not matter. Needs --round.
-            """)
+        help: ArgumentHelp(
+            tr(
+                """
+                The root of the round's close head as read from paper (the signed round report), e.g. \
+                "3f9a 12bc …": spaces and dashes are ignored, case does not matter. Needs --round.
+                """)))
     var expectRoot: String?
     @Flag(help: "Print JSON.") var json = false
 

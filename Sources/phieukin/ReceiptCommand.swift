@@ -7,17 +7,19 @@ import PhieuKinMessages
 /// workspace), that their paper serial or access code was used in the round.
 struct ReceiptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "receipt", abstract: "Receipts voters can check against a published audit bundle.",
+        commandName: "receipt", abstract: tr("Receipts voters can check against a published audit bundle."),
         subcommands: [Check.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Say whether a ballot serial or access code was used in the bundle's round (nothing else).",
-            discussion: "Exit status: 0 used; 1 not used, or an error.")
-        @Option(help: "The audit bundle folder (written by audit export).") var bundle: String
-        @Argument(help: "The serial as printed on the ballot (or the access code), dashes and spaces allowed.")
+            abstract: tr("Say whether a ballot serial or access code was used in the bundle's round (nothing else)."),
+            discussion: tr("Exit status: 0 used; 1 not used, or an error."))
+        @Option(help: ArgumentHelp(tr("The audit bundle folder (written by audit export)."))) var bundle: String
+        @Argument(
+            help: ArgumentHelp(
+                tr("The serial as printed on the ballot (or the access code), dashes and spaces allowed.")))
         var serial: String
-        @Flag(help: "Print JSON.") var json = false
+        @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
 
         func run() throws {
             let check = try AuditBundle.checkSerial(bundle: bundle, typed: serial)

@@ -154,6 +154,15 @@ struct ElectronicTests {
         let missing = try ExternalTool.run(
             "/usr/bin/python3", [script, bundle, "--receipt", String(repeating: "ab", count: 32)])
         #expect(missing.status == 1)
+        // A voter holding their access code checks it was used, from the bundle alone (issue 13):
+        // the code's hash is in the signed used.bin; one refused at casting is not.
+        let used = try AuditBundle.checkSerial(bundle: bundle, typed: e.codes[0].lowercased())
+        #expect(used.used && used.signed && used.round == e.round)
+        #expect(try !AuditBundle.checkSerial(bundle: bundle, typed: e.codes[7]).used)
+        let byScript = try ExternalTool.run("/usr/bin/python3", [script, bundle, "--serial", e.codes[1]])
+        #expect(byScript.status == 0 && byScript.stdout.contains("SERIAL USED"), "\(byScript.stdout)")
+        let unusedByScript = try ExternalTool.run("/usr/bin/python3", [script, bundle, "--serial", e.codes[7]])
+        #expect(unusedByScript.status == 1 && unusedByScript.stdout.contains("was not used"))
     }
 
     @Test("100 parallel submissions of one code: exactly one is accepted")

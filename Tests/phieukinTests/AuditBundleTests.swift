@@ -132,6 +132,27 @@ struct AuditBundleTests {
                 ",{\"code\":\"x\",\"decision\":\"pending\",\"reason\":\"\",\"reject\":2}]\n")
         }
 
+        try Self.expectTamperCaught(bundle, "tree head 2 (size 2): root does not match leaves.bin") {
+            var leaves = try Data(contentsOf: URL(fileURLWithPath: $0 + "/leaves.bin"))
+            leaves[leaves.count - 1] ^= 1
+            try leaves.write(to: URL(fileURLWithPath: $0 + "/leaves.bin"))
+        }
+        try Self.expectTamperCaught(bundle, "leaf 0 refers to batch 1, which is not in batches.json") {
+            try Self.replace($0 + "/batches.json", "\"seq\":1}", "\"seq\":2}")
+        }
+        try Self.expectTamperCaught(bundle, "round is open but its log was closed") {
+            try Self.replace($0 + "/round.json", "\"state\" : \"closed\"", "\"state\" : \"open\"")
+        }
+        try Self.expectTamperCaught(bundle, "agency.pub.pem is not the agency key the manifest names") {
+            let other = try ExternalTool.run(
+                "/usr/bin/openssl",
+                [
+                    "pkey", "-in", CLI.repository + "/keys/demo/agency-DEMO-ONLY.pem", "-pubout", "-out",
+                    $0 + "/agency.pub.pem",
+                ])
+            #expect(other.status == 0, "\(other.stderr)")
+        }
+
         // The same facts changed in the database are caught by verify.
         func expectProblem(_ fragment: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
             let r = try cli.run(["verify", "--round", round])

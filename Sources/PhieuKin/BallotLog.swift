@@ -64,6 +64,21 @@ enum BallotLog {
         Array("phieukin e-ballot v1|\(roundID)".utf8)
     }
 
+    /// The round's batches as the audit bundle's `batches.json` holds them (without its newline):
+    /// `JCS([{"sealed_key": hex, "seq": n}, …])` in seq order.
+    static func batchesJSON(_ batches: [StoredBatch]) -> CanonicalValue {
+        .array(
+            batches.sorted { $0.seq < $1.seq }.map {
+                .object(["seq": .number(Double($0.seq)), "sealed_key": .string(Hex.encode($0.sealedKey))])
+            })
+    }
+
+    /// What `close` and `void` heads sign of the batches: their count and the SHA-256 of
+    /// `batchesJSON` (docs/FORMAT.md, "Count commitments").
+    static func batchesCommitment(_ batches: [StoredBatch]) throws -> HashSetCommitment {
+        HashSetCommitment(count: batches.count, sha256: SHA256.hash(try batchesJSON(batches).canonicalBytes))
+    }
+
     /// `"YYYY-MM-DD"` (UTC): the only time PhieuKin signs, per tree head, never per ballot, and
     /// never finer than the day — a one-ballot import gets its own head, and a time of day there
     /// would tie that ballot's log position to the moment it was keyed.
@@ -112,6 +127,8 @@ struct TreeHead: Sendable, Equatable {
     /// `{"count": n, "sha256": hex}` of the issued / used serial hashes, in `close` and `void` heads.
     static let issuedField = "issued"
     static let usedField = "used"
+    /// `{"count": n, "sha256": hex}` of the round's batches (`BallotLog.batchesJSON`), in `close` and `void` heads.
+    static let batchesField = "batches"
 
     /// The common fields; `extra` may not replace one of them.
     static let commonFields: Set<String> = ["kind", "log", "root", "round", "seq", "size", "time", "v"]
@@ -215,6 +232,7 @@ extension WorkspaceService {
         if kind == "close" || kind == "void" {
             extra[TreeHead.issuedField] = HashSetCommitment(try log.issuedSerialHashes().sorted()).json
             extra[TreeHead.usedField] = HashSetCommitment(try log.usedSerialHashes().sorted()).json
+            extra[TreeHead.batchesField] = try BallotLog.batchesCommitment(try log.batches()).json
         }
         let head = TreeHead(
             log: .ballots, kind: kind, round: log.roundID, seq: (last?.seq ?? 0) + 1,

@@ -202,11 +202,7 @@ extension AuditService {
         }
         try write("leaves.bin", leaves)
 
-        let batches = PhieuKinCore.JSONValue.array(
-            s.batches.map {
-                .object(["seq": .number(Double($0.seq)), "sealed_key": .string(Hex.encode($0.sealedKey))])
-            })
-        try write("batches.json", try batches.canonicalBytes + [0x0A])
+        try write("batches.json", try BallotLog.batchesJSON(s.batches).canonicalBytes + [0x0A])
 
         var heads: [UInt8] = []
         for head in s.treeHeads {

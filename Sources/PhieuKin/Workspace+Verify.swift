@@ -110,6 +110,7 @@ extension WorkspaceService {
         }
         let issuedCommitment = HashSetCommitment(s.issuedHashes)
         let usedCommitment = HashSetCommitment(s.usedHashes)
+        let batchesCommitment = try BallotLog.batchesCommitment(s.batches)
 
         // Tree heads: signed by the agency, canonical, about this round, roots from the leaves,
         // sizes non-decreasing and each consistent with the previous one.
@@ -193,7 +194,18 @@ extension WorkspaceService {
                         }
                     }
                 }
-            } else if m[TreeHead.issuedField] != nil || m[TreeHead.usedField] != nil {
+                switch m[TreeHead.batchesField].map(HashSetCommitment.init(json:)) {
+                case nil where manifestDigest == nil: break
+                case nil: problems.append("\(label): a \(kind) head without its signed batches")
+                case let signed?? where signed == batchesCommitment: break
+                case _??:
+                    problems.append(
+                        "\(label): the signed batches differ from the \(s.batches.count) stored ones (a batch or its sealed key was changed)"
+                    )
+                case .some(nil): problems.append("\(label): its batches are not a count and a SHA-256")
+                }
+            } else if m[TreeHead.issuedField] != nil || m[TreeHead.usedField] != nil || m[TreeHead.batchesField] != nil
+            {
                 problems.append("\(label): a \(kind) head carries serial-hash commitments")
             }
             if log != "ballots" || round != roundID || Int(seq) != head.seq {

@@ -1596,5 +1596,11 @@ public enum MessageCatalogue {
             "Gốc của đầu cây đóng vòng như đọc từ giấy (biên bản vòng có chữ ký), ví dụ \"3f9a 12bc …\": bỏ qua dấu cách và dấu gạch ngang, không phân biệt chữ hoa chữ thường. Cần --round.",
         "The serial as printed on the ballot (or the access code), dashes and spaces allowed.":
             "Số sê-ri như in trên phiếu (hoặc mã truy cập), được phép có dấu gạch ngang và dấu cách.",
+        "{0}: a {1} head without its signed batches":
+            "{0}: đầu cây loại {1} không có danh sách lô đã ký",
+        "{0}: its batches are not a count and a SHA-256":
+            "{0}: danh sách lô của đầu cây không phải là một số đếm và một SHA-256",
+        "{0}: the signed batches differ from the {1} stored ones (a batch or its sealed key was changed)":
+            "{0}: các lô đã ký khác với {1} lô đã lưu (một lô hoặc khóa niêm phong của nó đã bị sửa)",
     ]
 }

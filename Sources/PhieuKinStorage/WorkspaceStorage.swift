@@ -123,6 +123,8 @@ public protocol BallotLogWriting {
     func insertUsedSerial(_ hash: SerialHash) throws
 
     func nextBatchSeq() throws -> Int
+    /// The round's batches by seq, read inside this transaction (what a close or void head commits to).
+    func batches() throws -> [StoredBatch]
     func insertBatch(seq: Int, sealedKey: [UInt8]) throws
     /// The batch that imported a file with this digest, if any.
     func batchForFile(digest: [UInt8]) throws -> Int?

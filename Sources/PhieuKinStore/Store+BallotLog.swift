@@ -80,6 +80,10 @@ final class BallotLogTransaction: BallotLogWriting {
             arguments: [key, Data(bytes)])
     }
 
+    func batches() throws -> [StoredBatch] {
+        try BatchRecord.filter(Column("roundID") == key).order(Column("seq")).fetchAll(db).map(\.batch)
+    }
+
     func insertBatch(seq: Int, sealedKey: [UInt8]) throws {
         try BatchRecord(roundID: key, seq: seq, sealedKey: Data(sealedKey)).insert(db)
     }

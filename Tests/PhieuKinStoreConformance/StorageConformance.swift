@@ -327,7 +327,10 @@ package enum StorageConformance {
             try expectEqual(
                 try log.batchForFile(digest: Array(repeating: 0xF1, count: 32)), 1, "file digest remembered")
             try expectEqual(try log.batchForFile(digest: Array(repeating: 0xF2, count: 32)), nil, "unknown file")
+            try expectEqual(try log.batches(), snapshot.batches, "batches read inside the write")
             try log.insertBatch(seq: 2, sealedKey: [8])
+            try expectEqual(
+                try log.batches().map(\.seq), [1, 2], "batches by seq, the new one seen inside the write")
             try log.appendLeaf(idx: 2, batchSeq: 2, data: [0xD0])
             var seen: [[UInt8]] = []
             try log.forEachLeaf(from: 1) { seen.append($0) }

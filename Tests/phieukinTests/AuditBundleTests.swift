@@ -85,7 +85,9 @@ struct AuditBundleTests {
         #expect(heads.count == 3 && heads.allSatisfy { $0.contains("\\\"manifest\\\":\\\"") })
         #expect(
             heads[2].contains("\\\"issued\\\":{\\\"count\\\":5,") && heads[2].contains("\\\"used\\\":{\\\"count\\\":2,")
+                && heads[2].contains("\\\"batches\\\":{\\\"count\\\":1,")
         )
+        #expect(!heads[0].contains("\\\"issued\\\"") && !heads[1].contains("\\\"batches\\\""))
 
         let ok = try Self.verifyAudit(bundle)
         #expect(ok.status == 0, "\(ok.stdout)")
@@ -140,6 +142,9 @@ struct AuditBundleTests {
         try Self.expectTamperCaught(bundle, "leaf 0 refers to batch 1, which is not in batches.json") {
             try Self.replace($0 + "/batches.json", "\"seq\":1}", "\"seq\":2}")
         }
+        try Self.expectTamperCaught(bundle, "tree head 3 signs batches that differ from batches.json") {
+            try Self.replace($0 + "/batches.json", "\"sealed_key\":\"", "\"sealed_key\":\"00")
+        }
         try Self.expectTamperCaught(bundle, "round is open but its log was closed") {
             try Self.replace($0 + "/round.json", "\"state\" : \"closed\"", "\"state\" : \"open\"")
         }
@@ -181,6 +186,12 @@ struct AuditBundleTests {
         _ = try sql(cli, "UPDATE round SET numbered = 1, manifest = NULL")
         try expectProblem("tree head 3: it names a round manifest, but the round has none (it was removed)")
         _ = try sql(cli, "UPDATE round SET manifest = X'\(manifestHex)'")
+        #expect(try cli.run(["verify", "--round", round]).status == 0)
+        // A batch's sealed key changed (it is in no leaf) no longer matches the close head.
+        let sealedKey = try sql(cli, "SELECT hex(sealedKey) FROM batch WHERE seq = 1")
+        _ = try sql(cli, "UPDATE batch SET sealedKey = zeroblob(93) WHERE seq = 1")
+        try expectProblem("tree head 3: the signed batches differ from the 1 stored ones")
+        _ = try sql(cli, "UPDATE batch SET sealedKey = X'\(sealedKey)' WHERE seq = 1")
         #expect(try cli.run(["verify", "--round", round]).status == 0)
         // A used serial dropped, or one issued after close, no longer matches the close head.
         _ = try sql(cli, "DELETE FROM usedSerial WHERE hash = (SELECT MIN(hash) FROM usedSerial)")

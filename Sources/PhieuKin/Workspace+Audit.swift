@@ -76,6 +76,9 @@ extension WorkspaceService {
         issued.bin        SHA-256 hashes of the issued serials (and access codes), 32 bytes each, sorted
         used.bin          the same for the serials and codes used by accepted ballots
         quarantine.json   each quarantined ballot's reason code and decision (never its content)
+        result-leaf.json  (tallied rounds) the round's leaf in the agency's results log: its result and flags
+        results-head.json the results log's latest signed head
+        result-proof.json the leaf's inclusion proof (RFC 9162) in that head's tree
 
         To verify independently (python3 and the openssl command line only):
             scripts/verify-audit THIS_DIRECTORY [--expect-root ROOT] [--serial SERIAL]
@@ -229,6 +232,33 @@ extension AuditService {
         try write("issued.bin", HashSetCommitment.concatenated(s.issuedHashes))
         try write("used.bin", HashSetCommitment.concatenated(s.usedHashes))
         try write("quarantine.json", try Self.quarantineJSON(s.rejects).canonicalBytes + [0x0A])
+        // A tallied round: its results-log leaf, the results log's latest signed head and the
+        // leaf's inclusion proof in it (docs/FORMAT.md, "Audit bundle").
+        if let result = try store.result(roundID: roundID) {
+            let log = try store.resultsLogSnapshot()
+            guard let head = log.heads.last, result.logIndex < log.leaves.count,
+                let parsed = TreeHead.parse(head.body), parsed.size == log.leaves.count
+            else {
+                throw PhieuKinError.tampered(
+                    "the results log does not hold round \(roundID)'s result under a signed head, so no audit bundle was written."
+                )
+            }
+            let hashes = log.leaves.map { Merkle.leafHash($0.data) }
+            let proof = try Merkle.inclusionProof(leafIndex: result.logIndex, leafHashes: hashes)
+            try write("result-leaf.json", log.leaves[result.logIndex].data + [0x0A])
+            let headLine = CanonicalValue.object([
+                "body": .string(String(decoding: head.body, as: UTF8.self)),
+                "signature": .string(Hex.encode(head.signature)),
+            ])
+            try write("results-head.json", try headLine.canonicalBytes + [0x0A])
+            let proofJSON = CanonicalValue.object([
+                "index": .number(Double(result.logIndex)), "path": .array(proof.map { .string(Hex.encode($0)) }),
+                "size": .number(Double(log.leaves.count)),
+            ])
+            try write("result-proof.json", try proofJSON.canonicalBytes + [0x0A])
+            files += ["result-leaf.json", "result-proof.json", "results-head.json"]
+            files.sort()
+        }
         try write("README.txt", Array(Self.auditReadme(roundID: roundID).utf8))
         done = true
         return AuditExportSummary(

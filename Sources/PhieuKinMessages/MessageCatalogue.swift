@@ -1602,5 +1602,7 @@ public enum MessageCatalogue {
             "{0}: danh sách lô của đầu cây không phải là một số đếm và một SHA-256",
         "{0}: the signed batches differ from the {1} stored ones (a batch or its sealed key was changed)":
             "{0}: các lô đã ký khác với {1} lô đã lưu (một lô hoặc khóa niêm phong của nó đã bị sửa)",
+        "the results log does not hold round {0}'s result under a signed head, so no audit bundle was written.":
+            "sổ kết quả không chứa kết quả của vòng {0} dưới một đầu cây đã ký, nên không ghi gói kiểm toán nào.",
     ]
 }

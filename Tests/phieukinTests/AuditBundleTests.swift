@@ -265,6 +265,51 @@ struct AuditBundleTests {
         #expect(scriptDiffers.status == 1 && scriptDiffers.stdout.contains("is not the root read from paper"))
     }
 
+    /// A tallied round's bundle carries its results-log leaf, the signed results head and the
+    /// inclusion proof; an unnumbered committee round verifies too.
+    @Test func aTalliedRoundsBundleProvesItsResultIsInTheSignedResultsLog() throws {
+        typealias T = TallyCLITests
+        let cli = try T.workspace("tallied")
+        let first = try T.closedRound(cli, period: "2026-Q2", unit: "U", total: 6, marks: ["a.thai-do": 3])
+        let second = try T.closedRound(
+            cli, period: "2026-Q3", unit: "U", total: 6, marks: ["a.thai-do": 2], committee: (3, 2))
+        try T.tally(cli, first)
+        #expect(
+            try cli.run([
+                "tally", "--round", second, "--share", T.sharesDirectory(cli) + "/\(second).share-1-of-3.pem",
+                "--share", T.sharesDirectory(cli) + "/\(second).share-3-of-3.pem",
+            ]).status == 0)
+        for round in [first, second] {
+            let bundle = cli.workspace + "-audit-\(round)"
+            #expect(try cli.run(["audit", "export", "--round", round, "--out", bundle]).status == 0)
+            for file in ["result-leaf.json", "results-head.json", "result-proof.json", "manifest.json"] {
+                #expect(FileManager.default.fileExists(atPath: bundle + "/" + file), "\(file)")
+            }
+            let ok = try Self.verifyAudit(bundle)
+            #expect(ok.status == 0, "\(round): \(ok.stdout)")
+        }
+        let bundle = cli.workspace + "-audit-\(first)"
+        let leaf = try String(contentsOfFile: bundle + "/result-leaf.json", encoding: .utf8)
+        #expect(leaf.contains("\"round\":\"\(first)\""))
+        try Self.expectTamperCaught(bundle, "result-leaf.json is not in the results log under results-head.json") {
+            try Self.replace($0 + "/result-leaf.json", "\"remarks_sealed_sha256\":\"", "\"remarks_sealed_sha256\":\"0")
+        }
+        try Self.expectTamperCaught(bundle, "results-head.json: signature does not verify") {
+            try Self.replace($0 + "/results-head.json", "\\\"size\\\":2", "\\\"size\\\":1")
+        }
+        try Self.expectTamperCaught(bundle, "inclusion proof fails") {
+            try Self.replace($0 + "/result-proof.json", "\"index\":0", "\"index\":1")
+        }
+        try Self.expectTamperCaught(bundle, "the round is tallied but the bundle has no result-leaf.json") {
+            try FileManager.default.removeItem(atPath: $0 + "/result-leaf.json")
+        }
+        // The results log's root, copied onto paper after the tally, checks the bundle too.
+        let head = try String(contentsOfFile: bundle + "/results-head.json", encoding: .utf8)
+        let root = try #require(head.range(of: "[0-9a-f]{64}", options: .regularExpression).map { String(head[$0]) })
+        let paper = try Self.verifyAudit(bundle, ["--expect-root", root.uppercased()])
+        #expect(paper.status == 0 && paper.stdout.contains("ROOT MATCHES: the results log's root"), "\(paper.stdout)")
+    }
+
     /// A round opened before manifests (none stored, heads without one) still verifies, and its
     /// bundle has no manifest.json.
     @Test func aRoundWithoutManifestStaysValid() throws {

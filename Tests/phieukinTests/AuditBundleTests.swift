@@ -235,8 +235,9 @@ struct AuditBundleTests {
         // A used.bin that is not the signed list is refused, not answered.
         let copy = try TemporaryFiles.directory("tampered-used").path + "/b"
         try FileManager.default.copyItem(atPath: bundle, toPath: copy)
-        try Data(contentsOf: URL(fileURLWithPath: copy + "/issued.bin")).prefix(64).write(
-            to: URL(fileURLWithPath: copy + "/used.bin"))
+        var forgedUsed = try Data(contentsOf: URL(fileURLWithPath: copy + "/used.bin"))
+        forgedUsed[forgedUsed.count - 1] ^= 1
+        try forgedUsed.write(to: URL(fileURLWithPath: copy + "/used.bin"))
         let forged = try ExternalTool.run(
             CLI.binary, ["receipt", "check", "--bundle", copy, s[3]],
             environment: ["PHIEUKIN_WORKSPACE": elsewhere, "PHIEUKIN_LANG": "en"])
@@ -308,6 +309,7 @@ struct AuditBundleTests {
         let root = try #require(head.range(of: "[0-9a-f]{64}", options: .regularExpression).map { String(head[$0]) })
         let paper = try Self.verifyAudit(bundle, ["--expect-root", root.uppercased()])
         #expect(paper.status == 0 && paper.stdout.contains("ROOT MATCHES: the results log's root"), "\(paper.stdout)")
+        #expect(try cli.run(["verify", "--round", first, "--expect-root", root]).status == 0)
     }
 
     /// A round opened before manifests (none stored, heads without one) still verifies, and its

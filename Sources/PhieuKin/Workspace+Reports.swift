@@ -10,7 +10,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 extension WorkspaceService {
 
-    fileprivate func writeOutput(to path: String, force: Bool, _ body: (OutputFile) throws -> Void) throws {
+    func writeOutput(to path: String, force: Bool, _ body: (OutputFile) throws -> Void) throws {
         let output = try OutputFile.begin(path, force: force, workspace: self, what: "the report")
         do {
             try body(output)
@@ -66,6 +66,13 @@ extension ReportService {
     ) throws
         -> RoundReport
     {
+        try roundReport(roundID: roundID, key: key, openRemarks: true, generated: generated)
+    }
+
+    /// `openRemarks`: false leaves the sealed remarks sealed (the minutes show none).
+    func roundReport(
+        roundID: RoundID, key: TallyKeySource? = nil, openRemarks: Bool, generated: Date
+    ) throws -> RoundReport {
         let round = try store.round(id: roundID)
         if round.state == .voided {
             throw PhieuKinError.roundState(
@@ -89,7 +96,7 @@ extension ReportService {
             }
             .max { $0.period < $1.period }
         var withheld = false
-        if let sealed = try store.sealedRemarks(roundID: roundID) {
+        if openRemarks, let sealed = try store.sealedRemarks(roundID: roundID) {
             if let tallyKey = try remarksKey(round: round, given: key) {
                 result.remarks = try Self.openRemarks(sealed, key: tallyKey, roundID: roundID)
             } else {

@@ -1,5 +1,5 @@
-import ArgumentParser
-import PhieuKin
+public import ArgumentParser
+public import PhieuKin
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,6 +12,18 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The agency's name, printed on ballots and reports.")
     var agency: String = "Cơ quan"
 
+    @Option(
+        help:
+            "state (default) or party: official documents are headed by the national title and motto, or by \"ĐẢNG CỘNG SẢN VIỆT NAM\"."
+    )
+    var agencyKind: AgencyProfile.Kind = .state
+
+    @Option(help: "The superior agency (cơ quan chủ quản) printed above the agency's name on official documents.")
+    var superior: String?
+
+    @Option(help: "The place name (địa danh) before the date on official documents, e.g. \"Ba Đình\".")
+    var place: String?
+
     @Option(help: "Encrypt the private key with the passphrase in this file (PKCS#8, readable by `openssl pkey`).")
     var passphraseFile: String?
 
@@ -22,7 +34,7 @@ struct InitCommand: ParsableCommand {
         let passphrase = try passphraseFile.map(KeyFiles.readPassphrase)
         let (_, summary) = try Workspace.create(
             at: Workspace.resolveRoot(options.workspace), agency: agency, passphrase: passphrase,
-            existingKeyPath: signingKey)
+            existingKeyPath: signingKey, profile: AgencyProfile(kind: agencyKind, superior: superior, place: place))
         print("Workspace: \(summary.root)")
         print("Agency: \(summary.agency)")
         print("Signing key: \(summary.privateKeyPath) (mode 0600\(summary.encrypted ? ", encrypted" : ""))")
@@ -31,6 +43,8 @@ struct InitCommand: ParsableCommand {
         print("Keep the private key file off shared drives; see keys/README.md in the PhieuKin repository.")
     }
 }
+
+extension AgencyProfile.Kind: ExpressibleByArgument {}
 
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -7,13 +7,43 @@ struct ReportDocument {
     var title: String
     var meta: [(label: String, value: String)]
     var sections: [Section]
+    /// The heading of an official document (NĐ 30/2020); nil for a plain report.
+    var heading: Heading? = nil
+    /// A line under the title (what the document is about).
+    var subtitle: String? = nil
+    /// Signature block, left to right and row by row; `signersTitle` above it.
+    var signers: [Signer] = []
+    var signersTitle: String? = nil
+    /// "Nơi nhận" lines, bottom left.
+    var recipients: [String] = []
+
+    /// Nghị định 30/2020/NĐ-CP: issuing body top left (superior above), national title and motto
+    /// (or the Party's title) top right, number and symbol under the body, place and date under
+    /// the motto.
+    struct Heading {
+        var superior: String?
+        var agency: String
+        var title: String
+        /// Printed bold and underlined under `title`; nil for Party bodies' heading.
+        var motto: String?
+        var number: String
+        var placeDate: String
+    }
+
+    struct Signer {
+        var role: String
+        var name: String
+    }
 
     struct Section {
+        /// Empty: the section continues the text without a heading.
         var heading: String
         var paragraphs: [String] = []
         var tables: [Table] = []
         var charts: [Chart] = []
         var items: [String] = []
+        /// Codes printed in a fixed-width font, one per line (hashes, signatures).
+        var codes: [String] = []
     }
 
     struct Table {
@@ -36,6 +66,16 @@ struct ReportDocument {
 
 extension ReportDocument {
     private typealias S = ReportStrings
+
+    static func officialHeading(
+        agency: String, profile: AgencyProfile, symbol: String, date: CivilDate, language l: Language
+    ) -> Heading {
+        Heading(
+            superior: profile.superior.map { $0.uppercased() }, agency: agency.uppercased(),
+            title: S.text(profile.kind == .party ? .partyTitle : .nationalTitle, l),
+            motto: profile.kind == .party ? nil : S.text(.nationalMotto, l),
+            number: S.text(.documentNumber, l, symbol), placeDate: S.placeDate(profile.place, date, l))
+    }
 
     static func flagSection(_ flagged: [FlaggedOfficial], language l: Language, showPeriod: Bool = false) -> Section {
         var section = Section(heading: S.text(.sectionFlags, l))
@@ -161,7 +201,7 @@ extension ReportDocument {
         }
     }
 
-    private static func fill(
+    static func fill(
         _ section: inout Section, counts: RoundResult.Counts, report: RoundReport, language l: Language
     ) {
         let survey = report.survey

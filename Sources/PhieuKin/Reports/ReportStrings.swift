@@ -22,7 +22,7 @@ public enum ReportStrings {
         case sectionUndecided, carried, roundVoided, inconclusiveTooFew, inconclusiveQuorum, round
         // Official documents (Nghị định 30/2020/NĐ-CP): heading, date, signatures.
         case nationalTitle, nationalMotto, partyTitle, documentNumber, placeDate, placeBlank
-        case recipients, recipientArchive, signHint, signerHead, signerPreparer
+        case recipients, recipientArchive, recipientFiled, signHint, signerHead, signerPreparer
         // Tally minutes.
         case minutesTitle, minutesSubtitle, minutesOpening, minutesClosing, minutesSymbol
         case sectionCommittee, committeeBlank, committeeSigners, committeeMember
@@ -141,6 +141,7 @@ public enum ReportStrings {
         .placeBlank: ("……………", "……………"),
         .recipients: ("Nơi nhận:", "Recipients:"),
         .recipientArchive: ("- Lưu: VT, hồ sơ vòng {0}.", "- Filed: records of round {0}."),
+        .recipientFiled: ("- Lưu: VT.", "- Filed."),
         .signHint: ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
         .signerHead: ("THỦ TRƯỞNG CƠ QUAN", "HEAD OF THE AGENCY"),
         .signerPreparer: ("NGƯỜI LẬP", "PREPARED BY"),

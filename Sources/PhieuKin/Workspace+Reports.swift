@@ -184,7 +184,8 @@ extension ReportService {
                 else { continue }
                 report.lowConfidence.append(
                     .init(
-                        officialID: row.officialID, officialName: byID[row.officialID]?.fullName ?? row.officialID.rawValue,
+                        officialID: row.officialID,
+                        officialName: byID[row.officialID]?.fullName ?? row.officialID.rawValue,
                         position: byID[row.officialID]?.position ?? "", unitName: unitName, period: result.period,
                         roundID: result.roundID, low: low, outcome: outcome.label))
             }

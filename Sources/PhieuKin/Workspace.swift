@@ -124,7 +124,9 @@ public final class Workspace: Sendable {
     ) throws -> (Workspace, InitSummary) {
         // Check the names and read an imported key before creating anything, so a bad one leaves
         // no half workspace.
-        for (what, text) in [("agency name", agency), ("superior agency", profile.superior ?? ""), ("place name", profile.place ?? "")] {
+        for (what, text) in [
+            ("agency name", agency), ("superior agency", profile.superior ?? ""), ("place name", profile.place ?? ""),
+        ] {
             if let scalar = BidiControls.first(in: text) {
                 throw PhieuKinError.invalidInput(
                     "the \(what) contains the invisible text-direction control \(BidiControls.name(scalar)), which can make "

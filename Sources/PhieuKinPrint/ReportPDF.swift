@@ -188,7 +188,9 @@ private struct ReportWriter {
 
     func font(_ size: Double, bold: Bool = false, italic: Bool = false) -> FontDescription {
         if serif {
-            let face = bold && italic ? Fonts.serifBoldItalic : bold ? Fonts.serifBold : italic ? Fonts.serifItalic : Fonts.serif
+            let face =
+                bold && italic
+                ? Fonts.serifBoldItalic : bold ? Fonts.serifBold : italic ? Fonts.serifItalic : Fonts.serif
             return FontDescription(face, size: size)
         }
         return FontDescription(bold ? Fonts.sansBold : Fonts.sans, size: size)
@@ -246,7 +248,8 @@ private struct ReportWriter {
             pen.stroke(width: 0.3)
             right += 2.5
         }
-        let date = block(heading.placeDate, size: 12.5, italic: true, width: rightWidth, maxLines: 2, alignment: .center)
+        let date = block(
+            heading.placeDate, size: 12.5, italic: true, width: rightWidth, maxLines: 2, alignment: .center)
         pen.show(date, x: rightX, y: right)
         right += date.size.height
         y = max(left, right) + 8
@@ -283,10 +286,12 @@ private struct ReportWriter {
                 // A lone signer signs on the right, as NĐ 30 places the signature.
                 let x = Self.margin + (row.count == 1 && columns == 2 ? 1 : Double(index)) * columnWidth
                 var top = y
-                let role = block(signer.role, size: bodySize, bold: true, width: columnWidth, maxLines: 2, alignment: .center)
+                let role = block(
+                    signer.role, size: bodySize, bold: true, width: columnWidth, maxLines: 2, alignment: .center)
                 pen.show(role, x: x, y: top)
                 top += role.size.height
-                let note = block(hint, size: bodySize - 1.5, italic: true, width: columnWidth, maxLines: 1, alignment: .center)
+                let note = block(
+                    hint, size: bodySize - 1.5, italic: true, width: columnWidth, maxLines: 1, alignment: .center)
                 pen.show(note, x: x, y: top)
                 top += note.size.height + room - 10
                 let name = block(

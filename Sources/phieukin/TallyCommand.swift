@@ -50,7 +50,8 @@ struct TallyCommand: ParsableCommand {
         var committee: [CommitteeMember] = []
         for text in member {
             guard let parsed = CommitteeMember(parsing: text) else {
-                throw ValidationError("--member \"\(text)\" has no name: give \"Name, role\", e.g. \"Nguyễn Văn A, Trưởng ban\".")
+                throw ValidationError(
+                    "--member \"\(text)\" has no name: give \"Name, role\", e.g. \"Nguyễn Văn A, Trưởng ban\".")
             }
             committee.append(parsed)
         }

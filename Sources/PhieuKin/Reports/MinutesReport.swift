@@ -111,9 +111,13 @@ extension ReportService {
             }
             lines[reject.code] = line
         }
-        let order = Dictionary(ImportRejectCode.allCases.enumerated().map { ($1.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+        let order = Dictionary(
+            ImportRejectCode.allCases.enumerated().map { ($1.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
         let quarantine = lines.sorted { (order[$0.key] ?? .max, $0.key) < (order[$1.key] ?? .max, $1.key) }
-            .map { MinutesReport.QuarantineLine(code: $0.key, accepted: $0.value.0, discarded: $0.value.1, pending: $0.value.2) }
+            .map {
+                MinutesReport.QuarantineLine(
+                    code: $0.key, accepted: $0.value.0, discarded: $0.value.1, pending: $0.value.2)
+            }
         return MinutesReport(
             agency: agencyName, profile: agencyProfile, round: report,
             committee: recorded?.members.map { CommitteeMember(name: $0.name, role: $0.role) } ?? [],

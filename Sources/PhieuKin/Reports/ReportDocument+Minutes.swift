@@ -68,7 +68,9 @@ extension ReportDocument {
                         S.text(.quarantineCode, l), S.text(.quarantineAccepted, l), S.text(.quarantineDiscarded, l),
                         S.text(.quarantinePending, l),
                     ],
-                    rows: minutes.quarantine.map { ["\($0.code)", "\($0.accepted)", "\($0.discarded)", "\($0.pending)"] }
+                    rows: minutes.quarantine.map {
+                        ["\($0.code)", "\($0.accepted)", "\($0.discarded)", "\($0.pending)"]
+                    }
                 ))
         }
         sections.append(ballots)

@@ -120,7 +120,8 @@ extension ReportDocument {
             let status = S.text(.status, l)
             let dropNotes = rows.allSatisfy { $0.last?.isEmpty ?? true }
             let keep = columns.indices.filter { columns[$0] != status && !(dropNotes && $0 == columns.count - 1) }
-            table = Table(caption: nil, columns: keep.map { columns[$0] }, rows: rows.map { row in keep.map { row[$0] } })
+            table = Table(
+                caption: nil, columns: keep.map { columns[$0] }, rows: rows.map { row in keep.map { row[$0] } })
         }
         section.tables = [table]
         return section
@@ -209,7 +210,9 @@ extension ReportDocument {
         if report.flagged.isEmpty {
             sections.append(Self.flagSection([], language: l))
         }
-        for (status, key) in [(Flag.Status.action, S.Key.sectionAction), (.reminder, .sectionReminder), (.resolved, .sectionResolved)] {
+        for (status, key) in [
+            (Flag.Status.action, S.Key.sectionAction), (.reminder, .sectionReminder), (.resolved, .sectionResolved),
+        ] {
             let entries = report.flagged.filter { $0.flag.status == status }
             guard !entries.isEmpty else { continue }
             var section = Self.flagSection(entries, language: l, showPeriod: showPeriod, trends: trendText)

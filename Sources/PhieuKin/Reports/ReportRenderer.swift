@@ -57,7 +57,8 @@ public enum ReportRenderer {
     private static func text(_ document: ReportDocument) -> String {
         var out = ""
         if let heading = document.heading {
-            out += [heading.superior, heading.agency, heading.title, heading.motto, heading.number, heading.placeDate]
+            out +=
+                [heading.superior, heading.agency, heading.title, heading.motto, heading.number, heading.placeDate]
                 .compactMap { $0 }.joined(separator: "\n") + "\n\n"
         }
         out += document.title + "\n" + String(repeating: "=", count: document.title.count) + "\n"

@@ -185,7 +185,9 @@ public enum ReportStrings {
             "Sổ kết quả của cơ quan sau khi ghi kết quả vòng này (ngày {0}, mục số {1}, {2} mục). Mã gốc (SHA-256):",
             "The agency's results log after this round's result ({0}, entry {1}, {2} entries). Root (SHA-256):"
         ),
-        .logSignature: ("Chữ ký số của cơ quan trên mã gốc (Ed25519):", "The agency's signature on the root (Ed25519):"),
+        .logSignature: (
+            "Chữ ký số của cơ quan trên mã gốc (Ed25519):", "The agency's signature on the root (Ed25519):"
+        ),
         .rootsMissing: ("Không tìm thấy mã gốc đã ký.", "No signed root was found."),
         .rootsNote: (
             "Các mã trên viết theo nhóm 4 ký tự; ai giữ bản xuất kiểm toán của vòng đều đối chiếu được từng nhóm.",
@@ -273,7 +275,8 @@ public enum ReportStrings {
         let place = place ?? text(.placeBlank, language)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return text(
-            .placeDate, language, place, two(date.day), language == .vi && date.month > 2 ? "\(date.month)" : two(date.month),
+            .placeDate, language, place, two(date.day),
+            language == .vi && date.month > 2 ? "\(date.month)" : two(date.month),
             "\(date.year)")
     }
 

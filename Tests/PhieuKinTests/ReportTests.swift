@@ -300,7 +300,11 @@ struct ReportTests {
         #expect(notes.first?["status"] as? String == "inconclusive")
         #expect(notes.first?["reason"] as? String == "too-few-ballots")
         #expect(ReportRenderer.html(report).contains("Tổ Một cửa"))
-        #expect(ReportRenderer.csv(report, language: .en).contains("Action"))
+        // The leaders' report groups by status, action first, under headings of its own.
+        let csv = ReportRenderer.csv(report, language: .en)
+        let action = try #require(csv.range(of: "Officials proposed for action"))
+        let resolved = try #require(csv.range(of: "\r\nResolved\r\n"))
+        #expect(action.lowerBound < resolved.lowerBound)
         #expect(
             ReportRenderer.text(report, language: .en).contains("Too few ballots to conclude (3, at least 5 needed)"))
     }

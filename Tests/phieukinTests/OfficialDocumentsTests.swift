@@ -137,6 +137,14 @@ struct OfficialDocumentsTests {
     /// gets minutes: the national title, a dotted place, blank lines for the members.
     @Test func olderWorkspaceAndSmallGroupMinutes() throws {
         let (cli, q3, smallQ3) = try T.acceptanceWorkspace("old-minutes")
+        // Back to a database of before the minutes: schema v1 only, no document settings.
+        for statement in [
+            "DROP TABLE tallyMember", "DROP TABLE tallyMinutes",
+            "DELETE FROM grdb_migrations WHERE identifier = 'v2-tally-minutes'",
+            "DELETE FROM meta WHERE key IN ('agencyKind', 'superiorAgency', 'placeName')",
+        ] {
+            try CLI.sql(cli.path("phieukin.sqlite"), statement)
+        }
         let text = try cli.run(["report", "minutes", "--round", q3, "--format", "text"])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && text.stdout.contains("UBND QUẬN MẪU"))

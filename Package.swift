@@ -49,18 +49,21 @@ let package = Package(
             providers: [.apt(["libzbar-dev"])]
         ),
 
+        // MARK: Messages: every sentence a person reads, and its Vietnamese (MessageCatalogue)
+        .target(name: "PhieuKinMessages"),
+
         // MARK: Crypto: the only module that touches OpenSSL
-        .target(name: "PhieuKinCrypto", dependencies: ["COpenSSL"]),
+        .target(name: "PhieuKinCrypto", dependencies: ["COpenSSL", "PhieuKinMessages"]),
 
         // MARK: Domain
         .target(
             name: "PhieuKinCore",
-            dependencies: ["PhieuKinCrypto", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PhieuKinMessages", "PhieuKinCrypto", .product(name: "Yams", package: "Yams")]
         ),
 
         // MARK: Storage: what the workflows need from storage (a protocol and the values it speaks)
         .target(
-            name: "PhieuKinStorage", dependencies: ["PhieuKinCore"]
+            name: "PhieuKinStorage", dependencies: ["PhieuKinMessages", "PhieuKinCore"]
         ),
 
         // MARK: Adapters
@@ -69,19 +72,22 @@ let package = Package(
         .target(
             name: "PhieuKinStore",
             dependencies: [
-                "PhieuKinStorage", "PhieuKinCore", "PhieuKinCrypto", .product(name: "GRDB", package: "GRDB.swift"),
+                "PhieuKinMessages", "PhieuKinStorage", "PhieuKinCore", "PhieuKinCrypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "PhieuKinPrint", dependencies: ["PhieuKinCore", "CPangoCairo", "CQREncode"]),
+        .target(name: "PhieuKinPrint", dependencies: ["PhieuKinMessages", "PhieuKinCore", "CPangoCairo", "CQREncode"]),
         // Scanned paper ballots: the only module that touches leptonica and zbar (`internal import`);
         // page images in, decided boxes out. Knows nothing of surveys, rounds or the printer.
-        .target(name: "PhieuKinScan", dependencies: ["CLeptonica", "CZBar"]),
+        .target(name: "PhieuKinScan", dependencies: ["PhieuKinMessages", "CLeptonica", "CZBar"]),
 
         // MARK: Workflows and front ends
         .target(
             name: "PhieuKin",
             dependencies: [
-                "PhieuKinCrypto", "PhieuKinCore", "PhieuKinStorage", "PhieuKinStore", "PhieuKinPrint", "PhieuKinScan",
+                "PhieuKinMessages", "PhieuKinCrypto", "PhieuKinCore", "PhieuKinStorage", "PhieuKinStore",
+                "PhieuKinPrint",
+                "PhieuKinScan",
             ]
         ),
         // The web front end (docs/WEB.md): Hummingbird routes over the electronic-ballot service,
@@ -89,7 +95,7 @@ let package = Package(
         .target(
             name: "PhieuKinServer",
             dependencies: [
-                "PhieuKin", "PhieuKinCore", .product(name: "Hummingbird", package: "hummingbird"),
+                "PhieuKin", "PhieuKinMessages", "PhieuKinCore", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -97,7 +103,7 @@ let package = Package(
         .executableTarget(
             name: "phieukin",
             dependencies: [
-                "PhieuKin", "PhieuKinCore", "PhieuKinServer",
+                "PhieuKin", "PhieuKinMessages", "PhieuKinCore", "PhieuKinServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinMessages
 import PhieuKinStorage
 
 /// The ballot log's byte formats, in one place (docs/FORMAT.md, "Ballot leaves", "Batches",

@@ -1,6 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinMessages
 import PhieuKinStorage
 
 /// The last stage of ballot intake (source → session → writer), inside the caller's write
@@ -76,7 +77,7 @@ final class BatchWriter {
         }
         return try log.insertReject(
             StoredReject(
-                roundID: roundID, batchSeq: seq, sealed: blob, code: reject.code.rawValue, reason: reject.reason,
+                roundID: roundID, batchSeq: seq, sealed: blob, code: reject.code.rawValue, reason: reject.reason.stored,
                 source: outcome.source, status: .pending))
     }
 

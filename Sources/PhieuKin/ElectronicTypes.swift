@@ -1,6 +1,7 @@
 import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
+public import PhieuKinMessages
 
 /// What a booth or kiosk page renders: the same ballot as on paper, in one language, with what the
 /// page needs to seal it (docs/WEB.md, "POST /api/code"). Encoded with snake_case keys as shown there.
@@ -60,7 +61,7 @@ public struct BallotDefinition: Sendable, Codable, Equatable {
 /// Why a cast, a code look-up or a kiosk call was refused. `code` is what the HTTP API returns
 /// (docs/WEB.md, "Errors"); `reason` is English for the operator and never quotes a code, a token
 /// or ballot content. Nothing is stored when one is thrown.
-public struct CastError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct CastError: Error, Sendable, Equatable, CustomStringConvertible, MessageConvertible {
     public enum Code: String, Sendable, CaseIterable {
         case badRequest = "bad-request"
         case malformedSealed = "malformed-sealed"
@@ -75,10 +76,12 @@ public struct CastError: Error, Sendable, Equatable, CustomStringConvertible {
         case roundFull = "round-full"
     }
     public var code: Code
-    public var reason: String
-    public init(_ code: Code, _ reason: String) {
+    public var message: Message
+    /// The message in English.
+    public var reason: String { message.description }
+    public init(_ code: Code, _ reason: Message) {
         self.code = code
-        self.reason = reason
+        self.message = reason
     }
     public var description: String { reason }
     public static func == (a: Self, b: Self) -> Bool { a.code == b.code }

@@ -1,6 +1,7 @@
 import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinMessages
 
 /// Key custody on disk: private keys are written 0600 and refused when others can read them.
 public enum KeyFiles {

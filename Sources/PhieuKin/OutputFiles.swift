@@ -1,4 +1,5 @@
 import Foundation
+import PhieuKinMessages
 
 #if canImport(Glibc)
     import Glibc
@@ -114,7 +115,7 @@ struct OutputFile {
     /// Moves the temporary file into place: unless replacing (`force`) only if the name is still free.
     /// On failure the temporary file is kept (and named) when `keepOnFailure`, else removed.
     func commit(keepOnFailure: Bool = false) throws {
-        func failure(_ kind: PhieuKinError.Kind, _ reason: String, errno code: Int32? = nil) -> PhieuKinError {
+        func failure(_ kind: PhieuKinError.Kind, _ reason: Message, errno code: Int32? = nil) -> PhieuKinError {
             let underlying = code.flatMap(POSIXErrorCode.init(rawValue:)).map { POSIXError($0) }
             if keepOnFailure {
                 return PhieuKinError(kind, reason + " The output is in \(temporaryPath).", underlying: underlying)

@@ -1,13 +1,14 @@
 import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
+public import PhieuKinMessages
 
 /// Errors from the workflows: a `kind` to switch on, a human `reason` that says what went wrong,
 /// the `nextSteps` a front end can offer, and the `underlying` error when one caused it.
 ///
 /// Reasons name rounds, units, files and lines; never ballot contents, serials or access codes,
 /// and never a command line (the CLI adds those from `nextSteps`). Errors compare by kind only.
-public struct PhieuKinError: Error, CustomStringConvertible, Equatable, SuggestsNextSteps {
+public struct PhieuKinError: Error, CustomStringConvertible, Equatable, SuggestsNextSteps, MessageConvertible {
     /// What kind of failure this is; new kinds may be added, so switch with a `default`.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         private let name: String
@@ -58,7 +59,9 @@ public struct PhieuKinError: Error, CustomStringConvertible, Equatable, Suggests
     /// What failed, for a caller to decide what to tell the person.
     public let kind: Kind
     /// What went wrong, in English, naming rounds, files and lines (never ballot content).
-    public let reason: String
+    public let message: Message
+    /// The message in English.
+    public var reason: String { message.description }
     /// What the person can do about it, the likeliest first (see `NextStep`).
     public let nextSteps: [NextStep]
     /// The error that caused this one (a `CryptoError`, `StoreError`, parse error…), if any.
@@ -66,9 +69,9 @@ public struct PhieuKinError: Error, CustomStringConvertible, Equatable, Suggests
 
     public var description: String { reason }
 
-    init(_ kind: Kind, _ reason: String, next: [NextStep] = [], underlying: (any Error)? = nil) {
+    init(_ kind: Kind, _ reason: Message, next: [NextStep] = [], underlying: (any Error)? = nil) {
         self.kind = kind
-        self.reason = reason
+        self.message = reason
         self.nextSteps = next
         self.underlying = underlying
     }
@@ -76,16 +79,16 @@ public struct PhieuKinError: Error, CustomStringConvertible, Equatable, Suggests
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.kind == rhs.kind }
 
     // Shorthands for the common kinds.
-    static func invalidInput(_ reason: String, next: [NextStep] = []) -> Self {
+    static func invalidInput(_ reason: Message, next: [NextStep] = []) -> Self {
         .init(.invalidInput, reason, next: next)
     }
-    static func roundState(_ reason: String, next: [NextStep] = []) -> Self { .init(.roundState, reason, next: next) }
-    static func keyFile(_ reason: String, next: [NextStep] = [], underlying: (any Error)? = nil) -> Self {
+    static func roundState(_ reason: Message, next: [NextStep] = []) -> Self { .init(.roundState, reason, next: next) }
+    static func keyFile(_ reason: Message, next: [NextStep] = [], underlying: (any Error)? = nil) -> Self {
         .init(.keyFile, reason, next: next, underlying: underlying)
     }
-    static func notFound(_ reason: String, next: [NextStep] = []) -> Self { .init(.notFound, reason, next: next) }
+    static func notFound(_ reason: Message, next: [NextStep] = []) -> Self { .init(.notFound, reason, next: next) }
     /// Stored data that should verify does not: the reason says what, the next step is `verify`.
-    static func tampered(_ reason: String, underlying: (any Error)? = nil) -> Self {
+    static func tampered(_ reason: Message, underlying: (any Error)? = nil) -> Self {
         .init(.tampered, reason, next: [.verify], underlying: underlying)
     }
     /// A key (`what`: its path, or "share PATH") that would not open with the passphrase given:
@@ -98,7 +101,7 @@ public struct PhieuKinError: Error, CustomStringConvertible, Equatable, Suggests
     }
     /// A file operation failed with `errno`; the reason names the file, the underlying error is
     /// the `POSIXError`.
-    static func fileAccess(_ reason: String, errno code: Int32) -> Self {
+    static func fileAccess(_ reason: Message, errno code: Int32) -> Self {
         .init(.fileAccess, reason, underlying: POSIXErrorCode(rawValue: code).map { POSIXError($0) })
     }
 }

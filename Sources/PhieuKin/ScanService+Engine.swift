@@ -1,5 +1,6 @@
 import Foundation
 import PhieuKinCore
+import PhieuKinMessages
 import PhieuKinPrint
 import PhieuKinScan
 

@@ -1,5 +1,6 @@
 import Foundation
 public import PhieuKinCore
+import PhieuKinMessages
 import PhieuKinPrint
 import PhieuKinStorage
 
@@ -123,7 +124,8 @@ extension ScanService {
                         page.source,
                         KeyedBallot(
                             answers: [:],
-                            problem: ImportReject(.scanUnreadable, page.unreadable ?? "no readable QR code"))
+                            problem: ImportReject(
+                                .scanUnreadable, page.unreadable.map { Message(key: $0) } ?? "no readable QR code"))
                     ))
                 continue
             }

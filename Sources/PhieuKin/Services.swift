@@ -1,6 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinMessages
 import PhieuKinStorage
 
 /// What every service of one workspace shares: where it is, its storage and the custody of the

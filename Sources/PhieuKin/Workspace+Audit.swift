@@ -1,6 +1,7 @@
 import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinMessages
 import PhieuKinStorage
 
 /// What `audit export` wrote.

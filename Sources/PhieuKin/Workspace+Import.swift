@@ -1,6 +1,7 @@
 import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
+public import PhieuKinMessages
 import PhieuKinStorage
 
 /// Where the ballots of one import come from: a keyed file (CSV or JSON Lines), or ballots
@@ -54,7 +55,7 @@ public struct ImportReport: Sendable, Codable, Equatable {
         public var file: String
         public var line: Int
         public var code: String
-        public var reason: String
+        public var reason: Message
         /// Id in the quarantine (`phieukin rejects list`); nil when nothing was stored because
         /// the files were already imported.
         public var rejectID: Int64?
@@ -316,9 +317,9 @@ extension WorkspaceService {
             }
         } catch let error as CSVError {
             throw PhieuKinError(
-                .invalidFile, "\(name):\(error.line): \(error.reason); nothing was imported.", underlying: error)
+                .invalidFile, "\(name):\(error.line): \(error.why); nothing was imported.", underlying: error)
         } catch let error as ImportError {
-            throw PhieuKinError(.invalidFile, "\(error.reason); nothing was imported.", underlying: error)
+            throw PhieuKinError(.invalidFile, "\(error); nothing was imported.", underlying: error)
         }
         return FileDigests(bytes: hasher.finalize(), content: content?.hasher.finalize())
     }

@@ -1,6 +1,7 @@
 import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
+public import PhieuKinMessages
 import PhieuKinPrint
 import PhieuKinStorage
 

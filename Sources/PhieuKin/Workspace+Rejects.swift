@@ -1,6 +1,7 @@
 import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
+public import PhieuKinMessages
 import PhieuKinStorage
 
 /// A quarantined ballot as tellers see it: why, where (until decided), and what was decided.
@@ -9,7 +10,7 @@ public struct RejectSummary: Sendable, Codable, Equatable {
     public var batch: Int
     public var status: String
     public var code: String
-    public var reason: String
+    public var reason: Message
     /// `file:line` of the keyed row; cleared once decided.
     public var source: String?
     /// Whether `rejects accept` is possible: its marks were valid and are sealed as a ready leaf.
@@ -37,7 +38,8 @@ extension WorkspaceService {
 
     static func summary(_ r: StoredReject) -> RejectSummary {
         RejectSummary(
-            id: r.id ?? 0, batch: r.batchSeq, status: r.status.rawValue, code: r.code, reason: r.reason,
+            id: r.id ?? 0, batch: r.batchSeq, status: r.status.rawValue, code: r.code,
+            reason: Message(stored: r.reason),
             source: r.source, acceptable: r.status == .pending && RejectBlob(r.sealed)?.leaf != nil,
             decisionReason: r.decisionReason)
     }

@@ -1,6 +1,7 @@
 public import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
+public import PhieuKinMessages
 import PhieuKinStorage
 
 /// The formats `phieukin report` writes.

@@ -1,5 +1,6 @@
 import Foundation
 public import PhieuKinCore
+import PhieuKinMessages
 public import PhieuKinStorage
 
 extension WorkspaceService {

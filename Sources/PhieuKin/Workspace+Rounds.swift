@@ -1,6 +1,7 @@
 import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinMessages
 import PhieuKinStorage
 
 /// How a round's tally key is kept: 1 of 1 in the workspace (no ceremony), or split with

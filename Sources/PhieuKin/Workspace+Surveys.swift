@@ -1,5 +1,6 @@
 import Foundation
 public import PhieuKinCore
+public import PhieuKinMessages
 
 extension WorkspaceService {
     /// Shipped definitions (embedded in the binary) plus the agency's own `ballots/*.yaml`.

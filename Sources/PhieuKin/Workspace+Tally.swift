@@ -1,6 +1,7 @@
 import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinMessages
 import PhieuKinStorage
 
 /// Core's JSON value (the reports module has its own `JSONValue` for report output).
@@ -446,7 +447,7 @@ extension TallyService {
             let storedFlags = try store.flags(roundIDs: [roundID]).map(\.body).sorted {
                 $0.lexicographicallyPrecedes($1)
             }
-            var problems: [String] = []
+            var problems: [Message] = []
             if stored.body != resultBody { problems.append("the counts differ") }
             if storedFlags != flagBodies.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                 problems.append("the flags differ")
@@ -460,7 +461,7 @@ extension TallyService {
             guard problems.isEmpty else {
                 throw PhieuKinError.tampered(
                     "recount of round \(roundID) does not match its committed result: "
-                        + problems.joined(separator: ", ") + ". Report this to the auditors.")
+                        + Message.joined(problems, separator: ", ") + ". Report this to the auditors.")
             }
             return summary(result, flags: flags, index: stored.logIndex, recount: true)
         }

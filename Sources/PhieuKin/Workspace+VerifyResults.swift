@@ -1,6 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinMessages
 import PhieuKinStorage
 
 /// What the results-log check found. `problems` name the round (or head) concerned.

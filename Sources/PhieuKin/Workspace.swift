@@ -1,6 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinMessages
 public import PhieuKinStorage
 import PhieuKinStore
 

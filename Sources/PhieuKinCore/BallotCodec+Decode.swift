@@ -1,3 +1,5 @@
+import PhieuKinMessages
+
 /// A single-pass reader for the canonical ballot bytes — the tally's hot loop decodes a million.
 ///
 /// It accepts exactly what `BallotCodec.encode` writes and nothing else, so it checks canonical

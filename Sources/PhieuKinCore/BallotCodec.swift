@@ -1,3 +1,5 @@
+import PhieuKinMessages
+
 /// The one byte encoding of a `Ballot`, the plaintext that is sealed into the ballot log.
 ///
 /// `encode` is a hand-written fast path (an import seals a million ballots) that produces exactly

@@ -1,5 +1,6 @@
 import Foundation
 import PhieuKinCrypto
+public import PhieuKinMessages
 
 /// Why one keyed ballot was not accepted. One code per ballot; see README "Importing ballots".
 public enum ImportRejectCode: String, Sendable, Codable, CaseIterable, Hashable {
@@ -49,15 +50,15 @@ public enum ImportRejectCode: String, Sendable, Codable, CaseIterable, Hashable 
 /// the marks, the remark or the serial.
 public struct ImportReject: Sendable, Hashable {
     public var code: ImportRejectCode
-    public var reason: String
-    public init(_ code: ImportRejectCode, _ reason: String) {
+    public var reason: Message
+    public init(_ code: ImportRejectCode, _ reason: Message) {
         self.code = code
         self.reason = reason
     }
 }
 
 /// A whole file that cannot be imported (nothing from the import is stored).
-public struct ImportError: Error, Equatable, CustomStringConvertible {
+public struct ImportError: Error, Equatable, CustomStringConvertible, MessageConvertible {
     /// What kind of failure this is; new kinds may be added, so switch with a `default`.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         private let name: String
@@ -72,13 +73,15 @@ public struct ImportError: Error, Equatable, CustomStringConvertible {
 
     /// What failed, for a caller to switch on.
     public let kind: Kind
-    public let reason: String
-    private init(_ kind: Kind, _ reason: String) {
+    public let message: Message
+    /// The message in English.
+    public var reason: String { message.description }
+    private init(_ kind: Kind, _ reason: Message) {
         self.kind = kind
-        self.reason = reason
+        self.message = reason
     }
-    public static func header(_ source: String, _ reason: String) -> Self { .init(.header, "\(source): \(reason)") }
-    public static func file(_ reason: String) -> Self { .init(.file, reason) }
+    public static func header(_ source: String, _ reason: Message) -> Self { .init(.header, "\(source): \(reason)") }
+    public static func file(_ reason: Message) -> Self { .init(.file, reason) }
     public var description: String { reason }
 }
 
@@ -277,7 +280,7 @@ public struct BallotImportSession {
     public enum Column: Sendable, Hashable {
         case serial, remark, round
         case question(String)
-        case unknown(ImportRejectCode, String)
+        case unknown(ImportRejectCode, Message)
     }
 
     /// The columns of a CSV header. Throws (the whole file is refused) on a duplicate column or a
@@ -395,7 +398,7 @@ public struct BallotImportSession {
                 ImportReject(.notUTF8, "text is not UTF-8: save the file as UTF-8 and import it again"),
                 raw: .bytes(bytes))
         }
-        func malformed(_ why: String) -> RowOutcome {
+        func malformed(_ why: Message) -> RowOutcome {
             rejected(source, key: "#\(ordinal)", ImportReject(.malformedRow, why), raw: .text(text))
         }
         let value: JSONValue
@@ -531,7 +534,7 @@ public struct BallotImportSession {
                 serial = try Serial(parsing: serialText)
             } catch let error as SerialError {
                 return rejected(
-                    source, key: key, ImportReject(.mistypedSerial, error.reason), ballot: ballot, raw: raw())
+                    source, key: key, ImportReject(.mistypedSerial, error.message), ballot: ballot, raw: raw())
             } catch {
                 return rejected(
                     source, key: key, ImportReject(.mistypedSerial, "re-read the serial from the paper"),

@@ -1,3 +1,5 @@
+public import PhieuKinMessages
+
 /// One CSV record and the line it starts on (1-based), for error messages.
 public struct CSVRecord: Sendable, Hashable {
     /// 1-based line where the record starts (a quoted field may carry it over several lines).
@@ -72,7 +74,7 @@ public struct CSVRecordView {
 }
 
 /// Why CSV could not be read. Names the line; never quotes field contents (they may be ballots).
-public struct CSVError: Error, Equatable, CustomStringConvertible {
+public struct CSVError: Error, Equatable, CustomStringConvertible, MessageConvertible {
     /// What kind of failure this is; new kinds may be added, so switch with a `default`.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         private let name: String
@@ -95,12 +97,15 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
     public let kind: Kind
     /// 1-based line of the problem.
     public let line: Int
-    public let reason: String
+    /// What is wrong, without the line.
+    public let why: Message
+    /// The reason in English.
+    public var reason: String { why.description }
 
-    private init(_ kind: Kind, line: Int, _ reason: String) {
+    private init(_ kind: Kind, line: Int, _ reason: Message) {
         self.kind = kind
         self.line = line
-        self.reason = reason
+        self.why = reason
     }
 
     static func invalidUTF8(line: Int, field: Int) -> Self {
@@ -127,7 +132,9 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
         .init(.fieldTooLong, line: line, "field \(field) is longer than \(limit) bytes")
     }
 
-    public var description: String { "line \(line): \(reason)" }
+    /// "line N: reason", the reason translated.
+    public var message: Message { "line \(line): \(why)" }
+    public var description: String { message.description }
 }
 
 /// An incremental RFC 4180 CSV reader: comma separator, optional double quotes with `""` escapes

@@ -1,4 +1,5 @@
 import Foundation
+public import PhieuKinMessages
 
 /// A JSON value as PhieuKin signs and hashes it.
 ///
@@ -16,7 +17,7 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 /// Why JSON could not be parsed or canonicalized. Never quotes the input (it may be a ballot).
-public struct JSONError: Error, Equatable, CustomStringConvertible {
+public struct JSONError: Error, Equatable, CustomStringConvertible, MessageConvertible {
     /// What kind of failure this is; new kinds may be added, so switch with a `default`.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         private let name: String
@@ -41,16 +42,18 @@ public struct JSONError: Error, Equatable, CustomStringConvertible {
     public let kind: Kind
     /// Byte offset in the input where the problem was found, when parsing.
     public let offset: Int?
-    public let reason: String
+    public let message: Message
+    /// The message in English.
+    public var reason: String { message.description }
 
-    private init(_ kind: Kind, offset: Int?, _ reason: String) {
+    private init(_ kind: Kind, offset: Int?, _ reason: Message) {
         self.kind = kind
         self.offset = offset
-        self.reason = reason
+        self.message = reason
     }
 
-    static func syntax(_ reason: String, at offset: Int) -> Self { .init(.syntax, offset: offset, reason) }
-    static func encoding(_ reason: String, at offset: Int) -> Self { .init(.encoding, offset: offset, reason) }
+    static func syntax(_ reason: Message, at offset: Int) -> Self { .init(.syntax, offset: offset, reason) }
+    static func encoding(_ reason: Message, at offset: Int) -> Self { .init(.encoding, offset: offset, reason) }
     static func duplicateKey(at offset: Int) -> Self {
         .init(.duplicateKey, offset: offset, "duplicate object key (keys must be unique after NFC normalization)")
     }
@@ -58,7 +61,7 @@ public struct JSONError: Error, Equatable, CustomStringConvertible {
         .init(.tooDeep, offset: offset, "nesting deeper than \(JSONParser.maxDepth) levels")
     }
     static let notFinite = Self(.notFinite, offset: nil, "NaN and infinity have no JSON form")
-    static func encoder(_ reason: String) -> Self { .init(.encoder, offset: nil, reason) }
+    static func encoder(_ reason: Message) -> Self { .init(.encoder, offset: nil, reason) }
 
     public var description: String {
         if let offset { return "invalid JSON at byte \(offset): \(reason)" }

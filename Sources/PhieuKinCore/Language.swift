@@ -1,9 +1,8 @@
-/// The language of everything a person reads. Vietnamese is the default for every
-/// printed ballot, report and message meant for agency users.
-public enum Language: String, Sendable, Hashable, Codable, CaseIterable {
-    case vi
-    case en
-}
+public import PhieuKinMessages
+
+/// The language of everything a person reads (defined with the message catalogue, below every
+/// module, so that crypto and storage errors can be translated too).
+public typealias Language = PhieuKinMessages.Language
 
 /// Text shown to people, in both supported languages.
 public struct LocalizedText: Sendable, Hashable, Codable {

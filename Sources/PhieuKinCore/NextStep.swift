@@ -1,3 +1,5 @@
+import PhieuKinMessages
+
 /// What the person can do about an error, as data: the library says what went wrong, and each
 /// front end turns these into its own words (the CLI prints `Next: phieukin …` lines; a web
 /// server would show a button or a link). Several steps on one error are alternatives, the

@@ -1,3 +1,5 @@
+public import PhieuKinMessages
+
 /// The period a round covers: a quarter (`2026-Q3`), a month (`2026-07`) or a year (`2026`).
 ///
 /// Periods order rounds of the same survey and unit; `next` defines which round is

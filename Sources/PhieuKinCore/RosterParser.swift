@@ -1,4 +1,5 @@
 import Foundation
+public import PhieuKinMessages
 
 /// A parsed roster file: its units (in order of first appearance) and officials.
 public struct RosterFile: Sendable, Hashable {
@@ -13,7 +14,7 @@ public struct RosterFile: Sendable, Hashable {
 }
 
 /// Why a roster file was refused: names the file, the line and what to fix.
-public struct RosterError: Error, Equatable, CustomStringConvertible {
+public struct RosterError: Error, Equatable, CustomStringConvertible, MessageConvertible {
     /// What kind of failure this is; new kinds may be added, so switch with a `default`.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         private let name: String
@@ -49,15 +50,18 @@ public struct RosterError: Error, Equatable, CustomStringConvertible {
     public let fileName: String
     /// 1-based line; the header is line 1 (after an optional BOM).
     public let line: Int
-    public let reason: String
+    /// What is wrong, without the location.
+    public let why: Message
+    /// The reason in English.
+    public var reason: String { why.description }
     /// The `CSVError` behind an `.encoding` error.
     public let underlying: (any Error)?
 
-    private init(_ kind: Kind, _ fileName: String, _ line: Int, _ reason: String, underlying: (any Error)? = nil) {
+    private init(_ kind: Kind, _ fileName: String, _ line: Int, _ reason: Message, underlying: (any Error)? = nil) {
         self.kind = kind
         self.fileName = fileName
         self.line = line
-        self.reason = reason
+        self.why = reason
         self.underlying = underlying
     }
 
@@ -66,12 +70,14 @@ public struct RosterError: Error, Equatable, CustomStringConvertible {
         lhs.kind == rhs.kind && lhs.fileName == rhs.fileName && lhs.line == rhs.line && lhs.reason == rhs.reason
     }
 
-    public var description: String { "\(fileName):\(line): \(reason)" }
+    /// "file:line: reason", the reason translated.
+    public var message: Message { "\(fileName):\(line): \(why)" }
+    public var description: String { message.description }
 
     static func csv(_ error: CSVError, file: String) -> Self {
-        .init(.encoding, file, error.line, error.reason, underlying: error)
+        .init(.encoding, file, error.line, error.why, underlying: error)
     }
-    static func header(_ reason: String, file: String, line: Int) -> Self { .init(.header, file, line, reason) }
+    static func header(_ reason: Message, file: String, line: Int) -> Self { .init(.header, file, line, reason) }
     static func fieldCount(expected: Int, found: Int, file: String, line: Int) -> Self {
         .init(.fieldCount, file, line, "expected \(expected) fields like the header, found \(found)")
     }
@@ -243,7 +249,7 @@ public enum RosterParser {
         guard missing.isEmpty else {
             throw RosterError.header(
                 "header is missing \(missing.joined(separator: ", ")); the first line must name the columns "
-                    + allowed.joined(separator: ","),
+                    + "\(allowed.joined(separator: ","))",
                 file: fileName, line: header.line)
         }
         return index

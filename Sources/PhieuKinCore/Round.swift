@@ -1,3 +1,5 @@
+import PhieuKinMessages
+
 /// A round: one survey put to one or more units for one period and channel, with its tally key
 /// and lifecycle state. The value every workflow and store speaks (a store keeps its own rows).
 public struct Round: Sendable, Hashable {

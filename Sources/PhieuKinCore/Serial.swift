@@ -1,3 +1,5 @@
+public import PhieuKinMessages
+
 /// A ballot serial: 128 random bits, printed for people as Crockford base32 with a check symbol.
 ///
 /// Text form (docs/SERIALS.md): the 16 bytes are one unsigned 128-bit big-endian integer, written
@@ -121,7 +123,7 @@ public struct Serial: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Why a typed serial was refused. Never echoes the serial (it is secret-adjacent).
-public struct SerialError: Error, Equatable, CustomStringConvertible {
+public struct SerialError: Error, Equatable, CustomStringConvertible, MessageConvertible {
     /// What kind of failure this is; new kinds may be added, so switch with a `default`.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         private let name: String
@@ -140,11 +142,13 @@ public struct SerialError: Error, Equatable, CustomStringConvertible {
 
     /// What failed, for a caller to switch on.
     public let kind: Kind
-    public let reason: String
+    public let message: Message
+    /// The message in English.
+    public var reason: String { message.description }
 
-    private init(_ kind: Kind, _ reason: String) {
+    private init(_ kind: Kind, _ reason: Message) {
         self.kind = kind
-        self.reason = reason
+        self.message = reason
     }
 
     static func wrongByteCount(_ count: Int) -> Self {

@@ -1,3 +1,5 @@
+import PhieuKinMessages
+
 /// The surveys an installation can run: the shipped definitions plus an agency's own.
 ///
 /// Override rule (ballots/README.md): an agency file whose `id` equals a shipped survey's id

@@ -1,11 +1,12 @@
 import Foundation
+public import PhieuKinMessages
 import Yams
 
 /// Why a survey definition was refused, as `file:line: field.path: what is wrong`.
 ///
 /// Lines come from the YAML parser's marks; the path names the field the way it is written in
 /// the file (`criteria[2].id`, `policy.noted.min_share`), so the author can go straight to it.
-public struct SurveyError: Error, Equatable, CustomStringConvertible {
+public struct SurveyError: Error, Equatable, CustomStringConvertible, MessageConvertible {
     /// What kind of failure this is; new kinds may be added, so switch with a `default`.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         private let name: String
@@ -36,18 +37,21 @@ public struct SurveyError: Error, Equatable, CustomStringConvertible {
     public let line: Int?
     /// The field path, e.g. `criteria[2].id`; nil for file-level problems.
     public let path: String?
-    public let reason: String
+    /// What is wrong, without the location.
+    public let why: Message
+    /// The reason in English.
+    public var reason: String { why.description }
     /// The YAML parser's error behind a `.syntax` error.
     public let underlying: (any Error)?
 
     private init(
-        _ kind: Kind, file: String?, line: Int?, path: String?, _ reason: String, underlying: (any Error)? = nil
+        _ kind: Kind, file: String?, line: Int?, path: String?, _ reason: Message, underlying: (any Error)? = nil
     ) {
         self.kind = kind
         self.fileName = file
         self.line = line
         self.path = path
-        self.reason = reason
+        self.why = reason
         self.underlying = underlying
     }
 
@@ -57,47 +61,49 @@ public struct SurveyError: Error, Equatable, CustomStringConvertible {
             && lhs.reason == rhs.reason
     }
 
-    public var description: String {
+    /// "file:line: path: reason", the reason translated.
+    public var message: Message {
         var location = fileName ?? ""
         if let line { location += ":\(line)" }
-        var parts: [String] = location.isEmpty ? [] : [location]
-        if let path { parts.append(path) }
-        parts.append(reason)
-        return parts.joined(separator: ": ")
+        var parts: [Message] = location.isEmpty ? [] : [.verbatim(location)]
+        if let path { parts.append(.verbatim(path)) }
+        parts.append(why)
+        return Message.joined(parts, separator: ": ")
     }
+    public var description: String { message.description }
 
-    static func syntax(file: String, line: Int?, _ reason: String, underlying: (any Error)? = nil) -> Self {
+    static func syntax(file: String, line: Int?, _ reason: Message, underlying: (any Error)? = nil) -> Self {
         .init(.syntax, file: file, line: line, path: nil, reason, underlying: underlying)
     }
     static func missingKey(file: String, line: Int?, path: String) -> Self {
         .init(.missingKey, file: file, line: line, path: path, "required key is missing")
     }
-    static func unknownKey(file: String, line: Int?, path: String, _ reason: String) -> Self {
+    static func unknownKey(file: String, line: Int?, path: String, _ reason: Message) -> Self {
         .init(.unknownKey, file: file, line: line, path: path, reason)
     }
-    static func invalid(file: String, line: Int?, path: String, _ reason: String) -> Self {
+    static func invalid(file: String, line: Int?, path: String, _ reason: Message) -> Self {
         .init(.invalidValue, file: file, line: line, path: path, reason)
     }
-    static func duplicate(file: String, line: Int?, path: String, _ reason: String) -> Self {
+    static func duplicate(file: String, line: Int?, path: String, _ reason: Message) -> Self {
         .init(.duplicate, file: file, line: line, path: path, reason)
     }
-    static func shape(file: String, line: Int?, path: String, _ reason: String) -> Self {
+    static func shape(file: String, line: Int?, path: String, _ reason: Message) -> Self {
         .init(.shape, file: file, line: line, path: path, reason)
     }
-    static func catalog(file: String, line: Int?, path: String?, _ reason: String) -> Self {
+    static func catalog(file: String, line: Int?, path: String?, _ reason: Message) -> Self {
         .init(.catalog, file: file, line: line, path: path, reason)
     }
     static func unknownSurvey(_ id: String, known: [String], unreadable: [SurveyError] = []) -> Self {
-        var reason = "unknown survey \"\(excerpt(id))\"; known surveys: \(known.joined(separator: ", "))"
+        var reason: Message = "unknown survey \"\(excerpt(id))\"; known surveys: \(known.joined(separator: ", "))"
         if !unreadable.isEmpty {
-            reason +=
-                ". \(unreadable.count) definition file\(unreadable.count == 1 ? " was" : "s were") refused: "
-                + unreadable.map(\.description).joined(separator: "; ")
+            reason += Message.counted(
+                unreadable.count, ". {0} definition file was refused: ", ". {0} definition files were refused: ")
+            reason += Message.joined(unreadable.map(\.message), separator: "; ")
         }
         return .init(.unknownSurvey, file: nil, line: nil, path: nil, reason)
     }
     /// A whole definition file refused before parsing (too large, not UTF-8, unsafe permissions).
-    public static func file(_ name: String, _ reason: String) -> Self {
+    public static func file(_ name: String, _ reason: Message) -> Self {
         .init(.catalog, file: name, line: nil, path: nil, reason)
     }
 }
@@ -401,7 +407,7 @@ private struct Reader {
             }
             let key = scalar.string
             guard allowed.contains(key) else {
-                var reason = "unknown key"
+                var reason: Message = "unknown key"
                 if key.utf8.count <= 64,
                     let guess = allowed.min(by: { editDistance($0, key) < editDistance($1, key) }),
                     editDistance(guess, key) <= 2

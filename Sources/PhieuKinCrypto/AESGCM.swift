@@ -1,4 +1,5 @@
 internal import COpenSSL
+import PhieuKinMessages
 
 /// AES-256-GCM (NIST SP 800-38D) with a 32-byte key, 12-byte nonce and 16-byte tag.
 public enum AES256GCM {

@@ -1,9 +1,11 @@
+public import PhieuKinMessages
+
 /// The one error type PhieuKinCrypto throws.
 ///
 /// Equality compares the *kind* of error only, never the reason text, so callers and tests can
 /// match `CryptoError.malformedInput("")` against any malformed-input error. Reasons never contain
 /// key material or plaintext: they describe sizes and what to do next.
-public struct CryptoError: Error, Equatable, CustomStringConvertible {
+public struct CryptoError: Error, Equatable, CustomStringConvertible, MessageConvertible {
     /// What kind of failure this is; new kinds may be added, so switch with a `default`.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         private let name: String
@@ -32,12 +34,14 @@ public struct CryptoError: Error, Equatable, CustomStringConvertible {
 
     /// What failed, for a caller to switch on.
     public let kind: Kind
-    /// A human explanation that says what went wrong and what to do next.
-    public let reason: String
+    /// A human explanation that says what went wrong and what to do next (`MessageCatalogue`).
+    public let message: Message
+    /// The message in English.
+    public var reason: String { message.description }
 
-    private init(_ kind: Kind, _ reason: String) {
+    private init(_ kind: Kind, _ message: Message) {
         self.kind = kind
-        self.reason = reason
+        self.message = message
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.kind == rhs.kind }
@@ -56,15 +60,15 @@ public struct CryptoError: Error, Equatable, CustomStringConvertible {
         .wrongPassphrase, "could not decrypt the key file: wrong passphrase, or the file is damaged")
 
     /// A key has the wrong length, type or value.
-    public static func invalidKey(_ reason: String) -> Self { Self(.invalidKey, reason) }
+    public static func invalidKey(_ reason: Message) -> Self { Self(.invalidKey, reason) }
     /// Input bytes are truncated, too long or not in the expected layout.
-    public static func malformedInput(_ reason: String) -> Self { Self(.malformedInput, reason) }
+    public static func malformedInput(_ reason: Message) -> Self { Self(.malformedInput, reason) }
     /// A numeric parameter (size, index, threshold) is out of range.
-    public static func invalidParameter(_ reason: String) -> Self { Self(.invalidParameter, reason) }
+    public static func invalidParameter(_ reason: Message) -> Self { Self(.invalidParameter, reason) }
     /// A PEM document could not be parsed, or holds a different kind of key.
-    public static func invalidPEM(_ reason: String) -> Self { Self(.invalidPEM, reason) }
+    public static func invalidPEM(_ reason: Message) -> Self { Self(.invalidPEM, reason) }
     /// Shamir shares are inconsistent (duplicate or zero index, mismatched lengths, too few).
-    public static func invalidShares(_ reason: String) -> Self { Self(.invalidShares, reason) }
+    public static func invalidShares(_ reason: Message) -> Self { Self(.invalidShares, reason) }
     /// libcrypto reported an unexpected failure (out of memory, missing provider).
-    public static func libraryFailure(_ reason: String) -> Self { Self(.libraryFailure, reason) }
+    public static func libraryFailure(_ reason: Message) -> Self { Self(.libraryFailure, reason) }
 }

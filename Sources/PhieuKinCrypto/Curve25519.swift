@@ -1,4 +1,5 @@
 internal import COpenSSL
+import PhieuKinMessages
 
 /// An Ed25519 signing key (RFC 8032, pure Ed25519, no prehash).
 ///

@@ -1,3 +1,5 @@
+import PhieuKinMessages
+
 /// Merkle tree hashing per RFC 6962 §2.1 / RFC 9162 §2.1 with SHA-256.
 ///
 /// Leaf hash = SHA-256(0x00 ‖ leaf), node hash = SHA-256(0x01 ‖ left ‖ right); the tree over n

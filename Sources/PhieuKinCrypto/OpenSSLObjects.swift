@@ -1,4 +1,5 @@
 internal import COpenSSL
+import PhieuKinMessages
 
 #if canImport(Glibc)
     import Glibc

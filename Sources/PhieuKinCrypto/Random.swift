@@ -1,4 +1,5 @@
 internal import COpenSSL
+import PhieuKinMessages
 
 /// Cryptographically secure random bytes from OpenSSL's DRBG (`RAND_bytes`).
 public enum SecureRandom {

@@ -1,4 +1,5 @@
 internal import COpenSSL
+import PhieuKinMessages
 
 /// SHA-256 (FIPS 180-4) through libcrypto's EVP interface.
 public enum SHA256 {

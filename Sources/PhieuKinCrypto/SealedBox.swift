@@ -1,3 +1,5 @@
+import PhieuKinMessages
+
 /// Anonymous public-key encryption to an X25519 recipient (ECIES-style), see docs/FORMAT.md.
 ///
 /// Layout: `0x01 ‖ ephemeral X25519 public key (32) ‖ nonce (12) ‖ ciphertext ‖ tag (16)`.

@@ -1,3 +1,5 @@
+import PhieuKinMessages
+
 /// Shamir secret sharing, k of n, over GF(2^8) with the AES polynomial x^8 + x^4 + x^3 + x + 1
 /// (0x11b), byte by byte. Randomness comes from `SecureRandom` (OpenSSL's DRBG).
 ///

@@ -1,4 +1,5 @@
 public import PhieuKinCore
+public import PhieuKinMessages
 
 /// Everything printed on a ballot, already resolved to display text.
 ///

@@ -1,5 +1,6 @@
 internal import CPangoCairo
 import PhieuKinCore
+import PhieuKinMessages
 
 /// Renders ballots and access-code slips to A4 PDFs with cairo, pango and libqrencode.
 ///

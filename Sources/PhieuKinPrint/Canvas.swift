@@ -1,5 +1,6 @@
 internal import CPangoCairo
 internal import CQREncode
+import PhieuKinMessages
 
 #if canImport(Glibc)
     import Glibc

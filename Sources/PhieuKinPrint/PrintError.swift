@@ -1,8 +1,10 @@
+public import PhieuKinMessages
+
 /// Why a PDF could not be printed, with what to do next.
 ///
 /// Errors compare by kind only (the reason text carries paths and counts), so callers and
 /// tests match `PrintError.cannotWrite` etc. Reasons never contain ballot contents or serials.
-public struct PrintError: Error, Equatable, CustomStringConvertible {
+public struct PrintError: Error, Equatable, CustomStringConvertible, MessageConvertible {
     /// What kind of failure this is; new kinds may be added, so switch with a `default`.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         private let name: String
@@ -22,11 +24,13 @@ public struct PrintError: Error, Equatable, CustomStringConvertible {
     /// What failed, for a caller to switch on.
     public let kind: Kind
     /// Human-readable reason, ending with what to do next.
-    public let reason: String
+    public let message: Message
+    /// The message in English.
+    public var reason: String { message.description }
 
-    private init(_ kind: Kind, _ reason: String) {
+    private init(_ kind: Kind, _ message: Message) {
         self.kind = kind
-        self.reason = reason
+        self.message = message
     }
 
     public var description: String { "PrintError: \(reason)" }
@@ -49,7 +53,7 @@ public struct PrintError: Error, Equatable, CustomStringConvertible {
                 + "writable and that the disk is not full, then run the command again.")
     }
 
-    static func invalidDocument(_ what: String) -> PrintError {
+    static func invalidDocument(_ what: Message) -> PrintError {
         PrintError(.invalidDocument, "cannot print: \(what). Fix the survey or roster and run the command again.")
     }
 

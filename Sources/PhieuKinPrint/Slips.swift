@@ -1,3 +1,5 @@
+import PhieuKinMessages
+
 /// Geometry of an access-code slip sheet, in mm from the top-left corner of an A4 page.
 ///
 /// Ten slips per page (2 columns × 5 rows), separated by dashed cut lines; slip origins are

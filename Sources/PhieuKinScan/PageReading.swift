@@ -1,3 +1,5 @@
+import PhieuKinMessages
+
 /// What the engine read on one page: a decision per box, and what is wrong with the page.
 public struct PageReading: Sendable {
     /// A box's decision. Never a guess: anything unclear is `unsure` with its reason.

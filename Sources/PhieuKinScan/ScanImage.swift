@@ -1,4 +1,5 @@
 import Foundation
+import PhieuKinMessages
 
 /// One scanned page: 8-bit grey pixels (0 black … 255 white), row-major, no padding.
 public struct ScanImage: Sendable, Hashable {

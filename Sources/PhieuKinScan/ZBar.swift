@@ -1,4 +1,5 @@
 internal import CZBar
+import PhieuKinMessages
 
 /// Owns a `zbar_image_scanner_t` set to read QR codes only. One per call: zbar scanners keep
 /// state and are not shared between threads.

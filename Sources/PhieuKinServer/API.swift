@@ -3,6 +3,7 @@ import Hummingbird
 import NIOCore
 import PhieuKin
 import PhieuKinCore
+import PhieuKinMessages
 
 /// The JSON API of docs/WEB.md. Every request is a POST of at most 64 KiB of `application/json`;
 /// every refusal is an `APIError` (the middleware writes it); nothing here stores anything — the

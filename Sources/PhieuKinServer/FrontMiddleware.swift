@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import PhieuKin
 import PhieuKinCore
+import PhieuKinMessages
 
 /// Every response passes here: a thrown error becomes the API's JSON error (Vietnamese unless
 /// `?lang=en`), and the security headers a voting page needs are set on everything.

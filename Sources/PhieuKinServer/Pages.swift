@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import PhieuKinMessages
 
 /// The booth, the kiosk and their assets, all from `WebAssets` (compiled in from web/).
 enum Pages {

@@ -3,6 +3,7 @@ public import Hummingbird
 public import Logging
 import NIOCore
 public import PhieuKin
+import PhieuKinMessages
 import ServiceLifecycle
 
 /// The web front end of a workspace (docs/WEB.md): the booth and kiosk pages, compiled in, and the

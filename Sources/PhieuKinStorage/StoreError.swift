@@ -1,10 +1,11 @@
 public import PhieuKinCore
+public import PhieuKinMessages
 
 /// Errors from the store: a `kind` to switch on, a human `reason`, the `nextSteps` a front end
 /// can offer, and the `underlying` SQLite error when there is one (its description names at most
 /// the SQL statement, never its arguments: `publicStatementArguments` stays off). Errors compare
 /// by kind only.
-public struct StoreError: Error, CustomStringConvertible, Equatable, SuggestsNextSteps {
+public struct StoreError: Error, CustomStringConvertible, Equatable, SuggestsNextSteps, MessageConvertible {
     /// What kind of failure this is; new kinds may be added, so switch with a `default`.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         private let name: String
@@ -36,7 +37,9 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, SuggestsNex
     /// What failed, for a caller to decide what to tell the person.
     public let kind: Kind
     /// What went wrong, naming the database file (never SQL arguments).
-    public let reason: String
+    public let message: Message
+    /// The message in English.
+    public var reason: String { message.description }
     /// What the person can do about it (see `NextStep`).
     public let nextSteps: [NextStep]
     /// The SQLite error behind this one, if any.
@@ -44,16 +47,16 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, SuggestsNex
 
     public var description: String { reason }
 
-    private init(_ kind: Kind, _ reason: String, next: [NextStep] = [], underlying: (any Error)? = nil) {
+    private init(_ kind: Kind, _ message: Message, next: [NextStep] = [], underlying: (any Error)? = nil) {
         self.kind = kind
-        self.reason = reason
+        self.message = message
         self.nextSteps = next
         self.underlying = underlying
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.kind == rhs.kind }
 
-    public static func cannotOpen(path: String, reason: String, underlying: (any Error)? = nil) -> Self {
+    public static func cannotOpen(path: String, reason: Message, underlying: (any Error)? = nil) -> Self {
         .init(
             .cannotOpen,
             "cannot open the database \(path): \(reason). Check that the workspace exists and that you may read it.",
@@ -76,14 +79,14 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, SuggestsNex
     public var hasNoSchema: Bool { kind == .noSchema }
 
     /// `what` (e.g. "round R") does not exist; `next` says where to look.
-    public static func notFound(_ what: String, next: [NextStep] = []) -> Self {
+    public static func notFound(_ what: Message, next: [NextStep] = []) -> Self {
         .init(.notFound, "\(what) not found.", next: next)
     }
     /// A round id that is not in the workspace.
     public static func roundNotFound(_ id: RoundID) -> Self {
         notFound("round \(id)", next: [.listRounds])
     }
-    public static func conflict(_ reason: String) -> Self {
+    public static func conflict(_ reason: Message) -> Self {
         .init(.conflict, reason)
     }
     /// The write lock was held by another connection for the whole busy timeout.
@@ -106,7 +109,7 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, SuggestsNex
             "the workspace database \(path) is read-only here (no write permission, or a read-only disk): it can be listed, verified and reported, but this command changes it. Run it on the writable workspace.",
             underlying: underlying)
     }
-    public static func database(path: String, reason: String, underlying: (any Error)? = nil) -> Self {
+    public static func database(path: String, reason: Message, underlying: (any Error)? = nil) -> Self {
         .init(.database, "database error in \(path): \(reason).", underlying: underlying)
     }
 

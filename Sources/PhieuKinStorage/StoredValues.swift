@@ -1,4 +1,5 @@
 public import PhieuKinCore
+import PhieuKinMessages
 
 /// What a store hands the workflows, as plain values: no database types, no column names.
 /// Bytes (keys, sealed leaves, signed head bodies, signatures) are exactly what was stored.

@@ -1,4 +1,5 @@
 public import PhieuKinCore
+import PhieuKinMessages
 
 /// What the workflows need from storage: a workspace's rounds, roster, ballot logs, quarantine,
 /// results and results log, in domain values. `Store` (SQLite) is today's implementation; a second

@@ -1,6 +1,7 @@
 internal import Foundation
 internal import GRDB
 internal import PhieuKinCore
+import PhieuKinMessages
 internal import PhieuKinStorage
 
 // Row types, one per table, as GRDB records: internal to this module. Byte columns are `Data`,

@@ -1,4 +1,5 @@
 internal import GRDB
+import PhieuKinMessages
 
 /// Table definitions. Secrecy shapes this schema:
 /// - serials are stored only as SHA-256 hashes, issued and used ones in their own

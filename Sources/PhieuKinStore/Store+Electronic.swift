@@ -1,6 +1,7 @@
 internal import Foundation
 internal import GRDB
 public import PhieuKinCore
+import PhieuKinMessages
 public import PhieuKinStorage
 
 /// SQLite's `ElectronicIntakeWriting`: codes, inboxes and kiosks inside one GRDB write

@@ -2,6 +2,7 @@ internal import Foundation
 internal import GRDB
 public import PhieuKinCore
 internal import PhieuKinCrypto
+import PhieuKinMessages
 public import PhieuKinStorage
 
 extension Store {

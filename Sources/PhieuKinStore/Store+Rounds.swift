@@ -1,6 +1,7 @@
 internal import Foundation
 internal import GRDB
 public import PhieuKinCore
+import PhieuKinMessages
 internal import PhieuKinStorage
 
 extension Store {

@@ -1,6 +1,7 @@
 internal import Foundation
 internal import GRDB
 internal import PhieuKinCore
+import PhieuKinMessages
 public import PhieuKinStorage
 
 /// The workspace's embedded database: one SQLite file reached only through GRDB.
@@ -32,7 +33,7 @@ public final class Store: WorkspaceStorage, @unchecked Sendable {
             if errno == EEXIST {
                 throw StoreError.conflict("the database \(path) already exists; nothing was changed.")
             }
-            throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            throw StoreError.cannotOpen(path: path, reason: .verbatim(String(cString: strerror(errno))))
         }
         fchmod(fd, 0o600)
         close(fd)
@@ -227,12 +228,13 @@ public final class Store: WorkspaceStorage, @unchecked Sendable {
                 underlying: error)
         case .SQLITE_READONLY: return .readOnly(path: path, underlying: error)
         case .SQLITE_CANTOPEN where opening:
-            return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)", underlying: error)
+            return .cannotOpen(path: path, reason: .verbatim(error.message ?? "\(error.resultCode)"), underlying: error)
         default:
             if opening {
-                return .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)", underlying: error)
+                return .cannotOpen(
+                    path: path, reason: .verbatim(error.message ?? "\(error.resultCode)"), underlying: error)
             }
-            return .database(path: path, reason: error.message ?? "\(error.resultCode)", underlying: error)
+            return .database(path: path, reason: .verbatim(error.message ?? "\(error.resultCode)"), underlying: error)
         }
     }
 }

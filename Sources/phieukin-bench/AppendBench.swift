@@ -3,6 +3,7 @@ import Foundation
 import PhieuKin
 import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinMessages
 
 /// `phieukin-bench append`: issue 9's target — importing a one-ballot batch into a round that
 /// already holds 1,000,000 ballots, the signed tree head included, beside the same one-ballot

@@ -3,6 +3,7 @@ import Foundation
 import PhieuKin
 import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinMessages
 
 /// `phieukin-bench cast`: issue 10's target — electronic ballots cast over HTTP on loopback into
 /// the real server (`phieukin serve`, release build) by wrk with 64 connections, each request a

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PhieuKinCrypto
+import PhieuKinMessages
 
 /// `phieukin-bench crypto`: our libcrypto wrappers against `openssl speed` on the same machine,
 /// in the same run, so the ratio shows wrapper overhead rather than hardware.

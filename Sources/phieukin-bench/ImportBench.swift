@@ -3,6 +3,7 @@ import Foundation
 import PhieuKin
 import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinMessages
 import PhieuKinStore
 
 /// `phieukin-bench import`: issue 4's import at scale (BENCHMARKS.md, "Import (issue 4)").

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PhieuKin
 import PhieuKinCore
+import PhieuKinMessages
 import PhieuKinPrint
 import PhieuKinScan
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PhieuKinMessages
 import PhieuKinPrint
 import PhieuKinScan
 

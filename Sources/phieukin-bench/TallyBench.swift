@@ -3,6 +3,7 @@ import Foundation
 import PhieuKin
 import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinMessages
 import PhieuKinStore
 
 /// `phieukin-bench tally`: issue 5's tally at scale (BENCHMARKS.md, "Tally (issue 5)").

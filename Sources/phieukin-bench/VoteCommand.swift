@@ -3,6 +3,7 @@ import Foundation
 import PhieuKin
 import PhieuKinCore
 import PhieuKinCrypto
+import PhieuKinMessages
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PhieuKin
 import PhieuKinCore
+import PhieuKinMessages
 
 /// A library error as the CLI shows it: the library's reason (what went wrong), then one line
 /// per next step with the exact command or option to type. ArgumentParser prints it as

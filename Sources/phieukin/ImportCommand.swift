@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PhieuKin
 import PhieuKinCore
+import PhieuKinMessages
 
 /// `phieukin import`: key-in files → sealed ballots in the round's log (README "Importing ballots").
 struct ImportCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import PhieuKin
+import PhieuKinMessages
 
 public import struct PhieuKinCore.Identifier
 public import enum PhieuKinCore.Language

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PhieuKin
 import PhieuKinCore
+import PhieuKinMessages
 
 struct RoundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PhieuKin
 import PhieuKinCore
+import PhieuKinMessages
 
 /// `phieukin scan`: scanned sheets → the round's log, undecided sheets → the quarantine
 /// (docs/SCANNING.md).

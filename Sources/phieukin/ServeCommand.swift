@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PhieuKin
+import PhieuKinMessages
 import PhieuKinServer
 
 struct ServeCommand: ParsableCommand {

@@ -2,6 +2,7 @@ public import ArgumentParser
 import Foundation
 public import PhieuKin
 import PhieuKinCore
+import PhieuKinMessages
 
 /// Options that rebuild a round's tally key (tally, and reports that show remarks).
 struct TallyKeyOptions: ParsableArguments {

@@ -150,7 +150,7 @@ struct BallotImportValidationTests {
         let outcome = session.process(record: CSVRecord(line: 7, fields: c.fields), columns: columns, file: "f.csv")
         #expect(outcome.reject?.code == c.code)
         if let message = c.message, let reject = outcome.reject {
-            #expect("\(outcome.source): \(reject.reason)" == message)
+            #expect("\(outcome.source): \(reject.reason.description)" == message)
         }
         #expect((outcome.reject != nil && outcome.ballot != nil) == c.acceptable)
         if c.code == nil {
@@ -160,7 +160,7 @@ struct BallotImportValidationTests {
             #expect(outcome.raw != nil)
         }
         // Reasons never carry the serial or the remark.
-        if let reason = outcome.reject?.reason {
+        if let reason = outcome.reject?.reason.description {
             for serial in Self.issuedSerials + [Self.unissued, Self.usedEarlier] {
                 #expect(!reason.contains(serial.text))
             }
@@ -190,7 +190,8 @@ struct BallotImportValidationTests {
         session.registerUsed(first.serialHash!, at: first.source)
         let second = session.process(record: CSVRecord(line: 3, fields: row), columns: columns, file: "f.csv")
         #expect(second.reject?.code == .serialUsed)
-        #expect(second.reject?.reason == "duplicate: this serial was already used at f.csv:2 in this import")
+        #expect(
+            second.reject?.reason.description == "duplicate: this serial was already used at f.csv:2 in this import")
     }
 
     @Test func invalidUTF8RowIsRejectedAndTheRestParses() throws {

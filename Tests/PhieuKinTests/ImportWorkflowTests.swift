@@ -103,7 +103,7 @@ struct ImportWorkflowTests {
             ])
         #expect(report.rejects.allSatisfy { $0.file == path })
         #expect(
-            report.rejects.first { $0.line == 6 }?.reason
+            report.rejects.first { $0.line == 6 }?.reason.description
                 == "duplicate: this serial was already used at \(path):2 in this import")
         #expect(report.treeSize == 2 && report.treeHead == 1)
 

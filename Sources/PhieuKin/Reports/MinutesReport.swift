@@ -148,8 +148,8 @@ extension ReportService {
         case .html: return Array(ReportRenderer.html(minutes, language: language).utf8)
         case .json, .csv:
             throw PhieuKinError.invalidInput(
-                "the tally minutes are a document to print and sign: they are written as PDF, HTML or text. "
-                    + "The round's figures as data are in its report.")
+                "the tally minutes are a document to print and sign: they are written as PDF, HTML or text. The round's figures as data are in its report."
+            )
         }
     }
 }

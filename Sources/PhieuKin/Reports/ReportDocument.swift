@@ -1,5 +1,6 @@
 import Foundation
 import PhieuKinCore
+import PhieuKinMessages
 
 /// The language-specific content of a report, in reading order. Text, CSV and HTML render
 /// the same document, so they cannot disagree on what is shown or in which order.

@@ -1,4 +1,5 @@
 import PhieuKinCore
+import PhieuKinMessages
 
 /// A JSON value written by hand so the output is byte-for-byte stable across platforms:
 /// keys sorted, two-space indent, shares rounded to 6 decimals, `null` written out.

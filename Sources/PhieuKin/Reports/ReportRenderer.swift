@@ -1,5 +1,6 @@
 import Foundation
 public import PhieuKinCore
+public import PhieuKinMessages
 public import PhieuKinPrint
 
 /// Turns reports into text, JSON, CSV or self-contained HTML.

@@ -1,5 +1,6 @@
 public import Foundation
 public import PhieuKinCore
+public import PhieuKinMessages
 
 /// Every string a report shows, in Vietnamese and English: the one place to change wording.
 ///

@@ -1,5 +1,6 @@
 public import Foundation
 public import PhieuKinCore
+import PhieuKinMessages
 
 /// A flag with the names a reader needs. Holds a `FlagView`, so figures of small groups are absent.
 public struct FlaggedOfficial: Sendable, Hashable {

@@ -72,6 +72,7 @@ public enum ReportRenderer {
             }
             for paragraph in section.paragraphs { out += paragraph + "\n" }
             for code in section.codes { out += "    " + code + "\n" }
+            for line in chartLines(section) { out += line + "\n" }
             for table in section.tables { out += textTable(table) }
             for item in section.items { out += "- " + item.replacingLineBreaks(with: " ") + "\n" }
         }
@@ -81,6 +82,15 @@ public enum ReportRenderer {
         }
         for line in document.recipients { out += line + "\n" }
         return out
+    }
+
+    /// Charts in words, for text and CSV: only for a section of charts alone (the trends);
+    /// elsewhere a table beside the charts already holds their figures.
+    private static func chartLines(_ section: ReportDocument.Section) -> [String] {
+        guard section.tables.isEmpty else { return [] }
+        return section.charts.map { chart in
+            chart.title + ": " + chart.bars.map { "\($0.label) \($0.text)" }.joined(separator: "; ")
+        }
     }
 
     private static func textTable(_ table: ReportDocument.Table) -> String {
@@ -113,6 +123,7 @@ public enum ReportRenderer {
             if !section.heading.isEmpty { lines.append([section.heading]) }
             for paragraph in section.paragraphs { lines.append([paragraph]) }
             for code in section.codes { lines.append([code]) }
+            for line in chartLines(section) { lines.append([line]) }
             for table in section.tables {
                 lines.append(table.columns)
                 lines.append(contentsOf: table.rows)
@@ -158,7 +169,7 @@ public enum ReportRenderer {
             p.subtitle{text-align:center;font-weight:bold}pre.codes{font-size:11pt;margin:.2em 0 .8em 2em}
             .signers{display:grid;grid-template-columns:repeat(auto-fit,minmax(14em,1fr));gap:1.5em;text-align:center;margin-top:1.5em}
             .signers .sign{height:4.5em}.signers i{font-size:.9em}
-            .recipients{margin-top:1.5em;font-size:11pt}
+            .recipients{margin-top:1.5em;font-size:11pt}body.official ul.remarks{list-style:none;padding-left:1em}
             </style>
             </head>
 
@@ -167,7 +178,9 @@ public enum ReportRenderer {
             out += "<body class=\"official\">\n<div class=\"heading\">\n<div class=\"issuer\">"
             if let superior = heading.superior { out += escape(superior) + "<br>" }
             out += "<b>\(escape(heading.agency))</b><br>———<br>\(escape(heading.number))</div>\n"
-            out += "<div class=\"nation\"><b>\(escape(heading.title))</b>"
+            // A Party body's title is underlined itself; a state body's motto is.
+            out +=
+                "<div class=\"nation\"><b\(heading.motto == nil ? " class=\"motto\"" : "")>\(escape(heading.title))</b>"
             if let motto = heading.motto { out += "<br><b class=\"motto\">\(escape(motto))</b>" }
             out += "<div class=\"date\">\(escape(heading.placeDate))</div></div>\n</div>\n"
         } else {

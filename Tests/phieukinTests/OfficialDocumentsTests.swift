@@ -200,6 +200,14 @@ struct OfficialDocumentsTests {
         #expect(flat.contains("Nguyễn Văn An — Thái độ công tác, phục vụ nhân dân"))
         #expect(flat.contains("Quý 2/2026 50,0% (5/10)") && flat.contains("Quý 3/2026 60,0% (6/10)"))
 
+        // The same outcomes in the flags JSON.
+        let json = try T.flagsJSON(cli, ["--period", "2026-Q3"])
+        let low = try #require(json["low_confidence"] as? [[String: Any]])
+        #expect(low.map { $0["official_id"] as? String } == ["a", "c"])
+        #expect(low.first?["low_count"] as? Int == 7 && low.first?["electorate"] as? Int == 10)
+        #expect(low.first?["outcome"] as? String == "Từ 2/3 trở lên tín nhiệm thấp")
+        #expect(low.last?["outcome"] as? String == "Trên 50% tín nhiệm thấp")
+
         // English, HTML: every chart label fits the label column it is drawn in.
         let html = try cli.run(["report", "flags", "--period", "2026-Q3", "--format", "html", "--lang", "en"]).stdout
         #expect(html.contains("Officials proposed for action") && html.contains("Two thirds or more low confidence"))

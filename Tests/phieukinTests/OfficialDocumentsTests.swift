@@ -77,7 +77,8 @@ struct OfficialDocumentsTests {
             "Độc lập - Tự do - Hạnh phúc", "Số: …/BB-…", "BIÊN BẢN KIỂM PHIẾU", "I. Thành phần Tổ kiểm phiếu",
             "1. Phạm Văn Cỹ — Trưởng ban", "2. Nguyễn Thị Hữu — Thư ký", "3. Lê Văn Đặng",
             "Số phiếu phát ra 12", "Số phiếu thu vào (ghi vào sổ phiếu) 10", "Số phiếu hợp lệ (được kiểm) 10",
-            "Số phiếu không hợp lệ 0", "Số phiếu bị giữ lại để xem xét 1", "invalid-code 0 1 0",
+            "Số phiếu không hợp lệ 0", "Số phiếu bị giữ lại để xem xét 1",
+            "Mã trả lời không hợp lệ (invalid-code) 0 1 0",
             "III. Kết quả kiểm phiếu", "IV. Cán bộ cần lưu ý", "Nguyễn Văn An", "Nhắc nhở",
             "V. Xác nhận sổ phiếu và sổ kết quả", "TỔ KIỂM PHIẾU", "TRƯỞNG BAN", "THƯ KÝ", "THÀNH VIÊN",
             "(Ký, ghi rõ họ tên)", "Nơi nhận:",
@@ -124,7 +125,7 @@ struct OfficialDocumentsTests {
         #expect(html.status == 0, "\(html.stderr)")
         for expected in [
             "COMMUNIST PARTY OF VIETNAM", "TALLY MINUTES", "I. The counting committee", "Phạm Văn Cỹ",
-            "Valid ballots (counted)", "invalid-code", "(Signature and full name)",
+            "Valid ballots (counted)", "Answer code not allowed (invalid-code)", "(Signature and full name)",
         ] {
             #expect(html.stdout.contains(expected), "English minutes lack \(expected)")
         }

@@ -57,7 +57,7 @@ extension ReportDocument {
             counts.append([S.text(.ballotsInvalid, l), "—"])
         }
         counts.append([S.text(.ballotsQuarantined, l), "\(quarantined)"])
-        ballots.tables = [Table(caption: nil, columns: ["", S.text(.count, l)], rows: counts)]
+        ballots.tables = [Table(caption: nil, columns: [S.text(.item, l), S.text(.count, l)], rows: counts)]
         if minutes.quarantine.isEmpty {
             ballots.paragraphs = [S.text(.quarantineNone, l)]
         } else {
@@ -69,7 +69,7 @@ extension ReportDocument {
                         S.text(.quarantinePending, l),
                     ],
                     rows: minutes.quarantine.map {
-                        ["\($0.code)", "\($0.accepted)", "\($0.discarded)", "\($0.pending)"]
+                        [S.rejectCode($0.code, l), "\($0.accepted)", "\($0.discarded)", "\($0.pending)"]
                     }
                 ))
         }

@@ -199,7 +199,7 @@ extension ReportDocument {
         var overview = Section(heading: S.text(.sectionOverview, l))
         overview.tables = [
             Table(
-                caption: nil, columns: ["", S.text(.officials, l)],
+                caption: nil, columns: [S.text(.item, l), S.text(.officials, l)],
                 rows: [
                     [S.text(.overviewAction, l), "\(officials(.action))"],
                     [S.text(.overviewReminder, l), "\(officials(.reminder))"],

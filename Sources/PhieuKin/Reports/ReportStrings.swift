@@ -27,7 +27,7 @@ public enum ReportStrings {
         // Tally minutes.
         case minutesTitle, minutesSubtitle, minutesOpening, minutesClosing, minutesSymbol
         case sectionCommittee, committeeBlank, committeeSigners, committeeMember
-        case sectionBallots, ballotsReceived, ballotsValid, ballotsInvalid, ballotsQuarantined, count
+        case sectionBallots, ballotsReceived, ballotsValid, ballotsInvalid, ballotsQuarantined, count, item
         case quarantineCode, quarantineAccepted, quarantineDiscarded, quarantinePending, quarantineNone
         case sectionResults, sectionMinutesFlags, sectionRoots, ballotLogRoot, resultsLogRoot, logSignature
         case rootsMissing, rootsNote
@@ -170,6 +170,7 @@ public enum ReportStrings {
         .ballotsInvalid: ("Số phiếu không hợp lệ", "Invalid ballots"),
         .ballotsQuarantined: ("Số phiếu bị giữ lại để xem xét", "Ballots held for review (quarantine)"),
         .count: ("Số lượng", "Count"),
+        .item: ("Nội dung", "Item"),
         .quarantineCode: ("Lý do giữ lại (mã)", "Reason held (code)"),
         .quarantineAccepted: ("Chấp nhận", "Accepted"),
         .quarantineDiscarded: ("Loại bỏ", "Discarded"),
@@ -269,6 +270,38 @@ public enum ReportStrings {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(two(parts.day!))/\(two(parts.month!))/\(parts.year!)"
     }
+
+    /// What a quarantine reason code means, for the minutes: "Mã trả lời không hợp lệ
+    /// (invalid-code)". The code stays beside the words so the minutes match the audit export.
+    public static func rejectCode(_ code: String, _ language: Language) -> String {
+        guard let words = rejectCodes[code] else { return code }
+        return "\(language == .vi ? words.vi : words.en) (\(code))"
+    }
+
+    private static let rejectCodes: [String: (vi: String, en: String)] = [
+        "not-utf8": ("Tệp không phải UTF-8", "File not in UTF-8"),
+        "malformed-row": ("Dòng sai định dạng", "Malformed row"),
+        "wrong-round": ("Phiếu của vòng khác", "Ballot of another round"),
+        "missing-serial": ("Thiếu số phiếu", "Serial missing"),
+        "unexpected-serial": ("Có số phiếu ở vòng không đánh số", "Serial on an unnumbered round"),
+        "mistyped-serial": ("Số phiếu gõ sai", "Serial mistyped"),
+        "unknown-serial": ("Số phiếu không được phát", "Serial never issued"),
+        "serial-used": ("Số phiếu đã dùng", "Serial already used"),
+        "unknown-official": ("Cán bộ không có trên phiếu", "Official not on the ballot"),
+        "unknown-criterion": ("Tiêu chí không có trên phiếu", "Criterion not on the ballot"),
+        "unknown-question": ("Câu hỏi không có trên phiếu", "Question not on the ballot"),
+        "invalid-code": ("Mã trả lời không hợp lệ", "Answer code not allowed"),
+        "several-answers": ("Chọn nhiều hơn một ý", "More than one answer"),
+        "remark-not-allowed": ("Phiếu không cho ghi ý kiến", "Remarks not allowed"),
+        "remark-too-long": ("Ý kiến quá dài", "Remark too long"),
+        "keying-mismatch": ("Hai lần nhập không khớp", "The two keyings differ"),
+        "keying-missing": ("Thiếu lần nhập thứ hai", "Second keying missing"),
+        "over-planned": ("Vượt số phiếu dự kiến", "Beyond the planned ballots"),
+        "scan-unsure": ("Ô đánh dấu không rõ khi quét", "Box unclear on the scan"),
+        "scan-remark": ("Có ý kiến viết tay trên bản quét", "Handwritten remark on the scan"),
+        "scan-page-missing": ("Thiếu trang khi quét", "Scanned page missing"),
+        "scan-unreadable": ("Bản quét không đọc được", "Scan unreadable"),
+    ]
 
     /// "Ba Đình, ngày 29 tháng 11 năm 2026" (NĐ 30/2020: a day below 10 and the months 1 and 2
     /// take a leading zero); "Ba Đình, 29/11/2026" in English. A missing place is left dotted.

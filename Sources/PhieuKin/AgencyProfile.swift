@@ -47,4 +47,26 @@ extension WorkspaceService {
 extension Workspace {
     /// The agency's document heading settings (defaults for a workspace made before they existed).
     public var agencyProfile: AgencyProfile { reports.agencyProfile }
+
+    /// Replaces the document heading settings (a workspace made before they existed, or an agency
+    /// renamed or moved under another body). Only later documents change: nothing signed does.
+    public func setAgencyProfile(_ profile: AgencyProfile) throws {
+        try Self.checkNames(profile)
+        try store.setMeta(AgencyProfile.kindKey, profile.kind.rawValue)
+        try store.setMeta(AgencyProfile.superiorKey, profile.superior ?? "")
+        try store.setMeta(AgencyProfile.placeKey, profile.place ?? "")
+    }
+
+    /// Refuses invisible text-direction controls in the names a heading prints.
+    static func checkNames(_ profile: AgencyProfile, agency: String = "") throws {
+        for (what, text) in [
+            ("agency name", agency), ("superior agency", profile.superior ?? ""), ("place name", profile.place ?? ""),
+        ] {
+            if let scalar = BidiControls.first(in: text) {
+                throw PhieuKinError.invalidInput(
+                    "the \(what) contains the invisible text-direction control \(BidiControls.name(scalar)), which can make the name display differently from what is stored; type the name again without it."
+                )
+            }
+        }
+    }
 }

@@ -125,15 +125,7 @@ public final class Workspace: Sendable {
     ) throws -> (Workspace, InitSummary) {
         // Check the names and read an imported key before creating anything, so a bad one leaves
         // no half workspace.
-        for (what, text) in [
-            ("agency name", agency), ("superior agency", profile.superior ?? ""), ("place name", profile.place ?? ""),
-        ] {
-            if let scalar = BidiControls.first(in: text) {
-                throw PhieuKinError.invalidInput(
-                    "the \(what) contains the invisible text-direction control \(BidiControls.name(scalar)), which can make "
-                        + "the name display differently from what is stored; type the name again without it.")
-            }
-        }
+        try checkNames(profile, agency: agency)
         let key: Ed25519PrivateKey
         if let existingKeyPath {
             let pem = try KeyFiles.readPrivate(existingKeyPath)

@@ -46,6 +46,45 @@ struct InitCommand: ParsableCommand {
 
 extension AgencyProfile.Kind: ExpressibleByArgument {}
 
+struct AgencyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agency",
+        abstract: "Show or change how official documents are headed (tally minutes, the leaders' report).",
+        subcommands: [Show.self, Set.self], defaultSubcommand: Show.self)
+
+    static func print(_ workspace: Workspace) {
+        let profile = workspace.agencyProfile
+        Swift.print("Agency: \(workspace.agencyName)")
+        Swift.print("Kind: \(profile.kind.rawValue)")
+        Swift.print("Superior agency: \(profile.superior ?? "(none)")")
+        Swift.print("Place: \(profile.place ?? "(none: left dotted for the clerk)")")
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the agency's document heading settings.")
+        @OptionGroup var options: WorkspaceOptions
+        func run() throws { AgencyCommand.print(try options.open()) }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change the document heading settings; options not given keep their value.")
+        @OptionGroup var options: WorkspaceOptions
+        @Option(help: "state or party.") var kind: AgencyProfile.Kind?
+        @Option(help: "The superior agency (cơ quan chủ quản); \"\" removes it.") var superior: String?
+        @Option(help: "The place name (địa danh) before the date; \"\" leaves it dotted.") var place: String?
+
+        func run() throws {
+            let workspace = try options.open()
+            let current = workspace.agencyProfile
+            try workspace.setAgencyProfile(
+                AgencyProfile(
+                    kind: kind ?? current.kind, superior: superior ?? current.superior, place: place ?? current.place))
+            AgencyCommand.print(workspace)
+        }
+    }
+}
+
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys", abstract: "Show the agency's keys.", subcommands: [Show.self])

@@ -158,6 +158,18 @@ struct OfficialDocumentsTests {
         #expect(small.contains("Số phiếu thu vào (ghi vào sổ phiếu)  3"))
         #expect(small.contains("Số phiếu hợp lệ (được kiểm)          —"))
         #expect(!small.contains("ý kiến riêng") && !small.contains("Phạm Thị Dung"))
+
+        // Such a workspace gets its settings later; later documents follow them.
+        #expect(try cli.run(["agency"]).stdout.contains("Kind: state"))
+        let set = try cli.run([
+            "agency", "set", "--kind", "party", "--superior", "Đảng bộ Quận Mẫu", "--place", "Hà Đông",
+        ])
+        #expect(set.status == 0 && set.stdout.contains("Superior agency: Đảng bộ Quận Mẫu"), "\(set.stderr)")
+        let party = try cli.run(["report", "minutes", "--round", q3, "--format", "text"]).stdout
+        #expect(party.contains("ĐẢNG BỘ QUẬN MẪU") && party.contains("ĐẢNG CỘNG SẢN VIỆT NAM"))
+        #expect(party.contains("Hà Đông, ngày ") && !party.contains("CỘNG HÒA"))
+        let bidi = try cli.run(["agency", "set", "--place", "Hà\u{202E}Đông"])
+        #expect(bidi.status != 0 && bidi.stderr.contains("U+202E"), "\(bidi.stderr)")
     }
 
     @Test func leadersReportIsAnAgencyDocument() throws {

@@ -1,7 +1,7 @@
 import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinMessages
+public import PhieuKinMessages
 import PhieuKinStorage
 
 /// How a round's tally key is kept: 1 of 1 in the workspace (no ceremony), or split with
@@ -110,7 +110,7 @@ public struct RoundSummary: Sendable, Codable, Equatable {
     /// At open: whether those files are passphrase-encrypted.
     public var keyFilesEncrypted: Bool? = nil
     /// At open: what to do with the files (hand each share to one member).
-    public var custody: String? = nil
+    public var custody: Message? = nil
     /// Set when the round was voided: why, as signed into its log.
     public var voidReason: String?
     public var voidedOn: String?

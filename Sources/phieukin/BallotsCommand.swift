@@ -1,6 +1,7 @@
 import ArgumentParser
 import PhieuKin
 import PhieuKinCore
+import PhieuKinMessages
 
 struct BallotsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +15,6 @@ struct BallotsCommand: ParsableCommand {
         @Option(help: "The PDF to write (refused if it exists, unless --force).") var out: String
         @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
         var force = false
-        @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
         @Option(help: "Issue and print N more (spoiled or missing sheets or codes).") var extra: Int?
         @Flag(help: "Print JSON.") var json = false
     }
@@ -26,13 +26,14 @@ struct BallotsCommand: ParsableCommand {
 
         func run() throws {
             let result = try options.workspace.open().rounds.printBallots(
-                roundID: options.round, to: options.out, language: options.lang, extra: options.extra,
+                roundID: options.round, to: options.out, language: options.workspace.documentLanguage,
+                extra: options.extra,
                 force: options.force)
             if options.json { return try printJSON(result) }
-            Swift.print(
+            say(
                 "Wrote \(result.path): \(counted(result.sheets, "sheet")), \(counted(result.pages, "page")), \(result.bytes / 1024) KiB"
             )
-            Swift.print(
+            say(
                 result.serialsIssued > 0
                     ? "\(counted(result.serialsIssued, "serial")) issued; they are not stored anywhere else. Print the file, then delete it."
                     : "Unnumbered ballots: no serials.")
@@ -50,11 +51,12 @@ struct BallotsCommand: ParsableCommand {
 
         func run() throws {
             let result = try options.workspace.open().rounds.printSlips(
-                roundID: options.round, to: options.out, language: options.lang, extra: options.extra,
+                roundID: options.round, to: options.out, language: options.workspace.documentLanguage,
+                extra: options.extra,
                 force: options.force, publicURL: publicURL)
             if options.json { return try printJSON(result) }
-            Swift.print("Wrote \(result.path): \(counted(result.sheets, "slip")) on \(counted(result.pages, "page"))")
-            Swift.print("\(counted(result.serialsIssued, "code")) issued; they are not stored anywhere else.")
+            say("Wrote \(result.path): \(counted(result.sheets, "slip")) on \(counted(result.pages, "page"))")
+            say("\(counted(result.serialsIssued, "code")) issued; they are not stored anywhere else.")
         }
     }
 }

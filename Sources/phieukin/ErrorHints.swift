@@ -5,39 +5,43 @@ import PhieuKinCore
 import PhieuKinMessages
 
 /// A library error as the CLI shows it: the library's reason (what went wrong), then one line
-/// per next step with the exact command or option to type. ArgumentParser prints it as
-/// `Error: <reason>` followed by the `Next:` lines, and exits 1.
+/// per next step with the exact command or option to type, all in the interface language.
+/// `PhieuKinCommand.main` prints it as `Error: <reason>` (Vietnamese: `Lỗi: …`) followed by the
+/// `Next:` lines, and exits 1.
 struct CommandFailure: Error, CustomStringConvertible {
     /// The library error, unchanged.
     let error: any Error
-    /// `Next: …` / `  or: …` lines.
-    let hints: [String]
+    /// What went wrong, then `Next: …` / `  or: …` lines.
+    let message: Message
 
-    var description: String { ([String(describing: error)] + hints).joined(separator: "\n") }
+    var description: String { message.text(interfaceLanguage) }
 }
 
-/// The one place where the CLI turns a library error's `nextSteps` into command lines.
+/// The one place where the CLI turns a library error into what the person reads: its message in
+/// the interface language and its `nextSteps` as command lines.
 enum ErrorHints {
-    /// `error` as the CLI reports it: an error that suggests next steps gains their lines; any
-    /// other error (usage errors, `ExitCode`) is returned unchanged, so exit codes stay as they are.
+    /// `error` as the CLI reports it: a library error (one that reads as a message) becomes a
+    /// `CommandFailure` with its next steps; any other error (usage errors, `ExitCode`) is returned
+    /// unchanged, so exit codes stay as they are.
     static func presentable(_ error: any Error, command: any ParsableCommand.Type) -> any Error {
-        guard let suggesting = error as? any SuggestsNextSteps else { return error }
-        let hints = lines(suggesting.nextSteps, command: command)
-        return hints.isEmpty ? error : CommandFailure(error: error, hints: hints)
+        guard let readable = error as? any MessageConvertible else { return error }
+        let steps = (error as? any SuggestsNextSteps)?.nextSteps ?? []
+        let lines = [readable.message] + lines(steps, command: command)
+        return CommandFailure(error: error, message: Message.joined(lines, separator: "\n"))
     }
 
     /// One line per step: the first is the likeliest (`Next:`), the others alternatives (`or:`).
-    static func lines(_ steps: [NextStep], command: any ParsableCommand.Type) -> [String] {
-        var seen: Set<String> = []
+    static func lines(_ steps: [NextStep], command: any ParsableCommand.Type) -> [Message] {
+        var seen: Set<Message> = []
         return steps.map { text($0, command: command) }.filter { seen.insert($0).inserted }.enumerated().map {
-            ($0.offset == 0 ? "Next: " : "  or: ") + $0.element
+            $0.offset == 0 ? "Next: \($0.element)" : "  or: \($0.element)"
         }
     }
 
     /// What to type for `step`, in the words of the command that failed (`command`): the agency
     /// passphrase is `--agency-passphrase-file` where the command also takes a round's own
     /// passphrase, `--passphrase-file` elsewhere.
-    static func text(_ step: NextStep, command: any ParsableCommand.Type) -> String {
+    static func text(_ step: NextStep, command: any ParsableCommand.Type) -> Message {
         switch step {
         case .createWorkspace:
             return "phieukin init"

@@ -40,25 +40,25 @@ struct ImportCommand: ParsableCommand {
     /// The import's outcome as text (shared with `phieukin scan`).
     static func show(_ report: ImportReport) {
         do {
-            print(
+            say(
                 "Round \(report.round): \(report.accepted) accepted, \(counted(report.duplicates, "duplicate")), \(report.rejected) rejected"
             )
             for (code, count) in report.rejectedByReason.sorted(by: { $0.key < $1.key }) {
-                print("  \(code): \(count)")
+                say("  \(code): \(count)")
             }
             for reject in report.rejects {
                 let where_ = reject.rejectID.map { " (quarantined as #\($0))" } ?? ""
-                print("\(reject.file):\(reject.line): [\(reject.code)] \(reject.reason)\(where_)")
+                say("\(reject.file):\(reject.line): [\(reject.code)] \(reject.reason)\(where_)")
             }
             if let batch = report.alreadyImportedBatch {
-                print("These files were already imported (batch \(batch)): nothing was stored again.")
+                say("These files were already imported (batch \(batch)): nothing was stored again.")
             } else if let head = report.treeHead {
-                print("Ballot log: \(report.treeSize) ballots; tree head \(head) signed (root \(report.root ?? "")).")
+                say("Ballot log: \(report.treeSize) ballots; tree head \(head) signed (root \(report.root ?? "")).")
             } else {
-                print("Nothing to import: the files hold no ballots.")
+                say("Nothing to import: the files hold no ballots.")
             }
             if !report.rejects.isEmpty {
-                print("Check each quarantined ballot against the paper: phieukin rejects list --round \(report.round)")
+                say("Check each quarantined ballot against the paper: phieukin rejects list --round \(report.round)")
             }
         }
     }
@@ -78,11 +78,11 @@ struct RejectsCommand: ParsableCommand {
         func run() throws {
             let rejects = try options.open().intake.listRejects(roundID: round)
             if json { return try printJSON(rejects) }
-            if rejects.isEmpty { print("No rejected ballots in round \(round).") }
+            if rejects.isEmpty { say("No rejected ballots in round \(round).") }
             for r in rejects {
                 let acceptable = r.acceptable ? " (can be accepted)" : ""
                 let decided = r.decisionReason.map { " — decided: \($0)" } ?? ""
-                print("#\(r.id)  \(r.status)  \(r.source ?? "-")  [\(r.code)] \(r.reason)\(acceptable)\(decided)")
+                say("#\(r.id)  \(r.status)  \(r.source ?? "-")  [\(r.code)] \(r.reason)\(acceptable)\(decided)")
             }
         }
     }
@@ -99,7 +99,7 @@ struct RejectsCommand: ParsableCommand {
         @Argument(help: "Reject ids (see rejects list).") var ids: [Int64] = []
 
         func validate() throws {
-            if all == !ids.isEmpty { throw ValidationError("give reject ids, or --all.") }
+            if all == !ids.isEmpty { throw ValidationError(tr("give reject ids, or --all.")) }
         }
 
         func run() throws {
@@ -107,7 +107,7 @@ struct RejectsCommand: ParsableCommand {
                 roundID: round, ids: all ? nil : ids, reason: reason,
                 passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
             if json { return try printJSON(decision) }
-            print(
+            say(
                 "Accepted \(decision.accepted.map { "#\($0)" }.joined(separator: ", ")); ballot log now \(decision.treeSize) ballots (tree head \(decision.treeHead ?? 0) signed)."
             )
         }
@@ -126,7 +126,7 @@ struct RejectsCommand: ParsableCommand {
         @Argument(help: "Reject ids (see rejects list).") var ids: [Int64] = []
 
         func validate() throws {
-            if all == !ids.isEmpty { throw ValidationError("give reject ids, or --all.") }
+            if all == !ids.isEmpty { throw ValidationError(tr("give reject ids, or --all.")) }
         }
 
         func run() throws {
@@ -134,7 +134,7 @@ struct RejectsCommand: ParsableCommand {
                 roundID: round, ids: all ? nil : ids, reason: reason,
                 passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
             if json { return try printJSON(decision) }
-            print(
+            say(
                 "Discarded \(decision.discarded.map { "#\($0)" }.joined(separator: ", ")); the decision is signed in tree head \(decision.treeHead ?? 0)."
             )
         }
@@ -153,7 +153,7 @@ struct CloseRoundCommand: ParsableCommand {
         let summary = try options.open().rounds.closeRound(
             roundID: round, passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
         if json { return try printJSON(summary) }
-        print(
+        say(
             "Closed \(summary.round): \(summary.treeSize) ballots; final tree head \(summary.treeHead), root \(summary.root)."
         )
     }
@@ -174,13 +174,13 @@ struct VerifyCommand: ParsableCommand {
             try printJSON(report)
         } else {
             for r in report.rounds {
-                print(
+                say(
                     "\(r.round) (\(r.state)): \(counted(r.leaves, "ballot")), \(counted(r.batches, "batch", "batches")), \(counted(r.treeHeads, "tree head")), "
                         + "issued \(r.issued), used \(r.used), quarantine \(r.rejectsPending) pending / \(r.rejectsAccepted) accepted / \(r.rejectsDiscarded) discarded"
                 )
             }
-            for problem in report.problems { print("PROBLEM: \(problem)") }
-            print(report.ok ? "OK: every check passed." : "FAILED: \(counted(report.problems.count, "problem")).")
+            for problem in report.problems { say("PROBLEM: \(problem)") }
+            say(report.ok ? "OK: every check passed." : "FAILED: \(counted(report.problems.count, "problem")).")
         }
         if !report.ok { throw ExitCode(3) }
     }
@@ -201,8 +201,8 @@ struct AuditCommand: ParsableCommand {
         func run() throws {
             let summary = try options.open().audit.exportAudit(roundID: round, to: out)
             if json { return try printJSON(summary) }
-            print("Wrote \(summary.directory): \(summary.leaves) leaves, \(summary.treeHeads) tree heads.")
-            print("Verify it independently with: scripts/verify-audit \(summary.directory)")
+            say("Wrote \(summary.directory): \(summary.leaves) leaves, \(summary.treeHeads) tree heads.")
+            say("Verify it independently with: scripts/verify-audit \(summary.directory)")
         }
     }
 }

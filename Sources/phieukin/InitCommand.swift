@@ -1,5 +1,6 @@
 public import ArgumentParser
 public import PhieuKin
+import PhieuKinMessages
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,12 +36,12 @@ struct InitCommand: ParsableCommand {
         let (_, summary) = try Workspace.create(
             at: Workspace.resolveRoot(options.workspace), agency: agency, passphrase: passphrase,
             existingKeyPath: signingKey, profile: AgencyProfile(kind: agencyKind, superior: superior, place: place))
-        print("Workspace: \(summary.root)")
-        print("Agency: \(summary.agency)")
-        print("Signing key: \(summary.privateKeyPath) (mode 0600\(summary.encrypted ? ", encrypted" : ""))")
-        print("Public key: \(summary.publicKeyPath)")
-        print("Fingerprint: \(summary.publicKeyFingerprint)")
-        print("Keep the private key file off shared drives; see keys/README.md in the PhieuKin repository.")
+        say("Workspace: \(summary.root)")
+        say("Agency: \(summary.agency)")
+        say("Signing key: \(summary.privateKeyPath) (mode 0600\(summary.encrypted ? ", encrypted" : ""))")
+        say("Public key: \(summary.publicKeyPath)")
+        say("Fingerprint: \(summary.publicKeyFingerprint)")
+        say("Keep the private key file off shared drives; see keys/README.md in the PhieuKin repository.")
     }
 }
 
@@ -52,18 +53,22 @@ struct AgencyCommand: ParsableCommand {
         abstract: "Show or change how official documents are headed (tally minutes, the leaders' report).",
         subcommands: [Show.self, Set.self], defaultSubcommand: Show.self)
 
-    static func print(_ workspace: Workspace) {
+    static func show(_ workspace: Workspace) {
         let profile = workspace.agencyProfile
-        Swift.print("Agency: \(workspace.agencyName)")
-        Swift.print("Kind: \(profile.kind.rawValue)")
-        Swift.print("Superior agency: \(profile.superior ?? "(none)")")
-        Swift.print("Place: \(profile.place ?? "(none: left dotted for the clerk)")")
+        say("Agency: \(workspace.agencyName)")
+        say("Kind: \(profile.kind.rawValue)")
+        if let superior = profile.superior {
+            say("Superior agency: \(superior)")
+        } else {
+            say("Superior agency: (none)")
+        }
+        if let place = profile.place { say("Place: \(place)") } else { say("Place: (none: left dotted for the clerk)") }
     }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the agency's document heading settings.")
         @OptionGroup var options: WorkspaceOptions
-        func run() throws { AgencyCommand.print(try options.open()) }
+        func run() throws { AgencyCommand.show(try options.open()) }
     }
 
     struct Set: ParsableCommand {
@@ -80,7 +85,7 @@ struct AgencyCommand: ParsableCommand {
             try workspace.setAgencyProfile(
                 AgencyProfile(
                     kind: kind ?? current.kind, superior: superior ?? current.superior, place: place ?? current.place))
-            AgencyCommand.print(workspace)
+            AgencyCommand.show(workspace)
         }
     }
 }
@@ -97,7 +102,7 @@ struct KeysCommand: ParsableCommand {
             let workspace = try options.open()
             let key = try workspace.agencyPublicKeyInfo()
             print(key.pem, terminator: key.pem.hasSuffix("\n") ? "" : "\n")
-            print("Fingerprint: \(key.fingerprint)")
+            say("Fingerprint: \(key.fingerprint)")
         }
     }
 }

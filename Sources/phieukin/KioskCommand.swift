@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PhieuKin
 import PhieuKinCore
+import PhieuKinMessages
 
 struct KioskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,12 +18,12 @@ struct KioskCommand: ParsableCommand {
         @Option(help: "The PDF to write (refused if it exists, unless --force).") var out: String
         @Flag(help: "Replace --out if it is an existing regular file.") var force = false
         @Option(help: "The voting server's public address (remembered).") var publicURL: String?
-        @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
 
         func run() throws {
             let result = try workspace.open().electronic.printKioskEnrolment(
-                roundID: round, desk: desk, to: out, language: lang, force: force, publicURL: publicURL)
-            Swift.print(
+                roundID: round, desk: desk, to: out, language: workspace.documentLanguage, force: force,
+                publicURL: publicURL)
+            say(
                 "Wrote \(result.path): the enrolment QR for \(desk). Open it once on the desk's tablet, then destroy it."
             )
         }
@@ -37,9 +38,9 @@ struct KioskCommand: ParsableCommand {
         func run() throws {
             let counts = try workspace.open().electronic.kioskCounts(roundID: round)
             if json { return try printJSON(counts) }
-            if counts.isEmpty { return Swift.print("No kiosk is enrolled for round \(round).") }
+            if counts.isEmpty { return say("No kiosk is enrolled for round \(round).") }
             for count in counts {
-                Swift.print("\(count.desk): \(count.today) today (\(count.day)), \(count.total) in all")
+                say("\(count.desk): \(count.today) today (\(count.day)), \(count.total) in all")
             }
         }
     }

@@ -35,13 +35,28 @@ struct PhieuKinCommand: ParsableCommand {
         do {
             command = try parseAsRoot(nil)
         } catch {
-            exit(withError: error)
+            fail(error)
         }
         do {
             try command.run()
         } catch {
-            exit(withError: ErrorHints.presentable(error, command: type(of: command)))
+            fail(ErrorHints.presentable(error, command: type(of: command)))
         }
+    }
+
+    /// Ends the process for `error`: a library error is printed as `Error: …` in the interface
+    /// language and exits 1; ArgumentParser's own errors keep their exit codes and have their
+    /// usage messages translated (`UsageMessages`); help and `ExitCode` go to ArgumentParser.
+    static func fail(_ error: any Error) -> Never {
+        if let failure = error as? CommandFailure {
+            FileHandle.standardError.write(Data((tr("Error: \(failure.message)") + "\n").utf8))
+            Foundation.exit(1)
+        }
+        let code = exitCode(for: error)
+        guard code != .success, !(error is ExitCode), interfaceLanguage != .en else { exit(withError: error) }
+        let text = UsageMessages.translated(fullMessage(for: error), to: interfaceLanguage)
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Foundation.exit(code.rawValue)
     }
 }
 
@@ -49,6 +64,16 @@ struct PhieuKinCommand: ParsableCommand {
 struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: "The workspace directory (default: $PHIEUKIN_WORKSPACE, else the current directory).")
     var workspace: String?
+
+    @Option(
+        help: """
+            Language: vi (default) or en, for messages and for the document the command writes. Without it, \
+            messages follow $PHIEUKIN_LANG and documents are in Vietnamese.
+            """)
+    var lang: Language?
+
+    /// Documents (ballots, reports, slips) are filed by the agency: Vietnamese unless `--lang en`.
+    var documentLanguage: Language { lang ?? .vi }
 
     func open() throws -> Workspace {
         try Workspace(root: Workspace.resolveRoot(workspace))
@@ -72,15 +97,61 @@ func printJSON<T: Encodable>(_ value: T) throws {
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
-/// "1 batch", "3 batches": English messages count things in the right number.
-func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
-    "\(count) " + (count == 1 ? singular : plural ?? singular + "s")
+/// "1 batch", "3 batches" (English counts things in the right number; Vietnamese has one form):
+/// the keys are "{0} batch" and "{0} batches".
+func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> Message {
+    Message.counted(count, "{0} " + singular, "{0} " + (plural ?? singular + "s"))
 }
 
 /// `@Flag` is ArgumentParser's; PhieuKinCore's tally `Flag` is spelled `PhieuKinCore.Flag` here.
 typealias Flag = ArgumentParser.Flag
 
+/// The language of every message: `--lang` given to the command, else `$PHIEUKIN_LANG`, else
+/// Vietnamese. Read once from the command line, before ArgumentParser, so that usage errors are
+/// in it too.
+let interfaceLanguage = InterfaceLanguage.resolve(
+    arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+
+enum InterfaceLanguage {
+    static func resolve(arguments: [String], environment: [String: String]) -> Language {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { break }
+            if argument == "--lang", index + 1 < arguments.count,
+                let language = Language(rawValue: arguments[index + 1])
+            {
+                return language
+            }
+            if argument.hasPrefix("--lang="), let language = Language(rawValue: String(argument.dropFirst(7))) {
+                return language
+            }
+        }
+        return environment["PHIEUKIN_LANG"].flatMap { Language(rawValue: $0.lowercased()) } ?? .vi
+    }
+}
+
+/// A line for the person at the terminal, in the interface language.
+func say(_ message: Message) {
+    print(message.text(interfaceLanguage))
+}
+
+/// A message as text in the interface language, for the APIs that take a `String`
+/// (ArgumentParser's `ValidationError`).
+func tr(_ message: Message) -> String {
+    message.text(interfaceLanguage)
+}
+
 /// A line on standard error: warnings the user should read but that do not stop the command.
-func warn(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+func warn(_ message: Message) {
+    FileHandle.standardError.write(Data((message.text(interfaceLanguage) + "\n").utf8))
+}
+
+/// A round's state as people read it ("open" → "đang mở"); the stored word is the key.
+func stateWord(_ state: String) -> Message {
+    switch state {
+    case "open": "open"
+    case "closed": "closed"
+    case "tallied": "tallied"
+    case "voided": "voided"
+    default: .verbatim(state)
+    }
 }

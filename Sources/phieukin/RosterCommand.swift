@@ -1,6 +1,7 @@
 import ArgumentParser
 import PhieuKin
 import PhieuKinCore
+import PhieuKinMessages
 
 struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +17,7 @@ struct RosterCommand: ParsableCommand {
 
         func run() throws {
             let changes = try options.open().rounds.importRoster(path: file)
-            print(
+            say(
                 "Roster imported: \(counted(changes.unitsAdded, "unit")) added, \(changes.unitsUpdated) updated; "
                     + "\(counted(changes.officialsAdded, "official")) added, \(changes.officialsUpdated) updated, "
                     + "\(changes.officialsDeactivated) made inactive.")
@@ -31,10 +32,10 @@ struct RosterCommand: ParsableCommand {
 
         func run() throws {
             for (unit, officials) in try options.open().rounds.roster(unitID: unit, includeInactive: all) {
-                print("\(unit.id)  \(unit.name)  (\(counted(officials.count, "official")))")
+                say("\(unit.id)  \(unit.name)  (\(counted(officials.count, "official")))")
                 for official in officials {
                     let inactive = official.active ? "" : "  [inactive]"
-                    print("  \(official.order). \(official.id)  \(official.fullName) — \(official.position)\(inactive)")
+                    say("  \(official.order). \(official.id)  \(official.fullName) — \(official.position)\(inactive)")
                 }
             }
         }

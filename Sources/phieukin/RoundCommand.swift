@@ -53,13 +53,13 @@ struct RoundCommand: ParsableCommand {
 
         func run() throws {
             guard kioskInterval >= 1, kioskDailyCap >= 1 else {
-                throw ValidationError("--kiosk-interval and --kiosk-daily-cap must be at least 1.")
+                throw ValidationError(tr("--kiosk-interval and --kiosk-daily-cap must be at least 1."))
             }
             guard serials == "numbered" || serials == "none" else {
-                throw ValidationError("--serials takes numbered or none.")
+                throw ValidationError(tr("--serials takes numbered or none."))
             }
             guard unit.isEmpty == allUnits else {
-                throw ValidationError("give --unit ID (one or more times) or --all-units.")
+                throw ValidationError(tr("give --unit ID (one or more times) or --all-units."))
             }
             let workspace = try options.open()
             let units = allUnits ? try workspace.rounds.unitIDsWithActiveOfficials() : unit
@@ -88,28 +88,28 @@ struct RoundCommand: ParsableCommand {
                 return
             }
             let names = summary.unitIDs.map(\.rawValue).joined(separator: ", ")
-            print(
+            say(
                 "Opened \(summary.surveyID) for \(summary.unitIDs.count == 1 ? "unit" : "units") \(names), period \(summary.period)"
             )
-            print("Officials on the ballot: \(summary.officials); ballots to issue: \(summary.ballotsPlanned)")
+            say("Officials on the ballot: \(summary.officials); ballots to issue: \(summary.ballotsPlanned)")
             let encrypted = summary.keyFilesEncrypted == true ? ", passphrase-protected" : ""
             if summary.committeeSize == 1 {
-                print("Tally key (1 of 1\(encrypted)): \(summary.keyFiles.first ?? "")")
+                say("Tally key (1 of 1\(encrypted)): \(summary.keyFiles.first ?? "")")
             } else {
-                print(
+                say(
                     "Tally key split into \(summary.committeeSize) shares, any \(summary.committeeThreshold) open the round\(encrypted):"
                 )
                 for (index, file) in summary.keyFiles.enumerated() {
-                    print("  share \(index + 1) of \(summary.committeeSize): \(file)")
+                    say("  share \(index + 1) of \(summary.committeeSize): \(file)")
                 }
             }
-            if let custody = summary.custody { print(custody) }
+            if let custody = summary.custody { say(custody) }
             if summary.committeeSize > 1 {
-                print(
+                say(
                     "At the tally: phieukin tally --round \(summary.id) --share FILE … (one --share per member present)"
                 )
             }
-            print("Next: phieukin ballots print --round \(summary.id) --out ballots.pdf")
+            say("Next: phieukin ballots print --round \(summary.id) --out ballots.pdf")
             print(summary.id)
         }
     }
@@ -128,10 +128,10 @@ struct RoundCommand: ParsableCommand {
                 return
             }
             for r in rounds {
-                var line =
-                    "\(r.id)  \(r.state)  \(r.surveyID)  \(r.unitIDs.map(\.rawValue).joined(separator: "+"))  \(r.period)  issued \(r.serialsIssued)/\(r.ballotsPlanned)"
+                var line: Message =
+                    "\(r.id)  \(stateWord(r.state))  \(r.surveyID)  \(r.unitIDs.map(\.rawValue).joined(separator: "+"))  \(r.period)  issued \(r.serialsIssued)/\(r.ballotsPlanned)"
                 if let reason = r.voidReason { line += "  voided \(r.voidedOn ?? ""): \(reason)" }
-                print(line)
+                say(line)
             }
         }
     }
@@ -154,9 +154,9 @@ struct RoundCommand: ParsableCommand {
             let summary = try options.open().rounds.voidRound(
                 roundID: round, reason: reason, passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
             if json { return try printJSON(summary) }
-            print("Voided \(summary.round) (was \(summary.previousState)): \(summary.reason)")
-            print("Signed into its log as tree head \(summary.treeHead).")
-            if let index = summary.resultLogIndex { print("Recorded beside its result: results-log leaf \(index).") }
+            say("Voided \(summary.round) (was \(summary.previousState)): \(summary.reason)")
+            say("Signed into its log as tree head \(summary.treeHead).")
+            if let index = summary.resultLogIndex { say("Recorded beside its result: results-log leaf \(index).") }
         }
     }
 }

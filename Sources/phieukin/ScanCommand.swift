@@ -31,10 +31,10 @@ struct ScanCommand: ParsableCommand {
             if json {
                 try printJSON(report)
             } else {
-                print("Read \(counted(report.pages, "page")) as \(counted(report.sheets, "sheet")).")
+                say("Read \(counted(report.pages, "page")) as \(counted(report.sheets, "sheet")).")
                 ImportCommand.show(report.intake)
                 if !report.intake.rejects.isEmpty {
-                    print("Decide each quarantined sheet: phieukin scan review --round \(round) --crops DIR")
+                    say("Decide each quarantined sheet: phieukin scan review --round \(round) --crops DIR")
                 }
             }
             if report.intake.exitStatus != 0 { throw ExitCode(report.intake.exitStatus) }
@@ -60,7 +60,7 @@ struct ScanCommand: ParsableCommand {
             var marks: [String: [String]] = [:]
             for item in mark {
                 let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw ValidationError("--mark takes question=code") }
+                guard parts.count == 2 else { throw ValidationError(tr("--mark takes question=code")) }
                 marks[parts[0], default: []].append(parts[1])
             }
             let result = try options.open().scan.accept(
@@ -68,10 +68,10 @@ struct ScanCommand: ParsableCommand {
                 passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
             ImportCommand.show(result.intake)
             if let discarded = result.discarded {
-                print(
+                say(
                     "Scanned sheet #\(discarded.discarded.map(String.init).joined(separator: ", ")) decided (signed).")
             } else {
-                print("The reading was not accepted; scanned sheet #\(reject) still waits.")
+                say("The reading was not accepted; scanned sheet #\(reject) still waits.")
                 throw ExitCode(2)
             }
         }
@@ -94,10 +94,10 @@ struct ScanCommand: ParsableCommand {
         func run() throws {
             let review = try options.open().scan.review(roundID: round, cropsDirectory: crops)
             if json { return try printJSON(review) }
-            if review.sheets.isEmpty { return print("No scanned sheet of round \(round) is waiting for a decision.") }
+            if review.sheets.isEmpty { return say("No scanned sheet of round \(round) is waiting for a decision.") }
             for sheet in review.sheets {
-                print("#\(sheet.rejectID)  \(sheet.source ?? "-")  [\(sheet.code)] \(sheet.reason)")
-                for crop in sheet.crops { print("    \(crop)") }
+                say("#\(sheet.rejectID)  \(sheet.source ?? "-")  [\(sheet.code)] \(sheet.reason)")
+                for crop in sheet.crops { say("    \(crop)") }
             }
         }
     }

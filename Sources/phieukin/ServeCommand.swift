@@ -31,7 +31,7 @@ struct ServeCommand: ParsableCommand {
 
     func validate() throws {
         guard ServerOptions.parseListen(listen) != nil else {
-            throw ValidationError("--listen takes HOST:PORT, for example 127.0.0.1:8080.")
+            throw ValidationError(tr("--listen takes HOST:PORT, for example 127.0.0.1:8080."))
         }
         if let publicURL {
             guard let url = URL(string: publicURL), let scheme = url.scheme, ["http", "https"].contains(scheme),

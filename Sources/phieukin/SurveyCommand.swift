@@ -11,12 +11,11 @@ struct SurveyCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List shipped and workspace survey definitions.")
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "Language of the titles: vi or en.") var lang: Language = .vi
 
         /// A refused workspace definition does not hide the others: they are listed, each refused
         /// file gets an `error:` line on stderr, and the exit status is 2.
         func run() throws {
-            let (surveys, problems) = try options.open().rounds.describeSurveys(language: lang)
+            let (surveys, problems) = try options.open().rounds.describeSurveys(language: interfaceLanguage)
             for line in surveys { print(line) }
             for problem in problems { FileHandle.standardError.write(Data("error: \(problem)\n".utf8)) }
             if !problems.isEmpty { throw ExitCode(2) }
@@ -27,10 +26,9 @@ struct SurveyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Explain one survey: questions, codes, policy.")
         @OptionGroup var options: WorkspaceOptions
         @Argument(help: "The survey id, e.g. quarterly-7.") var id: SurveyID
-        @Option(help: "Language: vi or en.") var lang: Language = .vi
 
         func run() throws {
-            print(try options.open().rounds.describeSurvey(id: id, language: lang))
+            print(try options.open().rounds.describeSurvey(id: id, language: interfaceLanguage))
         }
     }
 }

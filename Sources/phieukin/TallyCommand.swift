@@ -52,7 +52,7 @@ struct TallyCommand: ParsableCommand {
         for text in member {
             guard let parsed = CommitteeMember(parsing: text) else {
                 throw ValidationError(
-                    "--member \"\(text)\" has no name: give \"Name, role\", e.g. \"Nguyễn Văn A, Trưởng ban\".")
+                    tr("--member \"\(text)\" has no name: give \"Name, role\", e.g. \"Nguyễn Văn A, Trưởng ban\"."))
             }
             committee.append(parsed)
         }
@@ -62,36 +62,36 @@ struct TallyCommand: ParsableCommand {
             committee: committee)
         if json { return try printJSON(summary) }
         if summary.recount {
-            print(
+            say(
                 "Recount of \(summary.roundID): \(summary.ballotsCounted) ballots; identical to the committed result.")
             return
         }
-        print("Tallied \(summary.roundID): \(counted(summary.ballotsCounted, "ballot")) counted.")
+        say("Tallied \(summary.roundID): \(counted(summary.ballotsCounted, "ballot")) counted.")
         switch summary.inconclusive {
         case "too-few-ballots":
-            print(
+            say(
                 "Too few ballots to report anything for this group: the round is inconclusive, it raises and "
                     + "clears no flag, and the earlier status carries to the next conclusive round.")
         case "quorum-not-met":
-            print(
+            say(
                 "Fewer ballots than the quorum of the people summoned: the vote is inconclusive and its result "
                     + "is not valid.")
         default: break
         }
-        print("Flags: \(summary.actions) action, \(summary.reminders) reminder, \(summary.resolved) resolved.")
-        print("Result committed to the results log (entry \(summary.resultLogIndex)).")
+        say("Flags: \(summary.actions) action, \(summary.reminders) reminder, \(summary.resolved) resolved.")
+        say("Result committed to the results log (entry \(summary.resultLogIndex)).")
         if summary.overPlanned > 0, let planned = summary.ballotsPlanned {
-            print(
+            say(
                 "\(counted(summary.overPlanned, "ballot")) beyond the planned \(planned) were quarantined (over-planned) and not counted unless accepted."
             )
         }
         if let planned = summary.ballotsPlanned, summary.ballotsCounted > planned {
-            print(
+            say(
                 "WARNING: \(summary.ballotsCounted) ballots counted but the round was opened for \(planned); run phieukin verify."
             )
         }
-        print("Next: phieukin report --round \(summary.roundID) --format pdf --out report.pdf")
-        print(
+        say("Next: phieukin report --round \(summary.roundID) --format pdf --out report.pdf")
+        say(
             "Tally minutes for the committee to sign: phieukin report minutes --round \(summary.roundID) --format pdf --out minutes.pdf"
         )
     }
@@ -105,7 +105,6 @@ struct FlagsCommand: ParsableCommand {
     @Option(help: "Only this survey.") var survey: SurveyID?
     @Option(help: "Only this period (YYYY-Qn, YYYY-MM, YYYY).") var period: String?
     @Option(help: "Only this unit.") var unit: UnitID?
-    @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
     @Flag(help: "Print the flags JSON document (docs/REPORT-JSON.md).") var json = false
 
     func run() throws {
@@ -114,14 +113,14 @@ struct FlagsCommand: ParsableCommand {
         if json {
             FileHandle.standardOutput.write(Data(ReportRenderer.json(report)))
         } else {
-            print(ReportRenderer.text(report, language: lang), terminator: "")
+            print(ReportRenderer.text(report, language: options.documentLanguage), terminator: "")
         }
     }
 }
 
 func parsePeriod(_ text: String) throws -> Period {
     guard let period = Period(text) else {
-        throw ValidationError("period \"\(text)\" is not YYYY-Qn, YYYY-MM or YYYY (e.g. 2026-Q3).")
+        throw ValidationError(tr("period \"\(text)\" is not YYYY-Qn, YYYY-MM or YYYY (e.g. 2026-Q3)."))
     }
     return period
 }
@@ -152,17 +151,17 @@ struct MinutesCommand: ParsableCommand {
     var out: String = "-"
     @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
     var force = false
-    @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
 
     func run() throws {
         let workspace = try options.open()
+        let lang = options.documentLanguage
         let minutes = try workspace.reports.minutes(roundID: round)
         if out == "-" {
             FileHandle.standardOutput.write(
                 Data(try workspace.reports.minutesBytes(minutes, format: format, language: lang)))
         } else {
             try workspace.reports.writeMinutes(minutes, format: format, language: lang, to: out, force: force)
-            print("Wrote \(out)")
+            say("Wrote \(out)")
         }
     }
 }
@@ -178,7 +177,6 @@ struct RoundReportCommand: ParsableCommand {
     var out: String = "-"
     @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
     var force = false
-    @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
     @OptionGroup var key: TallyKeyOptions
 
     func run() throws {
@@ -188,10 +186,11 @@ struct RoundReportCommand: ParsableCommand {
             roundID: round, key: source.shareFiles.isEmpty && source.passphrase == nil ? nil : source)
         if out == "-" {
             FileHandle.standardOutput.write(
-                Data(try workspace.reports.reportBytes(report, format: format, language: lang)))
+                Data(try workspace.reports.reportBytes(report, format: format, language: options.documentLanguage)))
         } else {
-            try workspace.reports.writeReport(report, format: format, language: lang, to: out, force: force)
-            print("Wrote \(out)")
+            try workspace.reports.writeReport(
+                report, format: format, language: options.documentLanguage, to: out, force: force)
+            say("Wrote \(out)")
         }
     }
 }
@@ -208,17 +207,17 @@ struct FlagsReportCommand: ParsableCommand {
     var out: String = "-"
     @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
     var force = false
-    @Option(help: "Language: vi (default) or en.") var lang: Language = .vi
 
     func run() throws {
         let workspace = try options.open()
         let report = try workspace.reports.flagsReport(period: try parsePeriod(period), surveyID: survey, unitID: unit)
         if out == "-" {
             FileHandle.standardOutput.write(
-                Data(try workspace.reports.reportBytes(report, format: format, language: lang)))
+                Data(try workspace.reports.reportBytes(report, format: format, language: options.documentLanguage)))
         } else {
-            try workspace.reports.writeReport(report, format: format, language: lang, to: out, force: force)
-            print("Wrote \(out)")
+            try workspace.reports.writeReport(
+                report, format: format, language: options.documentLanguage, to: out, force: force)
+            say("Wrote \(out)")
         }
     }
 }

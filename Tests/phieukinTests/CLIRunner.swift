@@ -25,11 +25,13 @@ struct CLI {
     }
 
     /// Runs `phieukin <args> --workspace <ws>`-style: the workspace goes in PHIEUKIN_WORKSPACE.
+    /// Messages are in English (`PHIEUKIN_LANG=en`) unless the test sets `PHIEUKIN_LANG` itself
+    /// (`""` for the default, Vietnamese) or passes `--lang`; documents stay Vietnamese either way.
     @discardableResult
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         try ExternalTool.run(
             Self.binary, arguments,
-            environment: environment.merging(["PHIEUKIN_WORKSPACE": workspace]) { a, _ in a })
+            environment: environment.merging(["PHIEUKIN_WORKSPACE": workspace, "PHIEUKIN_LANG": "en"]) { a, _ in a })
     }
 
     /// Runs SQL on a workspace database behind PhieuKin's back (see `SQLiteScript`).

@@ -337,7 +337,7 @@ private struct ReportWriter {
     }
 
     mutating func title(_ text: String) {
-        let title = block(text, size: serif ? 14 : 14, bold: true, width: Self.width, maxLines: 3, alignment: .center)
+        let title = block(text, size: 14, bold: true, width: Self.width, maxLines: 3, alignment: .center)
         pen.setGray(0)
         pen.show(title, x: Self.margin, y: y)
         y += title.size.height + 4

@@ -188,6 +188,12 @@ struct OfficialDocumentsTests {
         #expect(try cli.run(["round", "close", "--round", vote]).status == 0)
         try T.tally(cli, vote)
 
+        // The vote's own minutes: the people summoned, and each outcome beside the official.
+        let voteMinutes = try cli.run(["report", "minutes", "--round", vote, "--format", "text"]).stdout
+        #expect(voteMinutes.contains("Số người được triệu tập              10"), "\(voteMinutes)")
+        #expect(
+            voteMinutes.contains("Từ 2/3 trở lên tín nhiệm thấp") && voteMinutes.contains("Trên 50% tín nhiệm thấp"))
+
         let out = cli.path("flags.pdf")
         let written = try cli.run(["report", "flags", "--period", "2026-Q3", "--format", "pdf", "--out", out])
         #expect(written.status == 0, "\(written.stderr)")

@@ -26,7 +26,8 @@ extension ReportDocument {
                 paragraphs: [
                     S.text(
                         .minutesOpening, l, dateWords, report.info.roundID.rawValue, report.survey.title.text(l),
-                        report.info.unitName, report.info.period.display(l), S.channel(report.info.channel, l))
+                        report.info.unitName, report.info.period.display(l), S.channel(report.info.channel, l),
+                        minutes.agency)
                 ]))
 
         var committee = Section(heading: S.text(.sectionCommittee, l))
@@ -58,8 +59,10 @@ extension ReportDocument {
         }
         counts.append([S.text(.ballotsQuarantined, l), "\(quarantined)"])
         ballots.tables = [Table(caption: nil, columns: [S.text(.item, l), S.text(.count, l)], rows: counts)]
+        var quarantineNote: Section?
         if minutes.quarantine.isEmpty {
-            ballots.paragraphs = [S.text(.quarantineNone, l)]
+            // Under the counts, not above them (a section draws its paragraphs before its tables).
+            quarantineNote = Section(heading: "", paragraphs: [S.text(.quarantineNone, l)])
         } else {
             ballots.tables.append(
                 Table(
@@ -74,6 +77,7 @@ extension ReportDocument {
                 ))
         }
         sections.append(ballots)
+        if let quarantineNote { sections.append(quarantineNote) }
 
         var results = Section(heading: S.text(.sectionResults, l))
         switch report.view.content {

@@ -150,8 +150,8 @@ public enum ReportStrings {
         .minutesSubtitle: ("{0} — {1}, {2}", "{0} — {1}, {2}"),
         .minutesSymbol: ("BB-…", "BB-…"),
         .minutesOpening: (
-            "Hôm nay, {0}, Tổ kiểm phiếu đã kiểm phiếu vòng {1}: {2}, đơn vị {3}, kỳ {4}, đối tượng trả lời: {5}.",
-            "On {0}, the counting committee tallied round {1}: {2}, unit {3}, period {4}, respondents: {5}."
+            "Hôm nay, {0}, tại {6}, Tổ kiểm phiếu đã kiểm phiếu vòng {1}: {2}, đơn vị {3}, kỳ {4}, đối tượng trả lời: {5}.",
+            "On {0}, at {6}, the counting committee tallied round {1}: {2}, unit {3}, period {4}, respondents: {5}."
         ),
         .minutesClosing: (
             "Biên bản được lập xong cùng ngày, đã đọc lại cho Tổ kiểm phiếu cùng nghe và nhất trí ký tên dưới đây.",

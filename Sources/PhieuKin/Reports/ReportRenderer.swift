@@ -74,7 +74,9 @@ public enum ReportRenderer {
             for code in section.codes { out += "    " + code + "\n" }
             for line in chartLines(section) { out += line + "\n" }
             for table in section.tables { out += textTable(table) }
-            for item in section.items { out += "- " + item.replacingLineBreaks(with: " ") + "\n" }
+            // An official document's items are numbered already.
+            let bullet = document.heading == nil ? "- " : "  "
+            for item in section.items { out += bullet + item.replacingLineBreaks(with: " ") + "\n" }
         }
         if !document.signers.isEmpty {
             out += "\n" + (document.signersTitle.map { $0 + "\n" } ?? "")

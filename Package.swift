@@ -137,6 +137,9 @@ let package = Package(
         .testTarget(
             name: "PhieuKinStoreTests",
             dependencies: ["PhieuKinStorage", "PhieuKinStore", "PhieuKinStoreConformance", "PhieuKinTestSupport"]),
+        // The message catalogue: Message's keys and arguments, and every message literal of Sources/
+        // (found by scripts/message-keys) translated, placeholders intact.
+        .testTarget(name: "PhieuKinMessagesTests", dependencies: ["PhieuKinMessages", "PhieuKinTestSupport"]),
         .testTarget(name: "PhieuKinPrintTests", dependencies: ["PhieuKinPrint", "PhieuKinTestSupport"]),
         // Scans made by the suite itself: ballots printed by PhieuKinPrint, rasterised, marked and
         // degraded by make-scans.py (python3-pil), then read back.

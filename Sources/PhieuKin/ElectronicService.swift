@@ -82,7 +82,7 @@ public struct ElectronicService: WorkspaceService {
         let round = try store.round(id: roundID)
         guard round.state == .open else {
             throw PhieuKinError.roundState(
-                "round \(roundID) is \(round.state.rawValue); kiosks serve open rounds only.")
+                "round \(roundID) is \(round.state); kiosks serve open rounds only.")
         }
         guard !round.numbered else {
             throw PhieuKinError.roundState(

@@ -93,11 +93,15 @@ public struct PhieuKinError: Error, CustomStringConvertible, Equatable, Suggests
     }
     /// A key (`what`: its path, or "share PATH") that would not open with the passphrase given:
     /// `.wrongPassphrase` when the crypto layer says so, else `.keyFile`.
-    static func cannotOpenKey(_ what: String, _ error: any Error, check: String = "the passphrase file") -> Self {
+    static func cannotOpenKey(_ what: String, _ error: any Error, check: Message = "the passphrase file") -> Self {
         let crypto = error as? CryptoError
-        return .init(
-            crypto?.kind == .wrongPassphrase ? .wrongPassphrase : .keyFile,
-            "cannot open \(what): \(crypto?.reason ?? "\(error)"). Check \(check).", underlying: error)
+        if crypto?.kind == .wrongPassphrase {
+            return .init(
+                .wrongPassphrase, "the passphrase does not open \(what) (or the file is damaged). Check \(check).",
+                underlying: error)
+        }
+        let why: Message = crypto?.message ?? .verbatim(String(describing: error))
+        return .init(.keyFile, "cannot open \(what): \(why). Check \(check).", underlying: error)
     }
     /// A file operation failed with `errno`; the reason names the file, the underlying error is
     /// the `POSIXError`.

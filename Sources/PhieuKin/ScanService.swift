@@ -170,7 +170,8 @@ extension ScanService {
                 } else if let unsure = sheet.flatMap(\.unsure).first {
                     let more = sheet.flatMap(\.unsure).count - 1
                     problem = ImportReject(
-                        .scanUnsure, "a box could not be decided: \(unsure)\(more > 0 ? " (and \(more) more)" : "")")
+                        .scanUnsure,
+                        "a box could not be decided: \(unsure)\(more > 0 ? " (and \(more) more)" : "" as Message)")
                 } else if sheet.contains(where: \.remarkWriting) {
                     problem = ImportReject(.scanRemark, "the remark box has writing: type the remark from the paper")
                 }

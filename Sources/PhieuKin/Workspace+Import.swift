@@ -193,12 +193,18 @@ extension WorkspaceService {
         return (String(source[..<colon]), line)
     }
 
-    func requireOpen(_ round: Round, doing: String) throws {
-        guard round.state == .open else {
-            throw PhieuKinError.roundState(
-                "round \(round.id) is \(round.state.rawValue): no ballots can be \(doing) any more; nothing was changed."
-            )
-        }
+    func requireOpen(_ round: Round, for change: OpenRoundChange) throws {
+        guard round.state != .open else { return }
+        let state = round.state
+        let reason: Message =
+            switch change {
+            case .importing: "round \(round.id) is \(state), so it takes no more ballots; nothing was changed."
+            case .acceptingRejects:
+                "round \(round.id) is \(state), so its quarantined ballots can no longer be accepted; nothing was changed."
+            case .discardingRejects:
+                "round \(round.id) is \(state), so its quarantined ballots can no longer be discarded; nothing was changed."
+            }
+        throw PhieuKinError.roundState(reason)
     }
 
     /// Streams one CSV or JSON Lines file through `session`, calling `each` per ballot row;
@@ -389,7 +395,7 @@ extension IntakeService {
     /// as a whole, or an unnumbered round gets a byte-identical file again.
     public func importBallots(_ request: ImportRequest) throws -> ImportReport {
         let round = try store.round(id: request.roundID)
-        try requireOpen(round, doing: "imported")
+        try requireOpen(round, for: .importing)
         guard !request.sources.isEmpty else {
             throw PhieuKinError.invalidInput("give at least one file or source of ballots to import.")
         }
@@ -406,7 +412,7 @@ extension IntakeService {
         let pauseAfter = ProcessInfo.processInfo.environment["PHIEUKIN_TEST_PAUSE_AFTER_ROWS"].flatMap(Int.init)
         do {
             return try store.withBallotLog(roundID: round.id) { log in
-                try requireOpen(try log.round(), doing: "imported")
+                try requireOpen(try log.round(), for: .importing)
                 // The serials issued and used so far are read inside the write transaction: two
                 // imports of one file at the same time are serialized, and the second sees every
                 // serial the first used (all its rows are duplicates), never a stale set.
@@ -654,3 +660,6 @@ struct FileDigests {
     /// the content digest existed are still recognised), the bytes for numbered ones.
     var all: [[UInt8]] { [bytes] + (content.map { [$0] } ?? []) }
 }
+
+/// What a round that is no longer open refuses (each a whole sentence, for the catalogue).
+enum OpenRoundChange { case importing, acceptingRejects, discardingRejects }

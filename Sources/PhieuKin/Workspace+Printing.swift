@@ -99,7 +99,7 @@ extension WorkspaceService {
     fileprivate func serialCountToIssue(round: Round, extra: Int?) throws -> Int {
         guard round.state == .open else {
             throw PhieuKinError.roundState(
-                "round \(round.id) is \(round.state.rawValue); ballots are printed only for open rounds.")
+                "round \(round.id) is \(round.state); ballots are printed only for open rounds.")
         }
         if let extra {
             guard extra > 0 else { throw PhieuKinError.invalidInput("the number of extra ballots must be at least 1.") }

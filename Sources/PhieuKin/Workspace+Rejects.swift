@@ -115,7 +115,7 @@ extension IntakeService {
         let reason = try decisionReason(reason)
         let key = try agencySigningKey(passphrase: passphrase)
         return try store.withBallotLog(roundID: roundID) { log in
-            try requireOpen(try log.round(), doing: "accepted from the quarantine")
+            try requireOpen(try log.round(), for: .acceptingRejects)
             let chosen = try pending(log, ids: ids)
             var leaves: [(StoredReject, [UInt8])] = []
             for record in chosen {
@@ -173,7 +173,7 @@ extension IntakeService {
         let reason = try decisionReason(reason)
         let key = try agencySigningKey(passphrase: passphrase)
         return try store.withBallotLog(roundID: roundID) { log in
-            try requireOpen(try log.round(), doing: "discarded from the quarantine")
+            try requireOpen(try log.round(), for: .discardingRejects)
             let chosen = try pending(log, ids: ids)
             guard !chosen.isEmpty else {
                 throw PhieuKinError.invalidInput(

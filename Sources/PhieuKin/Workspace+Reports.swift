@@ -82,7 +82,7 @@ extension ReportService {
         }
         guard round.state == .tallied, let record = try store.result(roundID: roundID) else {
             throw PhieuKinError.roundState(
-                "round \(roundID) is \(round.state.rawValue), not tallied: a report shows a tallied round's result.",
+                "round \(roundID) is \(round.state), not tallied: a report shows a tallied round's result.",
                 next: [round.state == .open ? .closeRound(roundID: roundID) : .tallyRound(roundID: roundID)])
         }
         var result = try decodeResult(record.body, roundID: roundID)

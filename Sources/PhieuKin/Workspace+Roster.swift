@@ -27,7 +27,7 @@ extension RoundService {
         let officials = try store.officials(unitID: unitID, includeInactive: includeInactive)
         let units = try store.units().filter { unitID == nil || $0.id == unitID }
         if let unitID, units.isEmpty {
-            throw PhieuKinError.notFound("unit \(unitID) is not on the roster.", next: [.listUnits])
+            throw try unknownUnit(unitID)
         }
         return units.map { unit in (unit, officials.filter { $0.unitID == unit.id }) }
     }
@@ -37,5 +37,20 @@ extension RoundService {
     public func unitIDsWithActiveOfficials() throws -> [UnitID] {
         let active = Set(try store.officials().map(\.unitID))
         return try store.units().map(\.id).filter(active.contains)
+    }
+}
+
+extension WorkspaceService {
+    /// A unit id that is not on the roster: the error names the units that are, so a typo is
+    /// seen at once (or says the roster is empty).
+    func unknownUnit(_ unitID: UnitID) throws -> PhieuKinError {
+        let known = try store.units().map(\.id.rawValue).sorted()
+        guard !known.isEmpty else {
+            return .notFound(
+                "unit \(unitID) is not on the roster: no roster has been imported yet.", next: [.importRoster])
+        }
+        return .notFound(
+            "unit \(unitID) is not on the roster; its units are: \(known.joined(separator: ", ")).",
+            next: [.listUnits, .importRoster])
     }
 }

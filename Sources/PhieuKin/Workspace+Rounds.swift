@@ -124,7 +124,7 @@ extension WorkspaceService {
     fileprivate static func conflict(_ existing: Round, unitID: UnitID) -> PhieuKinError {
         PhieuKinError(
             .conflict,
-            "unit \(unitID) already has round \(existing.id) (\(existing.state.rawValue)) for survey "
+            "unit \(unitID) already has round \(existing.id) (\(existing.state)) for survey "
                 + "\(existing.surveyID), period \(existing.period), channel \(existing.channel): only one round per "
                 + "survey, unit, period and channel counts. If that round was opened by mistake, void it first; "
                 + "nothing was changed.",
@@ -410,7 +410,7 @@ extension RoundService {
                 throw PhieuKinError.invalidInput("unit \(unit) is given twice.")
             }
             guard try store.unit(id: unit) != nil else {
-                throw PhieuKinError.notFound("unit \(unit) is not on the roster.", next: [.importRoster, .listUnits])
+                throw try unknownUnit(unit)
             }
         }
         guard request.ballots >= 0 else {

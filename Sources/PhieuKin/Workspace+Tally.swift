@@ -90,9 +90,10 @@ extension WorkspaceService {
             if pem.contains("ENCRYPTED") && source.passphrase == nil {
                 throw PhieuKinError(
                     .passphraseNeeded,
-                    "\(path) is encrypted, with the passphrase given when the round was opened: one of the round's "
-                        + "own, or the agency passphrase.",
-                    next: [.giveRoundPassphrase, .giveAgencyPassphrase])
+                    "\(path) is encrypted with the passphrase given when the round was opened: the agency "
+                        + "passphrase (which also signs the result), or a passphrase chosen for this round.",
+                    next: (try? agencyKeyIsEncrypted()) == true
+                        ? [.giveAgencyPassphrase, .giveRoundPassphrase] : [.giveRoundPassphrase])
             }
             let key: X25519PrivateKey
             do {

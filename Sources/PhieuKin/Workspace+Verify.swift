@@ -1,7 +1,7 @@
 import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinMessages
+public import PhieuKinMessages
 import PhieuKinStorage
 
 /// What `phieukin verify` found. `problems` empty means every check passed.
@@ -18,15 +18,15 @@ public struct VerificationReport: Sendable, Codable, Equatable {
         public var rejectsAccepted: Int
         public var rejectsDiscarded: Int
         public var root: String?
-        public var problems: [String]
+        public var problems: [Message]
     }
     public var rounds: [RoundCheck] = []
     /// Problems outside any one round's ballot log (e.g. the results log, issue 5).
-    public var otherProblems: [String] = []
+    public var otherProblems: [Message] = []
     /// Names of the checks that ran, e.g. "ballot log 2026-Q3-VP-quarterly-7", "results log".
     public var checked: [String] = []
 
-    public var problems: [String] { rounds.flatMap { r in r.problems.map { "\(r.round): \($0)" } } + otherProblems }
+    public var problems: [Message] { rounds.flatMap { r in r.problems.map { "\(r.round): \($0)" } } + otherProblems }
     public var ok: Bool { problems.isEmpty }
 }
 
@@ -36,7 +36,7 @@ extension WorkspaceService {
     /// "Verification").
     func verifyBallotLog(roundID: RoundID, agencyKey: Ed25519PublicKey) throws -> VerificationReport.RoundCheck {
         let s = try store.ballotLogSnapshot(roundID: roundID)
-        var problems: [String] = []
+        var problems: [Message] = []
         let rejectCounts = Dictionary(grouping: s.rejects, by: \.status).mapValues(\.count)
         let acceptedRejects = rejectCounts[.accepted] ?? 0
 
@@ -186,7 +186,7 @@ extension WorkspaceService {
             problems.append("the round is voided but its log holds no signed void")
         case .closed, .tallied:
             if lastKind != "close" {
-                problems.append("the round is \(s.round.state.rawValue) but its last tree head is not a close head")
+                problems.append("the round is \(s.round.state) but its last tree head is not a close head")
             }
         case .open where lastKind == "close" || lastKind == "void":
             problems.append("the round is open but its log was \(lastKind == "void" ? "voided" : "closed")")
@@ -195,7 +195,7 @@ extension WorkspaceService {
 
         if s.inboxCount > 0 && s.round.state != .open && s.round.state != .voided {
             problems.append(
-                "the round is \(s.round.state.rawValue) but \(s.inboxCount) electronic ballots were never appended")
+                "the round is \(s.round.state) but \(s.inboxCount) electronic ballots were never appended")
         }
         // Counts: every accepted ballot consumed one issued serial, or was accepted from the quarantine.
         if s.usedNotIssuedCount > 0 {
@@ -207,7 +207,7 @@ extension WorkspaceService {
             }
             // Electronic ballots still in the inbox have used their codes but are not in the log yet.
             if hashes.count + s.inboxCount != s.usedCount + acceptedRejects {
-                let waiting = s.inboxCount > 0 ? " and \(s.inboxCount) waiting to be appended," : ""
+                let waiting: Message = s.inboxCount > 0 ? " and \(s.inboxCount) waiting to be appended," : ""
                 problems.append(
                     "\(hashes.count) ballots in the log\(waiting) but \(s.usedCount) used serials + \(acceptedRejects) accepted rejects"
                 )
@@ -337,10 +337,12 @@ extension AuditService {
             let known = Set(ids.map(\.rawValue))
             let orphans = Workspace.roundKeyNames(root: root).subtracting(known).sorted()
             if !orphans.isEmpty {
+                let lost: Message =
+                    "(\(orphans.joined(separator: ", "))): their ballots and results were lost; restore phieukin.sqlite from a backup"
                 report.otherProblems.append(
-                    "keys/rounds holds keys of \(orphans.count) round\(orphans.count == 1 ? "" : "s") the database does not have "
-                        + "(\(orphans.joined(separator: ", "))): their ballots and results were lost; restore phieukin.sqlite from a backup"
-                )
+                    .counted(
+                        orphans.count, "keys/rounds holds keys of {0} round the database does not have ",
+                        "keys/rounds holds keys of {0} rounds the database does not have ") + lost)
             }
             report.checked.append("round keys")
         }

@@ -1,7 +1,7 @@
 import Foundation
 import PhieuKinCore
 import PhieuKinCrypto
-import PhieuKinMessages
+public import PhieuKinMessages
 import PhieuKinStorage
 
 /// What the results-log check found. `problems` name the round (or head) concerned.
@@ -9,7 +9,7 @@ public struct ResultsVerification: Sendable, Codable, Equatable {
     public var results: Int
     public var flags: Int
     public var heads: Int
-    public var problems: [String]
+    public var problems: [Message]
     public var ok: Bool { problems.isEmpty }
 }
 
@@ -34,7 +34,7 @@ extension WorkspaceService {
     func verifyResults() throws -> ResultsVerification {
         let snapshot = try store.resultsLogSnapshot()
         let publicKey = try agencyPublicKey()
-        var problems: [String] = []
+        var problems: [Message] = []
         let hashes = snapshot.leaves.map { Merkle.leafHash($0.data) }
 
         // 1. Heads: each root recomputed from a prefix of the stored leaves (see `PrefixRoots`).

@@ -51,12 +51,13 @@ public final class Workspace: Sendable {
                     .workspaceMissing, "no PhieuKin workspace at \(root).", next: [.createWorkspace, .chooseWorkspace],
                     underlying: error)
             }
-            var held: [String] = []
+            var held: [Message] = []
             if hasAgencyKey { held.append("keys/agency.pem holds the agency's signing key") }
             if !keys.isEmpty {
-                held.append("keys/rounds holds keys of \(keys.count) round\(keys.count == 1 ? "" : "s")")
+                held.append(
+                    .counted(keys.count, "keys/rounds holds keys of {0} round", "keys/rounds holds keys of {0} rounds"))
             }
-            let what =
+            let what: Message =
                 error.isMissing
                 ? "the database \(databasePath) is missing"
                 : error.isEmpty
@@ -71,7 +72,7 @@ public final class Workspace: Sendable {
             }
             throw PhieuKinError(
                 .workspaceDamaged,
-                "\(what) although \(held.joined(separator: " and ")): the workspace's rounds, ballots and results were lost. "
+                "\(what) although \(Message.joined(held, separator: " and ")): the workspace's rounds, ballots and results were lost. "
                     + "Restore phieukin.sqlite from a backup; PhieuKin does not create a new database here, and nothing was changed.",
                 underlying: error)
         }

@@ -1,4 +1,4 @@
-import PhieuKinMessages
+public import PhieuKinMessages
 
 /// A round: one survey put to one or more units for one period and channel, with its tally key
 /// and lifecycle state. The value every workflow and store speaks (a store keeps its own rows).
@@ -85,5 +85,17 @@ public struct RoundOfficial: Sendable, Hashable {
         self.fullName = fullName
         self.title = title
         self.unitID = unitID
+    }
+}
+
+/// A round's state as people read it ("closed" → "đã đóng"): the one place for these words.
+extension Round.State: MessageConvertible {
+    public var message: Message {
+        switch self {
+        case .open: "open"
+        case .closed: "closed"
+        case .tallied: "tallied"
+        case .voided: "voided"
+        }
     }
 }

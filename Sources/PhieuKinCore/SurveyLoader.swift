@@ -546,7 +546,7 @@ private struct Reader {
         return channels
     }
 
-    private func kind(_ node: Node) -> String {
+    private func kind(_ node: Node) -> Message {
         switch node {
         case .scalar: "a single value"
         case .mapping: "keys and values"

@@ -1,5 +1,5 @@
 import Foundation
-import PhieuKinMessages
+public import PhieuKinMessages
 
 /// One scanned page: 8-bit grey pixels (0 black … 255 white), row-major, no padding.
 public struct ScanImage: Sendable, Hashable {
@@ -21,21 +21,23 @@ public struct ScanImage: Sendable, Hashable {
 }
 
 /// Why a scan could not be read.
-public enum ScanError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum ScanError: Error, Sendable, Hashable, CustomStringConvertible, MessageConvertible {
     /// The file is missing, unreadable, or not a PNG, JPEG, TIFF or PDF image leptonica decodes.
-    case unreadableFile(path: String, reason: String)
+    case unreadableFile(path: String, reason: Message)
     /// `pdftoppm` (poppler-utils) is missing or failed on this PDF.
-    case pdfConversionFailed(path: String, reason: String)
+    case pdfConversionFailed(path: String, reason: Message)
     /// Encoding a crop as PNG failed (out of memory).
     case encodingFailed
 
-    public var description: String {
+    public var message: Message {
         switch self {
         case .unreadableFile(let path, let reason): "cannot read the scan \(path): \(reason)"
         case .pdfConversionFailed(let path, let reason): "cannot rasterise the PDF \(path): \(reason)"
         case .encodingFailed: "cannot encode an image as PNG"
         }
     }
+
+    public var description: String { message.description }
 }
 
 extension ScanEngine {
@@ -83,7 +85,7 @@ extension ScanEngine {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw .pdfConversionFailed(
-                path: path, reason: message.trimmingCharacters(in: .whitespacesAndNewlines))
+                path: path, reason: .verbatim(message.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         // pdftoppm names pages page-1.pgm … page-N.pgm (raw grey: no compression to undo),
         // zero-padded to the width of N.

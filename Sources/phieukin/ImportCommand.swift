@@ -80,8 +80,8 @@ struct RejectsCommand: ParsableCommand {
             if json { return try printJSON(rejects) }
             if rejects.isEmpty { say("No rejected ballots in round \(round).") }
             for r in rejects {
-                let acceptable = r.acceptable ? " (can be accepted)" : ""
-                let decided = r.decisionReason.map { " — decided: \($0)" } ?? ""
+                let acceptable: Message = r.acceptable ? " (can be accepted)" : ""
+                let decided: Message = r.decisionReason.map { " — decided: \($0)" } ?? ""
                 say("#\(r.id)  \(r.status)  \(r.source ?? "-")  [\(r.code)] \(r.reason)\(acceptable)\(decided)")
             }
         }
@@ -175,7 +175,7 @@ struct VerifyCommand: ParsableCommand {
         } else {
             for r in report.rounds {
                 say(
-                    "\(r.round) (\(r.state)): \(counted(r.leaves, "ballot")), \(counted(r.batches, "batch", "batches")), \(counted(r.treeHeads, "tree head")), "
+                    "\(r.round) (\(stateWord(r.state))): \(counted(r.leaves, "ballot")), \(counted(r.batches, "batch", "batches")), \(counted(r.treeHeads, "tree head")), "
                         + "issued \(r.issued), used \(r.used), quarantine \(r.rejectsPending) pending / \(r.rejectsAccepted) accepted / \(r.rejectsDiscarded) discarded"
                 )
             }

@@ -38,7 +38,10 @@ struct InitCommand: ParsableCommand {
             existingKeyPath: signingKey, profile: AgencyProfile(kind: agencyKind, superior: superior, place: place))
         say("Workspace: \(summary.root)")
         say("Agency: \(summary.agency)")
-        say("Signing key: \(summary.privateKeyPath) (mode 0600\(summary.encrypted ? ", encrypted" : ""))")
+        say(
+            summary.encrypted
+                ? "Signing key: \(summary.privateKeyPath) (mode 0600, encrypted)"
+                : "Signing key: \(summary.privateKeyPath) (mode 0600)")
         say("Public key: \(summary.publicKeyPath)")
         say("Fingerprint: \(summary.publicKeyFingerprint)")
         say("Keep the private key file off shared drives; see keys/README.md in the PhieuKin repository.")

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import PhieuKin
+import PhieuKinCore
 import PhieuKinMessages
 
 public import struct PhieuKinCore.Identifier
@@ -145,13 +146,7 @@ func warn(_ message: Message) {
     FileHandle.standardError.write(Data((message.text(interfaceLanguage) + "\n").utf8))
 }
 
-/// A round's state as people read it ("open" → "đang mở"); the stored word is the key.
+/// A round's state, stored as its raw word in summaries, as people read it.
 func stateWord(_ state: String) -> Message {
-    switch state {
-    case "open": "open"
-    case "closed": "closed"
-    case "tallied": "tallied"
-    case "voided": "voided"
-    default: .verbatim(state)
-    }
+    PhieuKinCore.Round.State(rawValue: state)?.message ?? .verbatim(state)
 }

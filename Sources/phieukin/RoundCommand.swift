@@ -89,10 +89,12 @@ struct RoundCommand: ParsableCommand {
             }
             let names = summary.unitIDs.map(\.rawValue).joined(separator: ", ")
             say(
-                "Opened \(summary.surveyID) for \(summary.unitIDs.count == 1 ? "unit" : "units") \(names), period \(summary.period)"
+                summary.unitIDs.count == 1
+                    ? "Opened \(summary.surveyID) for unit \(names), period \(summary.period)"
+                    : "Opened \(summary.surveyID) for units \(names), period \(summary.period)"
             )
             say("Officials on the ballot: \(summary.officials); ballots to issue: \(summary.ballotsPlanned)")
-            let encrypted = summary.keyFilesEncrypted == true ? ", passphrase-protected" : ""
+            let encrypted: Message = summary.keyFilesEncrypted == true ? ", passphrase-protected" : ""
             if summary.committeeSize == 1 {
                 say("Tally key (1 of 1\(encrypted)): \(summary.keyFiles.first ?? "")")
             } else {

@@ -88,7 +88,7 @@ struct ErrorKindTests {
             _ = try s.workspace.rounds.openRound(
                 RoundRequest(surveyID: "quarterly-7", period: "2026-Q3", unitID: "TO", ballots: 8, numbered: false))
         },
-        Case(name: "a unit not on the roster", expected: .phieuKin(.notFound, [.listUnits])) { s in
+        Case(name: "a unit not on the roster", expected: .phieuKin(.notFound, [.listUnits, .importRoster])) { s in
             _ = try s.workspace.rounds.roster(unitID: "XX")
         },
         Case(name: "a confidence vote without its electorate", expected: .phieuKin(.invalidInput, [.giveElectorate])) {

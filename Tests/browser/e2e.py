@@ -743,7 +743,9 @@ def kiosk(h):
     total = len(taps) + 1
     check_kiosk_counts(h, round_id, total)
     counts_text = h.pk("kiosk", "counts", "--round", round_id)
-    check("%s: %d" % (desk, total) in counts_text, "kiosk counts does not show %d for the desk:\n%s" % (total, counts_text))
+    # phieukin speaks Vietnamese by default: "<desk>: hôm nay N (date), tổng cộng N".
+    check("%s: hôm nay %d" % (desk, total) in counts_text,
+          "kiosk counts does not show %d for the desk:\n%s" % (total, counts_text))
 
     step("kiosk: close, tally, report counts every tap once per choice")
     h.pk("round", "close", "--round", round_id)

@@ -25,7 +25,7 @@ struct DataSafetyTests {
     static func runUnderUmask000(_ cli: CLI, _ arguments: [String]) throws -> CLI.Result {
         try ExternalTool.run(
             "/bin/sh", ["-c", "umask 000; exec \"$0\" \"$@\"", CLI.binary] + arguments,
-            environment: ["PHIEUKIN_WORKSPACE": cli.workspace])
+            environment: ["PHIEUKIN_WORKSPACE": cli.workspace, "PHIEUKIN_LANG": "en"])
     }
 
     static func serialsIssued(_ cli: CLI) throws -> String {

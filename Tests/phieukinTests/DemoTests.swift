@@ -9,11 +9,13 @@ struct DemoTests {
         let workspace = try TemporaryFiles.directory("demo").path
         let run = try ExternalTool.run(CLI.repository + "/scripts/demo", [workspace, CLI.binary])
         #expect(run.status == 0, "\(run.stdout.suffix(2000))\(run.stderr)")
+        // The demo runs phieukin as a user does: its messages in Vietnamese (the default).
         for header in [
-            "==== 1. Fresh workspace", "Flags report for the leaders", "OK: every check passed", "Done. Files:",
+            "==== 1. Fresh workspace", "Flags report for the leaders", "ĐẠT: mọi nội dung kiểm tra đều hợp lệ.",
+            "Done. Files:",
             // The electronic part: ballots cast through the real server, a used code refused, the
             // first receipt found in the round's audit bundle, the kiosk's taps counted.
-            "8 ballots cast over HTTP", "RECEIPT FOUND: leaf", "Quầy 2 – Bộ phận một cửa: 8 today",
+            "8 ballots cast over HTTP", "RECEIPT FOUND: leaf", "Quầy 2 – Bộ phận một cửa: hôm nay 8",
             "Số phiếu kiểm: 8",
         ] {
             #expect(run.stdout.contains(header), "demo output lacks \(header)")
@@ -54,8 +56,8 @@ struct DemoTests {
         let tp = flags.filter { $0["official_id"] as? String == "TP01" }
         #expect(tp.allSatisfy { $0["unit_id"] as? String == "TP" && $0["share"] is Double })
         // The round opened by mistake in Q3 was refused a twin, voided, and is listed with its reason.
-        #expect(run.stdout.contains("already has round 2026-Q3-TP-quarterly-7 (open)"))
-        #expect(run.stderr.contains("warning: 3 ballots planned"))
+        #expect(run.stdout.contains("đã có vòng 2026-Q3-TP-quarterly-7 (đang mở)"))
+        #expect(run.stderr.contains("cảnh báo: dự kiến 3 phiếu"))
         let q3Data = try #require(FileManager.default.contents(atPath: workspace + "/out/flags-2026-Q3.json"))
         let q3 = try #require(try JSONSerialization.jsonObject(with: q3Data) as? [String: Any])
         let undecided = try #require(q3["rounds_without_decision"] as? [[String: Any]])

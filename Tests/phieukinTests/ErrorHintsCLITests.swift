@@ -92,10 +92,12 @@ struct ErrorHintsCLITests {
         let tally = try cli.run(["tally", "--round", round])
         #expect(tally.status == 1)
         #expect(tally.stderr.contains("is encrypted"))
+        // On a passphrase workspace the agency passphrase is the one that works (it opens the key
+        // and signs the result), so it comes first.
         #expect(
             Self.hints(tally) == [
-                "Next: add --passphrase-file FILE (the passphrase chosen for the round's key when it was opened)",
-                "  or: add --agency-passphrase-file FILE (the agency key's passphrase)",
+                "Next: add --agency-passphrase-file FILE (the agency key's passphrase)",
+                "  or: add --passphrase-file FILE (the passphrase chosen for the round's key when it was opened)",
             ])
         #expect(try cli.run(["tally", "--round", round, "--agency-passphrase-file", agency]).status == 0)
     }

@@ -111,7 +111,7 @@ struct WorkspaceAccessTests {
         let first = try Background(
             CLI.binary, ["import", "--round", round, file],
             environment: [
-                "PHIEUKIN_WORKSPACE": cli.workspace, "PHIEUKIN_TEST_PAUSE_AFTER_ROWS": "1",
+                "PHIEUKIN_WORKSPACE": cli.workspace, "PHIEUKIN_LANG": "en", "PHIEUKIN_TEST_PAUSE_AFTER_ROWS": "1",
                 "PHIEUKIN_TEST_PAUSE_SECONDS": "3",
             ], stderr: true)
         defer { first.stop() }
@@ -163,7 +163,7 @@ struct WorkspaceAccessTests {
 
         /// Runs phieukin on `copy`, as nobody when root.
         func run(_ copy: String, _ arguments: [String]) throws -> CLI.Result {
-            let env = ["PHIEUKIN_WORKSPACE": copy, "HOME": base]
+            let env = ["PHIEUKIN_WORKSPACE": copy, "HOME": base, "PHIEUKIN_LANG": "en"]
             if isRoot {
                 return try ExternalTool.run(
                     setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", "--", CLI.binary] + arguments,

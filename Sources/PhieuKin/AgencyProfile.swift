@@ -59,14 +59,20 @@ extension Workspace {
 
     /// Refuses invisible text-direction controls in the names a heading prints.
     static func checkNames(_ profile: AgencyProfile, agency: String = "") throws {
-        for (what, text) in [
-            ("agency name", agency), ("superior agency", profile.superior ?? ""), ("place name", profile.place ?? ""),
-        ] {
-            if let scalar = BidiControls.first(in: text) {
-                throw PhieuKinError.invalidInput(
-                    "the \(what) contains the invisible text-direction control \(BidiControls.name(scalar)), which can make the name display differently from what is stored; type the name again without it."
-                )
-            }
+        if let scalar = BidiControls.first(in: agency) {
+            throw PhieuKinError.invalidInput(
+                "the agency name contains the invisible text-direction control \(BidiControls.name(scalar)), which can make the name display differently from what is stored; type the name again without it."
+            )
+        }
+        if let scalar = BidiControls.first(in: profile.superior ?? "") {
+            throw PhieuKinError.invalidInput(
+                "the superior agency's name contains the invisible text-direction control \(BidiControls.name(scalar)), which can make the name display differently from what is stored; type the name again without it."
+            )
+        }
+        if let scalar = BidiControls.first(in: profile.place ?? "") {
+            throw PhieuKinError.invalidInput(
+                "the place name contains the invisible text-direction control \(BidiControls.name(scalar)), which can make the name display differently from what is stored; type the name again without it."
+            )
         }
     }
 }

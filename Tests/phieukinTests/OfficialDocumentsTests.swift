@@ -242,6 +242,16 @@ struct OfficialDocumentsTests {
         #expect(labels > 0)
     }
 
+    /// A member without a name is refused before anything is counted, in the reader's language.
+    @Test func memberWithoutNameIsRefused() throws {
+        let cli = try T.workspace("member")
+        let english = try cli.run(["tally", "--round", "any", "--member", ", Trưởng ban"])
+        #expect(english.status != 0 && english.stderr.contains("has no name: give \"Name, role\""), "\(english.stderr)")
+        let vietnamese = try cli.run(
+            ["tally", "--round", "any", "--member", "  , Thư ký"], environment: ["PHIEUKIN_LANG": "vi"])
+        #expect(vietnamese.stderr.contains("không có họ tên"), "\(vietnamese.stderr)")
+    }
+
     @Test func questionBallotHeadingAndChannel() throws {
         let cli = try T.workspace("question-ballot")
         let opened = try cli.run([

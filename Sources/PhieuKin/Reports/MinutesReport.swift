@@ -16,7 +16,9 @@ public struct CommitteeMember: Sendable, Hashable {
     /// "Nguyễn Văn A, Trưởng ban": the name, then after the first comma the role (optional).
     /// Nil for an empty name.
     public init?(parsing text: String) {
-        let parts = text.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         guard let name = parts.first, !name.isEmpty else { return nil }
         self.init(name: name, role: parts.count > 1 ? parts[1] : "")
     }

@@ -139,6 +139,13 @@ extension AuditService {
     public func exportAudit(roundID: RoundID, to directory: String) throws -> AuditExportSummary {
         let s = try store.ballotLogSnapshot(roundID: roundID)
         let agency = try agencyPublicKey()
+        // A bundle vouches for the log: one that does not verify here is not exported.
+        let check = try verifyBallotLog(s, agencyKey: agency)
+        guard check.problems.isEmpty else {
+            throw PhieuKinError.tampered(
+                "the ballot log of round \(roundID) does not verify, so no audit bundle was written: "
+                    + "\(Message.joined(check.problems, separator: "; ")).")
+        }
         let directory = Workspace.absolute(directory)
         let bundle = try AuditDirectory(directory, workspace: self)
         var done = false

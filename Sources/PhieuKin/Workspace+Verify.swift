@@ -35,7 +35,13 @@ extension WorkspaceService {
     /// Every check of one round's ballot log, from one consistent snapshot (docs/FORMAT.md,
     /// "Verification").
     func verifyBallotLog(roundID: RoundID, agencyKey: Ed25519PublicKey) throws -> VerificationReport.RoundCheck {
-        let s = try store.ballotLogSnapshot(roundID: roundID)
+        try verifyBallotLog(try store.ballotLogSnapshot(roundID: roundID), agencyKey: agencyKey)
+    }
+
+    /// The checks of `verifyBallotLog(roundID:agencyKey:)` on a snapshot already read (the audit
+    /// export checks exactly what it writes).
+    func verifyBallotLog(_ s: BallotLogSnapshot, agencyKey: Ed25519PublicKey) throws -> VerificationReport.RoundCheck {
+        let roundID = s.round.id
         var problems: [Message] = []
         let rejectCounts = Dictionary(grouping: s.rejects, by: \.status).mapValues(\.count)
         let acceptedRejects = rejectCounts[.accepted] ?? 0

@@ -804,6 +804,8 @@ public enum MessageCatalogue {
             "phiếu có {0} cột đánh dấu; một trang chứa được tối đa {1} cột",
         "the ballot is for round {0}, not {1}":
             "phiếu thuộc vòng {0}, không phải vòng {1}",
+        "the ballot log of round {0} does not verify, so no audit bundle was written: {1}.":
+            "sổ phiếu của vòng {0} không qua được kiểm tra nên không ghi gói kiểm toán nào: {1}.",
         "the ballots were printed but not moved into place: {0} Its serials are issued; use that file.":
             "phiếu đã được in nhưng chưa được chuyển vào đúng vị trí: {0} Số sê-ri của các phiếu này đã được phát; hãy dùng tệp đó.",
         "the counts differ":

@@ -163,6 +163,21 @@ struct DataSafetyTests {
         for file in try Self.fm.contentsOfDirectory(atPath: fresh) { #expect(Self.mode(fresh + "/" + file) == 0o600) }
         let again = try cli.run(["audit", "export", "--round", round, "--out", fresh])
         #expect(again.status == 1 && again.stderr.contains("is not empty"))
+
+        // Issue 13, item 7: a log that does not verify is not exported; no folder is created.
+        // A serial marked used that no ballot in the log accounts for.
+        try CLI.sql(
+            cli.path("phieukin.sqlite"), "INSERT INTO usedSerial (roundID, hash) VALUES ('\(round)', zeroblob(32))")
+        #expect(try cli.run(["verify", "--round", round]).status == 3)
+        let tampered = cli.path("bundle-tampered")
+        let unexported = try cli.run(["audit", "export", "--round", round, "--out", tampered])
+        #expect(unexported.status == 1, "\(unexported.stderr)")
+        #expect(
+            unexported.stderr.hasPrefix(
+                "Error: the ballot log of round \(round) does not verify, so no audit bundle was written: "),
+            "\(unexported.stderr)")
+        #expect(unexported.stderr.contains("Next: phieukin verify"))
+        #expect(!Self.fm.fileExists(atPath: tampered))
     }
 
     // MARK: A lost database

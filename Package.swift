@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Layers, bottom to top: C system libraries → PhieuKinCrypto → PhieuKinCore → PhieuKinStorage
-/// (the storage protocol) → PhieuKinStore (SQLite) / PhieuKinPrint (adapters) → PhieuKin
+/// (the storage protocol) → PhieuKinStore (SQLite) / PhieuKinPrint / PhieuKinScan / PhieuKinSheets
+/// (adapters) → PhieuKin
 /// (workflows) → phieukin (CLI). A module imports only modules below it (docs/ARCHITECTURE.md).
 let package = Package(
     name: "PhieuKin",
@@ -48,6 +49,16 @@ let package = Package(
             pkgConfig: "zbar",
             providers: [.apt(["libzbar-dev"])]
         ),
+        .systemLibrary(
+            name: "CMinizip",
+            pkgConfig: "minizip",
+            providers: [.apt(["libminizip-dev"])]
+        ),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
 
         // MARK: Messages: every sentence a person reads, and its Vietnamese (MessageCatalogue)
         .target(name: "PhieuKinMessages"),
@@ -80,6 +91,9 @@ let package = Package(
         // Scanned paper ballots: the only module that touches leptonica and zbar (`internal import`);
         // page images in, decided boxes out. Knows nothing of surveys, rounds or the printer.
         .target(name: "PhieuKinScan", dependencies: ["PhieuKinMessages", "CLeptonica", "CZBar"]),
+        // Spreadsheets: the only module that touches minizip and libxlsxwriter (`internal import`);
+        // rows of cells in and out of .xlsx workbooks. Knows nothing of surveys, rounds or reports.
+        .target(name: "PhieuKinSheets", dependencies: ["PhieuKinMessages", "CMinizip", "CXLSXWriter"]),
 
         // MARK: Workflows and front ends
         .target(
@@ -87,7 +101,7 @@ let package = Package(
             dependencies: [
                 "PhieuKinMessages", "PhieuKinCrypto", "PhieuKinCore", "PhieuKinStorage", "PhieuKinStore",
                 "PhieuKinPrint",
-                "PhieuKinScan",
+                "PhieuKinScan", "PhieuKinSheets",
             ]
         ),
         // The web front end (docs/WEB.md): Hummingbird routes over the electronic-ballot service,
@@ -141,6 +155,7 @@ let package = Package(
         // (found by scripts/message-keys) translated, placeholders intact.
         .testTarget(name: "PhieuKinMessagesTests", dependencies: ["PhieuKinMessages", "PhieuKinTestSupport"]),
         .testTarget(name: "PhieuKinPrintTests", dependencies: ["PhieuKinPrint", "PhieuKinTestSupport"]),
+        .testTarget(name: "PhieuKinSheetsTests", dependencies: ["PhieuKinSheets", "PhieuKinTestSupport"]),
         // Scans made by the suite itself: ballots printed by PhieuKinPrint, rasterised, marked and
         // degraded by make-scans.py (python3-pil), then read back.
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
 public import PhieuKinMessages
+import PhieuKinSheets
 import PhieuKinStorage
 
 /// Where the ballots of one import come from: a keyed file (CSV or JSON Lines), or ballots
@@ -79,6 +80,9 @@ public struct ImportReport: Sendable, Codable, Equatable {
     /// Set when every file was byte-identical to one imported before (its batch): the rows were
     /// checked and reported, but nothing was stored or quarantined again.
     public var alreadyImportedBatch: Int?
+    /// Entirely empty rows left out (Excel's trailing `,,,,` rows; docs/EXCEL.md). Absent from
+    /// the JSON when there were none.
+    public var ignoredEmptyRows: Int?
 
     /// 0 all accepted, 2 committed with rejects or duplicates (see README "Exit status").
     public var exitStatus: Int32 { duplicates + rejected > 0 ? 2 : 0 }
@@ -207,14 +211,24 @@ extension WorkspaceService {
         throw PhieuKinError.roundState(reason)
     }
 
-    /// Streams one CSV or JSON Lines file through `session`, calling `each` per ballot row;
-    /// returns the file's SHA-256. JSON Lines when the first non-blank byte is `{`.
+    /// Streams one CSV, JSON Lines or `.xlsx` file through `session`, calling `each` per ballot
+    /// row; returns the file's digests. JSON Lines when the first non-blank byte is `{`; a
+    /// workbook when the file is a zip archive (docs/EXCEL.md); CSV otherwise, its separator (`,`
+    /// `;` or tab) read from the header line.
+    ///
+    /// CSV and spreadsheet rows alike (docs/EXCEL.md): rows starting with `#` right after the
+    /// header are notes (the keying template's labels and codes) and skipped; entirely empty rows
+    /// are ignored in a numbered round (a ballot always carries its serial). In an unnumbered round
+    /// an empty row is a blank ballot, except in the run of empty rows that ends the file (where
+    /// Excel leaves `,,,,` rows behind): `keepTrailingEmpty` says how many of those to keep (the
+    /// room the round has left), the rest are ignored. Text that is not UTF-8 refuses the file.
     ///
     /// With `fast`, CSV rows go through `BallotImportSession.process(view:…)`: a plainly valid
     /// row reaches `accepted` as its line and canonical ballot bytes (and serial hash), without
     /// any per-row `RowOutcome`; every other row still reaches `each`.
     static func readBallotFile(
         _ path: String, session: inout BallotImportSession, fast: Bool = false,
+        keepTrailingEmpty: (Int) -> Int = { $0 },
         accepted: (SerialHash?, Int, [UInt8], inout BallotImportSession) throws -> Void = { _, _, _, _ in },
         _ each: (RowOutcome, inout BallotImportSession) throws -> Void
     ) throws -> FileDigests {
@@ -232,7 +246,7 @@ extension WorkspaceService {
         func addContent(ballot canonical: [UInt8]) { content?.add(ballot: canonical) }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var format: Bool?  // true: JSON Lines
-        var csv = CSVParser(tolerateInvalidUTF8: true)
+        var csv: CSVParser?
         var columns: [BallotImportSession.Column]?
         var plan: BallotImportSession.FastPlan?
         var plaintext: [UInt8] = []
@@ -240,18 +254,17 @@ extension WorkspaceService {
         var pendingLine: [UInt8] = []
         var lineNumber = 0
         let name = path
+        /// Right after the header: rows starting with `#` are notes.
+        var inNotes = false
+        /// Unnumbered rounds: empty rows not yet followed by a row with content.
+        var pendingEmpty: [Int] = []
+        var ignoredEmpty = 0
+        /// Header columns not on the ballot: harmless while blank, the whole file refused at the
+        /// first answer in one.
+        var unknownColumns: [(index: Int, problem: Message)] = []
+        var headerLine = 1
 
-        func csvRecord(_ view: CSVRecordView) throws {
-            guard let columns else {
-                if !view.isUTF8 {
-                    throw PhieuKinError(
-                        .invalidFile, "\(name):\(view.line): the header is not UTF-8 text; nothing was imported.")
-                }
-                let header = try session.columns(header: view.record.fields, source: "\(name):\(view.line)")
-                columns = header
-                if fast { plan = session.fastPlan(columns: header) }
-                return
-            }
+        func dataRecord(_ view: CSVRecordView, columns: [BallotImportSession.Column]) throws {
             guard let plan else {
                 let outcome = session.process(record: view.record, columns: columns, file: name)
                 addContent(outcome)
@@ -267,6 +280,63 @@ extension WorkspaceService {
                 addContent(outcome)
                 try each(outcome, &session)
             }
+        }
+        func csvRecord(_ view: CSVRecordView) throws {
+            guard let columns else {
+                if !view.isUTF8 {
+                    throw PhieuKinError(
+                        .invalidFile, "\(name):\(view.line): the header is not UTF-8 text; nothing was imported.")
+                }
+                // Excel's `sep=;` first line names the separator: not the header.
+                if view.count <= 2, view.string(0).lowercased().hasPrefix("sep="),
+                    view.count == 1 || view.string(1).isEmpty
+                {
+                    return
+                }
+                let fields = view.record.fields
+                let header = try session.columns(header: fields, source: "\(name):\(view.line)")
+                columns = header
+                headerLine = view.line
+                unknownColumns = header.indices.compactMap { i in
+                    session.unknownColumnProblem(header, index: i, name: fields[i].trimmingCharacters(in: .whitespaces))
+                        .map { (i, $0) }
+                }
+                if fast { plan = session.fastPlan(columns: header) }
+                inNotes = true
+                return
+            }
+            if inNotes {
+                if view.count > 0, view.string(0).trimmingCharacters(in: .whitespaces).hasPrefix("#") { return }
+                inNotes = false
+            }
+            if view.isBlank {
+                if session.numbered { ignoredEmpty += 1 } else { pendingEmpty.append(view.line) }
+                return
+            }
+            for (index, problem) in unknownColumns
+            where index < view.count && !view.string(index).trimmingCharacters(in: .whitespaces).isEmpty {
+                throw PhieuKinError(
+                    .invalidFile,
+                    "\(name):\(headerLine): \(problem) (row \(view.line) has an answer in it); nothing was imported.")
+            }
+            // Empty rows between rows with content: blank ballots of an unnumbered round.
+            try blankBallots(pendingEmpty.count)
+            try dataRecord(view, columns: columns)
+        }
+        /// The first `count` pending empty rows as blank ballots of an unnumbered round. The empty
+        /// rows that end the file (`trailing`) are left out of the content digest: how many of them
+        /// count depends on the room the round has left, and the same file imported again must
+        /// give the same digest whatever that room is (docs/FORMAT.md, "Batches").
+        func blankBallots(_ count: Int, trailing: Bool = false) throws {
+            guard count > 0, let columns else { return }
+            let blank = [String](repeating: "", count: columns.count)
+            for line in pendingEmpty.prefix(count) {
+                let outcome = session.process(
+                    record: CSVRecord(line: line, fields: blank), columns: columns, file: name)
+                if !trailing { addContent(outcome) }
+                try each(outcome, &session)
+            }
+            pendingEmpty.removeFirst(count)
         }
         func jsonLine(_ line: ArraySlice<UInt8>) throws {
             lineNumber += 1
@@ -293,6 +363,7 @@ extension WorkspaceService {
         }
 
         do {
+            var isWorkbook = false
             while true {
                 let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 guard n >= 0 else {
@@ -301,33 +372,99 @@ extension WorkspaceService {
                 }
                 if n == 0 { break }
                 chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
-                if format == nil {
+                if format == nil && !isWorkbook {
+                    try Self.refuseForeignFormat(chunk[0..<n], name: name)
+                    if chunk[0..<n].starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                        isWorkbook = true
+                        continue
+                    }
                     let first = chunk[0..<n].first {
                         !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB
                             || $0 == 0xBF)
                     }
                     if let first { format = first == UInt8(ascii: "{") }
+                    if format == false { csv = CSVParser(delimiter: CSVParser.detectDelimiter(chunk[0..<n])) }
                 }
+                if isWorkbook { continue }
                 if format == true {
                     try feedJSON(chunk[0..<n])
-                } else {
+                } else if csv != nil {
                     try chunk.withUnsafeBytes {
-                        try csv.feedRecords(UnsafeRawBufferPointer(rebasing: $0[0..<n]), csvRecord)
+                        try csv!.feedRecords(UnsafeRawBufferPointer(rebasing: $0[0..<n]), csvRecord)
                     }
                 }
             }
-            if format == true {
+            if isWorkbook {
+                try readWorkbook(path, name: name, csvRecord)
+            } else if format == true {
                 if !pendingLine.isEmpty { try jsonLine(pendingLine[...]) }
-            } else {
-                try csv.finishRecords(csvRecord)
+            } else if csv != nil {
+                try csv!.finishRecords(csvRecord)
             }
+            try blankBallots(min(pendingEmpty.count, max(0, keepTrailingEmpty(pendingEmpty.count))), trailing: true)
         } catch let error as CSVError {
             throw PhieuKinError(
                 .invalidFile, "\(name):\(error.line): \(error.why); nothing was imported.", underlying: error)
         } catch let error as ImportError {
             throw PhieuKinError(.invalidFile, "\(error); nothing was imported.", underlying: error)
         }
-        return FileDigests(bytes: hasher.finalize(), content: content?.hasher.finalize())
+        ignoredEmpty += pendingEmpty.count
+        return FileDigests(
+            bytes: hasher.finalize(), content: content?.hasher.finalize(), ignoredEmptyRows: ignoredEmpty)
+    }
+
+    /// Refuses, by their first bytes, files that are not text an import reads: an old binary
+    /// `.xls` workbook, and UTF-16 text (Excel's "Unicode Text").
+    static func refuseForeignFormat(_ start: ArraySlice<UInt8>, name: String) throws {
+        if start.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw PhieuKinError(
+                .invalidFile,
+                "\(name) is an old Excel 97-2003 workbook (.xls), which is not read; in Excel choose File > Save As "
+                    + "and the file type \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8 (Comma delimited) (*.csv)\", "
+                    + "then import the new file; nothing was imported.")
+        }
+        if start.starts(with: [0xFF, 0xFE]) || start.starts(with: [0xFE, 0xFF]) {
+            throw PhieuKinError(
+                .invalidFile,
+                "\(name) is UTF-16 text (Excel's \"Unicode Text\"), which is not read; in Excel choose File > Save As "
+                    + "and the file type \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file; "
+                    + "nothing was imported.")
+        }
+    }
+
+    /// The first sheet of an `.xlsx` workbook as records: the first row with content is the
+    /// header, each row's number is its `line`. Rows Excel did not store between two rows with
+    /// content are empty rows, as they would be in the same sheet saved as CSV.
+    static func readWorkbook(
+        _ path: String, name: String, _ record: (CSVRecordView) throws -> Void
+    ) throws {
+        let rows: [SheetRow]
+        do {
+            rows = try XLSXReader.firstSheet(path: path)
+        } catch let error as SheetError {
+            throw PhieuKinError(.invalidFile, "\(name): \(error); nothing was imported.", underlying: error)
+        }
+        var width: Int?
+        var previous: Int?
+        for row in rows {
+            let blank = row.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+            guard let columns = width else {
+                if blank { continue }
+                width = row.cells.count
+                previous = row.number
+                try CSVRecord(line: row.number, fields: row.cells).withView(record)
+                continue
+            }
+            if !blank, let last = previous, row.number > last + 1 {
+                for missing in (last + 1)..<row.number {
+                    try CSVRecord(line: missing, fields: [String](repeating: "", count: columns)).withView(record)
+                }
+            }
+            previous = row.number
+            var cells = row.cells
+            if cells.count < columns { cells += [String](repeating: "", count: columns - cells.count) }
+            try CSVRecord(line: row.number, fields: cells).withView(record)
+        }
     }
 
     /// What identifies an imported file: SHA-256 of its bytes, and for unnumbered rounds the
@@ -530,6 +667,8 @@ extension IntakeService {
                     // Single entry: plain valid rows take the byte-level fast path (no Ballot built).
                     let digest = try Self.readBallotFile(
                         file, session: &session, fast: second == nil,
+                        // Excel's trailing empty rows: blank ballots while the round has room, then ignored.
+                        keepTrailingEmpty: { count in room.map { min(count, $0) } ?? count },
                         accepted: { hash, line, plaintext, session in
                             if room == 0 {
                                 let ballot = try plaintext.withUnsafeBytes { try BallotCodec.decodeCanonical($0) }
@@ -541,6 +680,8 @@ extension IntakeService {
                         }, handle)
                     digests.append(digest)
                 }
+                let ignored = digests.reduce(0) { $0 + $1.ignoredEmptyRows }
+                report.ignoredEmptyRows = ignored > 0 ? ignored : nil
                 // The session's map of this import's serials is no longer needed: free it before
                 // the inserts (a million entries).
                 session = newSession()
@@ -628,6 +769,8 @@ struct FileDigests {
     static let contentDomain = "phieukin unnumbered rows v1\n"
     var bytes: [UInt8]
     var content: [UInt8]?
+    /// Entirely empty rows left out (docs/EXCEL.md).
+    var ignoredEmptyRows = 0
     /// False for ballots a front end handed in already parsed: nothing is recorded for them.
     var isFile = true
 

@@ -52,9 +52,10 @@ extension WorkspaceService {
         for unit in units { unitNames[unit] = try unitName(unit) }
         let officialRows: [BallotDocument.Row] = officials.map { official in
             guard units.count > 1, let unit = official.unitID.flatMap({ unitNames[$0] }) else {
-                return .init(label: official.fullName, sublabel: official.title)
+                return .init(label: official.fullName, sublabel: official.title, id: official.officialID.rawValue)
             }
-            return .init(label: official.fullName, sublabel: official.title + " · " + unit)
+            return .init(
+                label: official.fullName, sublabel: official.title + " · " + unit, id: official.officialID.rawValue)
         }
         let rows: [BallotDocument.Row]
         let columns: [BallotDocument.Column]

@@ -2,11 +2,14 @@ public import Foundation
 public import PhieuKinCore
 import PhieuKinCrypto
 public import PhieuKinMessages
+import PhieuKinSheets
 import PhieuKinStorage
 
 /// The formats `phieukin report` writes.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, csv, html, pdf
+    /// An Excel workbook: the figures as numbers and percentages (docs/EXCEL.md).
+    case xlsx
 }
 
 extension WorkspaceService {
@@ -219,46 +222,95 @@ extension ReportService {
 
     /// Renders a report in `format` to `path` (written whole or not at all). An existing `path`
     /// is refused unless `force`, and then only a regular file is replaced (README, "Files
-    /// PhieuKin writes").
+    /// PhieuKin writes"). With `spss` (CSV only), SPSS syntax reading the CSV is written beside it:
+    /// the same name ending in `.sps` (docs/EXCEL.md).
     public func writeReport(
-        _ report: RoundReport, format: ReportFormat, language: Language, to path: String, force: Bool = false
+        _ report: RoundReport, format: ReportFormat, language: Language, to path: String, force: Bool = false,
+        spss: Bool = false
     ) throws {
         try writeReport(
-            format: format, to: path, force: force,
-            pdf: { _ = try ReportRenderer.pdf(report, language: language, to: $0) },
+            format: format, to: path, force: force, spss: spss ? ReportData(report, language: language) : nil,
+            language: language,
+            file: { path in
+                if format == .pdf {
+                    _ = try ReportRenderer.pdf(report, language: language, to: path)
+                } else {
+                    try XLSXWriter.write(ReportData(report, language: language).sheets(language: language), to: path)
+                }
+            },
             bytes: { try reportBytes(report, format: format, language: language) })
     }
 
     public func writeReport(
-        _ report: FlagsReport, format: ReportFormat, language: Language, to path: String, force: Bool = false
+        _ report: FlagsReport, format: ReportFormat, language: Language, to path: String, force: Bool = false,
+        spss: Bool = false
     ) throws {
         try writeReport(
-            format: format, to: path, force: force,
-            pdf: { _ = try ReportRenderer.pdf(report, language: language, to: $0) },
+            format: format, to: path, force: force, spss: spss ? ReportData(report, language: language) : nil,
+            language: language,
+            file: { path in
+                if format == .pdf {
+                    _ = try ReportRenderer.pdf(report, language: language, to: path)
+                } else {
+                    try XLSXWriter.write(ReportData(report, language: language).sheets(language: language), to: path)
+                }
+            },
             bytes: { try reportBytes(report, format: format, language: language) })
     }
 
-    /// Either report, through one temporary file: cairo writes a PDF to it, other formats are bytes.
+    /// Either report, through one temporary file: cairo writes a PDF to it, libxlsxwriter a
+    /// workbook; other formats are bytes. The SPSS syntax, when asked for, goes through a second
+    /// one, and neither file is moved into place before both are written.
     private func writeReport(
-        format: ReportFormat, to path: String, force: Bool, pdf: (String) throws -> Void,
-        bytes: () throws -> [UInt8]
+        format: ReportFormat, to path: String, force: Bool, spss data: ReportData?, language: Language,
+        file: (String) throws -> Void, bytes: () throws -> [UInt8]
     ) throws {
-        try writeOutput(to: path, force: force) { temporary in
-            if format == .pdf {
-                try pdf(temporary.temporaryPath)
-            } else {
-                try temporary.write(try bytes())
-            }
+        guard data == nil || format == .csv else {
+            throw PhieuKinError.invalidInput(
+                "SPSS syntax is written beside a CSV report (it reads the CSV): choose the CSV format; nothing was written."
+            )
         }
+        var syntax: OutputFile?
+        if let data {
+            let csvName = (path as NSString).lastPathComponent
+            let base = csvName.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path
+            let output = try OutputFile.begin(base + ".sps", force: force, workspace: self, what: "the SPSS syntax")
+            do {
+                try output.write(Array(data.spss(csvName: csvName, language: language).utf8))
+            } catch {
+                output.discard()
+                throw error
+            }
+            syntax = output
+        }
+        do {
+            try writeOutput(to: path, force: force) { temporary in
+                if format == .pdf || format == .xlsx {
+                    do {
+                        try file(temporary.temporaryPath)
+                    } catch let error as SheetError {
+                        throw PhieuKinError(.fileAccess, "cannot write \(path): \(error); nothing was written.")
+                    }
+                } else {
+                    try temporary.write(try bytes())
+                }
+            }
+        } catch {
+            syntax?.discard()
+            throw error
+        }
+        try syntax?.commit()
     }
 
     /// A report as bytes, for every format but PDF (which is written to a file by cairo).
     public func reportBytes(_ report: RoundReport, format: ReportFormat, language: Language) throws -> [UInt8] {
         switch format {
         case .pdf: throw PhieuKinError.invalidInput("a PDF report needs an output file.", next: [.giveOutputFile])
+        case .xlsx:
+            throw PhieuKinError.invalidInput("an Excel (.xlsx) report needs an output file.", next: [.giveOutputFile])
         case .json: ReportRenderer.json(report)
         case .text: Array(ReportRenderer.text(report, language: language).utf8)
-        case .csv: ReportRenderer.utf8BOM + Array(ReportRenderer.csv(report, language: language).utf8)
+        case .csv: ReportData(report, language: language).csv
         case .html: Array(ReportRenderer.html(report, language: language).utf8)
         }
     }
@@ -266,9 +318,11 @@ extension ReportService {
     public func reportBytes(_ report: FlagsReport, format: ReportFormat, language: Language) throws -> [UInt8] {
         switch format {
         case .pdf: throw PhieuKinError.invalidInput("a PDF report needs an output file.", next: [.giveOutputFile])
+        case .xlsx:
+            throw PhieuKinError.invalidInput("an Excel (.xlsx) report needs an output file.", next: [.giveOutputFile])
         case .json: ReportRenderer.json(report)
         case .text: Array(ReportRenderer.text(report, language: language).utf8)
-        case .csv: ReportRenderer.utf8BOM + Array(ReportRenderer.csv(report, language: language).utf8)
+        case .csv: ReportData(report, language: language).csv
         case .html: Array(ReportRenderer.html(report, language: language).utf8)
         }
     }

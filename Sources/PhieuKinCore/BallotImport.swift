@@ -309,6 +309,88 @@ public struct BallotImportSession {
         return columns
     }
 
+    /// Why a file is refused whose header column `index` is not on this round's ballot while a row
+    /// has an answer in it (a misspelled header would otherwise quarantine every row one by one):
+    /// names the column, its letter, the nearest valid id, and the fix. Nil for a known column.
+    public func unknownColumnProblem(_ columns: [Column], index: Int, name: String) -> Message? {
+        guard case .unknown(_, let reason) = columns[index] else { return nil }
+        let letters = Self.columnLetters(index)
+        guard let nearest = nearestColumn(to: name) else {
+            return "column \(index + 1) (\(letters)) is not on this round's ballot: \(reason). "
+                + "Correct the header (the keying template has the right one) and import the file again"
+        }
+        return
+            "column \(index + 1) (\(letters)) is not on this round's ballot: \(reason); did you mean \"\(nearest)\"? "
+            + "Correct the header (the keying template has the right one) and import the file again"
+    }
+
+    /// Every column name a file of this round may use: the questions (`<official>.<criterion>`,
+    /// `<official>` or a question id, in ballot order), then `serial` (numbered rounds only) and
+    /// `remark` (when the survey has one). The keying template writes them in this order, with the
+    /// serial first.
+    public func expectedColumns(officials: [OfficialID]) -> [String] {
+        var names: [String] = []
+        switch survey.shape {
+        case .grid:
+            for official in officials {
+                for criterion in survey.criteria { names.append("\(official.rawValue).\(criterion.id.rawValue)") }
+            }
+        case .officialChoice:
+            names = officials.map(\.rawValue)
+        case .questions:
+            names = survey.questions.map(\.id)
+        }
+        return names
+    }
+
+    /// The valid column name nearest to `name` (edit distance, ignoring case), when one is close.
+    func nearestColumn(to name: String) -> String? {
+        var candidates = ["serial", "remark", "round"]
+        switch survey.shape {
+        case .grid:
+            for official in officialIDs {
+                for criterion in criterionIDs { candidates.append("\(official.rawValue).\(criterion.rawValue)") }
+            }
+        case .officialChoice: candidates += officialIDs.map(\.rawValue)
+        case .questions: candidates += questionIDs
+        }
+        let target = Array(name.lowercased())
+        var best: (distance: Int, name: String)?
+        for candidate in candidates.sorted() {
+            let distance = Self.editDistance(target, Array(candidate.lowercased()))
+            if best == nil || distance < best!.distance { best = (distance, candidate) }
+        }
+        guard let best, best.distance <= max(2, target.count / 3) else { return nil }
+        return best.name
+    }
+
+    /// Levenshtein distance between two strings' characters.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// Spreadsheet column letters (0 → A, 26 → AA), so a teller finds the column in Excel.
+    static func columnLetters(_ index: Int) -> String {
+        var n = index + 1
+        var letters = ""
+        while n > 0 {
+            letters = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
+    }
+
     /// Resolves a question id (a CSV column or a JSONL answers key).
     public func column(named name: String) -> Column {
         switch name {

@@ -111,7 +111,9 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, MessageConver
     static func invalidUTF8(line: Int, field: Int) -> Self {
         .init(
             .invalidUTF8, line: line,
-            "field \(field) is not valid UTF-8 text; save the file as \"CSV UTF-8\" and import it again")
+            "field \(field) is not UTF-8 text: the file was saved in another encoding (Windows-1258 or "
+                + "Windows-1252, Excel's \"CSV (Comma delimited)\"). In Excel choose File > Save As and the file type "
+                + "\"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file")
     }
     static func unterminatedQuote(line: Int) -> Self {
         .init(
@@ -137,7 +139,7 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, MessageConver
     public var description: String { message.description }
 }
 
-/// An incremental RFC 4180 CSV reader: comma separator, optional double quotes with `""` escapes
+/// An incremental RFC 4180 CSV reader: comma separator (or `;` or tab: `detectDelimiter`), optional double quotes with `""` escapes
 /// and embedded line breaks, CRLF, LF (or a lone CR) line ends, an optional UTF-8 BOM at the start.
 ///
 /// Streaming because ballot files can hold a million rows: feed it chunks of any size (a chunk
@@ -163,6 +165,8 @@ public struct CSVParser: Sendable {
     /// When true, a field that is not UTF-8 does not stop the parser: its record is emitted with
     /// `invalidUTF8Bytes` set (ballot import rejects that one row and goes on).
     public let tolerateInvalidUTF8: Bool
+    /// The field separator: `,` (RFC 4180), or `;` or a tab as Excel writes in some locales.
+    public let delimiter: UInt8
     private var recordIsUTF8 = true
     private var state = State.fieldStart
     /// The current record's unescaped field bytes, back to back.
@@ -179,9 +183,10 @@ public struct CSVParser: Sendable {
     private var bomPrefix: [UInt8] = []
     private var failure: CSVError?
 
-    public init(maxFieldBytes: Int = 1 << 20, tolerateInvalidUTF8: Bool = false) {
+    public init(maxFieldBytes: Int = 1 << 20, tolerateInvalidUTF8: Bool = false, delimiter: UInt8 = UInt8(ascii: ",")) {
         self.maxFieldBytes = maxFieldBytes
         self.tolerateInvalidUTF8 = tolerateInvalidUTF8
+        self.delimiter = delimiter
         recordBytes.reserveCapacity(1024)
         ends.reserveCapacity(256)
     }
@@ -234,9 +239,35 @@ public struct CSVParser: Sendable {
         }
     }
 
+    /// The separator a file uses, guessed from its first line (`bytes` holds at least that line,
+    /// or the file's start): whichever of `,` `;` and tab occurs most outside quotes; a comma
+    /// when none does. Excel writes `;` where the decimal mark is a comma (Vietnamese and most
+    /// European settings) and tabs for "Unicode Text". A first line `sep=;` (which Excel reads)
+    /// names it outright.
+    public static func detectDelimiter(_ bytes: ArraySlice<UInt8>) -> UInt8 {
+        var start = bytes.startIndex
+        // A UTF-8 byte-order mark first.
+        if bytes.starts(with: bom) { start = bytes.index(start, offsetBy: 3) }
+        let line = bytes[start...].prefix { $0 != lf && $0 != cr }
+        if line.count == 5, line.starts(with: Array("sep=".utf8)), let named = line.last {
+            return named
+        }
+        var counts: [UInt8: Int] = [comma: 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
+        var quoted = false
+        for byte in line {
+            if byte == quote {
+                quoted.toggle()
+            } else if !quoted, counts[byte] != nil {
+                counts[byte, default: 0] += 1
+            }
+        }
+        let best = counts.max { ($0.value, $0.key == comma ? 1 : 0) < ($1.value, $1.key == comma ? 1 : 0) }!
+        return best.value == 0 ? comma : best.key
+    }
+
     /// Parses a small, complete input held in memory.
-    public static func parse(bytes: [UInt8]) throws -> [CSVRecord] {
-        var parser = CSVParser()
+    public static func parse(bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ",")) throws -> [CSVRecord] {
+        var parser = CSVParser(delimiter: delimiter)
         var records: [CSVRecord] = []
         try bytes.withUnsafeBytes { buffer in
             try parser.feed(buffer) { records.append($0) }
@@ -272,12 +303,12 @@ public struct CSVParser: Sendable {
         }
         while i < n {
             // Fast path: a run of blank fields (most cells of a keyed ballot grid) in one go.
-            if state == .fieldStart && !lastWasCR && bytes[i] == Self.comma {
+            if state == .fieldStart && !lastWasCR && bytes[i] == delimiter {
                 let end = recordBytes.count
                 repeat {
                     ends.append(end)
                     i += 1
-                } while i < n && bytes[i] == Self.comma
+                } while i < n && bytes[i] == delimiter
                 fieldStart = end
                 fieldLine = line
                 continue
@@ -288,7 +319,7 @@ public struct CSVParser: Sendable {
                 var j = i
                 while j < n {
                     let b = bytes[j]
-                    if b == Self.quote || b == Self.lf || b == Self.cr || (!quoted && b == Self.comma) { break }
+                    if b == Self.quote || b == Self.lf || b == Self.cr || (!quoted && b == delimiter) { break }
                     j += 1
                 }
                 if j > i {
@@ -321,7 +352,7 @@ public struct CSVParser: Sendable {
             case Self.quote:
                 state = .quoted
                 fieldLine = line
-            case Self.comma:
+            case delimiter:
                 try endField()
             case Self.cr, Self.lf:
                 if ends.isEmpty {
@@ -340,7 +371,7 @@ public struct CSVParser: Sendable {
             }
         case .unquoted:
             switch byte {
-            case Self.comma:
+            case delimiter:
                 try endField()
             case Self.cr, Self.lf:
                 try endField()
@@ -364,7 +395,7 @@ public struct CSVParser: Sendable {
             case Self.quote:
                 try append(byte)
                 state = .quoted
-            case Self.comma:
+            case delimiter:
                 try endField()
             case Self.cr, Self.lf:
                 try endField()
@@ -424,5 +455,32 @@ public struct CSVParser: Sendable {
                 try emit(CSVRecordView(line: recordLine, bytes: bytes, ends: ends, isUTF8: recordIsUTF8))
             }
         }
+    }
+}
+
+extension CSVRecord {
+    /// A view of this record for code written against `CSVRecordView` (a spreadsheet's rows go
+    /// through the same intake as a CSV file's).
+    public func withView<T>(_ body: (CSVRecordView) throws -> T) rethrows -> T {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(fields.count)
+        for field in fields {
+            bytes.append(contentsOf: field.utf8)
+            ends.append(bytes.count)
+        }
+        return try bytes.withUnsafeBytes { raw in
+            try ends.withUnsafeBufferPointer { ends in
+                try body(CSVRecordView(line: line, bytes: raw, ends: ends, isUTF8: invalidUTF8Bytes == nil))
+            }
+        }
+    }
+}
+
+extension CSVRecordView {
+    /// True when every field is empty or only spaces and tabs (Excel's `,,,,` rows).
+    public var isBlank: Bool {
+        for byte in bytes where byte != 0x20 && byte != 0x09 { return false }
+        return true
     }
 }

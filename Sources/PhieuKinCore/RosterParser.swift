@@ -130,9 +130,15 @@ public enum RosterParser {
     public static let optionalColumns = ["order"]
 
     public static func parse(bytes: [UInt8], fileName: String) throws -> RosterFile {
-        let records: [CSVRecord]
+        var records: [CSVRecord]
         do {
-            records = try CSVParser.parse(bytes: bytes)
+            // A roster saved by Excel may use `;` or tabs (docs/EXCEL.md), and may start `sep=;`.
+            records = try CSVParser.parse(bytes: bytes, delimiter: CSVParser.detectDelimiter(bytes[...]))
+            if let first = records.first, first.fields.count <= 2, first.fields[0].lowercased().hasPrefix("sep="),
+                first.fields.dropFirst().allSatisfy(\.isEmpty)
+            {
+                records.removeFirst()
+            }
         } catch let error as CSVError {
             throw RosterError.csv(error, file: fileName)
         }

@@ -75,9 +75,13 @@ public struct BallotDocument: Sendable, Hashable {
         public var label: String
         /// Secondary text under the label, e.g. the position; one line, ellipsized.
         public var sublabel: String?
-        public init(label: String, sublabel: String? = nil) {
+        /// The row's id in the keyed file (an official's id: the column `<id>.<criterion>`),
+        /// printed in small type under the row number so a teller can match the columns.
+        public var id: String?
+        public init(label: String, sublabel: String? = nil, id: String? = nil) {
             self.label = label
             self.sublabel = sublabel
+            self.id = id
         }
     }
 

@@ -230,6 +230,7 @@ private final class BallotTemplate {
         let sublabelFont = FontDescription(Fonts.sans, size: 6)
         let footerFont = FontDescription(Fonts.sans, size: 8)
         let idFont = FontDescription(Fonts.sans, size: 6)
+        let rowIDFont = FontDescription(Fonts.sans, size: 4.5)
         let labelX = layout.labelColumnLeft + 1.5
         let labelWidth = layout.labelColumnWidth - 3
         var perPage: [[PlacedText]] = []
@@ -241,7 +242,18 @@ private final class BallotTemplate {
                 let top = layout.rowTop(slot)
                 let index = TextBlock(
                     canvas, text: "\(first + slot + 1)", font: indexFont, width: L.indexColumnWidth, alignment: .center)
-                texts.append(PlacedText(block: index, x: L.gridLeft, y: top + (L.rowHeight - index.size.height) / 2))
+                if let id = row.id, !id.isEmpty {
+                    // The official's id in small type under the number: the keyed file's column.
+                    let idBlock = TextBlock(
+                        canvas, text: id, font: rowIDFont, width: L.indexColumnWidth - 0.4, alignment: .center)
+                    let spare = max(0, L.rowHeight - index.size.height - idBlock.size.height)
+                    texts.append(PlacedText(block: index, x: L.gridLeft, y: top + spare / 2))
+                    texts.append(
+                        PlacedText(block: idBlock, x: L.gridLeft + 0.2, y: top + spare / 2 + index.size.height))
+                } else {
+                    texts.append(
+                        PlacedText(block: index, x: L.gridLeft, y: top + (L.rowHeight - index.size.height) / 2))
+                }
                 if let sublabel = row.sublabel, !sublabel.isEmpty {
                     let label = TextBlock(canvas, text: row.label, font: labelFont, width: labelWidth)
                     let sub = TextBlock(canvas, text: sublabel, font: sublabelFont, width: labelWidth)

@@ -5,8 +5,9 @@ import PhieuKinMessages
 
 struct BallotsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ballots", abstract: "Print ballots or access-code slips (issues the round's serials).",
-        subcommands: [Print.self, Slips.self])
+        commandName: "ballots",
+        abstract: "Print ballots or access-code slips (issues the round's serials); write the keying template.",
+        subcommands: [Print.self, Slips.self, Template.self])
 
     /// What both printing commands take: they issue serials the same way.
     struct PrintOptions: ParsableArguments {
@@ -57,6 +58,32 @@ struct BallotsCommand: ParsableCommand {
             if options.json { return try printJSON(result) }
             say("Wrote \(result.path): \(counted(result.sheets, "slip")) on \(counted(result.pages, "page"))")
             say("\(counted(result.serialsIssued, "code")) issued; they are not stored anywhere else.")
+        }
+    }
+
+    struct Template: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the keying template of a round (.xlsx or .csv): the header import expects.",
+            discussion: """
+                Row 1 holds the column ids (serial, question ids, remark); rows 2 and 3 start with # and \
+                give each column's label and the allowed answer codes: import skips them. The .xlsx \
+                has drop-down lists of the codes and a legend sheet. Key one ballot per row, save as \
+                .xlsx or CSV (docs/EXCEL.md), then: phieukin import --round ID FILE.
+                """)
+        @OptionGroup var workspace: WorkspaceOptions
+        @Option(help: "The round id (see: phieukin round list).") var round: RoundID
+        @Option(help: "The file to write, ending in .xlsx or .csv (refused if it exists, unless --force).")
+        var out: String
+        @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
+        var force = false
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() throws {
+            let result = try workspace.open().intake.writeKeyingTemplate(
+                roundID: round, to: out, language: workspace.documentLanguage, force: force)
+            if json { return try printJSON(result) }
+            say("Wrote \(result.path): \(counted(result.columns.count, "column")) (\(result.format)).")
+            say("Key one ballot per row from row 4, then: phieukin import --round \(round) \(result.path)")
         }
     }
 }

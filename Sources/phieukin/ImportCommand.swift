@@ -8,7 +8,7 @@ import PhieuKinMessages
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import keyed ballots (CSV or JSON Lines) into a round: validate, seal, log, sign.",
+        abstract: "Import keyed ballots (CSV, Excel .xlsx or JSON Lines) into a round: validate, seal, log, sign.",
         discussion: """
             Exit status: 0 every ballot accepted; 2 the import was committed but some ballots were \
             rejected or duplicates (they are quarantined: phieukin rejects list); 1 nothing was \
@@ -22,7 +22,8 @@ struct ImportCommand: ParsableCommand {
     var secondEntry: String?
     @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
     @Flag(help: "Print the documented JSON object (docs/IMPORT-JSON.md) instead of text.") var json = false
-    @Argument(help: "CSV or JSON Lines files keyed by tellers.") var files: [String]
+    @Argument(help: "CSV, .xlsx or JSON Lines files keyed by tellers (phieukin ballots template writes the header).")
+    var files: [String]
 
     func run() throws {
         let report = try options.open().intake.importBallots(
@@ -43,6 +44,11 @@ struct ImportCommand: ParsableCommand {
             say(
                 "Round \(report.round): \(report.accepted) accepted, \(counted(report.duplicates, "duplicate")), \(report.rejected) rejected"
             )
+            if let ignored = report.ignoredEmptyRows {
+                say(
+                    "\(counted(ignored, "empty row")) ignored (rows with no answer at all, e.g. left by Excel at the end)."
+                )
+            }
             for (code, count) in report.rejectedByReason.sorted(by: { $0.key < $1.key }) {
                 say("  \(code): \(count)")
             }

@@ -172,9 +172,12 @@ struct RoundReportCommand: ParsableCommand {
         abstract: "A tallied round's report: flagged officials first, then the unit summary and remarks.")
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "The round id.") var round: RoundID
-    @Option(help: "text, json, csv, html or pdf.") var format: ReportFormat = .text
-    @Option(help: "Output file (- for standard output; not for pdf; refused if it exists, unless --force).")
+    @Option(
+        help: "text, json, csv, html, pdf or xlsx (csv and xlsx: one row per figure, numeric columns; docs/EXCEL.md).")
+    var format: ReportFormat = .text
+    @Option(help: "Output file (- for standard output; not for pdf or xlsx; refused if it exists, unless --force).")
     var out: String = "-"
+    @Flag(help: "With --format csv --out F.csv: also write SPSS syntax reading it, F.sps.") var spss = false
     @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
     var force = false
     @OptionGroup var key: TallyKeyOptions
@@ -185,12 +188,14 @@ struct RoundReportCommand: ParsableCommand {
         let report = try workspace.reports.roundReport(
             roundID: round, key: source.shareFiles.isEmpty && source.passphrase == nil ? nil : source)
         if out == "-" {
+            if spss { throw ValidationError(tr("--spss writes a file beside the CSV: give --out FILE.csv.")) }
             FileHandle.standardOutput.write(
                 Data(try workspace.reports.reportBytes(report, format: format, language: options.documentLanguage)))
         } else {
             try workspace.reports.writeReport(
-                report, format: format, language: options.documentLanguage, to: out, force: force)
+                report, format: format, language: options.documentLanguage, to: out, force: force, spss: spss)
             say("Wrote \(out)")
+            if spss { say("Wrote \(out.lowercased().hasSuffix(".csv") ? String(out.dropLast(4)) : out).sps") }
         }
     }
 }
@@ -202,9 +207,12 @@ struct FlagsReportCommand: ParsableCommand {
     @Option(help: "The period (YYYY-Qn, YYYY-MM, YYYY).") var period: String
     @Option(help: "Only this survey.") var survey: SurveyID?
     @Option(help: "Only this unit.") var unit: UnitID?
-    @Option(help: "text, json, csv, html or pdf.") var format: ReportFormat = .text
-    @Option(help: "Output file (- for standard output; not for pdf; refused if it exists, unless --force).")
+    @Option(
+        help: "text, json, csv, html, pdf or xlsx (csv and xlsx: one row per figure, numeric columns; docs/EXCEL.md).")
+    var format: ReportFormat = .text
+    @Option(help: "Output file (- for standard output; not for pdf or xlsx; refused if it exists, unless --force).")
     var out: String = "-"
+    @Flag(help: "With --format csv --out F.csv: also write SPSS syntax reading it, F.sps.") var spss = false
     @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
     var force = false
 
@@ -212,12 +220,14 @@ struct FlagsReportCommand: ParsableCommand {
         let workspace = try options.open()
         let report = try workspace.reports.flagsReport(period: try parsePeriod(period), surveyID: survey, unitID: unit)
         if out == "-" {
+            if spss { throw ValidationError(tr("--spss writes a file beside the CSV: give --out FILE.csv.")) }
             FileHandle.standardOutput.write(
                 Data(try workspace.reports.reportBytes(report, format: format, language: options.documentLanguage)))
         } else {
             try workspace.reports.writeReport(
-                report, format: format, language: options.documentLanguage, to: out, force: force)
+                report, format: format, language: options.documentLanguage, to: out, force: force, spss: spss)
             say("Wrote \(out)")
+            if spss { say("Wrote \(out.lowercased().hasSuffix(".csv") ? String(out.dropLast(4)) : out).sps") }
         }
     }
 }

@@ -71,15 +71,15 @@ struct CSVParserTests {
         ),
         (
             [0x61, 0x0A, 0x62, 0x0A, 0x63, 0x2C, 0xC3, 0x28, 0x0A], 3,
-            "field 2 is not valid UTF-8 text; save the file as \"CSV UTF-8\" and import it again"
+            "field 2 is not UTF-8 text: the file was saved in another encoding (Windows-1258 or Windows-1252, Excel's \"CSV (Comma delimited)\"). In Excel choose File > Save As and the file type \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file"
         ),
         (
             [0x61, 0x0A, 0x22, 0x0A, 0xFF, 0x22, 0x0A], 2,
-            "field 1 is not valid UTF-8 text; save the file as \"CSV UTF-8\" and import it again"
+            "field 1 is not UTF-8 text: the file was saved in another encoding (Windows-1258 or Windows-1252, Excel's \"CSV (Comma delimited)\"). In Excel choose File > Save As and the file type \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file"
         ),
         (
             [0x61, 0x2C, 0xE1, 0xBA], 1,
-            "field 2 is not valid UTF-8 text; save the file as \"CSV UTF-8\" and import it again"
+            "field 2 is not UTF-8 text: the file was saved in another encoding (Windows-1258 or Windows-1252, Excel's \"CSV (Comma delimited)\"). In Excel choose File > Save As and the file type \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file"
         ),
     ]
 

@@ -113,6 +113,7 @@ struct RosterParserTests {
         let error = #expect(throws: RosterError.self) { try RosterParser.parse(bytes: bytes, fileName: "roster.csv") }
         #expect(
             error?.description
-                == "roster.csv:2: field 4 is not valid UTF-8 text; save the file as \"CSV UTF-8\" and import it again")
+                == "roster.csv:2: field 4 is not UTF-8 text: the file was saved in another encoding (Windows-1258 or Windows-1252, Excel's \"CSV (Comma delimited)\"). In Excel choose File > Save As and the file type \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file"
+        )
     }
 }

@@ -84,9 +84,10 @@ struct ImportWorkflowTests {
         csv += Array("\(unissued),,x,,,\n".utf8)  // line 5 unknown serial (marks valid)
         csv += Array("\(s[0]),x,,,,\n".utf8)  // line 6 duplicate of line 2
         csv += Array("\(s[4]),y,,,,\n".utf8)  // line 7 bad code
-        csv += Array("\(s[5]),,,,x,\n".utf8)  // line 8 unknown official
+        // line 8 remark too long (the Z9 column is not on the ballot: harmless while blank)
+        csv += Array("\(s[5]),x,,,,\(String(repeating: "ý", count: 1001))\n".utf8)
         csv += Array("\(s[6]),x;1,,,,\n".utf8)  // line 9 several answers
-        csv += Array("\(s[7]),x,,,,".utf8) + [0xC3, 0x28] + Array("\n".utf8)  // line 10 not UTF-8
+        csv += Array(",x,,,,\n".utf8)  // line 10 missing serial
         csv += Array("\(s[2]),x\n".utf8)  // line 11 malformed
         let path = try f.write("keyed.csv", csv)
 
@@ -98,8 +99,8 @@ struct ImportWorkflowTests {
         let lines = Dictionary(uniqueKeysWithValues: report.rejects.map { ($0.line, $0.code) })
         #expect(
             lines == [
-                4: "mistyped-serial", 5: "unknown-serial", 6: "serial-used", 7: "invalid-code", 8: "unknown-official",
-                9: "several-answers", 10: "not-utf8", 11: "malformed-row",
+                4: "mistyped-serial", 5: "unknown-serial", 6: "serial-used", 7: "invalid-code", 8: "remark-too-long",
+                9: "several-answers", 10: "missing-serial", 11: "malformed-row",
             ])
         #expect(report.rejects.allSatisfy { $0.file == path })
         #expect(
@@ -232,6 +233,31 @@ struct ImportWorkflowTests {
         #expect(twice?.kind == .duplicateImport)
         let verified = try f.workspace.audit.verify(roundID: f.round)
         #expect(verified.ok && verified.rounds.first?.leaves == 3, "\(verified.problems)")
+    }
+
+    /// docs/EXCEL.md: in an unnumbered round an empty row is a blank ballot, but the empty rows
+    /// that end a file count only while the round has room; Excel's leftovers beyond it are
+    /// ignored (not quarantined as over-planned, which would block closing).
+    @Test func trailingEmptyRowsFillTheRoundThenAreIgnored() throws {
+        let f = try ImportFixture.make(ballots: 4, numbered: false)
+        let path = try f.write("u.csv", "A1.dao-duc,A2.dao-duc\r\nx,\r\n,\r\n,x\r\n,\r\n,\r\n , \r\n")
+        let report = try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [path]))
+        #expect(report.accepted == 4 && report.exitStatus == 0 && report.rejects.isEmpty)
+        #expect(report.ignoredEmptyRows == 2)
+        // The same file again is refused, though the round now has room for none of its trailing
+        // empty rows: they are not part of what identifies the file.
+        let g = try ImportFixture.make(ballots: 4, numbered: false)
+        let file = try g.write("g.csv", "A1.dao-duc,A2.dao-duc\nx,\n,x\n,\n")
+        #expect(try g.workspace.intake.importBallots(ImportRequest(roundID: g.round, files: [file])).accepted == 3)
+        let twice = #expect(throws: PhieuKinError.self) {
+            try g.workspace.intake.importBallots(ImportRequest(roundID: g.round, files: [file]))
+        }
+        #expect(twice?.kind == .duplicateImport)
+        // A numbered round has no ballot without a serial: every empty row is ignored.
+        let n = try ImportFixture.make(ballots: 2)
+        let numbered = try n.write("n.csv", "serial,A1.dao-duc\n,\n\(n.serials[0]),x\n,\n\(n.serials[1]),\n,,\n")
+        let both = try n.workspace.intake.importBallots(ImportRequest(roundID: n.round, files: [numbered]))
+        #expect(both.accepted == 2 && both.rejects.isEmpty && both.ignoredEmptyRows == 3)
     }
 
     @Test func committeeSharesRecombineThreeOfFive() throws {

@@ -164,7 +164,7 @@ struct ImportCLITests {
     @Test func auditExportVerifiesIndependently() throws {
         let cli = try CLI.temporaryWorkspace("audit")
         let round = try RoundAndPrintTests.openRound(cli, ballots: 0, extra: ["--serials", "none"])
-        try "VP01.dao-duc,VP02.dao-duc\nx,\n\n,x\n,\n".write(
+        try "VP01.dao-duc,VP02.dao-duc\nx,\n\n,\n,x\n".write(
             toFile: cli.path("a.csv"), atomically: true, encoding: .utf8)
         try "VP02.dao-duc\nx\n".write(toFile: cli.path("b.csv"), atomically: true, encoding: .utf8)
         #expect(try cli.run(["import", "--round", round, cli.path("a.csv")]).status == 0)

@@ -148,7 +148,7 @@ extension ReportService {
         case .pdf: throw PhieuKinError.invalidInput("a PDF document needs an output file.", next: [.giveOutputFile])
         case .text: return Array(ReportRenderer.text(minutes, language: language).utf8)
         case .html: return Array(ReportRenderer.html(minutes, language: language).utf8)
-        case .json, .csv:
+        case .json, .csv, .xlsx:
             throw PhieuKinError.invalidInput(
                 "the tally minutes are a document to print and sign: they are written as PDF, HTML or text. The round's figures as data are in its report."
             )

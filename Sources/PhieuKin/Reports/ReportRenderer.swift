@@ -7,7 +7,8 @@ public import PhieuKinPrint
 ///
 /// Text, CSV and HTML share one `ReportDocument`, so they show the same things in the same
 /// order: flagged officials, then the unit summary, then remarks. JSON is documented in
-/// docs/REPORT-JSON.md.
+/// docs/REPORT-JSON.md. (`phieukin report --format csv` writes `ReportData`'s table instead: one
+/// row per figure with numeric columns, like the `.xlsx`; docs/EXCEL.md.)
 public enum ReportRenderer {
     // MARK: Text
 

@@ -37,6 +37,10 @@ public enum ReportStrings {
         case overviewAction, overviewReminder, overviewResolved, overviewLowConfidence, officials
         // Ballots.
         case ballotRowQuestion
+        // Spreadsheet and SPSS exports (ReportData.swift): column labels and sheet names.
+        case dataOfficialID, dataCriterionID, dataQuestionID, dataAnswerCode, dataAnswer, dataCount, dataTotal
+        case dataShare, dataPreviousShare, dataPreviousPeriod, dataStatusCode, dataSheet, aboutSheet, dataUnitID
+        case dataSPSSNote
     }
 
     private static let table: [Key: (vi: String, en: String)] = [
@@ -219,6 +223,25 @@ public enum ReportStrings {
         .chartTrend: ("{0} — {1}", "{0} — {1}"),
         .trend: ("Diễn biến", "Trend"),
         .ballotRowQuestion: ("Nội dung", "Question"),
+        // Spreadsheet and SPSS exports.
+        .dataOfficialID: ("Mã cán bộ", "Official id"),
+        .dataCriterionID: ("Mã tiêu chí", "Criterion id"),
+        .dataQuestionID: ("Mã câu hỏi", "Question id"),
+        .dataAnswerCode: ("Mã trả lời", "Answer code"),
+        .dataAnswer: ("Trả lời", "Answer"),
+        .dataCount: ("Số phiếu", "Ballots"),
+        .dataTotal: ("Tổng số phiếu hợp lệ", "Valid ballots"),
+        .dataShare: ("Tỷ lệ (%)", "Share (%)"),
+        .dataPreviousShare: ("Tỷ lệ kỳ trước (%)", "Share last round (%)"),
+        .dataPreviousPeriod: ("Kỳ trước", "Last round's period"),
+        .dataStatusCode: ("Mã kết luận", "Status code"),
+        .dataUnitID: ("Mã đơn vị", "Unit id"),
+        .dataSheet: ("Số liệu", "Data"),
+        .aboutSheet: ("Thông tin", "About"),
+        .dataSPSSNote: (
+            "Đặt tệp này cạnh tệp CSV (hoặc sửa đường dẫn ở /FILE) rồi chạy trong SPSS.",
+            "Keep this file beside the CSV (or edit the path in /FILE), then run it in SPSS."
+        ),
     ]
 
     /// The text for `key`, with `{0}`, `{1}`… replaced by `arguments`.

@@ -50,6 +50,8 @@ public enum MessageCatalogue {
             "--listen nhận giá trị dạng HOST:PORT, ví dụ 127.0.0.1:8080.",
         "--mark takes question=code":
             "--mark nhận giá trị dạng question=code (câu hỏi=mã đánh dấu)",
+        "--member \"{0}\" has no name: give \"Name, role\", e.g. \"Nguyễn Văn A, Trưởng ban\".":
+            "--member \"{0}\" không có họ tên: ghi \"Họ và tên, chức danh\", ví dụ \"Nguyễn Văn A, Trưởng ban\".",
         "--public-url is https but --behind-tls is not set: pages will not carry Strict-Transport-Security.":
             "--public-url là địa chỉ https nhưng chưa đặt --behind-tls: các trang sẽ không có tiêu đề Strict-Transport-Security.",
         "--serials takes numbered or none.":
@@ -194,6 +196,8 @@ public enum MessageCatalogue {
             "Không lưu tệp khóa bí mật trên ổ đĩa dùng chung; xem keys/README.md trong kho mã nguồn PhieuKin.",
         "Key one ballot per row from row 4, then: phieukin import --round {0} {1}":
             "Nhập mỗi phiếu một dòng, từ dòng 4, rồi chạy: phieukin import --round {0} {1}",
+        "Kind: {0}":
+            "Loại cơ quan: {0}",
         "Kiosks: at most one rating per this many seconds on average, per kiosk.":
             "Kiosk: trung bình tối đa một lượt đánh giá trong số giây này, đối với mỗi kiosk.",
         "Kiosks: at most this many ratings a day, per kiosk.":
@@ -274,6 +278,10 @@ public enum MessageCatalogue {
             "Mật khẩu của các tệp mảnh khóa hoặc của tệp khóa kiểm phiếu 1 trên 1, nếu được mã hóa (mảnh khóa mà người dùng khác đọc được thì bắt buộc phải mã hóa).",
         "Period: YYYY-Qn, YYYY-MM or YYYY.":
             "Kỳ: YYYY-Qn, YYYY-MM hoặc YYYY.",
+        "Place: (none: left dotted for the clerk)":
+            "Địa danh: (chưa có: để trống cho văn thư điền)",
+        "Place: {0}":
+            "Địa danh: {0}",
         "Print JSON (the import's object, docs/IMPORT-JSON.md, with pages and sheets).":
             "In JSON (đối tượng của lần nhập, docs/IMPORT-JSON.md, kèm các trang và tờ phiếu).",
         "Print JSON.":
@@ -356,6 +364,10 @@ public enum MessageCatalogue {
             "Khóa ký: {0} (quyền 0600)",
         "Signing key: {0} (mode 0600, encrypted)":
             "Khóa ký: {0} (quyền 0600, được mã hóa)",
+        "Superior agency: (none)":
+            "Cơ quan chủ quản: (không có)",
+        "Superior agency: {0}":
+            "Cơ quan chủ quản: {0}",
         "Survey id, e.g. quarterly-7.":
             "Mã mẫu phiếu, ví dụ quarterly-7.",
         "Tallied {0}: {1} counted.":
@@ -364,6 +376,8 @@ public enum MessageCatalogue {
             "Khóa kiểm phiếu (1 trên 1{0}): {1}",
         "Tally key split into {0} shares, any {1} open the round{2}:":
             "Khóa kiểm phiếu được chia thành {0} mảnh, bất kỳ {1} mảnh nào cũng mở được vòng{2}:",
+        "Tally minutes for the committee to sign: phieukin report minutes --round {0} --format pdf --out minutes.pdf":
+            "Biên bản kiểm phiếu để Tổ kiểm phiếu ký: phieukin report minutes --round {0} --format pdf --out minutes.pdf",
         "The PDF to write (refused if it exists, unless --force).":
             "Tệp PDF cần ghi (bị từ chối nếu tệp đã tồn tại, trừ khi có --force).",
         "The address voters use (https://phieu.example.gov.vn): what slips' QR codes point to.":
@@ -470,6 +484,8 @@ public enum MessageCatalogue {
             "Lỗi YAML: {0}",
         "YAML syntax error: {0}":
             "Lỗi cú pháp YAML: {0}",
+        "a PDF document needs an output file.":
+            "tài liệu PDF cần có tệp đầu ra.",
         "a PDF report needs an output file.":
             "báo cáo PDF cần có tệp đầu ra.",
         "a QR payload is too long":
@@ -1190,6 +1206,8 @@ public enum MessageCatalogue {
             "tệp mật khẩu, hoặc xem khóa có đúng là Ed25519 PKCS#8 PEM không",
         "the peer X25519 public key was rejected":
             "khóa công khai X25519 của bên kia bị từ chối",
+        "the place name contains the invisible text-direction control {0}, which can make the name display differently from what is stored; type the name again without it.":
+            "địa danh chứa ký tự điều khiển hướng văn bản ẩn {0}, có thể khiến tên hiển thị khác với nội dung được lưu; hãy nhập lại tên không có ký tự này.",
         "the public address must be an http(s) address of at most 100 plain characters, without # or |.":
             "địa chỉ công khai phải là địa chỉ http(s) dài tối đa 100 ký tự thông thường, không chứa # hoặc |.",
         "the reason is {0} characters long; keep it under {1}.":
@@ -1236,6 +1254,10 @@ public enum MessageCatalogue {
             "mã QR trên các phiếu in mã bỏ phiếu dẫn tới trang bỏ phiếu, vì vậy cần địa chỉ công khai của máy chủ (ví dụ https://phieu.example.gov.vn).",
         "the stored result of round {0} cannot be read.":
             "không đọc được kết quả đã lưu của vòng {0}.",
+        "the superior agency's name contains the invisible text-direction control {0}, which can make the name display differently from what is stored; type the name again without it.":
+            "tên cơ quan chủ quản chứa ký tự điều khiển hướng văn bản ẩn {0}, có thể khiến tên hiển thị khác với nội dung được lưu; hãy nhập lại tên không có ký tự này.",
+        "the tally minutes are a document to print and sign: they are written as PDF, HTML or text. The round's figures as data are in its report.":
+            "biên bản kiểm phiếu là văn bản để in và ký: chỉ xuất ra PDF, HTML hoặc văn bản thường. Số liệu của vòng dưới dạng dữ liệu có trong báo cáo của vòng.",
         "the threshold ({0}) cannot exceed the number of shares ({1})":
             "ngưỡng ({0}) không được vượt quá số mảnh khóa ({1})",
         "the threshold must be at least 1, got {0}":

@@ -11,8 +11,8 @@ import PhieuKinMessages
 /// - remarks are kept apart from the counts, sealed to the round's tally key (docs/FORMAT.md,
 ///   "Results log").
 ///
-/// One migration, `v1`: nothing has shipped, so the schema is written whole. Once a release is
-/// out, a change is a new migration, never an edit of this one.
+/// `v1` is the schema as first written whole; later changes are new migrations (`v2`: the tally
+/// minutes' date and committee), never edits of an earlier one.
 enum Schema {
     static func createV1(_ db: Database) throws {
         try db.create(table: "meta") { t in
@@ -201,6 +201,24 @@ enum Schema {
             t.primaryKey("seq", .integer)
             t.column("body", .blob).notNull()
             t.column("signature", .blob).notNull()
+        }
+    }
+
+    /// v2: what the tally minutes need besides the result — the day the round was counted and
+    /// its counting committee (names and roles, in the order given). Not secret: the members sign
+    /// the minutes by name. Rounds tallied before v2 have no row; their minutes leave the
+    /// committee lines blank for hand filling.
+    static func createV2(_ db: Database) throws {
+        try db.create(table: "tallyMinutes") { t in
+            t.primaryKey("roundID", .text).references("round", onDelete: .cascade)
+            t.column("talliedOn", .text).notNull()
+        }
+        try db.create(table: "tallyMember") { t in
+            t.column("roundID", .text).notNull().references("tallyMinutes", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("name", .text).notNull()
+            t.column("role", .text).notNull()
+            t.primaryKey(["roundID", "position"])
         }
     }
 }

@@ -17,7 +17,8 @@ struct PhieuKinCommand: ParsableCommand {
             current directory. Start with `phieukin init`.
             """,
         subcommands: [
-            InitCommand.self, KeysCommand.self, SurveyCommand.self, RosterCommand.self, RoundCommand.self,
+            InitCommand.self, AgencyCommand.self, KeysCommand.self, SurveyCommand.self, RosterCommand.self,
+            RoundCommand.self,
             BallotsCommand.self, ImportCommand.self, RejectsCommand.self, VerifyCommand.self, AuditCommand.self,
             TallyCommand.self, FlagsCommand.self, ReportCommand.self, KioskCommand.self, ScanCommand.self,
             ServeCommand.self,

@@ -40,12 +40,26 @@ struct TallyCommand: ParsableCommand {
     var agencyPassphraseFile: String?
     @Flag(help: "For a tallied round: count again and check it matches the committed result; nothing is written.")
     var recount = false
+    @Option(
+        help: ArgumentHelp(
+            "A member of the counting committee, \"Name, role\" (repeat, in the order they sign the tally minutes).",
+            valueName: "name, role"))
+    var member: [String] = []
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
+        var committee: [CommitteeMember] = []
+        for text in member {
+            guard let parsed = CommitteeMember(parsing: text) else {
+                throw ValidationError(
+                    tr("--member \"\(text)\" has no name: give \"Name, role\", e.g. \"Nguyễn Văn A, Trưởng ban\"."))
+            }
+            committee.append(parsed)
+        }
         let summary = try options.open().tally.count(
             roundID: round, key: try key.source(),
-            agencyPassphrase: try agencyPassphraseFile.map(KeyFiles.readPassphrase), recount: recount)
+            agencyPassphrase: try agencyPassphraseFile.map(KeyFiles.readPassphrase), recount: recount,
+            committee: committee)
         if json { return try printJSON(summary) }
         if summary.recount {
             say(
@@ -77,6 +91,9 @@ struct TallyCommand: ParsableCommand {
             )
         }
         say("Next: phieukin report --round \(summary.roundID) --format pdf --out report.pdf")
+        say(
+            "Tally minutes for the committee to sign: phieukin report minutes --round \(summary.roundID) --format pdf --out minutes.pdf"
+        )
     }
 }
 
@@ -113,7 +130,40 @@ extension ReportFormat: ExpressibleByArgument {}
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Write reports of tallied rounds and of flagged officials.",
-        subcommands: [RoundReportCommand.self, FlagsReportCommand.self], defaultSubcommand: RoundReportCommand.self)
+        subcommands: [RoundReportCommand.self, FlagsReportCommand.self, MinutesCommand.self],
+        defaultSubcommand: RoundReportCommand.self)
+}
+
+struct MinutesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minutes",
+        abstract: "A tallied round's tally minutes (biên bản kiểm phiếu), laid out as an administrative document.",
+        discussion: """
+            Heading as Nghị định 30/2020/NĐ-CP sets it (the national title, or the Party's for an agency created \
+            with --agency-kind party), the committee named with tally --member, the ballots issued, received, \
+            valid, invalid and held for review with how each reason was decided, the results, the flags, and \
+            the signed roots of the ballot log and the results log for the committee to sign under.
+            """)
+    @OptionGroup var options: WorkspaceOptions
+    @Option(help: "The round id.") var round: RoundID
+    @Option(help: "pdf, html or text.") var format: ReportFormat = .pdf
+    @Option(help: "Output file (- for standard output; not for pdf; refused if it exists, unless --force).")
+    var out: String = "-"
+    @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
+    var force = false
+
+    func run() throws {
+        let workspace = try options.open()
+        let lang = options.documentLanguage
+        let minutes = try workspace.reports.minutes(roundID: round)
+        if out == "-" {
+            FileHandle.standardOutput.write(
+                Data(try workspace.reports.minutesBytes(minutes, format: format, language: lang)))
+        } else {
+            try workspace.reports.writeMinutes(minutes, format: format, language: lang, to: out, force: force)
+            say("Wrote \(out)")
+        }
+    }
 }
 
 struct RoundReportCommand: ParsableCommand {

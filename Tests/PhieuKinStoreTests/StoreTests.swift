@@ -76,10 +76,13 @@ struct StoreTests {
         }
     }
 
-    /// Nothing has shipped: the whole schema is the one migration `v1`.
-    @Test func oneMigrationWritesTheWholeSchema() throws {
+    /// `v1` writes the schema whole; `v2` adds the tally minutes' date and committee.
+    @Test func migrationsWriteTheWholeSchema() throws {
         let store = try temporaryStore()
-        #expect(try store.testingQuery("SELECT identifier FROM grdb_migrations") == ["v1"])
+        #expect(
+            try store.testingQuery("SELECT identifier FROM grdb_migrations ORDER BY identifier") == [
+                "v1", "v2-tally-minutes",
+            ])
         let tables = try store.testingQuery(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> 'grdb_migrations' ORDER BY name"
         )
@@ -88,7 +91,7 @@ struct StoreTests {
                 "ballotFrontier", "batch", "batchFile", "flag", "inbox", "issuedSerial", "kiosk", "kioskDay",
                 "kioskSubmission", "leaf", "meta", "official", "reject",
                 "result", "resultLeaf", "resultRemarks", "resultTreeHead", "round", "roundOfficial", "roundUnit",
-                "treeHead", "unit", "usedSerial",
+                "tallyMember", "tallyMinutes", "treeHead", "unit", "usedSerial",
             ])
     }
 

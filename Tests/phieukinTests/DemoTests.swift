@@ -20,6 +20,15 @@ struct DemoTests {
         ] {
             #expect(run.stdout.contains(header), "demo output lacks \(header)")
         }
+        // Every tallied round has minutes the committee named at tally can sign.
+        let minutes = try ExternalTool.run(
+            "/usr/bin/pdftotext", ["-layout", workspace + "/out/minutes-2026-Q3-VP-quarterly-7.pdf", "-"])
+        #expect(minutes.status == 0, "\(minutes.stderr)")
+        for expected in [
+            "BIÊN BẢN KIỂM PHIẾU", "UBND THÀNH PHỐ HÀ NỘI", "Ba Đình, ngày", "1. Nguyễn Văn Khải — Trưởng ban",
+        ] {
+            #expect(minutes.stdout.contains(expected), "the demo's minutes lack \(expected)")
+        }
         let data = try #require(FileManager.default.contents(atPath: workspace + "/out/flags-history.json"))
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let flags = try #require(document["flags"] as? [[String: Any]])

@@ -92,6 +92,8 @@ public enum MessageCatalogue {
             "Sổ phiếu: {0} phiếu; đã ký đầu cây {1} (gốc {2}).",
         "CSV or JSON Lines files keyed by tellers.":
             "Các tệp CSV hoặc JSON Lines do người nhập liệu nhập.",
+        "Change the document heading settings; options not given keep their value.":
+            "Thay đổi thông tin phần đầu văn bản; tùy chọn nào không nêu thì giữ nguyên.",
         "Check each quarantined ballot against the paper: phieukin rejects list --round {0}":
             "Đối chiếu từng phiếu chờ xử lý với phiếu giấy: phieukin rejects list --round {0}",
         "Check the ballot logs (and other logs) against their signatures, leaves and counts.":
@@ -270,6 +272,8 @@ public enum MessageCatalogue {
             "Đã mở {0} cho đơn vị {1}, kỳ {2}",
         "Opened {0} for units {1}, period {2}":
             "Đã mở {0} cho các đơn vị {1}, kỳ {2}",
+        "Output file (- for standard output; not for pdf or xlsx; refused if it exists, unless --force).":
+            "Tệp đầu ra (- để in ra màn hình; không dùng cho pdf hoặc xlsx; bị từ chối nếu tệp đã tồn tại, trừ khi có --force).",
         "Output file (- for standard output; not for pdf; refused if it exists, unless --force).":
             "Tệp đầu ra (- để ghi ra đầu ra chuẩn; không áp dụng cho pdf; bị từ chối nếu tệp đã tồn tại, trừ khi có --force).",
         "PROBLEM: {0}":
@@ -296,6 +300,8 @@ public enum MessageCatalogue {
             "In phiếu hoặc phiếu mã bỏ phiếu (phát số sê-ri của vòng); ghi mẫu nhập liệu.",
         "Print cut-apart slips, one access code (and its QR) each, for electronic voting.":
             "In các phiếu mã rời (cắt ra), mỗi phiếu một mã bỏ phiếu (kèm mã QR), dùng cho bỏ phiếu điện tử.",
+        "Print the agency's document heading settings.":
+            "In thông tin phần đầu văn bản của cơ quan.",
         "Print the agency's public key and its fingerprint.":
             "In khóa công khai của cơ quan và dấu vân tay khóa.",
         "Print the documented JSON object (docs/IMPORT-JSON.md) instead of text.":
@@ -354,6 +360,8 @@ public enum MessageCatalogue {
             "Phục vụ trang bỏ phiếu và kiosk qua HTTP (docs/WEB.md).",
         "Shares needed to open the round (K of N).":
             "Số mảnh khóa cần để mở vòng (K trên N).",
+        "Show or change how official documents are headed (tally minutes, the leaders' report).":
+            "Xem hoặc thay đổi phần đầu của văn bản chính thức (biên bản kiểm phiếu, báo cáo gửi lãnh đạo).",
         "Show the agency's keys.":
             "Hiển thị các khóa của cơ quan.",
         "Show units and officials in roster order.":
@@ -452,6 +460,8 @@ public enum MessageCatalogue {
             "Lý do hủy vòng (được lưu, ký và thể hiện trong báo cáo).",
         "Why they are discarded (kept, and signed into the round's log).":
             "Lý do loại bỏ (được lưu và ký vào sổ của vòng).",
+        "With --format csv --out F.csv: also write SPSS syntax reading it, F.sps.":
+            "Với --format csv --out F.csv: ghi thêm tệp cú pháp SPSS F.sps để đọc tệp đó.",
         "Works at any state. The void and its reason are signed into the round's log (and, for a tallied round, recorded beside its result in the results log); its serials and access codes stop working; flags and reports leave it out and list it as voided. The period can then be run again.":
             "Áp dụng ở mọi trạng thái. Việc hủy và lý do hủy được ký vào sổ của vòng (và, đối với vòng đã kiểm phiếu, được ghi kèm kết quả của vòng trong sổ kết quả); các số sê-ri và mã bỏ phiếu của vòng hết hiệu lực; cảnh báo và báo cáo không tính vòng này và liệt kê vòng là đã hủy. Sau đó có thể lấy phiếu lại cho kỳ đó.",
         "Workspace: {0}":
@@ -880,6 +890,8 @@ public enum MessageCatalogue {
             "tệp mật khẩu {0} trống.",
         "passphrase file {0} not found.":
             "không tìm thấy tệp mật khẩu {0}.",
+        "pdf, html or text.":
+            "pdf, html hoặc text.",
         "pdftoppm wrote an unreadable page":
             "pdftoppm đã ghi ra một trang không đọc được",
         "pending reject {0} has no sealed ballot":
@@ -1058,6 +1070,8 @@ public enum MessageCatalogue {
             "các mảnh khóa có độ dài khác nhau ({0} và {1}); chúng thuộc các lần chia khóa khác nhau",
         "sheet {0} is larger than Excel allows ({1} rows, {2} columns)":
             "trang tính {0} lớn hơn mức Excel cho phép ({1} dòng, {2} cột)",
+        "state or party.":
+            "state (cơ quan nhà nước) hoặc party (cơ quan Đảng).",
         "survey {0} has no remark; leave the column blank":
             "mẫu phiếu {0} không có ý kiến khác; hãy để trống cột này",
         "survey {0} is a confidence vote: its quorum is counted against the number of people summoned, which was not given.":
@@ -1078,6 +1092,8 @@ public enum MessageCatalogue {
             "văn bản không phải UTF-8: hãy lưu tệp ở dạng UTF-8 rồi nhập lại",
         "text, json, csv, html or pdf.":
             "text, json, csv, html hoặc pdf.",
+        "text, json, csv, html, pdf or xlsx (csv and xlsx: one row per figure, numeric columns; docs/EXCEL.md).":
+            "text, json, csv, html, pdf hoặc xlsx (csv và xlsx: mỗi số liệu một dòng, cột dạng số; xem docs/EXCEL.md).",
         "the AES-256-GCM output buffer holds {0} bytes; this message needs {1}":
             "bộ đệm đầu ra AES-256-GCM chứa {0} byte; thông điệp này cần {1}",
         "the AES-256-GCM output buffer overlaps an input; use separate buffers, or work exactly in place":

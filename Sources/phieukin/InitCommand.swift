@@ -5,30 +5,38 @@ import PhieuKinMessages
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a workspace: the database and the agency's Ed25519 signing key."
+        abstract: tr("Create a workspace: the database and the agency's Ed25519 signing key.")
     )
 
     @OptionGroup var options: WorkspaceOptions
 
-    @Option(help: "The agency's name, printed on ballots and reports.")
+    @Option(help: ArgumentHelp(tr("The agency's name, printed on ballots and reports.")))
     var agency: String = "Cơ quan"
 
     @Option(
         help:
-            "state (default) or party: official documents are headed by the national title and motto, or by \"ĐẢNG CỘNG SẢN VIỆT NAM\"."
+            ArgumentHelp(
+                tr(
+                    "state (default) or party: official documents are headed by the national title and motto, or by \"ĐẢNG CỘNG SẢN VIỆT NAM\"."
+                ))
     )
     var agencyKind: AgencyProfile.Kind = .state
 
-    @Option(help: "The superior agency (cơ quan chủ quản) printed above the agency's name on official documents.")
+    @Option(
+        help: ArgumentHelp(
+            tr("The superior agency (cơ quan chủ quản) printed above the agency's name on official documents.")))
     var superior: String?
 
-    @Option(help: "The place name (địa danh) before the date on official documents, e.g. \"Ba Đình\".")
+    @Option(
+        help: ArgumentHelp(tr("The place name (địa danh) before the date on official documents, e.g. \"Ba Đình\".")))
     var place: String?
 
-    @Option(help: "Encrypt the private key with the passphrase in this file (PKCS#8, readable by `openssl pkey`).")
+    @Option(
+        help: ArgumentHelp(
+            tr("Encrypt the private key with the passphrase in this file (PKCS#8, readable by `openssl pkey`).")))
     var passphraseFile: String?
 
-    @Option(help: "Use this existing Ed25519 PKCS#8 key (mode 0600) instead of generating one.")
+    @Option(help: ArgumentHelp(tr("Use this existing Ed25519 PKCS#8 key (mode 0600) instead of generating one.")))
     var signingKey: String?
 
     func run() throws {
@@ -53,7 +61,7 @@ extension AgencyProfile.Kind: ExpressibleByArgument {}
 struct AgencyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agency",
-        abstract: "Show or change how official documents are headed (tally minutes, the leaders' report).",
+        abstract: tr("Show or change how official documents are headed (tally minutes, the leaders' report)."),
         subcommands: [Show.self, Set.self], defaultSubcommand: Show.self)
 
     static func show(_ workspace: Workspace) {
@@ -69,18 +77,20 @@ struct AgencyCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the agency's document heading settings.")
+        static let configuration = CommandConfiguration(abstract: tr("Print the agency's document heading settings."))
         @OptionGroup var options: WorkspaceOptions
         func run() throws { AgencyCommand.show(try options.open()) }
     }
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change the document heading settings; options not given keep their value.")
+            abstract: tr("Change the document heading settings; options not given keep their value."))
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "state or party.") var kind: AgencyProfile.Kind?
-        @Option(help: "The superior agency (cơ quan chủ quản); \"\" removes it.") var superior: String?
-        @Option(help: "The place name (địa danh) before the date; \"\" leaves it dotted.") var place: String?
+        @Option(help: ArgumentHelp(tr("state or party."))) var kind: AgencyProfile.Kind?
+        @Option(help: ArgumentHelp(tr("The superior agency (cơ quan chủ quản); \"\" removes it."))) var superior:
+            String?
+        @Option(help: ArgumentHelp(tr("The place name (địa danh) before the date; \"\" leaves it dotted."))) var place:
+            String?
 
         func run() throws {
             let workspace = try options.open()
@@ -95,10 +105,11 @@ struct AgencyCommand: ParsableCommand {
 
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "keys", abstract: "Show the agency's keys.", subcommands: [Show.self])
+        commandName: "keys", abstract: tr("Show the agency's keys."), subcommands: [Show.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the agency's public key and its fingerprint.")
+        static let configuration = CommandConfiguration(
+            abstract: tr("Print the agency's public key and its fingerprint."))
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {

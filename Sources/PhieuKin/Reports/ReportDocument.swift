@@ -166,7 +166,18 @@ extension ReportDocument {
             }
         }
         var sections: [Section] = []
-        if report.view.kind == .grid { sections.append(Self.flagSection(report.flagged, language: l)) }
+        if report.view.kind == .grid {
+            // Officials still to act on under "Cán bộ cần lưu ý"; those who resolved a shortcoming
+            // under their own heading, never among the flagged.
+            let open = report.flagged.filter { $0.flag.status != .resolved }
+            let resolved = report.flagged.filter { $0.flag.status == .resolved }
+            if !open.isEmpty || resolved.isEmpty { sections.append(Self.flagSection(open, language: l)) }
+            if !resolved.isEmpty {
+                var section = Self.flagSection(resolved, language: l)
+                section.heading = S.text(.sectionResolved, l)
+                sections.append(section)
+            }
+        }
         sections.append(summary)
         if report.survey.remark.allowed { sections.append(remarks) }
         self.sections = sections

@@ -70,12 +70,17 @@ extension WorkspaceService {
             rows = survey.questions.map { .init(label: $0.label.text(language), sublabel: "") }
             columns = survey.choices.map { .init(header: $0.label.text(language)) }
         }
+        // Who answers (citizens, businesses, staff), after the period: one survey is often run on
+        // several channels, and the paper must say which one it belongs to.
+        let channel = Survey.Channel(rawValue: round.channel).map { " – " + ReportStrings.channel($0, language) } ?? ""
         var document = BallotDocument(
             agencyName: agencyName, unitName: units.map { unitNames[$0] ?? $0.rawValue }.joined(separator: " – "),
             surveyID: survey.id.rawValue, roundID: round.id.rawValue,
             title: survey.title.text(language), subtitle: language == .vi ? "phiếu kín" : "secret ballot",
-            periodText: period, dateText: CivilDate.today().display, instructions: survey.instructions.text(language),
-            rows: rows, columns: columns, mode: survey.shape == .grid ? .checkboxes : .singleChoice,
+            periodText: period + channel, dateText: CivilDate.today().display,
+            instructions: survey.instructions.text(language), rows: rows, columns: columns,
+            mode: survey.shape == .grid ? .checkboxes : .singleChoice,
+            rowHeader: survey.shape == .questions ? ReportStrings.text(.ballotRowQuestion, language) : nil,
             remarkLabel: survey.remark.allowed
                 ? (language == .vi ? "Ý kiến khác (nếu có):" : "Other remarks (optional):") : nil,
             language: language, layoutID: "")

@@ -14,7 +14,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
 extension WorkspaceService {
 
-    fileprivate func writeOutput(to path: String, force: Bool, _ body: (OutputFile) throws -> Void) throws {
+    func writeOutput(to path: String, force: Bool, _ body: (OutputFile) throws -> Void) throws {
         let output = try OutputFile.begin(path, force: force, workspace: self, what: "the report")
         do {
             try body(output)
@@ -70,6 +70,13 @@ extension ReportService {
     ) throws
         -> RoundReport
     {
+        try roundReport(roundID: roundID, key: key, openRemarks: true, generated: generated)
+    }
+
+    /// `openRemarks`: false leaves the sealed remarks sealed (the minutes show none).
+    func roundReport(
+        roundID: RoundID, key: TallyKeySource? = nil, openRemarks: Bool, generated: Date
+    ) throws -> RoundReport {
         let round = try store.round(id: roundID)
         if round.state == .voided {
             throw PhieuKinError.roundState(
@@ -93,7 +100,7 @@ extension ReportService {
             }
             .max { $0.period < $1.period }
         var withheld = false
-        if let sealed = try store.sealedRemarks(roundID: roundID) {
+        if openRemarks, let sealed = try store.sealedRemarks(roundID: roundID) {
             if let tallyKey = try remarksKey(round: round, given: key) {
                 result.remarks = try Self.openRemarks(sealed, key: tallyKey, roundID: roundID)
             } else {
@@ -156,10 +163,61 @@ extension ReportService {
             }
         }
         if let unitID { flags = flags.filter { $0.unitID == unitID } }
-        return FlagsReport(
+        let officials = try store.officials(includeInactive: true)
+        var report = FlagsReport(
             period: period, flags: flags, carried: carried.filter { unitID == nil || $0.unitID == unitID },
-            notes: notes, surveys: Array(surveys.values), officials: try store.officials(includeInactive: true),
-            units: units, generated: generated)
+            notes: notes, surveys: Array(surveys.values), officials: officials, units: units, generated: generated)
+        report.agency = agencyName
+        report.profile = agencyProfile
+        let byID = Dictionary(officials.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // QĐ 96 outcomes of the confidence votes in scope; only valid votes of groups large
+        // enough to report (`ReportView`), like every other figure.
+        for round in tallied {
+            guard let result = history.first(where: { $0.roundID == round.id }), result.kind == .confidenceVote,
+                let survey = surveys[round.surveyID]
+            else { continue }
+            report.confidenceVotes += 1
+            guard case .shown(let shown) = ReportView(result).content, case .confidenceVote(let vote) = shown.counts,
+                vote.valid
+            else { continue }
+            let unitName = unitNames[result.unitID] ?? result.unitID.rawValue
+            for row in vote.rows where !row.thresholdsMet.isEmpty {
+                guard let low = row.low,
+                    let outcome = survey.policy.thresholds.last(where: { row.thresholdsMet.contains($0.id) })
+                else { continue }
+                report.lowConfidence.append(
+                    .init(
+                        officialID: row.officialID,
+                        officialName: byID[row.officialID]?.fullName ?? row.officialID.rawValue,
+                        position: byID[row.officialID]?.position ?? "", unitName: unitName, period: result.period,
+                        roundID: result.roundID, low: low, outcome: outcome.label))
+            }
+        }
+        report.lowConfidence.sort { ($0.period, $0.unitName, $0.roundID) < ($1.period, $1.unitName, $1.roundID) }
+
+        // The trend of each flagged criterion over the official's last four rounds of the survey.
+        var seen = Set<String>()
+        for entry in report.flagged {
+            let flag = entry.flag
+            guard seen.insert("\(flag.officialID)|\(flag.criterionID)|\(flag.surveyID)").inserted else { continue }
+            let rounds = history.filter {
+                $0.surveyID == flag.surveyID && $0.period <= flag.period && $0.hasOfficial(flag.officialID)
+            }
+            .sorted { $0.period < $1.period }
+            .suffix(4)
+            let points = rounds.map { result -> FlagsReport.Trend.Point in
+                guard case .shown(let shown) = ReportView(result).content, case .grid(let grid) = shown.counts,
+                    let cell = grid.cell(official: flag.officialID, criterion: flag.criterionID)
+                else { return .init(period: result.period, share: nil) }
+                return .init(period: result.period, share: cell.share)
+            }
+            report.trends.append(
+                .init(
+                    officialID: flag.officialID, criterionID: flag.criterionID, officialName: entry.officialName,
+                    criterionLabel: entry.criterionLabel, points: points))
+        }
+        return report
     }
 
     /// Renders a report in `format` to `path` (written whole or not at all). An existing `path`

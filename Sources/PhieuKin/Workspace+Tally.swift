@@ -384,9 +384,12 @@ extension TallyService {
     ///
     /// `recount`: for a tallied round, counts again and checks the result and flags are
     /// identical to the committed ones (nothing is written); a mismatch is an error.
+    ///
+    /// `committee`: the counting committee's members, kept with the result for the tally
+    /// minutes (with the day of the tally); ignored by a recount.
     public func count(
         roundID: RoundID, key source: TallyKeySource = TallyKeySource(), agencyPassphrase: [UInt8]? = nil,
-        recount: Bool = false
+        recount: Bool = false, committee: [CommitteeMember] = []
     ) throws -> TallySummary {
         let round = try store.round(id: roundID)
         switch (round.state, recount) {
@@ -479,7 +482,10 @@ extension TallyService {
         do {
             index = try store.commitTally(
                 TallyCommit(
-                    roundID: roundID, resultBody: resultBody, flags: records, sealedRemarks: sealedRemarks, leaf: leaf)
+                    roundID: roundID, resultBody: resultBody, flags: records, sealedRemarks: sealedRemarks, leaf: leaf,
+                    minutes: StoredTallyMinutes(
+                        talliedOn: CivilDate.today().description,
+                        members: committee.map { .init(name: $0.name, role: $0.role) }))
             ) { root, size, seq in
                 try Self.signResultsHead(root: root, size: size, seq: seq, key: signingKey)
             }

@@ -118,16 +118,15 @@ public final class Workspace: Sendable {
     }
 
     /// Creates a workspace: the database, the keys folder and the agency's Ed25519 signing key.
+    ///
+    /// `profile` says how official documents (tally minutes, the leaders' report) are headed.
     public static func create(
-        at root: String, agency: String, passphrase: [UInt8]? = nil, existingKeyPath: String? = nil
+        at root: String, agency: String, passphrase: [UInt8]? = nil, existingKeyPath: String? = nil,
+        profile: AgencyProfile = AgencyProfile()
     ) throws -> (Workspace, InitSummary) {
-        // Check the name and read an imported key before creating anything, so a bad one leaves
+        // Check the names and read an imported key before creating anything, so a bad one leaves
         // no half workspace.
-        if let scalar = BidiControls.first(in: agency) {
-            throw PhieuKinError.invalidInput(
-                "the agency name contains the invisible text-direction control \(BidiControls.name(scalar)), which can make "
-                    + "the name display differently from what is stored; type the name again without it.")
-        }
+        try checkNames(profile, agency: agency)
         let key: Ed25519PrivateKey
         if let existingKeyPath {
             let pem = try KeyFiles.readPrivate(existingKeyPath)
@@ -171,6 +170,9 @@ public final class Workspace: Sendable {
         let store = try Store(creatingAt: databasePath(root))
         let agency = agency.nfc
         try store.setMeta("agency", agency)
+        try store.setMeta(AgencyProfile.kindKey, profile.kind.rawValue)
+        if let superior = profile.superior { try store.setMeta(AgencyProfile.superiorKey, superior) }
+        if let place = profile.place { try store.setMeta(AgencyProfile.placeKey, place) }
         try store.setMeta("createdOn", CivilDate.today().description)
         let workspace = try Workspace(root: root)
         let summary = InitSummary(

@@ -50,6 +50,8 @@ public enum MessageCatalogue {
             "--listen nhận giá trị dạng HOST:PORT, ví dụ 127.0.0.1:8080.",
         "--mark takes question=code":
             "--mark nhận giá trị dạng question=code (câu hỏi=mã đánh dấu)",
+        "--member \"{0}\" has no name: give \"Name, role\", e.g. \"Nguyễn Văn A, Trưởng ban\".":
+            "--member \"{0}\" không có họ tên: ghi \"Họ và tên, chức danh\", ví dụ \"Nguyễn Văn A, Trưởng ban\".",
         "--public-url is https but --behind-tls is not set: pages will not carry Strict-Transport-Security.":
             "--public-url là địa chỉ https nhưng chưa đặt --behind-tls: các trang sẽ không có tiêu đề Strict-Transport-Security.",
         "--serials takes numbered or none.":
@@ -90,6 +92,8 @@ public enum MessageCatalogue {
             "Sổ phiếu: {0} phiếu; đã ký đầu cây {1} (gốc {2}).",
         "CSV or JSON Lines files keyed by tellers.":
             "Các tệp CSV hoặc JSON Lines do người nhập liệu nhập.",
+        "Change the document heading settings; options not given keep their value.":
+            "Thay đổi thông tin phần đầu văn bản; tùy chọn nào không nêu thì giữ nguyên.",
         "Check each quarantined ballot against the paper: phieukin rejects list --round {0}":
             "Đối chiếu từng phiếu chờ xử lý với phiếu giấy: phieukin rejects list --round {0}",
         "Check the ballot logs (and other logs) against their signatures, leaves and counts.":
@@ -194,6 +198,8 @@ public enum MessageCatalogue {
             "Không lưu tệp khóa bí mật trên ổ đĩa dùng chung; xem keys/README.md trong kho mã nguồn PhieuKin.",
         "Key one ballot per row from row 4, then: phieukin import --round {0} {1}":
             "Nhập mỗi phiếu một dòng, từ dòng 4, rồi chạy: phieukin import --round {0} {1}",
+        "Kind: {0}":
+            "Loại cơ quan: {0}",
         "Kiosks: at most one rating per this many seconds on average, per kiosk.":
             "Kiosk: trung bình tối đa một lượt đánh giá trong số giây này, đối với mỗi kiosk.",
         "Kiosks: at most this many ratings a day, per kiosk.":
@@ -266,6 +272,8 @@ public enum MessageCatalogue {
             "Đã mở {0} cho đơn vị {1}, kỳ {2}",
         "Opened {0} for units {1}, period {2}":
             "Đã mở {0} cho các đơn vị {1}, kỳ {2}",
+        "Output file (- for standard output; not for pdf or xlsx; refused if it exists, unless --force).":
+            "Tệp đầu ra (- để in ra màn hình; không dùng cho pdf hoặc xlsx; bị từ chối nếu tệp đã tồn tại, trừ khi có --force).",
         "Output file (- for standard output; not for pdf; refused if it exists, unless --force).":
             "Tệp đầu ra (- để ghi ra đầu ra chuẩn; không áp dụng cho pdf; bị từ chối nếu tệp đã tồn tại, trừ khi có --force).",
         "PROBLEM: {0}":
@@ -274,6 +282,10 @@ public enum MessageCatalogue {
             "Mật khẩu của các tệp mảnh khóa hoặc của tệp khóa kiểm phiếu 1 trên 1, nếu được mã hóa (mảnh khóa mà người dùng khác đọc được thì bắt buộc phải mã hóa).",
         "Period: YYYY-Qn, YYYY-MM or YYYY.":
             "Kỳ: YYYY-Qn, YYYY-MM hoặc YYYY.",
+        "Place: (none: left dotted for the clerk)":
+            "Địa danh: (chưa có: để trống cho văn thư điền)",
+        "Place: {0}":
+            "Địa danh: {0}",
         "Print JSON (the import's object, docs/IMPORT-JSON.md, with pages and sheets).":
             "In JSON (đối tượng của lần nhập, docs/IMPORT-JSON.md, kèm các trang và tờ phiếu).",
         "Print JSON.":
@@ -288,6 +300,8 @@ public enum MessageCatalogue {
             "In phiếu hoặc phiếu mã bỏ phiếu (phát số sê-ri của vòng); ghi mẫu nhập liệu.",
         "Print cut-apart slips, one access code (and its QR) each, for electronic voting.":
             "In các phiếu mã rời (cắt ra), mỗi phiếu một mã bỏ phiếu (kèm mã QR), dùng cho bỏ phiếu điện tử.",
+        "Print the agency's document heading settings.":
+            "In thông tin phần đầu văn bản của cơ quan.",
         "Print the agency's public key and its fingerprint.":
             "In khóa công khai của cơ quan và dấu vân tay khóa.",
         "Print the documented JSON object (docs/IMPORT-JSON.md) instead of text.":
@@ -346,6 +360,8 @@ public enum MessageCatalogue {
             "Phục vụ trang bỏ phiếu và kiosk qua HTTP (docs/WEB.md).",
         "Shares needed to open the round (K of N).":
             "Số mảnh khóa cần để mở vòng (K trên N).",
+        "Show or change how official documents are headed (tally minutes, the leaders' report).":
+            "Xem hoặc thay đổi phần đầu của văn bản chính thức (biên bản kiểm phiếu, báo cáo gửi lãnh đạo).",
         "Show the agency's keys.":
             "Hiển thị các khóa của cơ quan.",
         "Show units and officials in roster order.":
@@ -356,6 +372,10 @@ public enum MessageCatalogue {
             "Khóa ký: {0} (quyền 0600)",
         "Signing key: {0} (mode 0600, encrypted)":
             "Khóa ký: {0} (quyền 0600, được mã hóa)",
+        "Superior agency: (none)":
+            "Cơ quan chủ quản: (không có)",
+        "Superior agency: {0}":
+            "Cơ quan chủ quản: {0}",
         "Survey id, e.g. quarterly-7.":
             "Mã mẫu phiếu, ví dụ quarterly-7.",
         "Tallied {0}: {1} counted.":
@@ -364,6 +384,8 @@ public enum MessageCatalogue {
             "Khóa kiểm phiếu (1 trên 1{0}): {1}",
         "Tally key split into {0} shares, any {1} open the round{2}:":
             "Khóa kiểm phiếu được chia thành {0} mảnh, bất kỳ {1} mảnh nào cũng mở được vòng{2}:",
+        "Tally minutes for the committee to sign: phieukin report minutes --round {0} --format pdf --out minutes.pdf":
+            "Biên bản kiểm phiếu để Tổ kiểm phiếu ký: phieukin report minutes --round {0} --format pdf --out minutes.pdf",
         "The PDF to write (refused if it exists, unless --force).":
             "Tệp PDF cần ghi (bị từ chối nếu tệp đã tồn tại, trừ khi có --force).",
         "The address voters use (https://phieu.example.gov.vn): what slips' QR codes point to.":
@@ -438,6 +460,8 @@ public enum MessageCatalogue {
             "Lý do hủy vòng (được lưu, ký và thể hiện trong báo cáo).",
         "Why they are discarded (kept, and signed into the round's log).":
             "Lý do loại bỏ (được lưu và ký vào sổ của vòng).",
+        "With --format csv --out F.csv: also write SPSS syntax reading it, F.sps.":
+            "Với --format csv --out F.csv: ghi thêm tệp cú pháp SPSS F.sps để đọc tệp đó.",
         "Works at any state. The void and its reason are signed into the round's log (and, for a tallied round, recorded beside its result in the results log); its serials and access codes stop working; flags and reports leave it out and list it as voided. The period can then be run again.":
             "Áp dụng ở mọi trạng thái. Việc hủy và lý do hủy được ký vào sổ của vòng (và, đối với vòng đã kiểm phiếu, được ghi kèm kết quả của vòng trong sổ kết quả); các số sê-ri và mã bỏ phiếu của vòng hết hiệu lực; cảnh báo và báo cáo không tính vòng này và liệt kê vòng là đã hủy. Sau đó có thể lấy phiếu lại cho kỳ đó.",
         "Workspace: {0}":
@@ -470,6 +494,8 @@ public enum MessageCatalogue {
             "Lỗi YAML: {0}",
         "YAML syntax error: {0}":
             "Lỗi cú pháp YAML: {0}",
+        "a PDF document needs an output file.":
+            "tài liệu PDF cần có tệp đầu ra.",
         "a PDF report needs an output file.":
             "báo cáo PDF cần có tệp đầu ra.",
         "a QR payload is too long":
@@ -864,6 +890,8 @@ public enum MessageCatalogue {
             "tệp mật khẩu {0} trống.",
         "passphrase file {0} not found.":
             "không tìm thấy tệp mật khẩu {0}.",
+        "pdf, html or text.":
+            "pdf, html hoặc text.",
         "pdftoppm wrote an unreadable page":
             "pdftoppm đã ghi ra một trang không đọc được",
         "pending reject {0} has no sealed ballot":
@@ -1042,6 +1070,8 @@ public enum MessageCatalogue {
             "các mảnh khóa có độ dài khác nhau ({0} và {1}); chúng thuộc các lần chia khóa khác nhau",
         "sheet {0} is larger than Excel allows ({1} rows, {2} columns)":
             "trang tính {0} lớn hơn mức Excel cho phép ({1} dòng, {2} cột)",
+        "state or party.":
+            "state (cơ quan nhà nước) hoặc party (cơ quan Đảng).",
         "survey {0} has no remark; leave the column blank":
             "mẫu phiếu {0} không có ý kiến khác; hãy để trống cột này",
         "survey {0} is a confidence vote: its quorum is counted against the number of people summoned, which was not given.":
@@ -1062,6 +1092,8 @@ public enum MessageCatalogue {
             "văn bản không phải UTF-8: hãy lưu tệp ở dạng UTF-8 rồi nhập lại",
         "text, json, csv, html or pdf.":
             "text, json, csv, html hoặc pdf.",
+        "text, json, csv, html, pdf or xlsx (csv and xlsx: one row per figure, numeric columns; docs/EXCEL.md).":
+            "text, json, csv, html, pdf hoặc xlsx (csv và xlsx: mỗi số liệu một dòng, cột dạng số; xem docs/EXCEL.md).",
         "the AES-256-GCM output buffer holds {0} bytes; this message needs {1}":
             "bộ đệm đầu ra AES-256-GCM chứa {0} byte; thông điệp này cần {1}",
         "the AES-256-GCM output buffer overlaps an input; use separate buffers, or work exactly in place":
@@ -1190,6 +1222,8 @@ public enum MessageCatalogue {
             "tệp mật khẩu, hoặc xem khóa có đúng là Ed25519 PKCS#8 PEM không",
         "the peer X25519 public key was rejected":
             "khóa công khai X25519 của bên kia bị từ chối",
+        "the place name contains the invisible text-direction control {0}, which can make the name display differently from what is stored; type the name again without it.":
+            "địa danh chứa ký tự điều khiển hướng văn bản ẩn {0}, có thể khiến tên hiển thị khác với nội dung được lưu; hãy nhập lại tên không có ký tự này.",
         "the public address must be an http(s) address of at most 100 plain characters, without # or |.":
             "địa chỉ công khai phải là địa chỉ http(s) dài tối đa 100 ký tự thông thường, không chứa # hoặc |.",
         "the reason is {0} characters long; keep it under {1}.":
@@ -1236,6 +1270,10 @@ public enum MessageCatalogue {
             "mã QR trên các phiếu in mã bỏ phiếu dẫn tới trang bỏ phiếu, vì vậy cần địa chỉ công khai của máy chủ (ví dụ https://phieu.example.gov.vn).",
         "the stored result of round {0} cannot be read.":
             "không đọc được kết quả đã lưu của vòng {0}.",
+        "the superior agency's name contains the invisible text-direction control {0}, which can make the name display differently from what is stored; type the name again without it.":
+            "tên cơ quan chủ quản chứa ký tự điều khiển hướng văn bản ẩn {0}, có thể khiến tên hiển thị khác với nội dung được lưu; hãy nhập lại tên không có ký tự này.",
+        "the tally minutes are a document to print and sign: they are written as PDF, HTML or text. The round's figures as data are in its report.":
+            "biên bản kiểm phiếu là văn bản để in và ký: chỉ xuất ra PDF, HTML hoặc văn bản thường. Số liệu của vòng dưới dạng dữ liệu có trong báo cáo của vòng.",
         "the threshold ({0}) cannot exceed the number of shares ({1})":
             "ngưỡng ({0}) không được vượt quá số mảnh khóa ({1})",
         "the threshold must be at least 1, got {0}":

@@ -14,8 +14,15 @@ let pointsPerMillimetre = 72.0 / 25.4
 @inline(__always) func pt(_ millimetres: Double) -> Double { millimetres * pointsPerMillimetre }
 
 /// The fonts: DejaVu covers every Vietnamese precomposed letter, so pango never falls back
-/// to another family and diacritics stay aligned with their base letters.
+/// to another family and diacritics stay aligned with their base letters. Official documents
+/// (tally minutes, the leaders' report) are set in Liberation Serif: metric-compatible with Times
+/// New Roman, which Nghị định 30/2020 names, with the same full Vietnamese coverage (Debian
+/// fonts-liberation2).
 enum Fonts {
+    static let serif = "Liberation Serif"
+    static let serifBold = "Liberation Serif Bold"
+    static let serifItalic = "Liberation Serif Italic"
+    static let serifBoldItalic = "Liberation Serif Bold Italic"
     static let sans = "DejaVu Sans"
     static let sansBold = "DejaVu Sans Bold"
     static let mono = "DejaVu Sans Mono"

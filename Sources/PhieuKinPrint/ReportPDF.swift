@@ -51,14 +51,52 @@ public struct ReportPDFDocument: Sendable {
         public var tables: [Table]
         public var charts: [Chart]
         public var items: [String]
+        /// Fixed-width lines (hashes and signatures in groups), indented.
+        public var codes: [String]
+        /// An empty heading continues the text without one.
         public init(
-            heading: String, paragraphs: [String] = [], tables: [Table] = [], charts: [Chart] = [], items: [String] = []
+            heading: String, paragraphs: [String] = [], tables: [Table] = [], charts: [Chart] = [],
+            items: [String] = [], codes: [String] = []
         ) {
             self.heading = heading
             self.paragraphs = paragraphs
             self.tables = tables
             self.charts = charts
             self.items = items
+            self.codes = codes
+        }
+    }
+
+    /// The heading of an administrative document (Nghị định 30/2020/NĐ-CP): issuing body top
+    /// left, the national title and motto (or the Party's title) top right, the number and
+    /// symbol under the body, the place and date under the motto.
+    public struct Heading: Sendable {
+        public var superior: String?
+        public var agency: String
+        public var title: String
+        /// Bold and underlined under the title; nil for a Party body.
+        public var motto: String?
+        public var number: String
+        public var placeDate: String
+        public init(
+            superior: String?, agency: String, title: String, motto: String?, number: String, placeDate: String
+        ) {
+            self.superior = superior
+            self.agency = agency
+            self.title = title
+            self.motto = motto
+            self.number = number
+            self.placeDate = placeDate
+        }
+    }
+
+    public struct Signer: Sendable {
+        public var role: String
+        /// Empty: a blank line for the name written by hand.
+        public var name: String
+        public init(role: String, name: String) {
+            self.role = role
+            self.name = name
         }
     }
 
@@ -67,6 +105,17 @@ public struct ReportPDFDocument: Sendable {
     public var sections: [Section]
     /// Printed at the foot of every page before the page number ("Trang 2" / "Page 2").
     public var pageLabel: String
+
+    /// Set for an official document: the heading is drawn and the text is set in Liberation Serif
+    /// (metric-compatible with Times New Roman, every Vietnamese letter), as NĐ 30/2020 asks.
+    public var heading: Heading?
+    public var subtitle: String?
+    public var signersTitle: String?
+    public var signers: [Signer] = []
+    /// "(Ký, ghi rõ họ tên)" under each signer's role.
+    public var signHint = ""
+    public var recipientsLabel = ""
+    public var recipients: [String] = []
 
     public init(title: String, meta: [Entry], sections: [Section], pageLabel: String) {
         self.title = title
@@ -82,17 +131,31 @@ public enum ReportPDF {
     @discardableResult
     public static func render(_ document: ReportPDFDocument, to path: String) throws(PrintError) -> PrintSummary {
         let canvas = try PDFCanvas(path: path, title: document.title)
-        var writer = ReportWriter(canvas: canvas, pageLabel: document.pageLabel)
+        var writer = ReportWriter(canvas: canvas, pageLabel: document.pageLabel, serif: document.heading != nil)
+        let body = writer.bodySize
+        if let heading = document.heading { writer.officialHeading(heading) }
         writer.title(document.title)
-        for entry in document.meta { writer.paragraph("\(entry.label): \(entry.value)", size: 9) }
+        if let subtitle = document.subtitle {
+            writer.paragraph(subtitle, size: body, bold: true, alignment: .center)
+            writer.y += 2
+        }
+        for entry in document.meta { writer.paragraph("\(entry.label): \(entry.value)", size: body) }
         for section in document.sections {
-            writer.heading(section.heading)
-            for paragraph in section.paragraphs { writer.paragraph(paragraph, size: 9) }
+            if !section.heading.isEmpty { writer.heading(section.heading) }
+            for paragraph in section.paragraphs { writer.paragraph(paragraph, size: body) }
+            for code in section.codes { writer.code(code) }
             for table in section.tables { writer.table(table) }
             for chart in section.charts { writer.chart(chart) }
-            for item in section.items { writer.paragraph("• " + item, size: 9, indent: 3) }
+            for item in section.items {
+                writer.paragraph(document.heading == nil ? "• " + item : item, size: body, indent: 3)
+            }
             try canvas.check("drawing a report section")
         }
+        if !document.signers.isEmpty {
+            writer.signatures(document.signers, title: document.signersTitle, hint: document.signHint)
+        }
+        if !document.recipients.isEmpty { writer.recipients(document.recipientsLabel, document.recipients) }
+        try canvas.check("drawing the signatures")
         writer.finishPage()
         let bytes = try canvas.finish()
         return PrintSummary(pages: canvas.pages, bytes: bytes)
@@ -107,26 +170,152 @@ private struct ReportWriter {
 
     let canvas: PDFCanvas
     let pageLabel: String
+    /// Official documents: Liberation Serif, larger text (NĐ 30/2020 asks for 13–14 pt body text;
+    /// tables stay smaller so a unit's grid fits the page).
+    let serif: Bool
     var y = margin
     var pageOpen = true
 
-    init(canvas: PDFCanvas, pageLabel: String) {
+    init(canvas: PDFCanvas, pageLabel: String, serif: Bool = false) {
         self.canvas = canvas
         self.pageLabel = pageLabel
+        self.serif = serif
     }
 
     var pen: Pen { canvas.pen }
+    var bodySize: Double { serif ? 12.5 : 9 }
+    var tableSize: Double { serif ? 10 : 7.5 }
 
-    func font(_ size: Double, bold: Bool = false) -> FontDescription {
-        FontDescription(bold ? Fonts.sansBold : Fonts.sans, size: size)
+    func font(_ size: Double, bold: Bool = false, italic: Bool = false) -> FontDescription {
+        if serif {
+            let face =
+                bold && italic
+                ? Fonts.serifBoldItalic : bold ? Fonts.serifBold : italic ? Fonts.serifItalic : Fonts.serif
+            return FontDescription(face, size: size)
+        }
+        return FontDescription(bold ? Fonts.sansBold : Fonts.sans, size: size)
     }
 
     func block(
-        _ text: String, size: Double, bold: Bool = false, width: Double, maxLines: Int = 40,
+        _ text: String, size: Double, bold: Bool = false, italic: Bool = false, width: Double, maxLines: Int = 40,
         alignment: TextBlock.Alignment = .left
     ) -> TextBlock {
         TextBlock(
-            canvas, text: text, font: font(size, bold: bold), width: width, maxLines: maxLines, alignment: alignment)
+            canvas, text: text, font: font(size, bold: bold, italic: italic), width: width, maxLines: maxLines,
+            alignment: alignment)
+    }
+
+    /// Issuing body on the left, national title and motto on the right (each centred in its
+    /// column), a short rule under the body's name and the motto underlined to its own width.
+    mutating func officialHeading(_ heading: ReportPDFDocument.Heading) {
+        let leftWidth = 72.0
+        let rightX = Self.margin + leftWidth + 4
+        let rightWidth = Self.width - leftWidth - 4
+        var left = y
+        pen.setGray(0)
+        if let superior = heading.superior {
+            let text = block(superior, size: 12, width: leftWidth, maxLines: 2, alignment: .center)
+            pen.show(text, x: Self.margin, y: left)
+            left += text.size.height
+        }
+        let agency = block(heading.agency, size: 12, bold: true, width: leftWidth, maxLines: 3, alignment: .center)
+        pen.show(agency, x: Self.margin, y: left)
+        left += agency.size.height + 0.8
+        let ruleWidth = min(agency.inkWidth, leftWidth) / 3
+        pen.line(Self.margin + (leftWidth - ruleWidth) / 2, left, Self.margin + (leftWidth + ruleWidth) / 2, left)
+        pen.stroke(width: 0.3)
+        left += 2.5
+        let number = block(heading.number, size: 12.5, width: leftWidth, maxLines: 1, alignment: .center)
+        pen.show(number, x: Self.margin, y: left)
+        left += number.size.height
+
+        var right = y
+        let title = block(heading.title, size: 12, bold: true, width: rightWidth, maxLines: 2, alignment: .center)
+        pen.show(title, x: rightX, y: right)
+        right += title.size.height
+        if let motto = heading.motto {
+            let text = block(motto, size: 13, bold: true, width: rightWidth, maxLines: 1, alignment: .center)
+            pen.show(text, x: rightX, y: right)
+            right += text.size.height + 0.4
+            let width = min(text.inkWidth, rightWidth)
+            pen.line(rightX + (rightWidth - width) / 2, right, rightX + (rightWidth + width) / 2, right)
+            pen.stroke(width: 0.3)
+            right += 2.5
+        } else {
+            // A Party body's title is underlined itself.
+            let width = min(title.inkWidth, rightWidth)
+            pen.line(rightX + (rightWidth - width) / 2, right + 0.2, rightX + (rightWidth + width) / 2, right + 0.2)
+            pen.stroke(width: 0.3)
+            right += 2.5
+        }
+        let date = block(
+            heading.placeDate, size: 12.5, italic: true, width: rightWidth, maxLines: 2, alignment: .center)
+        pen.show(date, x: rightX, y: right)
+        right += date.size.height
+        y = max(left, right) + 8
+    }
+
+    mutating func code(_ text: String) {
+        let line = TextBlock(
+            canvas, text: text, font: FontDescription(Fonts.mono, size: serif ? 10.5 : 8.5), width: Self.width - 10,
+            maxLines: 1)
+        ensure(line.size.height)
+        pen.setGray(0)
+        pen.show(line, x: Self.margin + 10, y: y)
+        y += line.size.height + 0.3
+    }
+
+    /// The signature block, two signers a row, each row kept whole on one page.
+    mutating func signatures(_ signers: [ReportPDFDocument.Signer], title: String?, hint: String) {
+        let columns = signers.count == 1 ? 1 : 2
+        let columnWidth = Self.width / Double(columns)
+        let room = 30.0
+        y += 4
+        if let title {
+            let text = block(title, size: bodySize, bold: true, width: Self.width, maxLines: 1, alignment: .center)
+            ensure(text.size.height + room + 12)
+            pen.setGray(0)
+            pen.show(text, x: Self.margin, y: y)
+            y += text.size.height + 2
+        }
+        for start in stride(from: 0, to: signers.count, by: columns) {
+            let row = Array(signers[start..<min(start + columns, signers.count)])
+            ensure(room + 14)
+            var bottom = y
+            for (index, signer) in row.enumerated() {
+                // A lone signer signs on the right, as NĐ 30 places the signature.
+                let x = Self.margin + (row.count == 1 && columns == 2 ? 1 : Double(index)) * columnWidth
+                var top = y
+                let role = block(
+                    signer.role, size: bodySize, bold: true, width: columnWidth, maxLines: 2, alignment: .center)
+                pen.show(role, x: x, y: top)
+                top += role.size.height
+                let note = block(
+                    hint, size: bodySize - 1.5, italic: true, width: columnWidth, maxLines: 1, alignment: .center)
+                pen.show(note, x: x, y: top)
+                top += note.size.height + room - 10
+                let name = block(
+                    signer.name.isEmpty ? "……………………………" : signer.name, size: bodySize, bold: true, width: columnWidth,
+                    maxLines: 2, alignment: .center)
+                pen.show(name, x: x, y: top)
+                bottom = max(bottom, top + name.size.height)
+            }
+            y = bottom + 6
+        }
+    }
+
+    /// "Nơi nhận:" and its lines, bottom left.
+    mutating func recipients(_ label: String, _ lines: [String]) {
+        let heading = block(label, size: 12, bold: true, italic: true, width: Self.width / 2, maxLines: 1)
+        ensure(heading.size.height + 6 * Double(lines.count))
+        pen.setGray(0)
+        pen.show(heading, x: Self.margin, y: y)
+        y += heading.size.height
+        for line in lines {
+            let text = block(line, size: 11, width: Self.width / 2, maxLines: 3)
+            pen.show(text, x: Self.margin, y: y)
+            y += text.size.height
+        }
     }
 
     /// Makes room for `height` mm, starting a new page if needed. Returns true on a new page.
@@ -155,7 +344,7 @@ private struct ReportWriter {
     }
 
     mutating func heading(_ text: String) {
-        let heading = block(text, size: 11, bold: true, width: Self.width, maxLines: 2)
+        let heading = block(text, size: serif ? 13 : 11, bold: true, width: Self.width, maxLines: 2)
         ensure(heading.size.height + 12)
         y += 3
         pen.setGray(0)
@@ -168,8 +357,10 @@ private struct ReportWriter {
         y += 2
     }
 
-    mutating func paragraph(_ text: String, size: Double, indent: Double = 0) {
-        let paragraph = block(text, size: size, width: Self.width - indent)
+    mutating func paragraph(
+        _ text: String, size: Double, indent: Double = 0, bold: Bool = false, alignment: TextBlock.Alignment = .left
+    ) {
+        let paragraph = block(text, size: size, bold: bold, width: Self.width - indent, alignment: alignment)
         ensure(paragraph.size.height)
         pen.setGray(0)
         pen.show(paragraph, x: Self.margin + indent, y: y)
@@ -177,11 +368,11 @@ private struct ReportWriter {
     }
 
     mutating func table(_ table: ReportPDFDocument.Table) {
-        let size = 7.5
+        let size = tableSize
         let padding = 1.0
         let count = table.columns.count
         guard count > 0 else { return }
-        if let caption = table.caption { paragraph(caption, size: 8.5) }
+        if let caption = table.caption { paragraph(caption, size: size + 1) }
         // Column widths: a column is at least as wide as its short cells (≤ 30 mm, kept on one
         // line) and its longest word, as far as the page allows. What is left is shared in
         // proportion to the full widths.
@@ -261,13 +452,13 @@ private struct ReportWriter {
         let rowHeight = 4.6
         let labelWidth = 58.0
         let barWidth = 90.0
-        let title = block(chart.title, size: 8.5, bold: true, width: Self.width, maxLines: 2)
-        ensure(title.size.height + rowHeight * Double(min(chart.bars.count, 3)) + 2)
+        let title = block(chart.title, size: serif ? 10.5 : 8.5, bold: true, width: Self.width, maxLines: 2)
+        // A chart is never split across pages: it starts on the next page unless all of it fits.
+        ensure(title.size.height + 1 + rowHeight * Double(chart.bars.count) + 2.5)
         pen.setGray(0)
         pen.show(title, x: Self.margin, y: y)
         y += title.size.height + 1
         for bar in chart.bars {
-            ensure(rowHeight)
             let label = block(bar.label, size: 7.5, width: labelWidth - 2, maxLines: 1, alignment: .right)
             pen.setGray(0)
             pen.show(label, x: Self.margin, y: y + 0.4)

@@ -57,13 +57,41 @@ public struct TallyCommit: Sendable {
     public var sealedRemarks: [UInt8]
     /// The results-log leaf for this round (docs/FORMAT.md, "Results log").
     public var leaf: [UInt8]
+    /// The counting committee and the tally date, for the tally minutes (not secret: the
+    /// committee signs the minutes by name). Kept beside the result, outside the signed log.
+    public var minutes: StoredTallyMinutes?
 
-    public init(roundID: RoundID, resultBody: [UInt8], flags: [StoredFlag], sealedRemarks: [UInt8], leaf: [UInt8]) {
+    public init(
+        roundID: RoundID, resultBody: [UInt8], flags: [StoredFlag], sealedRemarks: [UInt8], leaf: [UInt8],
+        minutes: StoredTallyMinutes? = nil
+    ) {
         self.roundID = roundID
         self.resultBody = resultBody
         self.flags = flags
         self.sealedRemarks = sealedRemarks
         self.leaf = leaf
+        self.minutes = minutes
+    }
+}
+
+/// What the tally minutes (biên bản kiểm phiếu) need that the result does not hold: the day the
+/// round was counted and the members of the counting committee, in the order they were given.
+public struct StoredTallyMinutes: Sendable, Hashable {
+    public struct Member: Sendable, Hashable {
+        public var name: String
+        /// The member's role on the committee, e.g. "Trưởng ban"; empty when none was given.
+        public var role: String
+        public init(name: String, role: String) {
+            self.name = name
+            self.role = role
+        }
+    }
+    /// yyyy-MM-dd.
+    public var talliedOn: String
+    public var members: [Member]
+    public init(talliedOn: String, members: [Member]) {
+        self.talliedOn = talliedOn
+        self.members = members
     }
 }
 

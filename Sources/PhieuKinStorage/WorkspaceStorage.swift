@@ -76,6 +76,9 @@ public protocol WorkspaceStorage: Sendable {
     /// Stored flags of the given rounds (all rounds when nil), by round, official, criterion.
     func flags(roundIDs: [RoundID]?) throws -> [StoredFlag]
     func sealedRemarks(roundID: RoundID) throws -> [UInt8]?
+    /// The tally date and committee committed with a round's result (nil: not tallied, or
+    /// tallied before the minutes were kept).
+    func tallyMinutes(roundID: RoundID) throws -> StoredTallyMinutes?
     /// Everything `verify` reads of the results log, from one read transaction.
     func resultsLogSnapshot() throws -> ResultsLogSnapshot
 

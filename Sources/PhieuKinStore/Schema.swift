@@ -11,8 +11,9 @@ import PhieuKinMessages
 /// - remarks are kept apart from the counts, sealed to the round's tally key (docs/FORMAT.md,
 ///   "Results log").
 ///
-/// `v1` writes the schema whole; each later change is a migration of its own, never an edit of
-/// `v1` (`v3-round-manifest`: the round manifest, issue 13).
+/// `v1` is the schema as first written whole; later changes are new migrations (`v2`: the tally
+/// minutes' date and committee; `v3-round-manifest`: the round manifest, issue 13), never edits of
+/// an earlier one.
 enum Schema {
     static func createV1(_ db: Database) throws {
         try db.create(table: "meta") { t in
@@ -201,6 +202,24 @@ enum Schema {
             t.primaryKey("seq", .integer)
             t.column("body", .blob).notNull()
             t.column("signature", .blob).notNull()
+        }
+    }
+
+    /// v2: what the tally minutes need besides the result — the day the round was counted and
+    /// its counting committee (names and roles, in the order given). Not secret: the members sign
+    /// the minutes by name. Rounds tallied before v2 have no row; their minutes leave the
+    /// committee lines blank for hand filling.
+    static func createV2(_ db: Database) throws {
+        try db.create(table: "tallyMinutes") { t in
+            t.primaryKey("roundID", .text).references("round", onDelete: .cascade)
+            t.column("talliedOn", .text).notNull()
+        }
+        try db.create(table: "tallyMember") { t in
+            t.column("roundID", .text).notNull().references("tallyMinutes", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("name", .text).notNull()
+            t.column("role", .text).notNull()
+            t.primaryKey(["roundID", "position"])
         }
     }
 

@@ -30,6 +30,16 @@ extension Store {
             try db.execute(
                 sql: "INSERT INTO resultRemarks (roundID, sealed) VALUES (?, ?)",
                 arguments: [key, Data(commit.sealedRemarks)])
+            if let minutes = commit.minutes {
+                try db.execute(
+                    sql: "INSERT INTO tallyMinutes (roundID, talliedOn) VALUES (?, ?)",
+                    arguments: [key, minutes.talliedOn])
+                for (position, member) in minutes.members.enumerated() {
+                    try db.execute(
+                        sql: "INSERT INTO tallyMember (roundID, position, name, role) VALUES (?, ?, ?, ?)",
+                        arguments: [key, position, member.name, member.role])
+                }
+            }
             try db.execute(
                 sql: "UPDATE round SET state = ? WHERE id = ?",
                 arguments: [Round.State.tallied.rawValue, key])
@@ -82,6 +92,20 @@ extension Store {
                 db, sql: "SELECT sealed FROM resultRemarks WHERE roundID = ?", arguments: [roundID.rawValue]
             )
             .map { row in [UInt8]((row[0] as Data?) ?? Data()) }
+        }
+    }
+
+    public func tallyMinutes(roundID: RoundID) throws -> StoredTallyMinutes? {
+        try read { db in
+            guard
+                let talliedOn = try String.fetchOne(
+                    db, sql: "SELECT talliedOn FROM tallyMinutes WHERE roundID = ?", arguments: [roundID.rawValue])
+            else { return nil }
+            let members = try Row.fetchAll(
+                db, sql: "SELECT name, role FROM tallyMember WHERE roundID = ? ORDER BY position",
+                arguments: [roundID.rawValue]
+            ).map { StoredTallyMinutes.Member(name: $0[0], role: $0[1]) }
+            return StoredTallyMinutes(talliedOn: talliedOn, members: members)
         }
     }
 

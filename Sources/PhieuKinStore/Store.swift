@@ -181,6 +181,9 @@ public final class Store: WorkspaceStorage, @unchecked Sendable {
         migrator.registerMigration("v1") { db in
             try Schema.createV1(db)
         }
+        migrator.registerMigration("v2-tally-minutes") { db in
+            try Schema.createV2(db)
+        }
         migrator.registerMigration("v3-round-manifest") { db in
             try Schema.addRoundManifest(db)
         }

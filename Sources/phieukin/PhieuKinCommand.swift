@@ -11,13 +11,15 @@ public import enum PhieuKinCore.Language
 struct PhieuKinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phieukin",
-        abstract: "Secret ballots and anonymous surveys for Vietnamese agencies (phiếu kín).",
-        discussion: """
+        abstract: tr("Secret ballots and anonymous surveys for Vietnamese agencies (phiếu kín)."),
+        discussion: tr(
+            """
             Every command works on a workspace: --workspace DIR, else $PHIEUKIN_WORKSPACE, else the \
             current directory. Start with `phieukin init`.
-            """,
+            """),
         subcommands: [
-            InitCommand.self, KeysCommand.self, SurveyCommand.self, RosterCommand.self, RoundCommand.self,
+            InitCommand.self, AgencyCommand.self, KeysCommand.self, SurveyCommand.self, RosterCommand.self,
+            RoundCommand.self,
             BallotsCommand.self, ImportCommand.self, RejectsCommand.self, VerifyCommand.self, AuditCommand.self,
             ReceiptCommand.self,
             TallyCommand.self, FlagsCommand.self, ReportCommand.self, KioskCommand.self, ScanCommand.self,
@@ -68,14 +70,18 @@ struct PhieuKinCommand: ParsableCommand {
 
 /// Options every workspace command shares.
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: "The workspace directory (default: $PHIEUKIN_WORKSPACE, else the current directory).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(tr("The workspace directory (default: $PHIEUKIN_WORKSPACE, else the current directory).")))
     var workspace: String?
 
     @Option(
-        help: """
-            Language: vi (default) or en, for messages and for the document the command writes. Without it, \
-            messages follow $PHIEUKIN_LANG and documents are in Vietnamese.
-            """)
+        help: ArgumentHelp(
+            tr(
+                """
+                Language: vi (default) or en, for messages and for the document the command writes. Without it, \
+                messages follow $PHIEUKIN_LANG and documents are in Vietnamese.
+                """)))
     var lang: Language?
 
     /// Documents (ballots, reports, slips) are filed by the agency: Vietnamese unless `--lang en`.

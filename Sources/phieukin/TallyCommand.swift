@@ -8,11 +8,15 @@ import PhieuKinMessages
 struct TallyKeyOptions: ParsableArguments {
     @Option(
         name: .customLong("share"),
-        help: "A committee member's share file (repeat: any K of the N). Not needed for a 1-of-1 round.")
+        help: ArgumentHelp(
+            tr("A committee member's share file (repeat: any K of the N). Not needed for a 1-of-1 round.")))
     var shares: [String] = []
     @Option(
         help:
-            "Passphrase of the share files or of the 1-of-1 tally key file, if they are encrypted (a share other users can read must be)."
+            ArgumentHelp(
+                tr(
+                    "Passphrase of the share files or of the 1-of-1 tally key file, if they are encrypted (a share other users can read must be)."
+                ))
     )
     var passphraseFile: String?
 
@@ -24,28 +28,49 @@ struct TallyKeyOptions: ParsableArguments {
 struct TallyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tally",
-        abstract: "Open a closed round with the committee's shares, count it, flag repeated criticism, commit results.",
-        discussion: """
+        abstract: tr(
+            "Open a closed round with the committee's shares, count it, flag repeated criticism, commit results."),
+        discussion: tr(
+            """
             The tally key is rebuilt in memory only. The ballot log is checked against its signed close \
             head before any ballot is decrypted; decrypted ballots are never written anywhere. A tallied \
             round is never counted again: --recount recomputes and checks the committed result instead.
-            """)
+            """))
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "The round id (see: phieukin round list).") var round: RoundID
+    @Option(help: ArgumentHelp(tr("The round id (see: phieukin round list)."))) var round: RoundID
     @OptionGroup var key: TallyKeyOptions
     @Option(
         help:
-            "File holding the agency signing key's passphrase (signs the results log; also opens a 1-of-1 tally key encrypted with it when no --passphrase-file is given)."
+            ArgumentHelp(
+                tr(
+                    "File holding the agency signing key's passphrase (signs the results log; also opens a 1-of-1 tally key encrypted with it when no --passphrase-file is given)."
+                ))
     )
     var agencyPassphraseFile: String?
-    @Flag(help: "For a tallied round: count again and check it matches the committed result; nothing is written.")
+    @Flag(
+        help: ArgumentHelp(
+            tr("For a tallied round: count again and check it matches the committed result; nothing is written.")))
     var recount = false
-    @Flag(help: "Print JSON.") var json = false
+    @Option(
+        help: ArgumentHelp(
+            "A member of the counting committee, \"Name, role\" (repeat, in the order they sign the tally minutes).",
+            valueName: "name, role"))
+    var member: [String] = []
+    @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
 
     func run() throws {
+        var committee: [CommitteeMember] = []
+        for text in member {
+            guard let parsed = CommitteeMember(parsing: text) else {
+                throw ValidationError(
+                    tr("--member \"\(text)\" has no name: give \"Name, role\", e.g. \"Nguyễn Văn A, Trưởng ban\"."))
+            }
+            committee.append(parsed)
+        }
         let summary = try options.open().tally.count(
             roundID: round, key: try key.source(),
-            agencyPassphrase: try agencyPassphraseFile.map(KeyFiles.readPassphrase), recount: recount)
+            agencyPassphrase: try agencyPassphraseFile.map(KeyFiles.readPassphrase), recount: recount,
+            committee: committee)
         if json { return try printJSON(summary) }
         if summary.recount {
             say(
@@ -77,18 +102,21 @@ struct TallyCommand: ParsableCommand {
             )
         }
         say("Next: phieukin report --round \(summary.roundID) --format pdf --out report.pdf")
+        say(
+            "Tally minutes for the committee to sign: phieukin report minutes --round \(summary.roundID) --format pdf --out minutes.pdf"
+        )
     }
 }
 
 struct FlagsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flags",
-        abstract: "List officials flagged for repeated criticism (reminder, action, resolved), with their history.")
+        abstract: tr("List officials flagged for repeated criticism (reminder, action, resolved), with their history."))
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "Only this survey.") var survey: SurveyID?
-    @Option(help: "Only this period (YYYY-Qn, YYYY-MM, YYYY).") var period: String?
-    @Option(help: "Only this unit.") var unit: UnitID?
-    @Flag(help: "Print the flags JSON document (docs/REPORT-JSON.md).") var json = false
+    @Option(help: ArgumentHelp(tr("Only this survey."))) var survey: SurveyID?
+    @Option(help: ArgumentHelp(tr("Only this period (YYYY-Qn, YYYY-MM, YYYY)."))) var period: String?
+    @Option(help: ArgumentHelp(tr("Only this unit."))) var unit: UnitID?
+    @Flag(help: ArgumentHelp(tr("Print the flags JSON document (docs/REPORT-JSON.md)."))) var json = false
 
     func run() throws {
         let period = try period.map(parsePeriod)
@@ -112,23 +140,66 @@ extension ReportFormat: ExpressibleByArgument {}
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Write reports of tallied rounds and of flagged officials.",
-        subcommands: [RoundReportCommand.self, FlagsReportCommand.self], defaultSubcommand: RoundReportCommand.self)
+        commandName: "report", abstract: tr("Write reports of tallied rounds and of flagged officials."),
+        subcommands: [RoundReportCommand.self, FlagsReportCommand.self, MinutesCommand.self],
+        defaultSubcommand: RoundReportCommand.self)
+}
+
+struct MinutesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minutes",
+        abstract: tr("A tallied round's tally minutes (biên bản kiểm phiếu), laid out as an administrative document."),
+        discussion: tr(
+            """
+            Heading as Nghị định 30/2020/NĐ-CP sets it (the national title, or the Party's for an agency created \
+            with --agency-kind party), the committee named with tally --member, the ballots issued, received, \
+            valid, invalid and held for review with how each reason was decided, the results, the flags, and \
+            the signed roots of the ballot log and the results log for the committee to sign under.
+            """))
+    @OptionGroup var options: WorkspaceOptions
+    @Option(help: ArgumentHelp(tr("The round id."))) var round: RoundID
+    @Option(help: ArgumentHelp(tr("pdf, html or text."))) var format: ReportFormat = .pdf
+    @Option(
+        help: ArgumentHelp(
+            tr("Output file (- for standard output; not for pdf; refused if it exists, unless --force).")))
+    var out: String = "-"
+    @Flag(
+        help: ArgumentHelp(tr("Replace --out if it is an existing regular file (never a folder or a workspace file).")))
+    var force = false
+
+    func run() throws {
+        let workspace = try options.open()
+        let lang = options.documentLanguage
+        let minutes = try workspace.reports.minutes(roundID: round)
+        if out == "-" {
+            FileHandle.standardOutput.write(
+                Data(try workspace.reports.minutesBytes(minutes, format: format, language: lang)))
+        } else {
+            try workspace.reports.writeMinutes(minutes, format: format, language: lang, to: out, force: force)
+            say("Wrote \(out)")
+        }
+    }
 }
 
 struct RoundReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "round",
-        abstract: "A tallied round's report: flagged officials first, then the unit summary and remarks.")
+        abstract: tr("A tallied round's report: flagged officials first, then the unit summary and remarks."))
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "The round id.") var round: RoundID
+    @Option(help: ArgumentHelp(tr("The round id."))) var round: RoundID
     @Option(
-        help: "text, json, csv, html, pdf or xlsx (csv and xlsx: one row per figure, numeric columns; docs/EXCEL.md).")
+        help: ArgumentHelp(
+            tr("text, json, csv, html, pdf or xlsx (csv and xlsx: one row per figure, numeric columns; docs/EXCEL.md).")
+        ))
     var format: ReportFormat = .text
-    @Option(help: "Output file (- for standard output; not for pdf or xlsx; refused if it exists, unless --force).")
+    @Option(
+        help: ArgumentHelp(
+            tr("Output file (- for standard output; not for pdf or xlsx; refused if it exists, unless --force).")))
     var out: String = "-"
-    @Flag(help: "With --format csv --out F.csv: also write SPSS syntax reading it, F.sps.") var spss = false
-    @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
+    @Flag(help: ArgumentHelp(tr("With --format csv --out F.csv: also write SPSS syntax reading it, F.sps."))) var spss =
+        false
+    @Flag(
+        help: ArgumentHelp(tr("Replace --out if it is an existing regular file (never a folder or a workspace file).")))
     var force = false
     @OptionGroup var key: TallyKeyOptions
 
@@ -152,18 +223,24 @@ struct RoundReportCommand: ParsableCommand {
 
 struct FlagsReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "flags", abstract: "Flagged officials of a period, across units, for the leaders.")
+        commandName: "flags", abstract: tr("Flagged officials of a period, across units, for the leaders."))
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "The period (YYYY-Qn, YYYY-MM, YYYY).") var period: String
-    @Option(help: "Only this survey.") var survey: SurveyID?
-    @Option(help: "Only this unit.") var unit: UnitID?
+    @Option(help: ArgumentHelp(tr("The period (YYYY-Qn, YYYY-MM, YYYY)."))) var period: String
+    @Option(help: ArgumentHelp(tr("Only this survey."))) var survey: SurveyID?
+    @Option(help: ArgumentHelp(tr("Only this unit."))) var unit: UnitID?
     @Option(
-        help: "text, json, csv, html, pdf or xlsx (csv and xlsx: one row per figure, numeric columns; docs/EXCEL.md).")
+        help: ArgumentHelp(
+            tr("text, json, csv, html, pdf or xlsx (csv and xlsx: one row per figure, numeric columns; docs/EXCEL.md).")
+        ))
     var format: ReportFormat = .text
-    @Option(help: "Output file (- for standard output; not for pdf or xlsx; refused if it exists, unless --force).")
+    @Option(
+        help: ArgumentHelp(
+            tr("Output file (- for standard output; not for pdf or xlsx; refused if it exists, unless --force).")))
     var out: String = "-"
-    @Flag(help: "With --format csv --out F.csv: also write SPSS syntax reading it, F.sps.") var spss = false
-    @Flag(help: "Replace --out if it is an existing regular file (never a folder or a workspace file).")
+    @Flag(help: ArgumentHelp(tr("With --format csv --out F.csv: also write SPSS syntax reading it, F.sps."))) var spss =
+        false
+    @Flag(
+        help: ArgumentHelp(tr("Replace --out if it is an existing regular file (never a folder or a workspace file).")))
     var force = false
 
     func run() throws {

@@ -22,6 +22,8 @@ enum UsageMessages {
         "SUBCOMMANDS:",
         "  -h, --help{0}Show help information.",
         "  See '{0}' for detailed help.",
+        // Last: any other error line (a `ValidationError`'s text is already translated).
+        "Error: {0}",
     ]
 
     /// `text` line by line: a line matching a known sentence is replaced by its translation,

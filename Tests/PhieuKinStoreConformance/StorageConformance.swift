@@ -452,7 +452,12 @@ package enum StorageConformance {
             flags: [
                 StoredFlag(roundID: roundID, officialID: "B", criterionID: "c2", status: "new", body: [2]),
                 StoredFlag(roundID: roundID, officialID: "A", criterionID: "c1", status: "new", body: [1]),
-            ], sealedRemarks: [0xEE, 0xEF], leaf: leaf)
+            ], sealedRemarks: [0xEE, 0xEF], leaf: leaf,
+            minutes: roundID == "R"
+                ? StoredTallyMinutes(
+                    talliedOn: "2026-11-29",
+                    members: [.init(name: "Nguyễn Văn An", role: "Trưởng ban"), .init(name: "Lê Thị Bé", role: "")])
+                : nil)
     }
 
     static func head(_ root: [UInt8], _ size: Int, _ seq: Int) -> StoredResultsHead {
@@ -486,6 +491,13 @@ package enum StorageConformance {
         try expectEqual(try storage.flags(roundIDs: ["other"]), [], "flags of other rounds")
         try expectEqual(try storage.sealedRemarks(roundID: "R"), [0xEE, 0xEF], "sealed remarks")
         try expectEqual(try storage.sealedRemarks(roundID: "nope"), nil, "no remarks for an unknown round")
+        try expectEqual(
+            try storage.tallyMinutes(roundID: "R"),
+            StoredTallyMinutes(
+                talliedOn: "2026-11-29",
+                members: [.init(name: "Nguyễn Văn An", role: "Trưởng ban"), .init(name: "Lê Thị Bé", role: "")]),
+            "tally minutes: date and committee in the order given")
+        try expectEqual(try storage.tallyMinutes(roundID: "nope"), nil, "no minutes for an unknown round")
 
         let again = try expectThrows(StoreError.self, "a tallied round is not committed twice") {
             try storage.commitTally(commit("R", leaf: [0x52])) { head($0, $1, $2) }
@@ -508,6 +520,7 @@ package enum StorageConformance {
         try expectEqual(log.flags.count, 4, "flags")
         try expectEqual(log.remarks, ["R": [0xEE, 0xEF], "S": [0xEE, 0xEF]], "remarks by round")
         try expectEqual(log.rounds.map(\.id), ["R", "S"], "rounds by id")
+        try expectEqual(try storage.tallyMinutes(roundID: "S"), nil, "a tally without minutes keeps none")
     }
 
     static func resultsAllOrNothing(_ factory: StorageFactory) throws {
@@ -520,6 +533,7 @@ package enum StorageConformance {
         try expectEqual(try storage.result(roundID: "R"), nil, "no result kept")
         try expectEqual(try storage.flags(), [], "no flag kept")
         try expectEqual(try storage.sealedRemarks(roundID: "R"), nil, "no remarks kept")
+        try expectEqual(try storage.tallyMinutes(roundID: "R"), nil, "no minutes kept")
         let log = try storage.resultsLogSnapshot()
         try expect(log.leaves.isEmpty && log.heads.isEmpty, "results log untouched")
         try expectEqual(

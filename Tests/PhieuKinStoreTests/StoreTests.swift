@@ -76,17 +76,17 @@ struct StoreTests {
         }
     }
 
-    /// The schema is `v1` written whole, then the migrations added since (issue 13: the round
-    /// manifest column).
-    @Test func oneMigrationWritesTheWholeSchema() throws {
+    /// `v1` writes the schema whole; `v2` adds the tally minutes' date and committee;
+    /// `v3-round-manifest` the round manifest column (issue 13).
+    @Test func migrationsWriteTheWholeSchema() throws {
         let store = try temporaryStore()
-        #expect(
-            try store.testingQuery("SELECT identifier FROM grdb_migrations ORDER BY identifier") == [
-                "v1", "v3-round-manifest",
-            ])
         #expect(
             try store.testingQuery("SELECT name FROM pragma_table_info('round') WHERE name = 'manifest'") == [
                 "manifest"
+            ])
+        #expect(
+            try store.testingQuery("SELECT identifier FROM grdb_migrations ORDER BY identifier") == [
+                "v1", "v2-tally-minutes", "v3-round-manifest",
             ])
         let tables = try store.testingQuery(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> 'grdb_migrations' ORDER BY name"
@@ -96,7 +96,7 @@ struct StoreTests {
                 "ballotFrontier", "batch", "batchFile", "flag", "inbox", "issuedSerial", "kiosk", "kioskDay",
                 "kioskSubmission", "leaf", "meta", "official", "reject",
                 "result", "resultLeaf", "resultRemarks", "resultTreeHead", "round", "roundOfficial", "roundUnit",
-                "treeHead", "unit", "usedSerial",
+                "tallyMember", "tallyMinutes", "treeHead", "unit", "usedSerial",
             ])
     }
 

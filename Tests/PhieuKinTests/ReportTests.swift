@@ -300,7 +300,11 @@ struct ReportTests {
         #expect(notes.first?["status"] as? String == "inconclusive")
         #expect(notes.first?["reason"] as? String == "too-few-ballots")
         #expect(ReportRenderer.html(report).contains("Tổ Một cửa"))
-        #expect(ReportRenderer.csv(report, language: .en).contains("Action"))
+        // The leaders' report groups by status, action first, under headings of its own.
+        let csv = ReportRenderer.csv(report, language: .en)
+        let action = try #require(csv.range(of: "Officials proposed for action"))
+        let resolved = try #require(csv.range(of: "\r\nResolved\r\n"))
+        #expect(action.lowerBound < resolved.lowerBound)
         #expect(
             ReportRenderer.text(report, language: .en).contains("Too few ballots to conclude (3, at least 5 needed)"))
     }
@@ -384,5 +388,29 @@ struct ReportTests {
             #expect(ReportStrings.text(key, .vi) != key.rawValue, "no Vietnamese text for \(key)")
             #expect(ReportStrings.text(key, .en) != key.rawValue, "no English text for \(key)")
         }
+    }
+
+    /// The minutes name every quarantine reason in words, in both languages, code beside them.
+    @Test(arguments: ImportRejectCode.allCases)
+    func everyRejectCodeHasWords(_ code: ImportRejectCode) {
+        for language in [Language.vi, .en] {
+            let text = ReportStrings.rejectCode(code.rawValue, language)
+            #expect(text.hasSuffix(" (\(code.rawValue))") && text.count > code.rawValue.count + 4, "\(text)")
+        }
+    }
+
+    /// NĐ 30/2020's date line: a leading zero on days below 10 and on January and February.
+    @Test func placeAndDate() {
+        #expect(
+            ReportStrings.placeDate("Ba Đình", CivilDate(year: 2026, month: 11, day: 29), .vi)
+                == "Ba Đình, ngày 29 tháng 11 năm 2026")
+        #expect(
+            ReportStrings.placeDate("Hoàn Kiếm", CivilDate(year: 2027, month: 2, day: 5), .vi)
+                == "Hoàn Kiếm, ngày 05 tháng 02 năm 2027")
+        #expect(
+            ReportStrings.placeDate(nil, CivilDate(year: 2027, month: 3, day: 1), .vi)
+                == "……………, ngày 01 tháng 3 năm 2027")
+        #expect(
+            ReportStrings.placeDate("Ba Đình", CivilDate(year: 2026, month: 11, day: 29), .en) == "Ba Đình, 29/11/2026")
     }
 }

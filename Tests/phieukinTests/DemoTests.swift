@@ -20,6 +20,15 @@ struct DemoTests {
         ] {
             #expect(run.stdout.contains(header), "demo output lacks \(header)")
         }
+        // Every tallied round has minutes the committee named at tally can sign.
+        let minutes = try ExternalTool.run(
+            "/usr/bin/pdftotext", ["-layout", workspace + "/out/minutes-2026-Q3-VP-quarterly-7.pdf", "-"])
+        #expect(minutes.status == 0, "\(minutes.stderr)")
+        for expected in [
+            "BIÊN BẢN KIỂM PHIẾU", "UBND THÀNH PHỐ HÀ NỘI", "Ba Đình, ngày", "1. Nguyễn Văn Khải — Trưởng ban",
+        ] {
+            #expect(minutes.stdout.contains(expected), "the demo's minutes lack \(expected)")
+        }
         let data = try #require(FileManager.default.contents(atPath: workspace + "/out/flags-history.json"))
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let flags = try #require(document["flags"] as? [[String: Any]])
@@ -41,6 +50,14 @@ struct DemoTests {
             contentsOfFile: workspace + "/out/report-2026-Q1-TP-quarterly-7.html", encoding: .utf8)
         #expect(tpAlone.contains("Quá ít phiếu để báo cáo") && !tpAlone.contains("<svg"))
         #expect(!tpAlone.contains("Cán bộ cần lưu ý</h2>\n<table"))
+        // A round report keeps a resolved shortcoming (VP07's attitude, Q3) out of "Cán bộ cần lưu ý":
+        // it has its own "Đã khắc phục" section after it.
+        let vpQ3 = try String(contentsOfFile: workspace + "/out/report-2026-Q3-VP-quarterly-7.html", encoding: .utf8)
+        let flaggedPart = try #require(vpQ3.components(separatedBy: "Cán bộ cần lưu ý</h2>").dropFirst().first)
+        let parts = flaggedPart.components(separatedBy: "Đã khắc phục</h2>")
+        #expect(parts.count == 2, "no section for the resolved")
+        #expect(!parts[0].components(separatedBy: "<h2").first!.contains("Phan Ngọc Hiếu"))
+        #expect(parts[1].components(separatedBy: "<h2").first!.contains("Phan Ngọc Hiếu"))
         // Counted on one ballot with Phòng TN&MT: flagged like anyone else, under its own unit.
         #expect(status("TP01", "sach-nhieu", "2026-Q2") == "reminder")
         #expect(status("TP01", "sach-nhieu", "2026-Q3") == "action")

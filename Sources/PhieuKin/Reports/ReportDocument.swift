@@ -8,13 +8,43 @@ struct ReportDocument {
     var title: String
     var meta: [(label: String, value: String)]
     var sections: [Section]
+    /// The heading of an official document (NĐ 30/2020); nil for a plain report.
+    var heading: Heading? = nil
+    /// A line under the title (what the document is about).
+    var subtitle: String? = nil
+    /// Signature block, left to right and row by row; `signersTitle` above it.
+    var signers: [Signer] = []
+    var signersTitle: String? = nil
+    /// "Nơi nhận" lines, bottom left.
+    var recipients: [String] = []
+
+    /// Nghị định 30/2020/NĐ-CP: issuing body top left (superior above), national title and motto
+    /// (or the Party's title) top right, number and symbol under the body, place and date under
+    /// the motto.
+    struct Heading {
+        var superior: String?
+        var agency: String
+        var title: String
+        /// Printed bold and underlined under `title`; nil for Party bodies' heading.
+        var motto: String?
+        var number: String
+        var placeDate: String
+    }
+
+    struct Signer {
+        var role: String
+        var name: String
+    }
 
     struct Section {
+        /// Empty: the section continues the text without a heading.
         var heading: String
         var paragraphs: [String] = []
         var tables: [Table] = []
         var charts: [Chart] = []
         var items: [String] = []
+        /// Codes printed in a fixed-width font, one per line (hashes, signatures).
+        var codes: [String] = []
     }
 
     struct Table {
@@ -38,7 +68,20 @@ struct ReportDocument {
 extension ReportDocument {
     private typealias S = ReportStrings
 
-    static func flagSection(_ flagged: [FlaggedOfficial], language l: Language, showPeriod: Bool = false) -> Section {
+    static func officialHeading(
+        agency: String, profile: AgencyProfile, symbol: String, date: CivilDate, language l: Language
+    ) -> Heading {
+        Heading(
+            superior: profile.superior.map { $0.uppercased() }, agency: agency.uppercased(),
+            title: S.text(profile.kind == .party ? .partyTitle : .nationalTitle, l),
+            motto: profile.kind == .party ? nil : S.text(.nationalMotto, l),
+            number: S.text(.documentNumber, l, symbol), placeDate: S.placeDate(profile.place, date, l))
+    }
+
+    /// `trends`: the "Diễn biến" column, keyed "official|criterion" (the leaders' report).
+    static func flagSection(
+        _ flagged: [FlaggedOfficial], language l: Language, showPeriod: Bool = false, trends: [String: String]? = nil
+    ) -> Section {
         var section = Section(heading: S.text(.sectionFlags, l))
         guard !flagged.isEmpty else {
             section.paragraphs = [S.text(.noFlags, l)]
@@ -49,6 +92,7 @@ extension ReportDocument {
             S.text(.lastRound, l), S.text(.status, l), S.text(.note, l),
         ]
         if showPeriod { columns.insert(S.text(.period, l), at: 3) }
+        if trends != nil { columns.insert(S.text(.trend, l), at: columns.count - 2) }
         let rows = flagged.map { entry -> [String] in
             let flag = entry.flag
             var notes: [String] = []
@@ -67,9 +111,20 @@ extension ReportDocument {
                 S.status(flag.status, l), notes.joined(separator: " "),
             ]
             if showPeriod { row.insert(flag.period.display(l), at: 3) }
+            if let trends { row.insert(trends["\(flag.officialID)|\(flag.criterionID)"] ?? "—", at: row.count - 2) }
             return row
         }
-        section.tables = [Table(caption: nil, columns: columns, rows: rows)]
+        var table = Table(caption: nil, columns: columns, rows: rows)
+        if trends != nil {
+            // The leaders' report groups rows under a heading per status: the status column says
+            // it again, and an empty note column only takes room from the trend.
+            let status = S.text(.status, l)
+            let dropNotes = rows.allSatisfy { $0.last?.isEmpty ?? true }
+            let keep = columns.indices.filter { columns[$0] != status && !(dropNotes && $0 == columns.count - 1) }
+            table = Table(
+                caption: nil, columns: keep.map { columns[$0] }, rows: rows.map { row in keep.map { row[$0] } })
+        }
+        section.tables = [table]
         return section
     }
 
@@ -111,19 +166,107 @@ extension ReportDocument {
             }
         }
         var sections: [Section] = []
-        if report.view.kind == .grid { sections.append(Self.flagSection(report.flagged, language: l)) }
+        if report.view.kind == .grid {
+            // Officials still to act on under "Cán bộ cần lưu ý"; those who resolved a shortcoming
+            // under their own heading, never among the flagged.
+            let open = report.flagged.filter { $0.flag.status != .resolved }
+            let resolved = report.flagged.filter { $0.flag.status == .resolved }
+            if !open.isEmpty || resolved.isEmpty { sections.append(Self.flagSection(open, language: l)) }
+            if !resolved.isEmpty {
+                var section = Self.flagSection(resolved, language: l)
+                section.heading = S.text(.sectionResolved, l)
+                sections.append(section)
+            }
+        }
         sections.append(summary)
         if report.survey.remark.allowed { sections.append(remarks) }
         self.sections = sections
     }
 
+    /// The leaders' report as an agency document: heading, a summary, then those proposed for
+    /// action, those to be reminded, and those resolved, each under its own heading; the QĐ 96
+    /// outcomes of confidence votes; each flagged criterion's trend; the rounds that decide
+    /// nothing; the signatures.
     init(_ report: FlagsReport, language l: Language) {
         title = S.text(.flagsReportTitle, l)
+        let periodText = report.period?.display(l) ?? S.text(.allPeriods, l)
         meta = [
-            (S.text(.period, l), report.period?.display(l) ?? S.text(.allPeriods, l)),
+            (S.text(.period, l), periodText),
             (S.text(.generated, l), S.date(report.generated)),
         ]
-        sections = [Self.flagSection(report.flagged, language: l, showPeriod: report.period == nil)]
+        heading = Self.officialHeading(
+            agency: report.agency, profile: report.profile, symbol: S.text(.flagsSymbol, l),
+            date: CivilDate.today(now: report.generated), language: l)
+        let showPeriod = report.period == nil
+        var trendText: [String: String] = [:]
+        for trend in report.trends {
+            trendText["\(trend.officialID)|\(trend.criterionID)"] = trend.points.map {
+                $0.share.map { S.percent($0.value, l) } ?? "—"
+            }.joined(separator: " → ")
+        }
+        func officials(_ status: Flag.Status) -> Int {
+            Set(report.flagged.filter { $0.flag.status == status }.map(\.flag.officialID)).count
+        }
+        var overview = Section(heading: S.text(.sectionOverview, l))
+        overview.tables = [
+            Table(
+                caption: nil, columns: [S.text(.item, l), S.text(.officials, l)],
+                rows: [
+                    [S.text(.overviewAction, l), "\(officials(.action))"],
+                    [S.text(.overviewReminder, l), "\(officials(.reminder))"],
+                    [S.text(.overviewResolved, l), "\(officials(.resolved))"],
+                    [S.text(.overviewLowConfidence, l), "\(Set(report.lowConfidence.map(\.officialID)).count)"],
+                ])
+        ]
+        var sections = [overview]
+        if report.flagged.isEmpty {
+            sections.append(Self.flagSection([], language: l))
+        }
+        for (status, key) in [
+            (Flag.Status.action, S.Key.sectionAction), (.reminder, .sectionReminder), (.resolved, .sectionResolved),
+        ] {
+            let entries = report.flagged.filter { $0.flag.status == status }
+            guard !entries.isEmpty else { continue }
+            var section = Self.flagSection(entries, language: l, showPeriod: showPeriod, trends: trendText)
+            section.heading = S.text(key, l)
+            sections.append(section)
+        }
+        if report.confidenceVotes > 0 || !report.lowConfidence.isEmpty {
+            var low = Section(heading: S.text(.sectionLowConfidence, l))
+            if report.lowConfidence.isEmpty {
+                low.paragraphs = [S.text(.lowConfidenceNone, l)]
+            } else {
+                low.tables = [
+                    Table(
+                        caption: nil,
+                        columns: [
+                            S.text(.official, l), S.text(.position, l), S.text(.unit, l), S.text(.period, l),
+                            S.text(.lowConfidenceShare, l), S.text(.status, l),
+                        ],
+                        rows: report.lowConfidence.map {
+                            [
+                                $0.officialName, $0.position, $0.unitName, $0.period.display(l), S.percent($0.low, l),
+                                $0.outcome.text(l),
+                            ]
+                        })
+                ]
+            }
+            sections.append(low)
+        }
+        let charted = report.trends.filter { trend in trend.points.contains { $0.share != nil } }
+        if !charted.isEmpty {
+            var trends = Section(heading: S.text(.sectionTrend, l))
+            trends.charts = charted.map { trend in
+                Chart(
+                    title: S.text(.chartTrend, l, trend.officialName, trend.criterionLabel.text(l)),
+                    bars: trend.points.map { point in
+                        Bar(
+                            label: point.period.display(l), value: point.share?.value ?? 0,
+                            text: point.share.map { S.percent($0, l) } ?? "—")
+                    })
+            }
+            sections.append(trends)
+        }
         if !report.notes.isEmpty {
             var undecided = Section(heading: S.text(.sectionUndecided, l))
             undecided.tables = [
@@ -139,6 +282,9 @@ extension ReportDocument {
             ]
             sections.append(undecided)
         }
+        self.sections = sections
+        signers = [Signer(role: S.text(.signerPreparer, l), name: ""), Signer(role: S.text(.signerHead, l), name: "")]
+        recipients = [S.text(.recipientFiled, l)]
     }
 
     /// Why a round decides nothing, in words.
@@ -162,7 +308,7 @@ extension ReportDocument {
         }
     }
 
-    private static func fill(
+    static func fill(
         _ section: inout Section, counts: RoundResult.Counts, report: RoundReport, language l: Language
     ) {
         let survey = report.survey

@@ -141,7 +141,23 @@ extension ReportRenderer {
             "period": .optional(report.period?.description, ReportJSONValue.string),
             "flags": .array(report.flagged.map(flagJSON)),
             "rounds_without_decision": .array(report.notes.map(noteJSON)),
+            "low_confidence": .array(report.lowConfidence.map(lowConfidenceJSON)),
         ]).serialized()
+    }
+
+    /// A QĐ 96 outcome of a valid confidence vote (docs/REPORT-JSON.md, "Flags report").
+    private static func lowConfidenceJSON(_ entry: FlagsReport.LowConfidence) -> ReportJSONValue {
+        .object([
+            "official_id": .string(entry.officialID.rawValue),
+            "official_name": .string(entry.officialName),
+            "unit_name": .string(entry.unitName),
+            "period": .string(entry.period.description),
+            "round_id": .string(entry.roundID.rawValue),
+            "low_count": .int(entry.low.count),
+            "electorate": .int(entry.low.total),
+            "share": .share(entry.low.value),
+            "outcome": .string(entry.outcome.text(.vi)),
+        ])
     }
 
     private static func noteJSON(_ note: FlagsReport.RoundNote) -> ReportJSONValue {

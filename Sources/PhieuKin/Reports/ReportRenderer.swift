@@ -20,6 +20,10 @@ public enum ReportRenderer {
         text(ReportDocument(report, language: language))
     }
 
+    public static func text(_ minutes: MinutesReport, language: Language = .vi) -> String {
+        text(ReportDocument(minutes, language: language))
+    }
+
     // MARK: CSV
 
     /// A UTF-8 byte-order mark, first in a CSV report file: without it Excel on Windows reads the
@@ -46,18 +50,50 @@ public enum ReportRenderer {
         html(ReportDocument(report, language: language), language: language)
     }
 
+    public static func html(_ minutes: MinutesReport, language: Language = .vi) -> String {
+        html(ReportDocument(minutes, language: language), language: language)
+    }
+
     // MARK: Shared
 
     private static func text(_ document: ReportDocument) -> String {
-        var out = document.title + "\n" + String(repeating: "=", count: document.title.count) + "\n"
+        var out = ""
+        if let heading = document.heading {
+            out +=
+                [heading.superior, heading.agency, heading.title, heading.motto, heading.number, heading.placeDate]
+                .compactMap { $0 }.joined(separator: "\n") + "\n\n"
+        }
+        out += document.title + "\n" + String(repeating: "=", count: document.title.count) + "\n"
+        if let subtitle = document.subtitle { out += subtitle + "\n" }
         for (label, value) in document.meta { out += "\(label): \(value)\n" }
         for section in document.sections {
-            out += "\n" + section.heading + "\n" + String(repeating: "-", count: section.heading.count) + "\n"
+            out += "\n"
+            if !section.heading.isEmpty {
+                out += section.heading + "\n" + String(repeating: "-", count: section.heading.count) + "\n"
+            }
             for paragraph in section.paragraphs { out += paragraph + "\n" }
+            for code in section.codes { out += "    " + code + "\n" }
+            for line in chartLines(section) { out += line + "\n" }
             for table in section.tables { out += textTable(table) }
-            for item in section.items { out += "- " + item.replacingLineBreaks(with: " ") + "\n" }
+            // An official document's items are numbered already.
+            let bullet = document.heading == nil ? "- " : "  "
+            for item in section.items { out += bullet + item.replacingLineBreaks(with: " ") + "\n" }
         }
+        if !document.signers.isEmpty {
+            out += "\n" + (document.signersTitle.map { $0 + "\n" } ?? "")
+            for signer in document.signers { out += "\(signer.role): \(signer.name.isEmpty ? "……………" : signer.name)\n" }
+        }
+        for line in document.recipients { out += line + "\n" }
         return out
+    }
+
+    /// Charts in words, for text and CSV: only for a section of charts alone (the trends);
+    /// elsewhere a table beside the charts already holds their figures.
+    private static func chartLines(_ section: ReportDocument.Section) -> [String] {
+        guard section.tables.isEmpty else { return [] }
+        return section.charts.map { chart in
+            chart.title + ": " + chart.bars.map { "\($0.label) \($0.text)" }.joined(separator: "; ")
+        }
     }
 
     private static func textTable(_ table: ReportDocument.Table) -> String {
@@ -87,8 +123,10 @@ public enum ReportRenderer {
         for (label, value) in document.meta { lines.append([label, value]) }
         for section in document.sections {
             lines.append([])
-            lines.append([section.heading])
+            if !section.heading.isEmpty { lines.append([section.heading]) }
             for paragraph in section.paragraphs { lines.append([paragraph]) }
+            for code in section.codes { lines.append([code]) }
+            for line in chartLines(section) { lines.append([line]) }
             for table in section.tables {
                 lines.append(table.columns)
                 lines.append(contentsOf: table.rows)
@@ -126,18 +164,45 @@ public enum ReportRenderer {
             th{background:#eee}dl.meta{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}
             dl.meta dt{font-weight:bold}figure{margin:.8em 0}figcaption{font-weight:bold;margin-bottom:.3em}
             ul.remarks li{margin:.3em 0;white-space:pre-wrap}
+            figure svg{max-width:100%;height:auto}
+            body.official{font-family:"Liberation Serif","Times New Roman",serif;font-size:13pt}
+            .heading{display:flex;justify-content:space-between;gap:1em;text-align:center;margin-bottom:1.5em}
+            .heading .issuer{flex:0 0 40%}.heading .nation{flex:0 0 56%}
+            .heading b.rule,.heading .motto{text-decoration:underline}.heading .date{font-style:italic;margin-top:.6em}
+            p.subtitle{text-align:center;font-weight:bold}pre.codes{font-size:11pt;margin:.2em 0 .8em 2em}
+            .signers{display:grid;grid-template-columns:repeat(auto-fit,minmax(14em,1fr));gap:1.5em;text-align:center;margin-top:1.5em}
+            .signers .sign{height:4.5em}.signers i{font-size:.9em}
+            .recipients{margin-top:1.5em;font-size:11pt}body.official ul.remarks{list-style:none;padding-left:1em}
             </style>
             </head>
-            <body>
-            <h1>\(escape(document.title))</h1>
-            <dl class="meta">
 
             """
-        for (label, value) in document.meta { out += "<dt>\(escape(label))</dt><dd>\(escape(value))</dd>\n" }
-        out += "</dl>\n"
+        if let heading = document.heading {
+            out += "<body class=\"official\">\n<div class=\"heading\">\n<div class=\"issuer\">"
+            if let superior = heading.superior { out += escape(superior) + "<br>" }
+            out += "<b>\(escape(heading.agency))</b><br>———<br>\(escape(heading.number))</div>\n"
+            // A Party body's title is underlined itself; a state body's motto is.
+            out +=
+                "<div class=\"nation\"><b\(heading.motto == nil ? " class=\"motto\"" : "")>\(escape(heading.title))</b>"
+            if let motto = heading.motto { out += "<br><b class=\"motto\">\(escape(motto))</b>" }
+            out += "<div class=\"date\">\(escape(heading.placeDate))</div></div>\n</div>\n"
+        } else {
+            out += "<body>\n"
+        }
+        out += "<h1>\(escape(document.title))</h1>\n"
+        if let subtitle = document.subtitle { out += "<p class=\"subtitle\">\(escape(subtitle))</p>\n" }
+        if !document.meta.isEmpty {
+            out += "<dl class=\"meta\">\n"
+            for (label, value) in document.meta { out += "<dt>\(escape(label))</dt><dd>\(escape(value))</dd>\n" }
+            out += "</dl>\n"
+        }
         for section in document.sections {
-            out += "<section>\n<h2>\(escape(section.heading))</h2>\n"
+            out += "<section>\n"
+            if !section.heading.isEmpty { out += "<h2>\(escape(section.heading))</h2>\n" }
             for paragraph in section.paragraphs { out += "<p>\(escape(paragraph))</p>\n" }
+            if !section.codes.isEmpty {
+                out += "<pre class=\"codes\">" + section.codes.map(escape).joined(separator: "\n") + "</pre>\n"
+            }
             for table in section.tables {
                 out += "<table>\n"
                 if let caption = table.caption { out += "<caption>\(escape(caption))</caption>\n" }
@@ -153,19 +218,37 @@ public enum ReportRenderer {
             }
             out += "</section>\n"
         }
+        if !document.signers.isEmpty {
+            if let title = document.signersTitle { out += "<p class=\"subtitle\">\(escape(title))</p>\n" }
+            out += "<div class=\"signers\">\n"
+            for signer in document.signers {
+                out += "<div><b>\(escape(signer.role))</b><br><i>\(escape(ReportStrings.text(.signHint, language)))</i>"
+                out += "<div class=\"sign\"></div><b>\(escape(signer.name))</b></div>\n"
+            }
+            out += "</div>\n"
+        }
+        if !document.recipients.isEmpty {
+            out += "<div class=\"recipients\"><b><i>\(escape(ReportStrings.text(.recipients, language)))</i></b><br>"
+            out += document.recipients.map(escape).joined(separator: "<br>") + "</div>\n"
+        }
         return out + "</body>\n</html>\n"
     }
 
     /// A horizontal bar chart: one labelled bar per entry, scaled to 100%.
+    ///
+    /// The label column is as wide as the longest label (at a generous 7.5 px a character of
+    /// 12 px DejaVu Sans), so no label runs off the left edge; the SVG has a viewBox and scales
+    /// down to the page width instead of being cut off on a narrow screen.
     private static func svg(_ chart: ReportDocument.Chart) -> String {
-        let labelWidth = 220
+        let longest = chart.bars.map(\.label.count).max() ?? 0
+        let labelWidth = max(120, Int((Double(longest) * 7.5).rounded(.up)) + 12)
         let barWidth = 300
         let rowHeight = 22
-        let width = labelWidth + barWidth + 80
+        let width = labelWidth + barWidth + 110
         let height = rowHeight * chart.bars.count + 8
         var out = "<figure>\n<figcaption>\(escape(chart.title))</figcaption>\n"
         out +=
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(escape(chart.title))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">\n"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(escape(chart.title))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">\n"
         for (i, bar) in chart.bars.enumerated() {
             let y = 4 + i * rowHeight
             let length = Int((min(max(bar.value, 0), 1) * Double(barWidth)).rounded())
@@ -222,8 +305,30 @@ extension ReportRenderer {
         try ReportPDF.render(pdfDocument(ReportDocument(report, language: language), language: language), to: path)
     }
 
+    /// Writes the tally minutes as an A4 PDF in the layout of an administrative document.
+    @discardableResult
+    public static func pdf(_ minutes: MinutesReport, language: Language = .vi, to path: String) throws -> PrintSummary {
+        try ReportPDF.render(pdfDocument(ReportDocument(minutes, language: language), language: language), to: path)
+    }
+
     /// The print module's presentation model of a report document.
     static func pdfDocument(_ document: ReportDocument, language: Language) -> ReportPDFDocument {
+        var pdf = pdfBody(document, language: language)
+        if let heading = document.heading {
+            pdf.heading = .init(
+                superior: heading.superior, agency: heading.agency, title: heading.title, motto: heading.motto,
+                number: heading.number, placeDate: heading.placeDate)
+        }
+        pdf.subtitle = document.subtitle
+        pdf.signersTitle = document.signersTitle
+        pdf.signers = document.signers.map { .init(role: $0.role, name: $0.name) }
+        pdf.signHint = ReportStrings.text(.signHint, language)
+        pdf.recipientsLabel = ReportStrings.text(.recipients, language)
+        pdf.recipients = document.recipients
+        return pdf
+    }
+
+    private static func pdfBody(_ document: ReportDocument, language: Language) -> ReportPDFDocument {
         ReportPDFDocument(
             title: document.title,
             meta: document.meta.map { ReportPDFDocument.Entry(label: $0.label, value: $0.value) },
@@ -235,7 +340,7 @@ extension ReportRenderer {
                         .init(
                             title: chart.title,
                             bars: chart.bars.map { .init(label: $0.label, value: $0.value, text: $0.text) })
-                    }, items: section.items)
+                    }, items: section.items, codes: section.codes)
             }, pageLabel: ReportStrings.text(.page, language))
     }
 }

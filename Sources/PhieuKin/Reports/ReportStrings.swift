@@ -21,6 +21,22 @@ public enum ReportStrings {
         case remarksSealed, allPeriods, page
         case number, gridLegend, gridLegendPrevious
         case sectionUndecided, carried, roundVoided, inconclusiveTooFew, inconclusiveQuorum, round
+        // Official documents (Nghị định 30/2020/NĐ-CP): heading, date, signatures.
+        case nationalTitle, nationalMotto, partyTitle, documentNumber, placeDate, placeBlank
+        case recipients, recipientArchive, recipientFiled, signHint, signerHead, signerPreparer
+        // Tally minutes.
+        case minutesTitle, minutesSubtitle, minutesOpening, minutesClosing, minutesSymbol
+        case sectionCommittee, committeeBlank, committeeSigners, committeeMember
+        case sectionBallots, ballotsReceived, ballotsValid, ballotsInvalid, ballotsQuarantined, count, item
+        case quarantineCode, quarantineAccepted, quarantineDiscarded, quarantinePending, quarantineNone
+        case sectionResults, sectionMinutesFlags, sectionRoots, ballotLogRoot, resultsLogRoot, logSignature
+        case rootsMissing, rootsNote
+        // The leaders' report.
+        case flagsSymbol, sectionOverview, overviewLine, sectionAction, sectionReminder, sectionResolved
+        case sectionLowConfidence, lowConfidenceShare, lowConfidenceNone, sectionTrend, chartTrend, trend
+        case overviewAction, overviewReminder, overviewResolved, overviewLowConfidence, officials
+        // Ballots.
+        case ballotRowQuestion
         // Spreadsheet and SPSS exports (ReportData.swift): column labels and sheet names.
         case dataOfficialID, dataCriterionID, dataQuestionID, dataAnswerCode, dataAnswer, dataCount, dataTotal
         case dataShare, dataPreviousShare, dataPreviousPeriod, dataStatusCode, dataSheet, aboutSheet, dataUnitID
@@ -122,6 +138,91 @@ public enum ReportStrings {
         .gridLegendPrevious: (
             "Trong ngoặc vuông: tỷ lệ kỳ trước ({0}).", "In square brackets: the share last round ({0})."
         ),
+        .nationalTitle: ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
+        .nationalMotto: ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+        .partyTitle: ("ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIETNAM"),
+        .documentNumber: ("Số: …/{0}", "No.: …/{0}"),
+        .placeDate: ("{0}, ngày {1} tháng {2} năm {3}", "{0}, {1}/{2}/{3}"),
+        .placeBlank: ("……………", "……………"),
+        .recipients: ("Nơi nhận:", "Recipients:"),
+        .recipientArchive: ("- Lưu: VT, hồ sơ vòng {0}.", "- Filed: records of round {0}."),
+        .recipientFiled: ("- Lưu: VT.", "- Filed."),
+        .signHint: ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
+        .signerHead: ("THỦ TRƯỞNG CƠ QUAN", "HEAD OF THE AGENCY"),
+        .signerPreparer: ("NGƯỜI LẬP", "PREPARED BY"),
+        .minutesTitle: ("BIÊN BẢN KIỂM PHIẾU", "TALLY MINUTES"),
+        .minutesSubtitle: ("{0} — {1}, {2}", "{0} — {1}, {2}"),
+        .minutesSymbol: ("BB-…", "BB-…"),
+        .minutesOpening: (
+            "Hôm nay, {0}, tại {6}, Tổ kiểm phiếu đã kiểm phiếu vòng {1}: {2}, đơn vị {3}, kỳ {4}, đối tượng trả lời: {5}.",
+            "On {0}, at {6}, the counting committee tallied round {1}: {2}, unit {3}, period {4}, respondents: {5}."
+        ),
+        .minutesClosing: (
+            "Biên bản được lập xong cùng ngày, đã đọc lại cho Tổ kiểm phiếu cùng nghe và nhất trí ký tên dưới đây.",
+            "These minutes were completed the same day, read out to the counting committee, and signed below."
+        ),
+        .sectionCommittee: ("I. Thành phần Tổ kiểm phiếu", "I. The counting committee"),
+        .committeeBlank: (
+            "Chưa ghi tên thành viên khi kiểm phiếu: ghi tay họ tên và chức danh vào đây.",
+            "No members were named at the tally: write their names and roles here by hand."
+        ),
+        .committeeSigners: ("TỔ KIỂM PHIẾU", "COUNTING COMMITTEE"),
+        .committeeMember: ("Thành viên", "Member"),
+        .sectionBallots: ("II. Số phiếu", "II. Ballots"),
+        .ballotsReceived: ("Số phiếu thu vào (ghi vào sổ phiếu)", "Ballots received (entered in the ballot log)"),
+        .ballotsValid: ("Số phiếu hợp lệ (được kiểm)", "Valid ballots (counted)"),
+        .ballotsInvalid: ("Số phiếu không hợp lệ", "Invalid ballots"),
+        .ballotsQuarantined: ("Số phiếu bị giữ lại để xem xét", "Ballots held for review (quarantine)"),
+        .count: ("Số lượng", "Count"),
+        .item: ("Nội dung", "Item"),
+        .quarantineCode: ("Lý do giữ lại (mã)", "Reason held (code)"),
+        .quarantineAccepted: ("Chấp nhận", "Accepted"),
+        .quarantineDiscarded: ("Loại bỏ", "Discarded"),
+        .quarantinePending: ("Chưa xử lý", "Pending"),
+        .quarantineNone: ("Không có phiếu nào bị giữ lại.", "No ballot was held for review."),
+        .sectionResults: ("III. Kết quả kiểm phiếu", "III. Results"),
+        .sectionMinutesFlags: ("IV. Cán bộ cần lưu ý", "IV. Flagged officials"),
+        .sectionRoots: ("V. Xác nhận sổ phiếu và sổ kết quả", "V. The ballot log and the results log"),
+        .ballotLogRoot: (
+            "Sổ phiếu của vòng khi khóa sổ (ngày {0}): {1} phiếu. Mã gốc (SHA-256):",
+            "The round's ballot log at close ({0}): {1} ballots. Root (SHA-256):"
+        ),
+        .resultsLogRoot: (
+            "Sổ kết quả của cơ quan sau khi ghi kết quả vòng này (ngày {0}, mục số {1}, {2} mục). Mã gốc (SHA-256):",
+            "The agency's results log after this round's result ({0}, entry {1}, {2} entries). Root (SHA-256):"
+        ),
+        .logSignature: (
+            "Chữ ký số của cơ quan trên mã gốc (Ed25519):", "The agency's signature on the root (Ed25519):"
+        ),
+        .rootsMissing: ("Không tìm thấy mã gốc đã ký.", "No signed root was found."),
+        .rootsNote: (
+            "Các mã trên viết theo nhóm 4 ký tự; ai giữ bản xuất kiểm toán của vòng đều đối chiếu được từng nhóm.",
+            "The codes are written in groups of four characters; anyone holding the round's audit export can compare each group."
+        ),
+        .flagsSymbol: ("BC-…", "BC-…"),
+        .sectionOverview: ("Tóm tắt", "Summary"),
+        .overviewLine: ("Kỳ {0}: {1}.", "Period {0}: {1}."),
+        .officials: ("Số cán bộ", "Officials"),
+        .overviewAction: ("Đề nghị xử lý", "For action"),
+        .overviewReminder: ("Nhắc nhở", "Reminders"),
+        .overviewResolved: ("Đã khắc phục", "Resolved"),
+        .overviewLowConfidence: ("Tín nhiệm thấp", "Low confidence"),
+        .sectionAction: ("Cán bộ đề nghị xử lý", "Officials proposed for action"),
+        .sectionReminder: ("Cán bộ cần nhắc nhở", "Officials to be reminded"),
+        .sectionResolved: ("Đã khắc phục", "Resolved"),
+        .sectionLowConfidence: (
+            "Kết quả lấy phiếu tín nhiệm: tín nhiệm thấp (Quy định 96-QĐ/TW)",
+            "Confidence votes: low confidence (Regulation 96-QĐ/TW)"
+        ),
+        .lowConfidenceShare: ("Tỷ lệ tín nhiệm thấp", "Low confidence share"),
+        .lowConfidenceNone: (
+            "Không có cán bộ nào có trên một nửa số phiếu tín nhiệm thấp.",
+            "No official has more than half low-confidence votes."
+        ),
+        .sectionTrend: ("Diễn biến qua các kỳ", "Trend over the last rounds"),
+        .chartTrend: ("{0} — {1}", "{0} — {1}"),
+        .trend: ("Diễn biến", "Trend"),
+        .ballotRowQuestion: ("Nội dung", "Question"),
         // Spreadsheet and SPSS exports.
         .dataOfficialID: ("Mã cán bộ", "Official id"),
         .dataCriterionID: ("Mã tiêu chí", "Criterion id"),
@@ -191,6 +292,49 @@ public enum ReportStrings {
         let parts = calendar.dateComponents([.day, .month, .year], from: date)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(two(parts.day!))/\(two(parts.month!))/\(parts.year!)"
+    }
+
+    /// What a quarantine reason code means, for the minutes: "Mã trả lời không hợp lệ
+    /// (invalid-code)". The code stays beside the words so the minutes match the audit export.
+    public static func rejectCode(_ code: String, _ language: Language) -> String {
+        guard let words = rejectCodes[code] else { return code }
+        return "\(language == .vi ? words.vi : words.en) (\(code))"
+    }
+
+    private static let rejectCodes: [String: (vi: String, en: String)] = [
+        "not-utf8": ("Tệp không phải UTF-8", "File not in UTF-8"),
+        "malformed-row": ("Dòng sai định dạng", "Malformed row"),
+        "wrong-round": ("Phiếu của vòng khác", "Ballot of another round"),
+        "missing-serial": ("Thiếu số phiếu", "Serial missing"),
+        "unexpected-serial": ("Có số phiếu ở vòng không đánh số", "Serial on an unnumbered round"),
+        "mistyped-serial": ("Số phiếu gõ sai", "Serial mistyped"),
+        "unknown-serial": ("Số phiếu không được phát", "Serial never issued"),
+        "serial-used": ("Số phiếu đã dùng", "Serial already used"),
+        "unknown-official": ("Cán bộ không có trên phiếu", "Official not on the ballot"),
+        "unknown-criterion": ("Tiêu chí không có trên phiếu", "Criterion not on the ballot"),
+        "unknown-question": ("Câu hỏi không có trên phiếu", "Question not on the ballot"),
+        "invalid-code": ("Mã trả lời không hợp lệ", "Answer code not allowed"),
+        "several-answers": ("Chọn nhiều hơn một ý", "More than one answer"),
+        "remark-not-allowed": ("Phiếu không cho ghi ý kiến", "Remarks not allowed"),
+        "remark-too-long": ("Ý kiến quá dài", "Remark too long"),
+        "keying-mismatch": ("Hai lần nhập không khớp", "The two keyings differ"),
+        "keying-missing": ("Thiếu lần nhập thứ hai", "Second keying missing"),
+        "over-planned": ("Vượt số phiếu dự kiến", "Beyond the planned ballots"),
+        "scan-unsure": ("Ô đánh dấu không rõ khi quét", "Box unclear on the scan"),
+        "scan-remark": ("Có ý kiến viết tay trên bản quét", "Handwritten remark on the scan"),
+        "scan-page-missing": ("Thiếu trang khi quét", "Scanned page missing"),
+        "scan-unreadable": ("Bản quét không đọc được", "Scan unreadable"),
+    ]
+
+    /// "Ba Đình, ngày 29 tháng 11 năm 2026" (NĐ 30/2020: a day below 10 and the months 1 and 2
+    /// take a leading zero); "Ba Đình, 29/11/2026" in English. A missing place is left dotted.
+    public static func placeDate(_ place: String?, _ date: CivilDate, _ language: Language) -> String {
+        let place = place ?? text(.placeBlank, language)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return text(
+            .placeDate, language, place, two(date.day),
+            language == .vi && date.month > 2 ? "\(date.month)" : two(date.month),
+            "\(date.year)")
     }
 
     /// yyyy-MM-dd in Vietnam time, for JSON.

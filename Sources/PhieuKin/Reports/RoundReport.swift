@@ -112,6 +112,46 @@ public struct FlagsReport: Sendable {
     /// Voided and inconclusive rounds, by period then round id.
     public let notes: [RoundNote]
     public let generated: Date
+    /// Who issues the report, for the heading of the official document.
+    public var agency = ""
+    public var profile = AgencyProfile()
+    /// Officials with more than half low-confidence votes in a valid confidence vote (QĐ 96), by
+    /// period, unit and ballot order.
+    public var lowConfidence: [LowConfidence] = []
+    /// Confidence votes in the report's scope (so "none with low confidence" is said only when
+    /// there was a vote).
+    public var confidenceVotes = 0
+    /// For each flagged official and criterion, the shares of the last rounds up to the period.
+    public var trends: [Trend] = []
+
+    /// An official's result in a confidence vote that met a QĐ 96 threshold: more than half
+    /// "tín nhiệm thấp" (out of planning, may resign), two thirds or more (dismissal considered).
+    public struct LowConfidence: Sendable, Hashable {
+        public let officialID: OfficialID
+        public let officialName: String
+        public let position: String
+        public let unitName: String
+        public let period: Period
+        public let roundID: RoundID
+        /// Low-confidence votes over the people summoned.
+        public let low: Share
+        /// The highest threshold met (the survey's label for it).
+        public let outcome: LocalizedText
+    }
+
+    /// The last rounds' shares of one official on one flagged criterion, oldest first. A round
+    /// whose group was too small to report has no share (`nil`): it is shown as "—".
+    public struct Trend: Sendable, Hashable {
+        public struct Point: Sendable, Hashable {
+            public let period: Period
+            public let share: Share?
+        }
+        public let officialID: OfficialID
+        public let criterionID: CriterionID
+        public let officialName: String
+        public let criterionLabel: LocalizedText
+        public let points: [Point]
+    }
 
     /// - Parameters:
     ///   - flags: flags of any periods; only those of `period` are kept.

@@ -85,10 +85,10 @@ public enum AuditBundle {
             round: roundID, used: hashes.contains(hash), signed: signed != nil, agencyKeyFingerprint: key.fingerprint)
     }
 
-    /// A root as read from paper: hex digits, with any spaces or dashes people wrote between
-    /// groups, in either case. Nil unless exactly 32 bytes remain.
+    /// A root as read from paper: hex digits, with any spaces, line breaks or dashes people wrote
+    /// between groups, in either case. Nil unless exactly 32 bytes remain.
     public static func root(fromPaper text: String) -> [UInt8]? {
-        let digits = text.filter { $0 != " " && $0 != "-" }.lowercased()
+        let digits = text.filter { !$0.isWhitespace && $0 != "-" }.lowercased()
         guard digits.count == 64, let bytes = try? Hex.decode(digits), bytes.count == 32 else { return nil }
         return bytes
     }

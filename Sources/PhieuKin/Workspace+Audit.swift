@@ -77,7 +77,7 @@ extension WorkspaceService {
         used.bin          the same for the serials and codes used by accepted ballots
         quarantine.json   each quarantined ballot's reason code and decision (never its content)
         result-leaf.json  (tallied rounds) the round's leaf in the agency's results log: its result and flags
-        results-head.json the results log's latest signed head
+        results-head.json the results-log head signed when that leaf was appended (its root is in the tally minutes)
         result-proof.json the leaf's inclusion proof (RFC 9162) in that head's tree
 
         To verify independently (python3 and the openssl command line only):
@@ -232,18 +232,20 @@ extension AuditService {
         try write("issued.bin", HashSetCommitment.concatenated(s.issuedHashes))
         try write("used.bin", HashSetCommitment.concatenated(s.usedHashes))
         try write("quarantine.json", try Self.quarantineJSON(s.rejects).canonicalBytes + [0x0A])
-        // A tallied round: its results-log leaf, the results log's latest signed head and the
-        // leaf's inclusion proof in it (docs/FORMAT.md, "Audit bundle").
+        // A tallied round: its results-log leaf, the results-log head signed when it was appended
+        // (size = its index + 1: the root the tally minutes print) and the leaf's inclusion proof
+        // in that head's tree (docs/FORMAT.md, "Audit bundle").
         if let result = try store.result(roundID: roundID) {
             let log = try store.resultsLogSnapshot()
-            guard let head = log.heads.last, result.logIndex < log.leaves.count,
-                let parsed = TreeHead.parse(head.body), parsed.size == log.leaves.count
+            let size = result.logIndex + 1
+            guard size <= log.leaves.count,
+                let head = log.heads.last(where: { TreeHead.parse($0.body)?.size == size })
             else {
                 throw PhieuKinError.tampered(
                     "the results log does not hold round \(roundID)'s result under a signed head, so no audit bundle was written."
                 )
             }
-            let hashes = log.leaves.map { Merkle.leafHash($0.data) }
+            let hashes = log.leaves.prefix(size).map { Merkle.leafHash($0.data) }
             let proof = try Merkle.inclusionProof(leafIndex: result.logIndex, leafHashes: hashes)
             try write("result-leaf.json", log.leaves[result.logIndex].data + [0x0A])
             let headLine = CanonicalValue.object([
@@ -253,7 +255,7 @@ extension AuditService {
             try write("results-head.json", try headLine.canonicalBytes + [0x0A])
             let proofJSON = CanonicalValue.object([
                 "index": .number(Double(result.logIndex)), "path": .array(proof.map { .string(Hex.encode($0)) }),
-                "size": .number(Double(log.leaves.count)),
+                "size": .number(Double(size)),
             ])
             try write("result-proof.json", try proofJSON.canonicalBytes + [0x0A])
             files += ["result-leaf.json", "result-proof.json", "results-head.json"]

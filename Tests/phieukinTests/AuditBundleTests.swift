@@ -296,7 +296,7 @@ struct AuditBundleTests {
             try Self.replace($0 + "/result-leaf.json", "\"remarks_sealed_sha256\":\"", "\"remarks_sealed_sha256\":\"0")
         }
         try Self.expectTamperCaught(bundle, "results-head.json: signature does not verify") {
-            try Self.replace($0 + "/results-head.json", "\\\"size\\\":2", "\\\"size\\\":1")
+            try Self.replace($0 + "/results-head.json", "\\\"size\\\":1", "\\\"size\\\":2")
         }
         try Self.expectTamperCaught(bundle, "inclusion proof fails") {
             try Self.replace($0 + "/result-proof.json", "\"index\":0", "\"index\":1")
@@ -307,6 +307,12 @@ struct AuditBundleTests {
         // The results log's root, copied onto paper after the tally, checks the bundle too.
         let head = try String(contentsOfFile: bundle + "/results-head.json", encoding: .utf8)
         let root = try #require(head.range(of: "[0-9a-f]{64}", options: .regularExpression).map { String(head[$0]) })
+        // The minutes print the same root (the head signed at this round's tally), in groups.
+        let minutes = cli.path("minutes.txt")
+        #expect(try cli.run(["report", "minutes", "--round", first, "--format", "text", "--out", minutes]).status == 0)
+        let minutesText = try String(contentsOfFile: minutes, encoding: .utf8)
+        #expect(
+            minutesText.contains(String(root.prefix(4)) + " " + String(root.dropFirst(4).prefix(4))), "\(minutesText)")
         let paper = try Self.verifyAudit(bundle, ["--expect-root", root.uppercased()])
         #expect(paper.status == 0 && paper.stdout.contains("ROOT MATCHES: the results log's root"), "\(paper.stdout)")
         #expect(try cli.run(["verify", "--round", first, "--expect-root", root]).status == 0)

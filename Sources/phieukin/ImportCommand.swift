@@ -159,11 +159,12 @@ struct CloseRoundCommand: ParsableCommand {
         let summary = try options.open().rounds.closeRound(
             roundID: round, passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
         if json { return try printJSON(summary) }
-        say(
-            "Closed \(summary.round): \(summary.treeSize) ballots; final tree head \(summary.treeHead), root \(summary.root)."
-        )
+        // The grouped root first: the last line stays "…, root <hex>." for scripts that read it.
         say(
             "Copy this root onto the signed round report; anyone can check the audit bundle against it later: \(AuditBundle.groupedRoot(summary.root))"
+        )
+        say(
+            "Closed \(summary.round): \(summary.treeSize) ballots; final tree head \(summary.treeHead), root \(summary.root)."
         )
     }
 }

@@ -163,7 +163,7 @@ extension WorkspaceService {
     /// and counts the ballots one at a time (no ballot is kept after it is counted).
     func countRound(
         round: Round, survey: Survey, key: X25519PrivateKey, info: RoundInfo, officials: [Official]
-    ) throws -> RoundResult {
+    ) throws -> (result: RoundResult, close: TreeHead) {
         let snapshot = try store.ballotLogForTally(roundID: round.id)
         // Batch keys.
         var batchKeys: [Int: [UInt8]] = [:]
@@ -181,7 +181,7 @@ extension WorkspaceService {
             batchKeys[batch.seq] = batchKey
         }
         // The log must be exactly what the agency signed at close.
-        try checkAgainstSignedHead(roundID: round.id, leaves: snapshot.leaves, heads: snapshot.treeHeads)
+        let close = try checkAgainstSignedHead(roundID: round.id, leaves: snapshot.leaves, heads: snapshot.treeHeads)
 
         let ballots = try OpenedBallots(
             roundID: round.id, leaves: snapshot.leaves, batchKeys: batchKeys,
@@ -191,10 +191,13 @@ extension WorkspaceService {
         if let failure = ballots.failure.value { throw failure }
         let invalid = ballots.invalid.value
         result.invalidBallots = invalid > 0 ? invalid : nil
-        return result
+        return (result, close)
     }
 
-    fileprivate func checkAgainstSignedHead(roundID: RoundID, leaves: [[UInt8]], heads: [StoredTreeHead]) throws {
+    /// The round's close head, once the stored leaves are checked against it.
+    fileprivate func checkAgainstSignedHead(
+        roundID: RoundID, leaves: [[UInt8]], heads: [StoredTreeHead]
+    ) throws -> TreeHead {
         guard let head = heads.last else {
             throw PhieuKinError.tampered(
                 "round \(roundID) has no signed tree head, although closing signs one; the store may be damaged.")
@@ -222,6 +225,7 @@ extension WorkspaceService {
                 "round \(roundID): the ballots stored do not match the signed tree head (root differs). "
                     + "A ballot was changed after closing.")
         }
+        return signed
     }
 
     // MARK: Shared with reports and verify
@@ -434,7 +438,8 @@ extension TallyService {
             earlier = try flagHistory()
         }
 
-        var result = try countRound(round: round, survey: survey, key: tallyKey, info: info, officials: officials)
+        var (result, close) = try countRound(
+            round: round, survey: survey, key: tallyKey, info: info, officials: officials)
         let remarks = result.remarks
         result.remarks = []
         let flags = FlagRules.evaluate(current: result, history: earlier, survey: survey)
@@ -471,7 +476,8 @@ extension TallyService {
             try CanonicalValue.array(remarks.map(CanonicalValue.string)).canonicalBytes, to: tallyKey.publicKey,
             context: Array(Self.remarksContext(roundID).utf8))
         let leaf = try ResultsLogLeaf.result(
-            roundID: roundID, resultBody: resultBody, flagBodies: flagBodies, sealedRemarks: sealedRemarks)
+            roundID: roundID, resultBody: resultBody, flagBodies: flagBodies, sealedRemarks: sealedRemarks,
+            closeHead: close)
         let signingKey = try agencySigningKey(passphrase: agencyPassphrase)
         let records = zip(flags, flagBodies).map { flag, body in
             StoredFlag(

@@ -21,6 +21,9 @@ public struct VerificationReport: Sendable, Codable, Equatable {
         /// The root signed in the round's `close` head (hex), once closed: the one people copy
         /// onto paper and check later with `expectedRoot`.
         public var closeRoot: String? = nil
+        /// The close head's seq and size (with `closeRoot`): what a result names as counted from.
+        public var closeSeq: Int? = nil
+        public var closeSize: Int? = nil
         public var problems: [Message]
     }
     public var rounds: [RoundCheck] = []
@@ -119,7 +122,7 @@ extension WorkspaceService {
         var previous: (size: Int, root: [UInt8], seq: Int)?
         var lastKind: String?
         var lastRoot: String?
-        var closeRoot: String?
+        var closeHead: (root: String, seq: Int, size: Int)?
         /// Quarantine decisions signed in `decision` heads, by reject id (with the head's seq).
         var signedDecisions: [Int64: (decision: SignedDecision, head: Int)] = [:]
         for (i, head) in s.treeHeads.enumerated() {
@@ -243,7 +246,7 @@ extension WorkspaceService {
                 problems.append("\(label): size \(size) is smaller than tree head \(previous.seq)'s \(previous.size)")
             }
             previous = (size, root, head.seq)
-            if kind == "close" && closeRoot == nil { closeRoot = Hex.encode(root) }
+            if kind == "close" && closeHead == nil { closeHead = (Hex.encode(root), head.seq, size) }
             lastKind = kind
             lastRoot = Hex.encode(root)
         }
@@ -343,7 +346,9 @@ extension WorkspaceService {
             round: roundID, state: s.round.state.rawValue, leaves: hashes.count, batches: s.batches.count,
             treeHeads: s.treeHeads.count, issued: s.issuedCount, used: s.usedCount,
             rejectsPending: rejectCounts[.pending] ?? 0, rejectsAccepted: acceptedRejects,
-            rejectsDiscarded: rejectCounts[.discarded] ?? 0, root: lastRoot, closeRoot: closeRoot, problems: problems)
+            rejectsDiscarded: rejectCounts[.discarded] ?? 0, root: lastRoot, closeRoot: closeHead?.root,
+            closeSeq: closeHead?.seq,
+            closeSize: closeHead?.size, problems: problems)
     }
 }
 

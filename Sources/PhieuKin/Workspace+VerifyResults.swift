@@ -18,6 +18,18 @@ extension WorkspaceService {
     func verifyResultsLog(into report: inout VerificationReport) throws {
         let check = try verifyResults()
         report.otherProblems += check.problems
+        // Each result names the close head it was counted from: the one the ballot log verified here.
+        let closes = Dictionary(report.rounds.map { ($0.round, $0) }, uniquingKeysWith: { a, _ in a })
+        for leaf in try store.resultsLogSnapshot().leaves {
+            guard case .result(let roundID, _, _, _)? = ResultsLogLeaf.parse(leaf.data),
+                let named = ResultsLogLeaf.closeHead(ofLeaf: leaf.data), let round = closes[roundID]
+            else { continue }
+            if named.root != round.closeRoot || named.seq != round.closeSeq || named.size != round.closeSize {
+                report.otherProblems.append(
+                    "round \(roundID): its result names close head \(named.seq) (size \(named.size)), which is not the "
+                        + "signed close head of its ballot log")
+            }
+        }
         report.checked.append(
             "results log (\(check.results) results, \(check.flags) flags recomputed, \(check.heads) signed heads)")
     }

@@ -22,19 +22,36 @@ enum ResultsLogLeaf {
     case result(roundID: RoundID, result: CanonicalValue, flags: [CanonicalValue], remarksDigest: String?)
     case void(roundID: RoundID, reason: String)
 
-    /// `JCS({"flags": [...], "remarks_sealed_sha256": hex, "result": {...}, "round": id, "v": 1})`.
+    /// `JCS({"ballots": {"root": hex, "seq": n, "size": n}, "flags": [...], "remarks_sealed_sha256": hex,
+    /// "result": {...}, "round": id, "v": 1})`: `ballots` names the ballot log's close head the result
+    /// was counted from (leaves committed before it existed have none).
     static func result(
-        roundID: RoundID, resultBody: [UInt8], flagBodies: [[UInt8]], sealedRemarks: [UInt8]
+        roundID: RoundID, resultBody: [UInt8], flagBodies: [[UInt8]], sealedRemarks: [UInt8], closeHead: TreeHead?
     ) throws
         -> [UInt8]
     {
-        try CanonicalValue.object([
+        var fields: [String: CanonicalValue] = [
             "flags": .array(try flagBodies.map { try CanonicalValue.parse($0) }),
             "remarks_sealed_sha256": .string(Hex.encode(SHA256.hash(sealedRemarks))),
             "result": try CanonicalValue.parse(resultBody),
             "round": .string(roundID.rawValue),
             "v": .number(1),
-        ]).canonicalBytes
+        ]
+        if let closeHead {
+            fields["ballots"] = .object([
+                "root": .string(Hex.encode(closeHead.root)), "seq": .number(Double(closeHead.seq)),
+                "size": .number(Double(closeHead.size)),
+            ])
+        }
+        return try CanonicalValue.object(fields).canonicalBytes
+    }
+
+    /// The close head a result leaf names (`ballots`), or nil when it names none.
+    static func closeHead(ofLeaf bytes: [UInt8]) -> (root: String, seq: Int, size: Int)? {
+        guard case .object(let fields)? = try? CanonicalValue.parse(bytes), case .object(let b)? = fields["ballots"],
+            case .string(let root)? = b["root"], case .number(let seq)? = b["seq"], case .number(let size)? = b["size"]
+        else { return nil }
+        return (root, Int(seq), Int(size))
     }
 
     /// `JCS({"kind": "void", "reason": text, "round": id, "v": 1})`.

@@ -1642,5 +1642,7 @@ public enum MessageCatalogue {
             "{0}: các lô đã ký khác với {1} lô đã lưu (một lô hoặc khóa niêm phong của nó đã bị sửa)",
         "the results log does not hold round {0}'s result under a signed head, so no audit bundle was written.":
             "sổ kết quả không chứa kết quả của vòng {0} dưới một đầu cây đã ký, nên không ghi gói kiểm toán nào.",
+        "round {0}: its result names close head {1} (size {2}), which is not the signed close head of its ballot log":
+            "vòng {0}: kết quả của vòng ghi đầu cây đóng vòng {1} (kích thước {2}), không phải đầu cây đóng vòng đã ký của sổ phiếu",
     ]
 }

@@ -292,6 +292,15 @@ struct AuditBundleTests {
         let bundle = cli.workspace + "-audit-\(first)"
         let leaf = try String(contentsOfFile: bundle + "/result-leaf.json", encoding: .utf8)
         #expect(leaf.contains("\"round\":\"\(first)\""))
+        // The result names the close head it was counted from; verify checks it against the log.
+        let verified = try cli.run(["verify", "--round", first, "--json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as? [String: Any])
+        let check = try #require((report["rounds"] as? [[String: Any]])?.first)
+        let closeRoot = try #require(check["close_root"] as? String)
+        #expect(
+            leaf.hasPrefix(
+                "{\"ballots\":{\"root\":\"\(closeRoot)\",\"seq\":\(check["close_seq"] as? Int ?? 0),\"size\":6},"),
+            "\(leaf.prefix(200))")
         try Self.expectTamperCaught(bundle, "result-leaf.json is not in the results log under results-head.json") {
             try Self.replace($0 + "/result-leaf.json", "\"remarks_sealed_sha256\":\"", "\"remarks_sealed_sha256\":\"0")
         }

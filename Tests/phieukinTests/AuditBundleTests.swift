@@ -325,6 +325,17 @@ struct AuditBundleTests {
         let paper = try Self.verifyAudit(bundle, ["--expect-root", root.uppercased()])
         #expect(paper.status == 0 && paper.stdout.contains("ROOT MATCHES: the results log's root"), "\(paper.stdout)")
         #expect(try cli.run(["verify", "--round", first, "--expect-root", root]).status == 0)
+
+        // Voided after its tally: the void head signs the counts again; the bundle still verifies.
+        #expect(try cli.run(["round", "void", "--round", second, "--reason", "Sai danh sách"]).status == 0)
+        #expect(try cli.run(["verify"]).status == 0)
+        let voided = cli.workspace + "-audit-voided"
+        #expect(try cli.run(["audit", "export", "--round", second, "--out", voided]).status == 0)
+        let voidedOK = try Self.verifyAudit(voided)
+        #expect(voidedOK.status == 0, "\(voidedOK.stdout)")
+        let voidHead = try #require(
+            try String(contentsOfFile: voided + "/tree-heads.jsonl", encoding: .utf8).split(separator: "\n").last)
+        #expect(voidHead.contains("\\\"kind\\\":\\\"void\\\"") && voidHead.contains("\\\"batches\\\":{"))
     }
 
     /// A round opened before manifests (none stored, heads without one) still verifies, and its

@@ -115,6 +115,10 @@ struct AuditVectorTests {
             doc = json.loads(m["canonical"])
             assert v["canonical"](doc).hex() == m["canonical_hex"], "manifest bytes"
             assert hashlib.sha256(v["canonical"](doc)).hexdigest() == m["sha256"], "manifest hash"
+            # The name given in NFD canonicalizes to the same (NFC) bytes.
+            doc["officials"][0]["name"] = m["round"]["officials"][0]["name"]
+            assert doc["officials"][0]["name"] != json.loads(m["canonical"])["officials"][0]["name"], "NFD input"
+            assert v["canonical"](doc).hex() == m["canonical_hex"], "NFC"
             c = t["commitment"]
             # docs/SERIALS.md's vectors, typed as people type them.
             typed = v["serial_or_code_hash"]("o14d 2pf2 dbsq qzxq 5tk1 v58c gga", "-")

@@ -79,6 +79,7 @@ extension WorkspaceService {
         result-leaf.json  (tallied rounds) the round's leaf in the agency's results log: its result and flags
         results-head.json the results-log head signed when that leaf was appended (its root is in the tally minutes)
         result-proof.json the leaf's inclusion proof (RFC 9162) in that head's tree
+        void-*.json       (rounds voided after their tally) the void leaf, its head and proof, the same way
 
         To verify independently (python3 and the openssl command line only):
             scripts/verify-audit THIS_DIRECTORY [--expect-root ROOT] [--serial SERIAL]
@@ -234,31 +235,46 @@ extension AuditService {
         try write("quarantine.json", try Self.quarantineJSON(s.rejects).canonicalBytes + [0x0A])
         // A tallied round: its results-log leaf, the results-log head signed when it was appended
         // (size = its index + 1: the root the tally minutes print) and the leaf's inclusion proof
-        // in that head's tree (docs/FORMAT.md, "Audit bundle").
+        // in that head's tree; a round voided after its tally, its void leaf the same way
+        // (docs/FORMAT.md, "Audit bundle").
         if let result = try store.result(roundID: roundID) {
             let log = try store.resultsLogSnapshot()
-            let size = result.logIndex + 1
-            guard size <= log.leaves.count,
-                let head = log.heads.last(where: { TreeHead.parse($0.body)?.size == size })
-            else {
-                throw PhieuKinError.tampered(
-                    "the results log does not hold round \(roundID)'s result under a signed head, so no audit bundle was written."
-                )
+            func export(index: Int, leafFile: String, headFile: String, proofFile: String) throws {
+                let size = index + 1
+                guard size <= log.leaves.count,
+                    let head = log.heads.last(where: { TreeHead.parse($0.body)?.size == size })
+                else {
+                    throw PhieuKinError.tampered(
+                        "the results log does not hold round \(roundID)'s result under a signed head, so no audit bundle was written."
+                    )
+                }
+                let hashes = log.leaves.prefix(size).map { Merkle.leafHash($0.data) }
+                let proof = try Merkle.inclusionProof(leafIndex: index, leafHashes: hashes)
+                try write(leafFile, log.leaves[index].data + [0x0A])
+                let headLine = CanonicalValue.object([
+                    "body": .string(String(decoding: head.body, as: UTF8.self)),
+                    "signature": .string(Hex.encode(head.signature)),
+                ])
+                try write(headFile, try headLine.canonicalBytes + [0x0A])
+                let proofJSON = CanonicalValue.object([
+                    "index": .number(Double(index)), "path": .array(proof.map { .string(Hex.encode($0)) }),
+                    "size": .number(Double(size)),
+                ])
+                try write(proofFile, try proofJSON.canonicalBytes + [0x0A])
+                files += [leafFile, headFile, proofFile]
             }
-            let hashes = log.leaves.prefix(size).map { Merkle.leafHash($0.data) }
-            let proof = try Merkle.inclusionProof(leafIndex: result.logIndex, leafHashes: hashes)
-            try write("result-leaf.json", log.leaves[result.logIndex].data + [0x0A])
-            let headLine = CanonicalValue.object([
-                "body": .string(String(decoding: head.body, as: UTF8.self)),
-                "signature": .string(Hex.encode(head.signature)),
-            ])
-            try write("results-head.json", try headLine.canonicalBytes + [0x0A])
-            let proofJSON = CanonicalValue.object([
-                "index": .number(Double(result.logIndex)), "path": .array(proof.map { .string(Hex.encode($0)) }),
-                "size": .number(Double(size)),
-            ])
-            try write("result-proof.json", try proofJSON.canonicalBytes + [0x0A])
-            files += ["result-leaf.json", "result-proof.json", "results-head.json"]
+            try export(
+                index: result.logIndex, leafFile: "result-leaf.json", headFile: "results-head.json",
+                proofFile: "result-proof.json")
+            let voidIndex = log.leaves.first {
+                if case .void(roundID, _)? = ResultsLogLeaf.parse($0.data) { return true }
+                return false
+            }?.idx
+            if let voidIndex {
+                try export(
+                    index: voidIndex, leafFile: "void-leaf.json", headFile: "void-head.json",
+                    proofFile: "void-proof.json")
+            }
             files.sort()
         }
         try write("README.txt", Array(Self.auditReadme(roundID: roundID).utf8))

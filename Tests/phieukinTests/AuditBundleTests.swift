@@ -333,6 +333,16 @@ struct AuditBundleTests {
         #expect(try cli.run(["audit", "export", "--round", second, "--out", voided]).status == 0)
         let voidedOK = try Self.verifyAudit(voided)
         #expect(voidedOK.status == 0, "\(voidedOK.stdout)")
+        for file in ["result-leaf.json", "void-leaf.json", "void-head.json", "void-proof.json"] {
+            #expect(FileManager.default.fileExists(atPath: voided + "/" + file), "\(file)")
+        }
+        try Self.expectTamperCaught(voided, "void-leaf.json is not the void, with its signed reason, of this round") {
+            try Self.replace($0 + "/void-leaf.json", "Sai danh sách", "Khác")
+        }
+        try Self.expectTamperCaught(voided, "the round was voided after its tally but the bundle has no void-leaf.json")
+        {
+            try FileManager.default.removeItem(atPath: $0 + "/void-leaf.json")
+        }
         let voidHead = try #require(
             try String(contentsOfFile: voided + "/tree-heads.jsonl", encoding: .utf8).split(separator: "\n").last)
         #expect(voidHead.contains("\\\"kind\\\":\\\"void\\\"") && voidHead.contains("\\\"batches\\\":{"))

@@ -29,7 +29,7 @@ extension WorkspaceService {
 
     func decodeResult(_ body: [UInt8], roundID: RoundID) throws -> RoundResult {
         do {
-            return try JSONDecoder().decode(RoundResult.self, from: Data(body))
+            return try ResultEncoding.decode(RoundResult.self, from: body)
         } catch {
             throw PhieuKinError.tampered("the stored result of round \(roundID) cannot be read.", underlying: error)
         }
@@ -38,7 +38,7 @@ extension WorkspaceService {
     func storedFlags(roundIDs: [RoundID]) throws -> [Flag] {
         try store.flags(roundIDs: roundIDs).map { record in
             do {
-                return try JSONDecoder().decode(Flag.self, from: Data(record.body))
+                return try ResultEncoding.decode(Flag.self, from: record.body)
             } catch {
                 throw PhieuKinError.tampered(
                     "a stored flag of round \(record.roundID) cannot be read.", underlying: error)

@@ -443,8 +443,12 @@ extension TallyService {
         let remarks = result.remarks
         result.remarks = []
         let flags = FlagRules.evaluate(current: result, history: earlier, survey: survey)
-        let resultBody = try CanonicalJSON.encode(result)
-        let flagBodies = try flags.map { try CanonicalJSON.encode($0) }
+        // New results are written in the documented v2 encoding; a recount compares bytes, so it
+        // re-encodes in whatever encoding the committed result was written.
+        let encoding: ResultEncoding =
+            recount ? (try store.result(roundID: roundID)).map { ResultEncoding.of($0.body) } ?? .v2 : .v2
+        let resultBody = try encoding.encode(result, format: ResultEncoding.resultFormat)
+        let flagBodies = try flags.map { try encoding.encode($0, format: ResultEncoding.flagFormat) }
 
         if recount {
             guard let stored = try store.result(roundID: roundID) else {

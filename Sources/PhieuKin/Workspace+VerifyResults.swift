@@ -112,7 +112,7 @@ extension WorkspaceService {
                 committed.removeAll { $0.roundID == roundID }
             case .result(let roundID, let resultValue, let flagValues, let digest)?:
                 guard let resultBody = try? resultValue.canonicalBytes,
-                    let result = try? JSONDecoder().decode(RoundResult.self, from: Data(resultBody))
+                    let result = try? ResultEncoding.decode(RoundResult.self, from: resultBody)
                 else {
                     problems.append("results-log leaf \(leaf.idx): not a committed round result")
                     continue
@@ -145,7 +145,8 @@ extension WorkspaceService {
                 // 3. Recompute the flags from the results committed before it, voided ones left out.
                 if let round = rounds[roundID], let survey = try? survey(ofRound: round) {
                     let recomputed = FlagRules.evaluate(current: result, history: committed, survey: survey)
-                    let bytes = recomputed.compactMap { try? CanonicalJSON.encode($0) }
+                    let encoding = ResultEncoding.of(resultBody)
+                    let bytes = recomputed.compactMap { try? encoding.encode($0, format: ResultEncoding.flagFormat) }
                     if bytes != leafFlags {
                         problems.append(
                             "\(name): its flags do not follow from the committed results (recomputed \(recomputed.count), committed \(leafFlags.count))"

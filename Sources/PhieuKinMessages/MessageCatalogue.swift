@@ -44,6 +44,10 @@ public enum MessageCatalogue {
             "({0}): phiếu và kết quả của các vòng đó đã bị mất; hãy khôi phục phieukin.sqlite từ bản sao lưu",
         ", passphrase-protected":
             ", có mật khẩu bảo vệ",
+        "--expect-root needs --round: whose root is it?":
+            "--expect-root cần --round: đó là gốc của vòng nào?",
+        "--expect-root takes the 64 hexadecimal digits of a root (spaces and dashes are ignored).":
+            "--expect-root nhận 64 chữ số thập lục phân của một gốc (bỏ qua dấu cách và dấu gạch ngang).",
         "--kiosk-interval and --kiosk-daily-cap must be at least 1.":
             "--kiosk-interval và --kiosk-daily-cap phải ít nhất là 1.",
         "--listen takes HOST:PORT, for example 127.0.0.1:8080.":
@@ -104,6 +108,8 @@ public enum MessageCatalogue {
             "Đã đóng {0}: {1} phiếu; đầu cây cuối cùng {2}, gốc {3}.",
         "Committee size N: split the tally key into N shares.":
             "Số thành viên tổ kiểm phiếu N: chia khóa kiểm phiếu thành N mảnh khóa.",
+        "Copy this root onto the signed round report; anyone can check the audit bundle against it later: {0}":
+            "Hãy chép gốc này vào biên bản vòng có chữ ký; sau này ai cũng có thể đối chiếu gói kiểm toán với nó: {0}",
         "Create a workspace: the database and the agency's Ed25519 signing key.":
             "Tạo thư mục làm việc: cơ sở dữ liệu và khóa ký Ed25519 của cơ quan.",
         "Decide each quarantined sheet: phieukin scan review --round {0} --crops DIR":
@@ -150,6 +156,8 @@ public enum MessageCatalogue {
             "Mã thoát: 0 mọi phiếu được chấp nhận; 2 đã ghi nhận lần nhập nhưng có phiếu bị giữ lại hoặc bị trùng (các phiếu này nằm trong khu chờ xử lý: phieukin rejects list); 1 không có phiếu nào được nhập do có lỗi (thông báo ở stderr).",
         "Exit status: 0 everything checks out; 3 a problem was found (each is printed); 1 an error.":
             "Mã thoát: 0 mọi nội dung kiểm tra đều hợp lệ; 3 phát hiện vấn đề (từng vấn đề được in ra); 1 có lỗi.",
+        "Exit status: 0 used; 1 not used, or an error.":
+            "Mã thoát: 0 đã dùng; 1 chưa dùng, hoặc có lỗi.",
         "Explain one survey: questions, codes, policy.":
             "Giải thích một mẫu phiếu: câu hỏi, mã đánh dấu, quy tắc.",
         "FAILED: {0}.":
@@ -238,6 +246,8 @@ public enum MessageCatalogue {
             "Vòng {0} không có phiếu bị giữ lại.",
         "No scanned sheet of round {0} is waiting for a decision.":
             "Vòng {0} không có tờ phiếu đã quét nào đang chờ xử lý.",
+        "Not used: no accepted ballot of round {0} carries this serial or code.":
+            "Chưa dùng: không có phiếu nào được chấp nhận trong vòng {0} mang số sê-ri hoặc mã này.",
         "Nothing to import: the files hold no ballots.":
             "Không có gì để nhập: các tệp không chứa phiếu nào.",
         "Nothing was written.":
@@ -322,6 +332,8 @@ public enum MessageCatalogue {
             "Đọc các tờ phiếu đã quét: tờ xác định được thì được nhập, các tờ còn lại chuyển vào khu chờ xử lý để người nhập liệu xử lý.",
         "Read {0} as {1}.":
             "Đã đọc {0}, nhận được {1}.",
+        "Receipts voters can check against a published audit bundle.":
+            "Biên nhận mà cử tri có thể tự đối chiếu với gói kiểm toán đã công bố.",
         "Record a teller's reading of a quarantined scanned sheet, from the paper.":
             "Ghi nhận kết quả người nhập liệu đọc từ phiếu giấy cho một tờ phiếu đã quét đang chờ xử lý.",
         "Recorded beside its result: results-log leaf {0}.":
@@ -350,6 +362,8 @@ public enum MessageCatalogue {
             "cú pháp SPSS được ghi cạnh báo cáo CSV (nó đọc tệp CSV): chọn định dạng CSV; chưa ghi gì.",
         "SUBCOMMANDS:":
             "LỆNH CON:",
+        "Say whether a ballot serial or access code was used in the bundle's round (nothing else).":
+            "Cho biết một số sê-ri phiếu hoặc mã truy cập đã được dùng trong vòng của gói hay chưa (không gì khác).",
         "Scanned pages: PNG, JPEG, TIFF (multi-page) or PDF files, in any order.":
             "Các trang đã quét: tệp PNG, JPEG, TIFF (nhiều trang) hoặc PDF, theo thứ tự bất kỳ.",
         "Scanned sheet #{0} decided (signed).":
@@ -394,10 +408,16 @@ public enum MessageCatalogue {
             "Mật khẩu khóa của cơ quan (thư mục làm việc có mật khẩu): dùng để mã hóa khóa kiểm phiếu 1 trên 1 khi không chỉ định --passphrase-file.",
         "The agency's name, printed on ballots and reports.":
             "Tên cơ quan, được in trên phiếu và báo cáo.",
+        "The audit bundle folder (written by audit export).":
+            "Thư mục gói kiểm toán (do audit export ghi ra).",
+        "The close root matches the one read from paper: {0}.":
+            "Gốc lúc đóng vòng khớp với gốc đọc từ giấy: {0}.",
         "The desk's name, e.g. \"Quầy 2 – Bộ phận một cửa\".":
             "Tên quầy, ví dụ \"Quầy 2 – Bộ phận một cửa\".",
         "The file to write, ending in .xlsx or .csv (refused if it exists, unless --force).":
             "Tệp cần ghi, có đuôi .xlsx hoặc .csv (bị từ chối nếu đã tồn tại, trừ khi có --force).",
+        "The list of used serials is the one signed by the agency key {0}; compare it with the fingerprint the agency published.":
+            "Danh sách số sê-ri đã dùng là danh sách đã được ký bằng khóa cơ quan {0}; hãy so với dấu vân tay khóa mà cơ quan đã công bố.",
         "The marks as the teller reads them (--mark question=code, repeated; none for a blank                 sheet), the remark typed from the paper, and the sheet's serial. The reading is imported                 as one ballot with the usual checks; once accepted, the quarantined scan is discarded                 with the reason (signed). A refused reading discards nothing.":
             "Các dấu đánh theo kết quả đọc của người nhập liệu (--mark question=code, lặp lại; không dùng với tờ phiếu trắng), ý kiến khác được gõ lại từ phiếu giấy và số sê-ri của tờ phiếu. Kết quả đọc được nhập thành một phiếu với các bước kiểm tra thông thường; khi được chấp nhận, bản quét đang chờ xử lý sẽ được loại bỏ kèm lý do (có ký). Kết quả đọc bị từ chối thì không loại bỏ gì.",
         "The period (YYYY-Qn, YYYY-MM, YYYY).":
@@ -408,6 +428,8 @@ public enum MessageCatalogue {
             "Kết quả đọc không được chấp nhận; tờ phiếu đã quét #{0} vẫn đang chờ xử lý.",
         "The remark, typed from the paper.":
             "Ý kiến khác, được gõ lại từ phiếu giấy.",
+        "The root of the round's close head as read from paper (the signed round report), e.g. \"3f9a 12bc …\": spaces and dashes are ignored, case does not matter. Needs --round.":
+            "Gốc của đầu cây đóng vòng như đọc từ giấy (biên bản vòng có chữ ký), ví dụ \"3f9a 12bc …\": bỏ qua dấu cách và dấu gạch ngang, không phân biệt chữ hoa chữ thường. Cần --round.",
         "The roster CSV file (UTF-8).":
             "Tệp CSV danh sách cán bộ (UTF-8).",
         "The round id (see: phieukin round list).":
@@ -416,6 +438,8 @@ public enum MessageCatalogue {
             "Mã vòng (không đánh số: lượt đánh giá tại quầy không kèm mã).",
         "The round id.":
             "Mã vòng.",
+        "The serial as printed on the ballot (or the access code), dashes and spaces allowed.":
+            "Số sê-ri như in trên phiếu (hoặc mã truy cập), được phép có dấu gạch ngang và dấu cách.",
         "The serial printed on the sheet (numbered rounds).":
             "Số sê-ri in trên tờ phiếu (vòng có đánh số).",
         "The survey id, e.g. quarterly-7.":
@@ -444,6 +468,8 @@ public enum MessageCatalogue {
             "Cách dùng: {0}",
         "Use this existing Ed25519 PKCS#8 key (mode 0600) instead of generating one.":
             "Dùng khóa Ed25519 PKCS#8 có sẵn này (quyền 0600) thay vì tạo khóa mới.",
+        "Used: a ballot with this serial or code was accepted in round {0}.":
+            "Đã dùng: một phiếu mang số sê-ri hoặc mã này đã được chấp nhận trong vòng {0}.",
         "Verify it independently with: scripts/verify-audit {0}":
             "Kiểm tra độc lập bằng lệnh: scripts/verify-audit {0}",
         "Void a round opened by mistake: signed with its reason, left out of flags and reports.":
@@ -524,6 +550,8 @@ public enum MessageCatalogue {
             "khóa bí mật {0} dạng thô phải dài 32 byte, nhận được {1}",
         "a raw {0} public key is 32 bytes, got {1}":
             "khóa công khai {0} dạng thô phải dài 32 byte, nhận được {1}",
+        "a result or flag encodes as a JSON object":
+            "kết quả hoặc cảnh báo phải được mã hóa thành một đối tượng JSON",
         "a round needs at least one unit.":
             "vòng lấy phiếu cần có ít nhất một đơn vị.",
         "a sealed box is at least {0} bytes, got {1}":
@@ -560,6 +588,8 @@ public enum MessageCatalogue {
             "thêm --shares-dir DIR (ví dụ USB) hoặc --share-out PATH cho mỗi thành viên ({0} lần)",
         "add {0} FILE (the agency key's passphrase)":
             "thêm {0} FILE (mật khẩu khóa của cơ quan)",
+        "agency.pub.pem in {0} is not an Ed25519 public key.":
+            "agency.pub.pem trong {0} không phải là khóa công khai Ed25519.",
         "an AES-256-GCM key is {0} bytes, got {1}":
             "khóa AES-256-GCM phải dài {0} byte, nhận được {1}",
         "an AES-256-GCM message is at least {0} bytes (nonce ‖ ciphertext ‖ tag), got {1}":
@@ -642,6 +672,8 @@ public enum MessageCatalogue {
             "không thể đọc tệp dưới dạng văn bản YAML: {0}",
         "cannot read the scan {0}: {1}":
             "không đọc được bản quét {0}: {1}",
+        "cannot read {0} in {1}: is it a PhieuKin audit bundle (format v1)?":
+            "không đọc được {0} trong {1}: đây có phải là gói kiểm toán PhieuKin (định dạng v1) không?",
         "cannot read {0}.":
             "không thể đọc {0}.",
         "cannot read {0}: {1}; nothing was imported.":
@@ -690,6 +722,8 @@ public enum MessageCatalogue {
             "ký tự điều khiển trong chuỗi phải được thoát (escape)",
         "could not decrypt the key file: wrong passphrase, or the file is damaged":
             "không thể giải mã tệp khóa: sai mật khẩu hoặc tệp bị hư hỏng",
+        "counts name exactly one kind":
+            "phần số liệu phải nêu đúng một loại",
         "crops are never written inside the workspace ({0}).":
             "ảnh cắt không bao giờ được ghi vào bên trong thư mục làm việc ({0}).",
         "database error in {0}: {1}.":
@@ -766,6 +800,8 @@ public enum MessageCatalogue {
             "giá trị hằng (literal) không hợp lệ",
         "invalid number":
             "số không hợp lệ",
+        "issued":
+            "đã phát",
         "it is not a regular file":
             "đây không phải là tệp thông thường",
         "it was made by an older PhieuKin and must be upgraded, which needs write access; run any command on a writable copy first":
@@ -1024,6 +1060,8 @@ public enum MessageCatalogue {
             "vòng {0}: đầu cây (tree head) cuối cùng là đầu cây loại {1}, không phải đầu cây khi đóng vòng.",
         "round {0}: its last tree head is not a ballot-log head of this round.":
             "vòng {0}: đầu cây (tree head) cuối cùng không phải là đầu cây sổ phiếu của vòng này.",
+        "round {0}: its result names close head {1} (size {2}), which is not the signed close head of its ballot log":
+            "vòng {0}: kết quả của vòng ghi đầu cây đóng vòng {1} (kích thước {2}), không phải đầu cây đóng vòng đã ký của sổ phiếu",
         "round {0}: its sealed remarks are not a list.":
             "vòng {0}: các ý kiến khác đã niêm phong không phải là một danh sách.",
         "round {0}: marked tallied but not in the results log":
@@ -1036,6 +1074,8 @@ public enum MessageCatalogue {
             "vòng {0}: chữ ký trên đầu cây cuối cùng (seq {1}) không hợp lệ.",
         "round {0}: voided after its tally but the void is not in the results log":
             "vòng {0}: bị hủy sau khi kiểm phiếu nhưng việc hủy không có trong sổ kết quả",
+        "round.json in {0} does not name its round.":
+            "round.json trong {0} không ghi tên vòng.",
         "row {0}: a cell lies beyond Excel's last column":
             "dòng {0}: một ô nằm ngoài cột cuối cùng của Excel",
         "row {0}: a cell names a shared string the workbook does not hold":
@@ -1094,6 +1134,8 @@ public enum MessageCatalogue {
             "text, json, csv, html hoặc pdf.",
         "text, json, csv, html, pdf or xlsx (csv and xlsx: one row per figure, numeric columns; docs/EXCEL.md).":
             "text, json, csv, html, pdf hoặc xlsx (csv và xlsx: mỗi số liệu một dòng, cột dạng số; xem docs/EXCEL.md).",
+        "that is neither a ballot serial (27 symbols, the last one a check symbol) nor an access code (16 symbols), or a symbol was mistyped: re-read it from the paper.":
+            "đó không phải là số sê-ri phiếu (27 ký tự, ký tự cuối là ký tự kiểm tra) cũng không phải mã truy cập (16 ký tự), hoặc có ký tự bị gõ sai: hãy đọc lại từ tờ giấy.",
         "the AES-256-GCM output buffer holds {0} bytes; this message needs {1}":
             "bộ đệm đầu ra AES-256-GCM chứa {0} byte; thông điệp này cần {1}",
         "the AES-256-GCM output buffer overlaps an input; use separate buffers, or work exactly in place":
@@ -1136,6 +1178,8 @@ public enum MessageCatalogue {
             "tệp phiếu",
         "the ballots were printed but not moved into place: {0} Its serials are issued; use that file.":
             "phiếu đã được in nhưng chưa được chuyển vào đúng vị trí: {0} Số sê-ri của các phiếu này đã được phát; hãy dùng tệp đó.",
+        "the close head's root {0} is not the root read from paper ({1}): the log was signed again after the paper was signed":
+            "gốc của đầu cây đóng vòng {0} không phải là gốc đọc từ giấy ({1}): sổ đã được ký lại sau khi biên bản giấy được ký",
         "the counts differ":
             "số lượng khác nhau",
         "the database file":
@@ -1236,8 +1280,14 @@ public enum MessageCatalogue {
             "các ý kiến khác không giống nhau",
         "the report":
             "báo cáo",
+        "the results log does not hold round {0}'s result under a signed head, so no audit bundle was written.":
+            "sổ kết quả không chứa kết quả của vòng {0} dưới một đầu cây đã ký, nên không ghi gói kiểm toán nào.",
+        "the round has no signed close head, so there is no close root to compare with the paper":
+            "vòng chưa có đầu cây đóng vòng đã ký, nên không có gốc lúc đóng vòng để so với giấy",
         "the round holds as many ballots as it was opened for":
             "vòng đã chứa đủ số phiếu như khi được mở",
+        "the round is not closed yet: its list of used serials is not signed, so this answer may still change.":
+            "vòng chưa đóng: danh sách số sê-ri đã dùng chưa được ký, nên câu trả lời này vẫn có thể thay đổi.",
         "the round is not open":
             "vòng lấy phiếu không ở trạng thái đang mở",
         "the round is open but its log was {0}":
@@ -1248,6 +1298,8 @@ public enum MessageCatalogue {
             "vòng ở trạng thái {0} nhưng đầu cây cuối cùng không phải là đầu cây khi đóng vòng",
         "the round is {0} but {1} electronic ballots were never appended":
             "vòng ở trạng thái {0} nhưng có {1} phiếu điện tử chưa từng được ghi vào sổ",
+        "the round manifest does not match the round's stored facts ({0}): the round was changed after it was opened":
+            "bản kê vòng không khớp với các thông tin đã lưu của vòng ({0}): vòng đã bị thay đổi sau khi mở",
         "the row has {0} fields but the header has {1} (a comma inside text needs \"quotes\")":
             "dòng có {0} trường nhưng dòng tiêu đề có {1} (dấu phẩy trong văn bản cần đặt trong \"ngoặc kép\")",
         "the sealed ballot is not a version-1 sealed box of a plausible size":
@@ -1298,6 +1350,8 @@ public enum MessageCatalogue {
             "khóa AES-256-GCM này đã niêm phong 2^32 thông điệp; hãy chuyển sang khóa mới",
         "this workspace's agency key is passphrase-protected, so the round's tally key must be too: encrypted with the agency passphrase, or with a passphrase for this round. The tally will need the same passphrase.":
             "khóa của cơ quan trong thư mục làm việc này được bảo vệ bằng mật khẩu, nên khóa kiểm phiếu của vòng cũng phải như vậy: được mã hóa bằng mật khẩu của cơ quan, hoặc bằng mật khẩu riêng cho vòng này. Khi kiểm phiếu sẽ cần đúng mật khẩu đó.",
+        "tree head {0} in {1} is not signed by the bundle's agency key.":
+            "đầu cây {0} trong {1} không được ký bằng khóa cơ quan của gói.",
         "tree head {0} signs a decision on reject {1}, which is not in this round's quarantine":
             "đầu cây {0} ký một quyết định về phiếu bị giữ lại {1}, nhưng phiếu này không có trong khu chờ xử lý của vòng",
         "tree head {0} signs a decision on reject {1}, which is still pending":
@@ -1334,6 +1388,12 @@ public enum MessageCatalogue {
             "giá trị \"{0}\" không xác định; hãy dùng một trong các giá trị {1}",
         "unterminated string":
             "chuỗi không được đóng",
+        "used":
+            "đã dùng",
+        "used.bin in {0} is not a list of 32-byte hashes.":
+            "used.bin trong {0} không phải là danh sách các mã băm 32 byte.",
+        "used.bin in {0} is not the list of used serials the agency signed; the bundle was changed.":
+            "used.bin trong {0} không phải là danh sách số sê-ri đã dùng mà cơ quan đã ký; gói đã bị thay đổi.",
         "value cannot be encoded as JSON ({0})":
             "không thể mã hóa giá trị dưới dạng JSON ({0})",
         "voided":
@@ -1500,6 +1560,12 @@ public enum MessageCatalogue {
             "{0}: đầu cây hủy vòng không có lý do",
         "{0}: a {1} head carries decisions":
             "{0}: đầu cây loại {1} lại chứa quyết định",
+        "{0}: a {1} head carries serial-hash commitments":
+            "{0}: đầu cây loại {1} lại chứa cam kết băm số sê-ri",
+        "{0}: a {1} head without its signed batches":
+            "{0}: đầu cây loại {1} không có danh sách lô đã ký",
+        "{0}: a {1} head without its signed {2} serial hashes":
+            "{0}: đầu cây loại {1} không có các băm số sê-ri {2} đã ký",
         "{0}: body is for log {1}, round {2}, seq {3} — not this head":
             "{0}: nội dung thuộc sổ {1}, vòng {2}, seq {3} — không phải của đầu cây này",
         "{0}: body is not a canonical version-1 tree head":
@@ -1508,14 +1574,24 @@ public enum MessageCatalogue {
             "{0}: đã chốt nhưng vòng chưa được kiểm phiếu",
         "{0}: committed in the results log but its stored result is missing":
             "{0}: đã chốt trong sổ kết quả nhưng thiếu kết quả đã lưu",
+        "{0}: it does not name the round's manifest (its hash differs or is missing)":
+            "{0}: đầu cây không ghi bản kê của vòng (mã băm khác hoặc bị thiếu)",
         "{0}: it holds no workspace. If it did, restore phieukin.sqlite from a backup; PhieuKin creates a database only when a workspace is created, and nothing was changed.":
             "{0}: tại đây không có thư mục làm việc nào. Nếu trước đây có, hãy khôi phục phieukin.sqlite từ bản sao lưu; PhieuKin chỉ tạo cơ sở dữ liệu khi tạo thư mục làm việc, và không có thay đổi nào.",
+        "{0}: it names a round manifest, but the round has none (it was removed)":
+            "{0}: đầu cây ghi một bản kê vòng, nhưng vòng không có bản kê nào (đã bị xóa)",
+        "{0}: it signs {1} {2} serial hashes, but the {3} stored ones differ from them (serial hashes were added, removed or changed)":
+            "{0}: đầu cây ký {1} băm số sê-ri {2}, nhưng {3} băm đã lưu khác với chúng (băm số sê-ri đã bị thêm, xóa hoặc sửa)",
+        "{0}: its batches are not a count and a SHA-256":
+            "{0}: danh sách lô của đầu cây không phải là một số đếm và một SHA-256",
         "{0}: its flags do not follow from the committed results (recomputed {1}, committed {2})":
             "{0}: các cảnh báo không khớp với kết quả đã chốt (tính lại được {1}, đã chốt {2})",
         "{0}: its survey definition cannot be read to recompute the flags":
             "{0}: không đọc được định nghĩa mẫu phiếu để tính lại các cảnh báo",
         "{0}: its time \"{1}\" is not a date (YYYY-MM-DD); heads carry no finer time":
             "{0}: thời gian \"{1}\" không phải là ngày (YYYY-MM-DD); đầu cây không ghi thời gian chi tiết hơn ngày",
+        "{0}: its {1} serial hashes are not a count and a SHA-256":
+            "{0}: các băm số sê-ri {1} không phải là một số đếm và một SHA-256",
         "{0}: not an extension of head {1} (the log was rewritten)":
             "{0}: không phải là phần nối tiếp của đầu cây {1} (sổ đã bị ghi lại)",
         "{0}: reject {1} was already decided in tree head {2}":
@@ -1540,6 +1616,8 @@ public enum MessageCatalogue {
             "{0}: các ý kiến khác đã niêm phong khác với ý kiến đã chốt",
         "{0}: the signature is not valid":
             "{0}: chữ ký không hợp lệ",
+        "{0}: the signed batches differ from the {1} stored ones (a batch or its sealed key was changed)":
+            "{0}: các lô đã ký khác với {1} lô đã lưu (một lô hoặc khóa niêm phong của nó đã bị sửa)",
         "{0}: the signed body is not a results-log head":
             "{0}: nội dung đã ký không phải là đầu cây của sổ kết quả",
         "{0}: the signed void reason differs from the stored one":
@@ -1570,79 +1648,5 @@ public enum MessageCatalogue {
             "{0}; hãy kiểm tra ổ đĩa chứa tệp này (không có thay đổi nào)",
         "{0}; nothing was imported.":
             "{0}; không có phiếu nào được nhập.",
-        "the round manifest does not match the round's stored facts ({0}): the round was changed after it was opened":
-            "bản kê vòng không khớp với các thông tin đã lưu của vòng ({0}): vòng đã bị thay đổi sau khi mở",
-        "{0}: a {1} head carries serial-hash commitments":
-            "{0}: đầu cây loại {1} lại chứa cam kết băm số sê-ri",
-        "{0}: a {1} head without its signed {2} serial hashes":
-            "{0}: đầu cây loại {1} không có các băm số sê-ri {2} đã ký",
-        "{0}: it does not name the round's manifest (its hash differs or is missing)":
-            "{0}: đầu cây không ghi bản kê của vòng (mã băm khác hoặc bị thiếu)",
-        "{0}: it names a round manifest, but the round has none (it was removed)":
-            "{0}: đầu cây ghi một bản kê vòng, nhưng vòng không có bản kê nào (đã bị xóa)",
-        "{0}: it signs {1} {2} serial hashes, but the {3} stored ones differ from them (serial hashes were added, removed or changed)":
-            "{0}: đầu cây ký {1} băm số sê-ri {2}, nhưng {3} băm đã lưu khác với chúng (băm số sê-ri đã bị thêm, xóa hoặc sửa)",
-        "{0}: its {1} serial hashes are not a count and a SHA-256":
-            "{0}: các băm số sê-ri {1} không phải là một số đếm và một SHA-256",
-        "issued":
-            "đã phát",
-        "used":
-            "đã dùng",
-        "--expect-root needs --round: whose root is it?":
-            "--expect-root cần --round: đó là gốc của vòng nào?",
-        "--expect-root takes the 64 hexadecimal digits of a root (spaces and dashes are ignored).":
-            "--expect-root nhận 64 chữ số thập lục phân của một gốc (bỏ qua dấu cách và dấu gạch ngang).",
-        "Copy this root onto the signed round report; anyone can check the audit bundle against it later: {0}":
-            "Hãy chép gốc này vào biên bản vòng có chữ ký; sau này ai cũng có thể đối chiếu gói kiểm toán với nó: {0}",
-        "Not used: no accepted ballot of round {0} carries this serial or code.":
-            "Chưa dùng: không có phiếu nào được chấp nhận trong vòng {0} mang số sê-ri hoặc mã này.",
-        "The close root matches the one read from paper: {0}.":
-            "Gốc lúc đóng vòng khớp với gốc đọc từ giấy: {0}.",
-        "The list of used serials is the one signed by the agency key {0}; compare it with the fingerprint the agency published.":
-            "Danh sách số sê-ri đã dùng là danh sách đã được ký bằng khóa cơ quan {0}; hãy so với dấu vân tay khóa mà cơ quan đã công bố.",
-        "Used: a ballot with this serial or code was accepted in round {0}.":
-            "Đã dùng: một phiếu mang số sê-ri hoặc mã này đã được chấp nhận trong vòng {0}.",
-        "agency.pub.pem in {0} is not an Ed25519 public key.":
-            "agency.pub.pem trong {0} không phải là khóa công khai Ed25519.",
-        "cannot read {0} in {1}: is it a PhieuKin audit bundle (format v1)?":
-            "không đọc được {0} trong {1}: đây có phải là gói kiểm toán PhieuKin (định dạng v1) không?",
-        "round.json in {0} does not name its round.":
-            "round.json trong {0} không ghi tên vòng.",
-        "that is neither a ballot serial (27 symbols, the last one a check symbol) nor an access code (16 symbols), or a symbol was mistyped: re-read it from the paper.":
-            "đó không phải là số sê-ri phiếu (27 ký tự, ký tự cuối là ký tự kiểm tra) cũng không phải mã truy cập (16 ký tự), hoặc có ký tự bị gõ sai: hãy đọc lại từ tờ giấy.",
-        "the close head's root {0} is not the root read from paper ({1}): the log was signed again after the paper was signed":
-            "gốc của đầu cây đóng vòng {0} không phải là gốc đọc từ giấy ({1}): sổ đã được ký lại sau khi biên bản giấy được ký",
-        "the round has no signed close head, so there is no close root to compare with the paper":
-            "vòng chưa có đầu cây đóng vòng đã ký, nên không có gốc lúc đóng vòng để so với giấy",
-        "the round is not closed yet: its list of used serials is not signed, so this answer may still change.":
-            "vòng chưa đóng: danh sách số sê-ri đã dùng chưa được ký, nên câu trả lời này vẫn có thể thay đổi.",
-        "tree head {0} in {1} is not signed by the bundle's agency key.":
-            "đầu cây {0} trong {1} không được ký bằng khóa cơ quan của gói.",
-        "used.bin in {0} is not a list of 32-byte hashes.":
-            "used.bin trong {0} không phải là danh sách các mã băm 32 byte.",
-        "used.bin in {0} is not the list of used serials the agency signed; the bundle was changed.":
-            "used.bin trong {0} không phải là danh sách số sê-ri đã dùng mà cơ quan đã ký; gói đã bị thay đổi.",
-        "Exit status: 0 used; 1 not used, or an error.":
-            "Mã thoát: 0 đã dùng; 1 chưa dùng, hoặc có lỗi.",
-        "Receipts voters can check against a published audit bundle.":
-            "Biên nhận mà cử tri có thể tự đối chiếu với gói kiểm toán đã công bố.",
-        "Say whether a ballot serial or access code was used in the bundle's round (nothing else).":
-            "Cho biết một số sê-ri phiếu hoặc mã truy cập đã được dùng trong vòng của gói hay chưa (không gì khác).",
-        "The audit bundle folder (written by audit export).":
-            "Thư mục gói kiểm toán (do audit export ghi ra).",
-        "The root of the round's close head as read from paper (the signed round report), e.g. \"3f9a 12bc …\": spaces and dashes are ignored, case does not matter. Needs --round.":
-            "Gốc của đầu cây đóng vòng như đọc từ giấy (biên bản vòng có chữ ký), ví dụ \"3f9a 12bc …\": bỏ qua dấu cách và dấu gạch ngang, không phân biệt chữ hoa chữ thường. Cần --round.",
-        "The serial as printed on the ballot (or the access code), dashes and spaces allowed.":
-            "Số sê-ri như in trên phiếu (hoặc mã truy cập), được phép có dấu gạch ngang và dấu cách.",
-        "{0}: a {1} head without its signed batches":
-            "{0}: đầu cây loại {1} không có danh sách lô đã ký",
-        "{0}: its batches are not a count and a SHA-256":
-            "{0}: danh sách lô của đầu cây không phải là một số đếm và một SHA-256",
-        "{0}: the signed batches differ from the {1} stored ones (a batch or its sealed key was changed)":
-            "{0}: các lô đã ký khác với {1} lô đã lưu (một lô hoặc khóa niêm phong của nó đã bị sửa)",
-        "the results log does not hold round {0}'s result under a signed head, so no audit bundle was written.":
-            "sổ kết quả không chứa kết quả của vòng {0} dưới một đầu cây đã ký, nên không ghi gói kiểm toán nào.",
-        "round {0}: its result names close head {1} (size {2}), which is not the signed close head of its ballot log":
-            "vòng {0}: kết quả của vòng ghi đầu cây đóng vòng {1} (kích thước {2}), không phải đầu cây đóng vòng đã ký của sổ phiếu",
     ]
 }

@@ -121,7 +121,7 @@ struct ElectronicTests {
         #expect(summary.ballotsCounted == 5)
         #expect(summary.invalidBallots == 2)
         let stored = try #require(try e.workspace.store.result(roundID: e.round))
-        let result = try JSONDecoder().decode(RoundResult.self, from: Data(stored.body))
+        let result = try ResultEncoding.decode(RoundResult.self, from: stored.body)
         #expect(result.invalidBallots == 2)
         guard case .grid(let grid) = result.counts else {
             Issue.record("a grid result was expected")

@@ -292,6 +292,34 @@ struct AuditBundleTests {
         let bundle = cli.workspace + "-audit-\(first)"
         let leaf = try String(contentsOfFile: bundle + "/result-leaf.json", encoding: .utf8)
         #expect(leaf.contains("\"round\":\"\(first)\""))
+        // The result is in the documented encoding (issue 13, item 2): snake_case, kind as key.
+        #expect(leaf.contains("\"format\":\"phieukin-result-v2\""))
+        #expect(leaf.contains("\"round_id\":\"\(first)\"") && leaf.contains("\"counts\":{\"grid\":{\"criterion_ids\""))
+        #expect(!leaf.contains("\"_0\""))
+        // The independent verifier reads it by FORMAT.md: a result the agency signed but that counts
+        // more ballots than the log holds, or a flag for someone not on the ballot, is reported.
+        let program = """
+            import json, runpy, sys
+            v = runpy.run_path(sys.argv[1], run_name="checks")
+            bundle = sys.argv[2]
+            doc = json.load(open(bundle + "/result-leaf.json"))
+            info = json.load(open(bundle + "/round.json"))
+            manifest = json.load(open(bundle + "/manifest.json"))
+            clean = []
+            v["check_result_v2"](doc["result"], doc["flags"], info, manifest, 6, clean)
+            assert clean == [], clean
+            doc["result"]["ballots_counted"] = 7
+            doc["flags"][0]["official_id"] = "nobody"
+            found = []
+            v["check_result_v2"](doc["result"], doc["flags"], info, manifest, 6, found)
+            print("\\n".join(found))
+            """
+        let checks = try ExternalTool.run(
+            "/usr/bin/python3", ["-c", program, CLI.repository + "/scripts/verify-audit", bundle])
+        #expect(checks.status == 0, "\(checks.stderr)")
+        #expect(
+            checks.stdout.contains("the result counts 7 ballots (+0 invalid, +0 of another round) but the log holds 6"))
+        #expect(checks.stdout.contains("a flag names an official not on the ballot"), "\(checks.stdout)")
         // The result names the close head it was counted from; verify checks it against the log.
         let verified = try cli.run(["verify", "--round", first, "--json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(verified.stdout.utf8)) as? [String: Any])

@@ -212,6 +212,8 @@ public enum MessageCatalogue {
             "Kiosk: trung bình tối đa một lượt đánh giá trong số giây này, đối với mỗi kiosk.",
         "Kiosks: at most this many ratings a day, per kiosk.":
             "Kiosk: tối đa số lượt đánh giá này mỗi ngày, đối với mỗi kiosk.",
+        "Language of the messages: vi (default) or en.":
+            "Ngôn ngữ của thông báo: vi (mặc định) hoặc en.",
         "Language: vi (default) or en, for messages and for the document the command writes. Without it, messages follow $PHIEUKIN_LANG and documents are in Vietnamese.":
             "Ngôn ngữ: vi (mặc định) hoặc en, cho các thông báo và tài liệu do lệnh ghi ra. Nếu không chỉ định, thông báo theo $PHIEUKIN_LANG và tài liệu bằng tiếng Việt.",
         "List a round's quarantine.":
@@ -363,7 +365,7 @@ public enum MessageCatalogue {
         "SUBCOMMANDS:":
             "LỆNH CON:",
         "Say whether a ballot serial or access code was used in the bundle's round (nothing else).":
-            "Cho biết một số sê-ri phiếu hoặc mã truy cập đã được dùng trong vòng của gói hay chưa (không gì khác).",
+            "Cho biết một số sê-ri phiếu hoặc mã bỏ phiếu đã được dùng trong vòng của gói hay chưa (không gì khác).",
         "Scanned pages: PNG, JPEG, TIFF (multi-page) or PDF files, in any order.":
             "Các trang đã quét: tệp PNG, JPEG, TIFF (nhiều trang) hoặc PDF, theo thứ tự bất kỳ.",
         "Scanned sheet #{0} decided (signed).":
@@ -439,7 +441,7 @@ public enum MessageCatalogue {
         "The round id.":
             "Mã vòng.",
         "The serial as printed on the ballot (or the access code), dashes and spaces allowed.":
-            "Số sê-ri như in trên phiếu (hoặc mã truy cập), được phép có dấu gạch ngang và dấu cách.",
+            "Số sê-ri như in trên phiếu (hoặc mã bỏ phiếu), được phép có dấu gạch ngang và dấu cách.",
         "The serial printed on the sheet (numbered rounds).":
             "Số sê-ri in trên tờ phiếu (vòng có đánh số).",
         "The survey id, e.g. quarterly-7.":
@@ -1135,7 +1137,7 @@ public enum MessageCatalogue {
         "text, json, csv, html, pdf or xlsx (csv and xlsx: one row per figure, numeric columns; docs/EXCEL.md).":
             "text, json, csv, html, pdf hoặc xlsx (csv và xlsx: mỗi số liệu một dòng, cột dạng số; xem docs/EXCEL.md).",
         "that is neither a ballot serial (27 symbols, the last one a check symbol) nor an access code (16 symbols), or a symbol was mistyped: re-read it from the paper.":
-            "đó không phải là số sê-ri phiếu (27 ký tự, ký tự cuối là ký tự kiểm tra) cũng không phải mã truy cập (16 ký tự), hoặc có ký tự bị gõ sai: hãy đọc lại từ tờ giấy.",
+            "đó không phải là số sê-ri phiếu (27 ký tự, ký tự cuối là ký tự kiểm tra) cũng không phải mã bỏ phiếu (16 ký tự), hoặc có ký tự bị gõ sai: hãy đọc lại từ tờ giấy.",
         "the AES-256-GCM output buffer holds {0} bytes; this message needs {1}":
             "bộ đệm đầu ra AES-256-GCM chứa {0} byte; thông điệp này cần {1}",
         "the AES-256-GCM output buffer overlaps an input; use separate buffers, or work exactly in place":

@@ -20,6 +20,8 @@ struct ReceiptCommand: ParsableCommand {
                 tr("The serial as printed on the ballot (or the access code), dashes and spaces allowed.")))
         var serial: String
         @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
+        /// A voter's check needs no workspace, so it has no `WorkspaceOptions`: `--lang` is its own.
+        @Option(help: ArgumentHelp(tr("Language of the messages: vi (default) or en."))) var lang: Language?
 
         func run() throws {
             let check = try AuditBundle.checkSerial(bundle: bundle, typed: serial)

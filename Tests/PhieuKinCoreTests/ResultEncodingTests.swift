@@ -58,6 +58,15 @@ struct ResultEncodingTests {
         }
     }
 
+    /// The vector in docs/FORMAT.md ("Result and flag encoding"): a 5-ballot grid round of two
+    /// officials, a.dao-duc marked twice and b.thai-do once, byte for byte.
+    @Test func theGridVectorOfFormatMd() throws {
+        let bytes = try ResultEncoding.v2.encode(Self.grid, format: ResultEncoding.resultFormat)
+        let vector = try Fixtures.text("result-v2.json").trimmingCharacters(in: .newlines)
+        #expect(String(decoding: bytes, as: UTF8.self) == vector)
+        #expect(try ResultEncoding.decode(RoundResult.self, from: Array(vector.utf8)) == Self.grid)
+    }
+
     @Test func aFlagInV2() throws {
         let flag = Flag(
             officialID: "a", criterionID: "dao-duc", surveyID: "quarterly-7", unitID: "u1", period: Period("2026-Q2")!,

@@ -313,11 +313,11 @@ extension WorkspaceService {
                 if session.numbered { ignoredEmpty += 1 } else { pendingEmpty.append(view.line) }
                 return
             }
+            // The refusal names the header line only: which row holds an answer would say
+            // something about that ballot.
             for (index, problem) in unknownColumns
             where index < view.count && !view.string(index).trimmingCharacters(in: .whitespaces).isEmpty {
-                throw PhieuKinError(
-                    .invalidFile,
-                    "\(name):\(headerLine): \(problem) (row \(view.line) has an answer in it); nothing was imported.")
+                throw PhieuKinError(.invalidFile, "\(name):\(headerLine): \(problem); nothing was imported.")
             }
             // Empty rows between rows with content: blank ballots of an unnumbered round.
             try blankBallots(pendingEmpty.count)

@@ -1642,8 +1642,6 @@ public enum MessageCatalogue {
             "{0}: {1}; chưa nhập gì.",
         "{0}:{1}: the header is not UTF-8 text; nothing was imported.":
             "{0}:{1}: dòng tiêu đề không phải văn bản UTF-8; không có phiếu nào được nhập.",
-        "{0}:{1}: {2} (row {3} has an answer in it); nothing was imported.":
-            "{0}:{1}: {2} (dòng {3} có câu trả lời ở cột này); chưa nhập gì.",
         "{0}:{1}: {2}; nothing was imported.":
             "{0}:{1}: {2}; không có phiếu nào được nhập.",
         "{0}; check the disk it is on (nothing was changed)":

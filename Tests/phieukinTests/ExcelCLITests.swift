@@ -102,7 +102,7 @@ struct ExcelCLITests {
             refused.stderr.contains(
                 "k.csv:1: column 3 (C) is not on this round's ballot: column \"VP02.thai_do\": survey quarterly-7 has "
                     + "no criterion thai_do; did you mean \"VP02.thai-do\"? Correct the header (the keying template has "
-                    + "the right one) and import the file again (row 2 has an answer in it); nothing was imported."),
+                    + "the right one) and import the file again; nothing was imported."),
             "\(refused.stderr)")
         #expect(try Self.leaves(cli) == 0)
         #expect(try cli.run(["rejects", "list", "--round", round]).stdout.contains("No rejected ballots"))

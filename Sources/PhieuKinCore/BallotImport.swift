@@ -354,30 +354,14 @@ public struct BallotImportSession {
         case .officialChoice: candidates += officialIDs.map(\.rawValue)
         case .questions: candidates += questionIDs
         }
-        let target = Array(name.lowercased())
+        let target = name.lowercased()
         var best: (distance: Int, name: String)?
         for candidate in candidates.sorted() {
-            let distance = Self.editDistance(target, Array(candidate.lowercased()))
+            let distance = editDistance(target, candidate.lowercased())
             if best == nil || distance < best!.distance { best = (distance, candidate) }
         }
         guard let best, best.distance <= max(2, target.count / 3) else { return nil }
         return best.name
-    }
-
-    /// Levenshtein distance between two strings' characters.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 
     /// Spreadsheet column letters (0 → A, 26 → AA), so a teller finds the column in Excel.

@@ -136,14 +136,22 @@ public enum CanonicalJSON {
     }
 
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let encoder = JSONEncoder()
+        try jsonValue(value).canonicalBytes
+    }
+
+    /// `value` through `encoder` (its key strategy and user info), as a JSON value to canonicalize.
+    static func jsonValue<T: Encodable>(
+        _ value: T, using encoder: JSONEncoder = JSONEncoder()
+    ) throws
+        -> JSONValue
+    {
         let data: Data
         do {
             data = try encoder.encode(value)
         } catch {
             throw JSONError.encoder("value cannot be encoded as JSON (\(type(of: value)))")
         }
-        return try JSONValue.parse([UInt8](data)).canonicalBytes
+        return try JSONValue.parse([UInt8](data))
     }
 }
 

@@ -41,15 +41,21 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
     /// that itself contains `{1}` is never substituted again). Shared by the report wording.
     public static func fill(_ template: String, _ values: [String]) -> String {
         guard !values.isEmpty else { return template }
+        return replacingPlaceholders(in: template) { values.indices.contains($0) ? values[$0] : nil }
+    }
+
+    /// `template` with each `{n}` replaced by `replacement(n)` (kept as is when that is nil), in
+    /// one left-to-right pass: the one scanner of placeholders (`fill`, and `+` renumbering).
+    static func replacingPlaceholders(in template: String, _ replacement: (Int) -> String?) -> String {
         var result = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             let afterOpen = rest.index(after: open)
             if let close = rest[afterOpen...].firstIndex(of: "}"), let index = Int(rest[afterOpen..<close]),
-                values.indices.contains(index)
+                let value = replacement(index)
             {
-                result += values[index]
+                result += value
                 rest = rest[rest.index(after: close)...]
             } else {
                 result.append("{")
@@ -137,25 +143,8 @@ extension Message {
     /// (the right side's placeholders are renumbered after the left's).
     public static func + (lhs: Message, rhs: Message) -> Message {
         let shift = lhs.arguments.count
-        let shifted = shift == 0 ? rhs.key : renumbered(rhs.key, by: shift)
+        let shifted = shift == 0 ? rhs.key : replacingPlaceholders(in: rhs.key) { "{\($0 + shift)}" }
         return Message(key: lhs.key + shifted, arguments: lhs.arguments + rhs.arguments)
-    }
-
-    private static func renumbered(_ template: String, by shift: Int) -> String {
-        var result = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"), let index = Int(rest[afterOpen..<close]) {
-                result += "{\(index + shift)}"
-                rest = rest[rest.index(after: close)...]
-            } else {
-                result.append("{")
-                rest = rest[afterOpen...]
-            }
-        }
-        return result + rest
     }
 }
 

@@ -247,11 +247,7 @@ public enum ReportStrings {
     /// The text for `key`, with `{0}`, `{1}`… replaced by `arguments`.
     public static func text(_ key: Key, _ language: Language, _ arguments: String...) -> String {
         let entry = table[key] ?? (key.rawValue, key.rawValue)
-        var result = language == .vi ? entry.vi : entry.en
-        for (index, argument) in arguments.enumerated() {
-            result = result.replacingOccurrences(of: "{\(index)}", with: argument)
-        }
-        return result
+        return Message.fill(language == .vi ? entry.vi : entry.en, arguments)
     }
 
     public static func status(_ status: Flag.Status, _ language: Language) -> String {

@@ -29,13 +29,7 @@ public enum ResultEncoding: Sendable, Hashable {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .custom { path in ResultKey(Self.snakeCase(path.last!.stringValue)) }
         encoder.userInfo[Self.userInfoKey] = true
-        let data: Data
-        do {
-            data = try encoder.encode(value)
-        } catch {
-            throw JSONError.encoder("value cannot be encoded as JSON (\(type(of: value)))")
-        }
-        guard case .object(var object) = try JSONValue.parse([UInt8](data)) else {
+        guard case .object(var object) = try CanonicalJSON.jsonValue(value, using: encoder) else {
             throw JSONError.encoder("a result or flag encodes as a JSON object")
         }
         object["format"] = .string(format)

@@ -88,12 +88,29 @@ extension WorkspaceService {
                     .passphraseNeeded, "\(agencyKeyPath) is encrypted: the agency passphrase is needed.",
                     next: [.giveAgencyPassphrase])
             }
+            let key: Ed25519PrivateKey
             do {
-                return try Ed25519PrivateKey(pemBytes: pem, passphrase: passphrase)
+                key = try Ed25519PrivateKey(pemBytes: pem, passphrase: passphrase)
             } catch {
                 throw PhieuKinError.cannotOpenKey(
                     agencyKeyPath, error, check: "the passphrase file, or that the key is an Ed25519 PKCS#8 PEM")
             }
+            try requireRegistered(key)
+            return key
+        }
+    }
+
+    /// Refuses a signing key that is not the workspace's own (another workspace's key copied over
+    /// it would sign heads that never verify): its fingerprint must be the one registered at
+    /// `init`, or, for a workspace made before that was kept, agency.pub.pem's.
+    private func requireRegistered(_ key: Ed25519PrivateKey) throws {
+        let registered = try store.meta(Workspace.agencyKeyMetaKey) ?? agencyPublicKey().fingerprint
+        let actual = key.publicKey.fingerprint
+        guard actual == registered else {
+            throw PhieuKinError(
+                .keyFile,
+                "\(agencyKeyPath) is not this workspace's agency key (its fingerprint is \(actual); the workspace's is "
+                    + "\(registered)): nothing was signed. Put the workspace's own key back, from its backup.")
         }
     }
 }

@@ -167,6 +167,14 @@ extension WorkspaceService {
         }
     }
 
+    /// Another round that issued `hash` (its id and period, for the reader), if one did. A failed
+    /// lookup answers nil: the sheet is then quarantined as never issued, which adds nothing.
+    static func otherRound(issuing hash: SerialHash, not roundID: RoundID, store: any WorkspaceStorage) -> Message? {
+        guard let other = (try? store.roundsIssuing(hash))?.first(where: { $0 != roundID }) else { return nil }
+        guard let period = (try? store.round(id: other)).flatMap({ Period($0.period) }) else { return "\(other)" }
+        return "\(period.message) (\(other))"
+    }
+
     /// How many ballots an unnumbered round may hold: the smaller positive one of its planned
     /// count (`--ballots`) and its electorate; nil for numbered rounds (their serials cap them)
     /// or when neither is set.
@@ -567,10 +575,13 @@ extension IntakeService {
                     (issued, used) = (try log.issuedSerialHashes(), try log.usedSerialHashes())
                 }
                 defer { storeLookups.close() }
+                let store = self.store
                 func newSession() -> BallotImportSession {
-                    BallotImportSession(
+                    var session = BallotImportSession(
                         survey: survey, roundID: round.id, numbered: round.numbered, officialIDs: officials,
                         issued: issued, used: used)
+                    session.otherRoundIssuing = { Self.otherRound(issuing: $0, not: round.id, store: store) }
+                    return session
                 }
 
                 // Double entry: the second keying is read first, fully, into memory (keyed per ballot).

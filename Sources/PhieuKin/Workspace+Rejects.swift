@@ -13,8 +13,12 @@ public struct RejectSummary: Sendable, Codable, Equatable {
     public var reason: Message
     /// `file:line` of the keyed row; cleared once decided.
     public var source: String?
-    /// Whether `rejects accept` is possible: its marks were valid and are sealed as a ready leaf.
+    /// Whether it can be accepted as it is: its marks were valid and are sealed as a ready leaf,
+    /// and nothing about its serial is in doubt (unnumbered rounds).
     public var acceptable: Bool
+    /// Whether it can be accepted only with the serial read from its paper (numbered rounds: the
+    /// serial was missing, mistyped, never issued or already used).
+    public var needsSerial: Bool
     public var decisionReason: String?
 }
 
@@ -36,11 +40,12 @@ public struct CloseSummary: Sendable, Codable, Equatable {
 
 extension WorkspaceService {
 
-    static func summary(_ r: StoredReject) -> RejectSummary {
-        RejectSummary(
+    static func summary(_ r: StoredReject, round: Round) -> RejectSummary {
+        let acceptance = RejectAcceptance(r, round: round)
+        return RejectSummary(
             id: r.id ?? 0, batch: r.batchSeq, status: r.status.rawValue, code: r.code,
             reason: Message(stored: r.reason),
-            source: r.source, acceptable: r.status == .pending && RejectBlob(r.sealed)?.leaf != nil,
+            source: r.source, acceptable: acceptance.isAsIs, needsSerial: acceptance.needsSerial,
             decisionReason: r.decisionReason)
     }
 
@@ -73,6 +78,90 @@ extension WorkspaceService {
         return found
     }
 
+    /// The sealed leaves of `chosen` that may be accepted: with `all`, those acceptable as they
+    /// are (the others stay pending); otherwise each must be, or (one, with `serial`) need a serial.
+    fileprivate func acceptableLeaves(
+        _ chosen: [StoredReject], round: Round, all: Bool, serial: String?
+    ) throws -> [(StoredReject, [UInt8])] {
+        var leaves: [(StoredReject, [UInt8])] = []
+        for record in chosen {
+            let id = record.id.map(Int.init)
+            switch (RejectAcceptance(record, round: round), serial) {
+            case (.asIs(let leaf), nil):
+                leaves.append((record, leaf))
+            case (.withSerial(let leaf), _?):
+                leaves.append((record, leaf))
+            case (.asIs, _?):
+                throw PhieuKinError.invalidInput(
+                    "reject \(record.id ?? 0) (\(record.code)) needs no serial: round \(round.id) is unnumbered or its "
+                        + "serial was not in doubt. Nothing was accepted.")
+            case (.withSerial, nil):
+                if all { continue }
+                throw PhieuKinError.invalidInput(
+                    "reject \(record.id ?? 0) (\(record.code)) can be accepted only with the serial read from its paper, "
+                        + "which must be issued for round \(round.id) and not used yet. Nothing was accepted.",
+                    next: [
+                        .acceptRejectWithSerial(roundID: round.id, rejectID: id),
+                        .discardReject(roundID: round.id, rejectID: id),
+                    ])
+            case (.never, _):
+                if all { continue }
+                throw PhieuKinError.invalidInput(
+                    "reject \(record.id ?? 0) (\(record.code)) cannot be accepted: \(Self.whyNever(record)). "
+                        + "Discard it and key the ballot again.",
+                    next: [.discardReject(roundID: round.id, rejectID: id)])
+            }
+        }
+        return leaves
+    }
+
+    private static func whyNever(_ record: StoredReject) -> Message {
+        record.code == ImportRejectCode.otherRoundSerial.rawValue
+            ? "its serial belongs to another round" : "its marks were not valid"
+    }
+
+    /// An unnumbered round never holds more ballots than planned (README, "Unnumbered rounds").
+    fileprivate func checkRoom(_ log: any BallotLogWriting, round: Round, adding: Int) throws {
+        guard let cap = Self.ballotCap(round) else { return }
+        let count = try log.leafCount()
+        if count + adding > cap {
+            throw PhieuKinError(
+                .roundFull,
+                "round \(round.id) was opened for \(cap) ballots and holds \(count); accepting \(adding) more would exceed it. "
+                    + "Nothing was accepted; discard the extra ballots.",
+                next: [.discardReject(roundID: round.id, rejectID: nil)])
+        }
+    }
+
+    /// The hash of a serial typed from the paper, if this round issued it and no ballot used it.
+    /// The serial itself is never repeated in a message.
+    fileprivate func usableSerial(_ text: String, log: any BallotLogWriting, round: Round) throws -> SerialHash {
+        let serial: Serial
+        do {
+            serial = try Serial(parsing: text)
+        } catch let error as SerialError {
+            throw PhieuKinError.invalidInput(
+                "the serial given is not a serial: \(error.message). Nothing was accepted.")
+        }
+        let hash = SerialHash(serial)
+        guard try log.isIssued(hash) else {
+            if let other = Self.otherRound(issuing: hash, not: round.id, store: store) {
+                throw PhieuKinError.invalidInput(
+                    "the serial given belongs to round \(other), not to \(round.id): the sheet is not a ballot of this "
+                        + "round. Nothing was accepted.")
+            }
+            throw PhieuKinError.invalidInput(
+                "the serial given was not issued for round \(round.id): read it again from the paper. Nothing was accepted."
+            )
+        }
+        guard try !log.isUsed(hash) else {
+            throw PhieuKinError.invalidInput(
+                "the serial given is already used by a ballot of round \(round.id): if the paper shows it, this sheet is "
+                    + "a second copy of a counted ballot; discard it. Nothing was accepted.")
+        }
+        return hash
+    }
+
     fileprivate func decisionReason(_ reason: String) throws -> String {
         let text = reason.nfc.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
@@ -82,6 +171,31 @@ extension WorkspaceService {
         return text
     }
 
+}
+
+/// How a pending reject can be accepted: as it is, only with a serial read from its paper, or
+/// not at all (its marks were not valid, or its serial is another round's).
+enum RejectAcceptance {
+    case asIs([UInt8])
+    case withSerial([UInt8])
+    case never
+
+    init(_ record: StoredReject, round: Round) {
+        guard record.status == .pending, let leaf = RejectBlob(record.sealed)?.leaf,
+            let code = ImportRejectCode(rawValue: record.code), code.concernsOnlySerial
+        else {
+            self = .never
+            return
+        }
+        switch code {
+        case .missingSerial, .mistypedSerial, .unknownSerial, .serialUsed:
+            self = round.numbered ? .withSerial(leaf) : .never
+        default: self = round.numbered ? .never : .asIs(leaf)
+        }
+    }
+
+    var isAsIs: Bool { if case .asIs = self { true } else { false } }
+    var needsSerial: Bool { if case .withSerial = self { true } else { false } }
 }
 
 /// `reject.sealed`: `u32be(len P) ‖ P ‖ L?` where P is the sealed reject payload and L, present
@@ -100,49 +214,39 @@ struct RejectBlob {
 
 extension IntakeService {
     public func listRejects(roundID: RoundID) throws -> [RejectSummary] {
-        _ = try store.round(id: roundID)
-        return try store.rejects(roundID: roundID).map(Self.summary)
+        let round = try store.round(id: roundID)
+        return try store.rejects(roundID: roundID).map { Self.summary($0, round: round) }
     }
 
-    /// Accepts quarantined ballots (ids, or every acceptable pending one when `ids` is nil): their
-    /// already-sealed leaves are appended to the log in random order and a tree head is signed.
-    /// Nobody decrypts anything.
+    /// Accepts quarantined ballots (ids, or every pending one acceptable as it is when `ids` is
+    /// nil): their already-sealed leaves are appended to the log in random order and a tree head
+    /// is signed. Nobody decrypts anything.
+    ///
+    /// In a numbered round a ballot is never accepted without a serial of its own (issue 19):
+    /// a reject whose serial was missing, mistyped, never issued or already used is accepted only
+    /// one at a time with `serial`, the serial read from its paper, which must be issued for this
+    /// round and unused, and becomes used. So the log never holds more ballots than serials used.
     public func acceptRejects(
-        roundID: RoundID, ids: [Int64]?, reason: String, passphrase: [UInt8]?
-    ) throws
-        -> RejectDecision
-    {
+        roundID: RoundID, ids: [Int64]?, reason: String, serial: String? = nil, passphrase: [UInt8]?
+    ) throws -> RejectDecision {
         let reason = try decisionReason(reason)
         let key = try agencySigningKey(passphrase: passphrase)
         return try store.withBallotLog(roundID: roundID) { log in
-            try requireOpen(try log.round(), for: .acceptingRejects)
-            let chosen = try pending(log, ids: ids)
-            var leaves: [(StoredReject, [UInt8])] = []
-            for record in chosen {
-                guard let leaf = RejectBlob(record.sealed)?.leaf else {
-                    if ids == nil { continue }  // all pending: only the acceptable ones
-                    throw PhieuKinError.invalidInput(
-                        "reject \(record.id ?? 0) (\(record.code)) cannot be accepted: its marks were not valid. "
-                            + "Discard it and key the ballot again.",
-                        next: [.discardReject(roundID: roundID, rejectID: record.id.map(Int.init))])
-                }
-                leaves.append((record, leaf))
+            let round = try log.round()
+            try requireOpen(round, for: .acceptingRejects)
+            if serial != nil && ids?.count != 1 {
+                throw PhieuKinError.invalidInput(
+                    "a serial read from the paper belongs to one ballot: give exactly one reject id with it.",
+                    next: [.acceptRejectWithSerial(roundID: roundID, rejectID: nil)])
             }
+            var leaves = try acceptableLeaves(try pending(log, ids: ids), round: round, all: ids == nil, serial: serial)
             guard !leaves.isEmpty else {
                 throw PhieuKinError.invalidInput(
-                    "no pending reject can be accepted in round \(roundID).", next: [.listRejects(roundID: roundID)])
+                    "no pending reject can be accepted as it is in round \(roundID).",
+                    next: [.listRejects(roundID: roundID)])
             }
-            // An unnumbered round never holds more ballots than planned (README, "Unnumbered rounds").
-            if let cap = Self.ballotCap(try log.round()) {
-                let count = try log.leafCount()
-                if count + leaves.count > cap {
-                    throw PhieuKinError(
-                        .roundFull,
-                        "round \(roundID) was opened for \(cap) ballots and holds \(count); accepting \(leaves.count) more would exceed it. "
-                            + "Nothing was accepted; discard the extra ballots.",
-                        next: [.discardReject(roundID: roundID, rejectID: nil)])
-                }
-            }
+            try checkRoom(log, round: round, adding: leaves.count)
+            if let serial { try log.insertUsedSerial(try usableSerial(serial, log: log, round: round)) }
             var generator = SecureRandomGenerator()
             leaves.shuffle(using: &generator)
             var idx = try log.leafCount()

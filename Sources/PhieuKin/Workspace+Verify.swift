@@ -97,6 +97,9 @@ extension WorkspaceService {
             hashes.append(Merkle.leafHash(leaf.data))
         }
 
+        // No two leaves alike: a sealed ballot appended twice (a replayed box) counts twice.
+        problems += Self.duplicateLeafProblems(hashes)
+
         // The round manifest: the facts stored with the round, and named by every head.
         var manifestDigest: String?
         if let manifest = s.round.manifest {
@@ -157,6 +160,9 @@ extension WorkspaceService {
                             "\(label): signs \(accepts) accepted rejects but adds \(added) ballots to the log")
                     }
                     for decision in decisions {
+                        if let problem = Self.acceptanceProblem(decision, round: s.round) {
+                            problems.append("\(label): \(problem)")
+                        }
                         if let earlier = signedDecisions[decision.reject] {
                             problems.append(
                                 "\(label): reject \(decision.reject) was already decided in tree head \(earlier.head)")
@@ -280,12 +286,14 @@ extension WorkspaceService {
             if s.usedCount > s.issuedCount {
                 problems.append("more serials used (\(s.usedCount)) than issued (\(s.issuedCount))")
             }
-            // Electronic ballots still in the inbox have used their codes but are not in the log yet.
-            if hashes.count + s.inboxCount != s.usedCount + acceptedRejects {
+            // Electronic ballots still in the inbox have used their codes but are not in the log
+            // yet. A quarantine acceptance uses a serial too (issue 19): one ballot, one serial.
+            if hashes.count + s.inboxCount != s.usedCount {
                 let waiting: Message = s.inboxCount > 0 ? " and \(s.inboxCount) waiting to be appended," : ""
                 problems.append(
-                    "\(hashes.count) ballots in the log\(waiting) but \(s.usedCount) used serials + \(acceptedRejects) accepted rejects"
-                )
+                    "\(hashes.count) ballots in the log\(waiting) but \(s.usedCount) used serials: every ballot of a numbered "
+                        + "round uses one serial, so a ballot was added without one (a quarantine decision that used "
+                        + "no serial, or an edited database) or a serial was marked used without its ballot")
             }
         } else {
             if s.usedCount != 0 { problems.append("an unnumbered round has \(s.usedCount) used serials") }
@@ -349,6 +357,37 @@ extension WorkspaceService {
             rejectsDiscarded: rejectCounts[.discarded] ?? 0, root: lastRoot, closeRoot: closeHead?.root,
             closeSeq: closeHead?.seq,
             closeSize: closeHead?.size, problems: problems)
+    }
+}
+
+extension WorkspaceService {
+    /// Why a signed acceptance could not have been made (issue 19): in a numbered round only a
+    /// reject whose serial was in doubt is accepted, with a serial that then became used; in an
+    /// unnumbered one only a ballot whose marks were valid and that the round had room for.
+    static func acceptanceProblem(_ decision: SignedDecision, round: Round) -> Message? {
+        guard decision.decision == "accept" else { return nil }
+        let serialCodes: Set<ImportRejectCode> = [.missingSerial, .mistypedSerial, .unknownSerial, .serialUsed]
+        let code = ImportRejectCode(rawValue: decision.code)
+        let allowed = round.numbered ? code.map(serialCodes.contains) ?? false : code?.concernsOnlySerial ?? false
+        return allowed
+            ? nil
+            : "it accepts reject \(decision.reject) ([\(decision.code)]), which no quarantine decision can accept in this round"
+    }
+
+    /// Leaves whose bytes (by their leaf hash) equal an earlier leaf's, named by index.
+    static func duplicateLeafProblems(_ leafHashes: [[UInt8]]) -> [Message] {
+        var first: [[UInt8]: Int] = [:]
+        first.reserveCapacity(leafHashes.count)
+        var problems: [Message] = []
+        for (i, hash) in leafHashes.enumerated() {
+            if let earlier = first[hash] {
+                problems.append(
+                    "leaf \(i) is the same sealed ballot as leaf \(earlier): one ballot is in the log twice")
+            } else {
+                first[hash] = i
+            }
+        }
+        return problems
     }
 }
 

@@ -150,12 +150,53 @@ public final class Workspace: Sendable {
                 "\(root) holds the keys of a workspace whose database is missing; restore phieukin.sqlite from a backup "
                     + "instead of creating a new workspace over it. Nothing was changed.")
         }
-        // Every folder this creates is owner-only (0700), whatever the umask; a folder that
-        // already exists (e.g. the current directory) keeps its mode.
+        // Everything this creates is removed again if a later step fails (a full disk): a failed
+        // init leaves the folder as it found it, so "nothing was changed" stays true and `init`
+        // can be run again. Nothing it did not create is touched.
+        var created: [String] = []
+        do {
+            try createFolders(root, created: &created)
+            let privatePath = root + "/keys/agency.pem"
+            created.append(privatePath)
+            try KeyFiles.writePrivate(try key.pemRepresentation(passphrase: passphrase), to: privatePath)
+            created.append(root + "/keys/agency.pub.pem")
+            try KeyFiles.writePublic(key.publicKey.pemRepresentation, to: root + "/keys/agency.pub.pem")
+            let database = databasePath(root)
+            created += [database, database + "-wal", database + "-shm"]
+            let store = try Store(creatingAt: database)
+            try store.setMeta("agency", agency.nfc)
+            try store.setMeta(Self.agencyKeyMetaKey, key.publicKey.fingerprint)
+            try store.setMeta(AgencyProfile.kindKey, profile.kind.rawValue)
+            if let superior = profile.superior { try store.setMeta(AgencyProfile.superiorKey, superior) }
+            if let place = profile.place { try store.setMeta(AgencyProfile.placeKey, place) }
+            try store.setMeta("createdOn", CivilDate.today().description)
+        } catch {
+            for path in created.reversed() { try? FileManager.default.removeItem(atPath: path) }
+            throw error
+        }
+        let agency = agency.nfc
+        let privatePath = root + "/keys/agency.pem"
+        let publicPath = root + "/keys/agency.pub.pem"
+        let workspace = try Workspace(root: root)
+        let summary = InitSummary(
+            root: root, agency: agency, publicKeyFingerprint: key.publicKey.fingerprint,
+            privateKeyPath: privatePath, publicKeyPath: publicPath, encrypted: passphrase != nil)
+        return (workspace, summary)
+    }
+
+    /// The meta entry naming the agency key registered at `init` (its fingerprint): every
+    /// signature checks the key file against it first.
+    static let agencyKeyMetaKey = "agencyKeyFingerprint"
+
+    /// The workspace's folders, owner-only (0700) whatever the umask; a folder that already exists
+    /// (e.g. the current directory) keeps its mode. Appends each folder it made to `created`.
+    private static func createFolders(_ root: String, created: inout [String]) throws {
+        let fm = FileManager.default
         do {
             for folder in [root, root + "/keys", root + "/keys/rounds", root + "/ballots"]
             where !fm.fileExists(atPath: folder) {
                 try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                created.append(folder)
                 try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder)
             }
             try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: root + "/keys")
@@ -163,22 +204,6 @@ public final class Workspace: Sendable {
         } catch {
             throw PhieuKinError(.fileAccess, "cannot create \(root): \(error.localizedDescription)", underlying: error)
         }
-        let privatePath = root + "/keys/agency.pem"
-        let publicPath = root + "/keys/agency.pub.pem"
-        try KeyFiles.writePrivate(try key.pemRepresentation(passphrase: passphrase), to: privatePath)
-        try KeyFiles.writePublic(key.publicKey.pemRepresentation, to: publicPath)
-        let store = try Store(creatingAt: databasePath(root))
-        let agency = agency.nfc
-        try store.setMeta("agency", agency)
-        try store.setMeta(AgencyProfile.kindKey, profile.kind.rawValue)
-        if let superior = profile.superior { try store.setMeta(AgencyProfile.superiorKey, superior) }
-        if let place = profile.place { try store.setMeta(AgencyProfile.placeKey, place) }
-        try store.setMeta("createdOn", CivilDate.today().description)
-        let workspace = try Workspace(root: root)
-        let summary = InitSummary(
-            root: root, agency: agency, publicKeyFingerprint: key.publicKey.fingerprint,
-            privateKeyPath: privatePath, publicKeyPath: publicPath, encrypted: passphrase != nil)
-        return (workspace, summary)
     }
 
     /// The agency name printed on ballots and reports.

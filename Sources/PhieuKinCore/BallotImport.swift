@@ -12,6 +12,9 @@ public enum ImportRejectCode: String, Sendable, Codable, CaseIterable, Hashable 
     case mistypedSerial = "mistyped-serial"
     case unknownSerial = "unknown-serial"
     case serialUsed = "serial-used"
+    /// A well-formed serial that another round issued: the sheet is not a ballot of this round and
+    /// can only be discarded here (issue 19).
+    case otherRoundSerial = "other-round-serial"
     case unknownOfficial = "unknown-official"
     case unknownCriterion = "unknown-criterion"
     case unknownQuestion = "unknown-question"
@@ -227,6 +230,9 @@ public struct BallotImportSession {
     private let codes: [String: String]
     private let issued: any SerialHashLookup
     private let usedEarlier: any SerialHashLookup
+    /// Names the other round (id and period) that issued a serial this round did not, when the
+    /// caller can tell: such a sheet is refused as another round's, never offered for acceptance.
+    public var otherRoundIssuing: ((SerialHash) -> Message?)?
     /// Serials accepted so far in this import → where.
     private var usedNow: [SerialHash: UsedAt] = [:]
     private var ordinal = 0
@@ -644,10 +650,16 @@ public struct BallotImportSession {
     /// import, or already used in this one.
     func serialProblem(_ hash: SerialHash) -> ImportReject? {
         guard issued.contains(hash) else {
+            if let other = otherRoundIssuing?(hash) {
+                return ImportReject(
+                    .otherRoundSerial,
+                    "this serial belongs to round \(other), not to \(roundID): the sheet is not a ballot of this "
+                        + "round; discard it here")
+            }
             return ImportReject(
                 .unknownSerial,
-                "serial is well-formed but was not issued for round \(roundID): check the paper belongs "
-                    + "to this round; the committee may accept it after checking")
+                "serial is well-formed but was not issued for round \(roundID): check the serial on the paper; "
+                    + "if it was mistyped, accept it with the serial read from the paper")
         }
         if usedEarlier.contains(hash) {
             return ImportReject(.serialUsed, "duplicate: this serial was used by a ballot imported earlier")

@@ -52,6 +52,9 @@ public enum NextStep: Hashable, Sendable {
     case decideRejects(roundID: RoundID)
     /// Discard a quarantined ballot (nil: whichever the person picks).
     case discardReject(roundID: RoundID, rejectID: Int?)
+    /// Accept a quarantined ballot with the serial read from its paper (issued for the round and
+    /// unused), which the acceptance then uses (nil: whichever the person picks).
+    case acceptRejectWithSerial(roundID: RoundID, rejectID: Int?)
     /// Issue new ballots (new serials) to replace spoiled or missing sheets.
     case issueExtraBallots(roundID: RoundID)
     /// Give the voting server's public address (what slips' QR codes open).

@@ -72,6 +72,17 @@ public enum Period: Sendable, Hashable, Codable, Comparable, CustomStringConvert
         }
     }
 
+    /// `display` as a message, for a sentence that names a period in the reader's language.
+    public var message: Message {
+        switch self {
+        case .quarter(let y, let q): return "Q\(q) \(y)"
+        case .month(let y, let m):
+            let mm = m < 10 ? "0\(m)" : "\(m)"
+            return "month \(mm)/\(y)"
+        case .year(let y): return "year \(y)"
+        }
+    }
+
     private static let englishMonths = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",

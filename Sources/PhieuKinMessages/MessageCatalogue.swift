@@ -6,6 +6,58 @@
 /// entry here or an entry drops or invents a placeholder. A key with no entry shows in English.
 public enum MessageCatalogue {
     public static let vietnamese: [String: String] = [
+        "{0} is not this workspace's agency key (its fingerprint is {1}; the workspace's is {2}): nothing was signed. Put the workspace's own key back, from its backup.":
+            "{0} không phải là khóa cơ quan của không gian làm việc này (dấu vân tay của nó là {1}; của không gian làm việc là {2}): không có gì được ký. Hãy đặt lại khóa của chính không gian làm việc này, lấy từ bản sao lưu.",
+        "this serial belongs to round {0}, not to {1}: the sheet is not a ballot of this round; discard it here":
+            "số phiếu này thuộc vòng {0}, không thuộc vòng {1}: tờ phiếu không phải phiếu của vòng này; hãy loại bỏ nó ở vòng này",
+        "serial is well-formed but was not issued for round {0}: check the serial on the paper; if it was mistyped, accept it with the serial read from the paper":
+            "số phiếu đúng dạng nhưng không được phát cho vòng {0}: hãy đối chiếu số phiếu trên bản giấy; nếu gõ sai, hãy chấp nhận phiếu với số phiếu đọc từ bản giấy",
+        "Q{0} {1}":
+            "Quý {0}/{1}",
+        "month {0}/{1}":
+            "tháng {0}/{1}",
+        "year {0}":
+            "năm {0}",
+        "{0} ({1})":
+            "{0} ({1})",
+        "a serial read from the paper belongs to one ballot: give exactly one reject id with it.":
+            "một số phiếu đọc từ bản giấy chỉ thuộc về một phiếu: hãy ghi kèm đúng một mã phiếu cách ly.",
+        "no pending reject can be accepted as it is in round {0}.":
+            "vòng {0} không có phiếu cách ly đang chờ nào có thể chấp nhận nguyên trạng.",
+        "reject {0} ({1}) needs no serial: round {2} is unnumbered or its serial was not in doubt. Nothing was accepted.":
+            "phiếu cách ly {0} ({1}) không cần số phiếu: vòng {2} không đánh số, hoặc số phiếu của nó không có gì đáng ngờ. Không phiếu nào được chấp nhận.",
+        "reject {0} ({1}) can be accepted only with the serial read from its paper, which must be issued for round {2} and not used yet. Nothing was accepted.":
+            "phiếu cách ly {0} ({1}) chỉ được chấp nhận kèm số phiếu đọc từ bản giấy của nó, số này phải được phát cho vòng {2} và chưa được dùng. Không phiếu nào được chấp nhận.",
+        "reject {0} ({1}) cannot be accepted: {2}. Discard it and key the ballot again.":
+            "không thể chấp nhận phiếu cách ly {0} ({1}): {2}. Hãy loại bỏ nó và nhập lại phiếu.",
+        "its serial belongs to another round":
+            "số phiếu của nó thuộc vòng khác",
+        "its marks were not valid":
+            "các ô đánh dấu của nó không hợp lệ",
+        "the serial given is not a serial: {0}. Nothing was accepted.":
+            "số phiếu đã ghi không phải là số phiếu: {0}. Không phiếu nào được chấp nhận.",
+        "the serial given belongs to round {0}, not to {1}: the sheet is not a ballot of this round. Nothing was accepted.":
+            "số phiếu đã ghi thuộc vòng {0}, không thuộc vòng {1}: tờ phiếu không phải phiếu của vòng này. Không phiếu nào được chấp nhận.",
+        "the serial given was not issued for round {0}: read it again from the paper. Nothing was accepted.":
+            "số phiếu đã ghi không được phát cho vòng {0}: hãy đọc lại từ bản giấy. Không phiếu nào được chấp nhận.",
+        "the serial given is already used by a ballot of round {0}: if the paper shows it, this sheet is a second copy of a counted ballot; discard it. Nothing was accepted.":
+            "số phiếu đã ghi đã được một phiếu của vòng {0} sử dụng: nếu bản giấy in đúng số này, tờ phiếu là bản thứ hai của một phiếu đã đếm; hãy loại bỏ nó. Không phiếu nào được chấp nhận.",
+        " (can be accepted only with the serial read from the paper: --serial)":
+            " (chỉ chấp nhận được kèm số phiếu đọc từ bản giấy: --serial)",
+        "The serial as printed on the paper ballot, for one reject whose serial was in doubt (numbered rounds).":
+            "Số phiếu như in trên phiếu giấy, cho một phiếu cách ly có số phiếu đáng ngờ (vòng có đánh số).",
+        "Every pending reject that can be accepted as it is.":
+            "Mọi phiếu cách ly đang chờ có thể chấp nhận nguyên trạng.",
+        "--serial goes with exactly one reject id.":
+            "--serial đi kèm đúng một mã phiếu cách ly.",
+        "phieukin rejects accept --round {0} --serial SERIAL --reason \"…\" {1} (SERIAL: as printed on the paper ballot)":
+            "phieukin rejects accept --round {0} --serial SERIAL --reason \"…\" {1} (SERIAL: số phiếu như in trên phiếu giấy)",
+        "{0} ballots in the log{1} but {2} used serials: every ballot of a numbered round uses one serial, so a ballot was added without one (a quarantine decision that used no serial, or an edited database) or a serial was marked used without its ballot":
+            "sổ có {0} phiếu{1} nhưng có {2} số phiếu đã dùng: mỗi phiếu của vòng có đánh số dùng đúng một số phiếu, vậy đã có phiếu được thêm mà không có số (một quyết định về phiếu cách ly không dùng số phiếu, hoặc cơ sở dữ liệu bị sửa) hoặc một số phiếu bị đánh dấu đã dùng mà không có phiếu",
+        "leaf {0} is the same sealed ballot as leaf {1}: one ballot is in the log twice":
+            "lá {0} là cùng một phiếu niêm phong với lá {1}: một phiếu nằm trong sổ hai lần",
+        "it accepts reject {0} ([{1}]), which no quarantine decision can accept in this round":
+            "nó chấp nhận phiếu cách ly {0} ([{1}]), loại mà không quyết định nào được chấp nhận trong vòng này",
         "  -h, --help{0}Show help information.":
             "  -h, --help{0}Hiện trợ giúp.",
         "  See '{0}' for detailed help.":
@@ -144,8 +196,6 @@ public enum MessageCatalogue {
             "Lỗi: {0}",
         "Every command works on a workspace: --workspace DIR, else $PHIEUKIN_WORKSPACE, else the current directory. Start with `phieukin init`.":
             "Mọi lệnh đều làm việc trên một thư mục làm việc: --workspace DIR, nếu không có thì $PHIEUKIN_WORKSPACE, nếu không có nữa thì thư mục hiện tại. Bắt đầu bằng `phieukin init`.",
-        "Every pending reject that can be accepted.":
-            "Mọi phiếu chờ xử lý có thể được chấp nhận.",
         "Every pending reject.":
             "Mọi phiếu chờ xử lý.",
         "Every unit of the roster that has active officials, on one ballot.":
@@ -866,8 +916,6 @@ public enum MessageCatalogue {
             "không có khối SPKI \"PUBLIC KEY\" trong văn bản PEM; hãy kiểm tra tệp có phải là khóa công khai không",
         "no officials in the file; add one row per official under the header":
             "tệp không có cán bộ nào; hãy thêm mỗi cán bộ một dòng dưới dòng tiêu đề",
-        "no pending reject can be accepted in round {0}.":
-            "không có phiếu chờ xử lý nào có thể được chấp nhận trong vòng {0}.",
         "no pending reject to discard in round {0}.":
             "không có phiếu chờ xử lý nào để loại bỏ trong vòng {0}.",
         "no readable PKCS#8 private key in the PEM text; check the file is a key file":
@@ -962,8 +1010,6 @@ public enum MessageCatalogue {
             "từ chối xuất gói kiểm toán ra {0}: đường dẫn này là {1} của thư mục làm việc; không có gì được ghi.",
         "refusing to write {0} to {1}: it is {2} of the workspace; nothing was written. Choose a file outside the workspace's keys/ and ballots/ folders.":
             "từ chối ghi {0} vào {1}: đường dẫn này là {2} của thư mục làm việc; không có gì được ghi. Hãy chọn một tệp nằm ngoài các thư mục keys/ và ballots/ của thư mục làm việc.",
-        "reject {0} ({1}) cannot be accepted: its marks were not valid. Discard it and key the ballot again.":
-            "không thể chấp nhận phiếu bị giữ lại {0} ({1}): các dấu đánh trên phiếu không hợp lệ. Hãy loại bỏ phiếu này và nhập lại phiếu.",
         "reject {0} is not in round {1}.":
             "phiếu bị giữ lại {0} không thuộc vòng {1}.",
         "reject {0} is {1} but no signed tree head records that decision":
@@ -1084,8 +1130,6 @@ public enum MessageCatalogue {
             "dòng {0}: một ô trỏ tới chuỗi dùng chung mà sổ tính không có",
         "serial check symbol does not match: re-read it from the paper":
             "ký tự kiểm tra của số sê-ri không khớp: hãy đọc lại từ phiếu giấy",
-        "serial is well-formed but was not issued for round {0}: check the paper belongs to this round; the committee may accept it after checking":
-            "số sê-ri đúng định dạng nhưng không được phát cho vòng {0}: hãy kiểm tra phiếu giấy có thuộc vòng này không; tổ kiểm phiếu có thể chấp nhận phiếu sau khi kiểm tra",
         "serial, remark and round must be strings":
             "serial, remark và round phải là chuỗi",
         "serials for round {0} were issued already and are not stored anywhere, so they cannot be printed again; spoiled or missing sheets are replaced by issuing new ones.":
@@ -1434,8 +1478,6 @@ public enum MessageCatalogue {
             "{0} phiếu",
         "{0} ballots accepted but the round was opened for {1} (more ballots than planned: an extra or copied ballot was counted)":
             "đã chấp nhận {0} phiếu nhưng vòng được mở cho {1} phiếu (nhiều phiếu hơn dự kiến: một phiếu thừa hoặc phiếu sao chép đã được đếm)",
-        "{0} ballots in the log{1} but {2} used serials + {3} accepted rejects":
-            "{0} phiếu trong sổ{1} nhưng có {2} số sê-ri đã dùng + {3} phiếu bị giữ lại đã chấp nhận",
         "{0} batch":
             "{0} lô",
         "{0} batches":

@@ -85,6 +85,9 @@ public protocol WorkspaceStorage: Sendable {
     // MARK: Electronic ballots (docs/WEB.md)
     /// Whether a serial or access-code hash was issued for a round, and used: two keyed lookups.
     func serialStatus(roundID: RoundID, hash: SerialHash) throws -> (issued: Bool, used: Bool)
+    /// The rounds that issued a serial hash, by id: a sheet keyed into the wrong round is named
+    /// as another round's (issue 19) instead of "never issued".
+    func roundsIssuing(_ hash: SerialHash) throws -> [RoundID]
     /// Runs `body` in one write transaction over electronic intake (codes, inboxes, kiosks): all
     /// of it commits, or none.
     func withElectronicIntake<T>(_ body: (any ElectronicIntakeWriting) throws -> T) throws -> T

@@ -134,6 +134,15 @@ extension Store {
         }
     }
 
+    public func roundsIssuing(_ hash: SerialHash) throws -> [RoundID] {
+        try read { db in
+            let ids = try String.fetchAll(
+                db, sql: "SELECT roundID FROM issuedSerial WHERE hash = ? ORDER BY roundID",
+                arguments: [Self.bytes(hash)])
+            return ids.map { RoundID($0) }
+        }
+    }
+
     public func withElectronicIntake<T>(_ body: (any ElectronicIntakeWriting) throws -> T) throws -> T {
         try write { db in try body(ElectronicIntakeTransaction(db: db)) }
     }

@@ -89,6 +89,10 @@ enum ErrorHints {
                 + "phieukin rejects accept|discard --round \(round) --reason \"…\" ID"
         case .discardReject(let round, let id):
             return "phieukin rejects discard --round \(round) --reason \"…\" \(id.map(String.init) ?? "ID")"
+        case .acceptRejectWithSerial(let round, let id):
+            return
+                "phieukin rejects accept --round \(round) --serial SERIAL --reason \"…\" \(id.map(String.init) ?? "ID")"
+                + " (SERIAL: as printed on the paper ballot)"
         case .givePublicURL:
             return "add --public-url https://… (the address voters open; remembered for later slips and serve)"
         case .issueExtraBallots(let round):

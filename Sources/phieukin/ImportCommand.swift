@@ -86,7 +86,10 @@ struct RejectsCommand: ParsableCommand {
             if json { return try printJSON(rejects) }
             if rejects.isEmpty { say("No rejected ballots in round \(round).") }
             for r in rejects {
-                let acceptable: Message = r.acceptable ? " (can be accepted)" : ""
+                let acceptable: Message =
+                    r.acceptable
+                    ? " (can be accepted)"
+                    : r.needsSerial ? " (can be accepted only with the serial read from the paper: --serial)" : ""
                 let decided: Message = r.decisionReason.map { " — decided: \($0)" } ?? ""
                 say("#\(r.id)  \(r.status)  \(r.source ?? "-")  [\(r.code)] \(r.reason)\(acceptable)\(decided)")
             }
@@ -100,17 +103,25 @@ struct RejectsCommand: ParsableCommand {
         @Option(help: "The round id.") var round: RoundID
         @Option(help: "Why the committee accepts them (kept, and signed into the round's log).") var reason: String
         @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
-        @Flag(help: "Every pending reject that can be accepted.") var all = false
+        @Option(
+            help:
+                "The serial as printed on the paper ballot, for one reject whose serial was in doubt (numbered rounds)."
+        )
+        var serial: String?
+        @Flag(help: "Every pending reject that can be accepted as it is.") var all = false
         @Flag(help: "Print JSON.") var json = false
         @Argument(help: "Reject ids (see rejects list).") var ids: [Int64] = []
 
         func validate() throws {
             if all == !ids.isEmpty { throw ValidationError(tr("give reject ids, or --all.")) }
+            if serial != nil && ids.count != 1 {
+                throw ValidationError(tr("--serial goes with exactly one reject id."))
+            }
         }
 
         func run() throws {
             let decision = try options.open().intake.acceptRejects(
-                roundID: round, ids: all ? nil : ids, reason: reason,
+                roundID: round, ids: all ? nil : ids, reason: reason, serial: serial,
                 passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
             if json { return try printJSON(decision) }
             say(

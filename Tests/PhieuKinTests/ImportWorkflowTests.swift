@@ -34,20 +34,26 @@ struct ImportFixture {
             RoundRequest(
                 surveyID: survey, period: period, unitID: "TO", ballots: ballots, numbered: numbered,
                 committee: committee))
-        var serials: [String] = []
-        if numbered && ballots > 0 && printBallots {
-            let pdf = dir + "/ballots.pdf"
-            _ = try workspace.rounds.printBallots(roundID: summary.id, to: pdf, language: .vi)
-            let text = try ExternalTool.run("/usr/bin/pdftotext", ["-layout", pdf, "-"]).stdout
-            let pattern = try NSRegularExpression(pattern: "[0-9A-Z]{4}(?:-[0-9A-Z]{4}){5}-[0-9A-Z*~$=U]{3}")
-            var seen = Set<String>()
-            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                let serial = String(text[Range(match.range, in: text)!])
-                if seen.insert(serial).inserted { serials.append(serial) }
-            }
-            try FileManager.default.removeItem(atPath: pdf)
-        }
+        let serials =
+            numbered && ballots > 0 && printBallots
+            ? try printedSerials(workspace, round: summary.id, dir: dir) : []
         return ImportFixture(workspace: workspace, dir: dir, round: summary.id, serials: serials)
+    }
+
+    /// The serials of a round's ballots, printed to a PDF and read back from it with pdftotext.
+    static func printedSerials(_ workspace: Workspace, round: RoundID, dir: String) throws -> [String] {
+        let pdf = dir + "/ballots-\(round).pdf"
+        _ = try workspace.rounds.printBallots(roundID: round, to: pdf, language: .vi)
+        let text = try ExternalTool.run("/usr/bin/pdftotext", ["-layout", pdf, "-"]).stdout
+        let pattern = try NSRegularExpression(pattern: "[0-9A-Z]{4}(?:-[0-9A-Z]{4}){5}-[0-9A-Z*~$=U]{3}")
+        var seen = Set<String>()
+        var serials: [String] = []
+        for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            let serial = String(text[Range(match.range, in: text)!])
+            if seen.insert(serial).inserted { serials.append(serial) }
+        }
+        try FileManager.default.removeItem(atPath: pdf)
+        return serials
     }
 
     func write(_ name: String, _ text: String) throws -> String {
@@ -123,10 +129,28 @@ struct ImportWorkflowTests {
         #expect(again.rejects.allSatisfy { $0.rejectID == nil })
         #expect(try f.workspace.intake.listRejects(roundID: f.round).count == 8)
 
-        // Quarantine: the unknown serial's marks were valid → the committee accepts it.
+        // Quarantine: the unknown serial's marks were valid, but a numbered round never takes a
+        // ballot without a serial of its own: only with the serial read from the paper (issue 19).
         let rejects = try f.workspace.intake.listRejects(roundID: f.round)
         let unknown = try #require(rejects.first { $0.code == "unknown-serial" })
-        #expect(unknown.acceptable && unknown.source == "\(path):5")
+        #expect(!unknown.acceptable && unknown.needsSerial && unknown.source == "\(path):5")
+        let asIs = #expect(throws: PhieuKinError.self) {
+            try f.workspace.intake.acceptRejects(roundID: f.round, ids: [unknown.id], reason: "x", passphrase: nil)
+        }
+        #expect(
+            asIs?.nextSteps == [
+                .acceptRejectWithSerial(roundID: f.round, rejectID: Int(unknown.id)),
+                .discardReject(roundID: f.round, rejectID: Int(unknown.id)),
+            ])
+        for (serial, words) in [(s[0], "already used"), (unissued, "was not issued"), ("12", "not a serial")] {
+            let refused = #expect(throws: PhieuKinError.self) {
+                try f.workspace.intake.acceptRejects(
+                    roundID: f.round, ids: [unknown.id], reason: "x", serial: serial, passphrase: nil)
+            }
+            #expect(refused?.reason.contains(words) == true, "\(String(describing: refused))")
+            #expect(refused?.reason.contains(serial) == false, "a serial is never repeated")
+        }
+        #expect(try f.workspace.audit.verify(roundID: f.round).rounds.first?.leaves == 2, "refusals added nothing")
         #expect(rejects.first { $0.code == "invalid-code" }?.acceptable == false)
         let badCode = try #require(rejects.first { $0.code == "invalid-code" })
         let invalidMarks = #expect(throws: PhieuKinError.self) {
@@ -135,7 +159,8 @@ struct ImportWorkflowTests {
         #expect(invalidMarks?.kind == .invalidInput)
         #expect(invalidMarks?.nextSteps == [.discardReject(roundID: f.round, rejectID: Int(badCode.id))])
         let accepted = try f.workspace.intake.acceptRejects(
-            roundID: f.round, ids: [unknown.id], reason: "Phiếu thật, đã đối chiếu bản giấy", passphrase: nil)
+            roundID: f.round, ids: [unknown.id], reason: "Phiếu thật, đã đối chiếu bản giấy", serial: s[7],
+            passphrase: nil)
         #expect(accepted.treeSize == 3 && accepted.treeHead == 2)
         let pending = #expect(throws: PhieuKinError.self) {
             try f.workspace.rounds.closeRound(roundID: f.round, passphrase: nil)
@@ -156,7 +181,7 @@ struct ImportWorkflowTests {
         let verified = try f.workspace.audit.verify(roundID: f.round)
         #expect(verified.ok, "\(verified.problems)")
         let check = try #require(verified.rounds.first)
-        #expect(check.leaves == 3 && check.used == 2 && check.issued == 8 && check.rejectsAccepted == 1)
+        #expect(check.leaves == 3 && check.used == 3 && check.issued == 8 && check.rejectsAccepted == 1)
         #expect(check.rejectsDiscarded == 7 && check.treeHeads == 4 && check.batches == 1)
 
         // Audit bundle, checked by the independent Python verifier; a tampered copy fails.

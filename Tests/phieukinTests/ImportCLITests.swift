@@ -63,7 +63,8 @@ struct ImportCLITests {
         #expect(listed.count == 2)
         let duplicate = try #require(listed.first { $0["code"] as? String == "serial-used" })
         let accept = try cli.run([
-            "rejects", "accept", "--round", round, "\(duplicate["id"] as! Int)", "--reason", "Hai phiếu thật trùng số",
+            "rejects", "accept", "--round", round, "\(duplicate["id"] as! Int)", "--serial", s[4], "--reason",
+            "Số phiếu gõ nhầm, đã đọc lại từ bản giấy",
         ])
         #expect(accept.status == 0, "\(accept.stderr)")
         let refused = try cli.run(["round", "close", "--round", round])
@@ -106,7 +107,7 @@ struct ImportCLITests {
             cli,
             "INSERT INTO usedSerial SELECT roundID, hash FROM issuedSerial WHERE hash NOT IN (SELECT hash FROM usedSerial) LIMIT 1"
         )
-        try expectProblem("4 ballots in the log but 4 used serials + 1 accepted rejects")
+        try expectProblem("4 ballots in the log but 5 used serials")
         let restored = try cli.run(["verify"])
         #expect(restored.status == 3)  // the extra used serial is still there
     }

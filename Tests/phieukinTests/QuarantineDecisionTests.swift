@@ -28,8 +28,13 @@ struct QuarantineDecisionTests {
             (try Self.json(imported.stdout)["rejects"] as? [[String: Any]])?.compactMap { $0["reject_id"] as? Int })
         #expect(ids.count == 2)
 
+        // A used serial is never accepted as it is (issue 19): only with the serial the paper
+        // really shows (here the sheet with s[3] was keyed as s[0]), which becomes used.
+        let asIs = try cli.run(["rejects", "accept", "\(ids[0])", "--round", round, "--reason", "Hai phiếu trùng số"])
+        #expect(asIs.status != 0 && asIs.stderr.contains("--serial SERIAL"), "\(asIs.stderr)")
         let accepted = try cli.run([
-            "rejects", "accept", "\(ids[0])", "--round", round, "--reason", "Hai phiếu thật trùng số", "--json",
+            "rejects", "accept", "\(ids[0])", "--round", round, "--serial", s[3], "--reason",
+            "Số phiếu gõ nhầm, đã đọc lại từ bản giấy", "--json",
         ])
         #expect(accepted.status == 0, "\(accepted.stderr)")
         #expect(try Self.json(accepted.stdout)["tree_head"] as? Int == 2)
@@ -47,7 +52,7 @@ struct QuarantineDecisionTests {
         #expect(acceptDecisions.count == 1)
         #expect(acceptDecisions[0]["reject"] as? Int == ids[0] && acceptDecisions[0]["decision"] as? String == "accept")
         #expect(acceptDecisions[0]["code"] as? String == "serial-used")
-        #expect(acceptDecisions[0]["reason"] as? String == "Hai phiếu thật trùng số")
+        #expect(acceptDecisions[0]["reason"] as? String == "Số phiếu gõ nhầm, đã đọc lại từ bản giấy")
         let discard = try Self.json(try sql(cli, "SELECT CAST(body AS TEXT) FROM treeHead WHERE seq = 3"))
         #expect(discard["kind"] as? String == "decision" && discard["size"] as? Int == 3)
         #expect(discard["root"] as? String == accept["root"] as? String)

@@ -85,6 +85,8 @@ let package = Package(
             dependencies: [
                 "PhieuKinMessages", "PhieuKinStorage", "PhieuKinCore", "PhieuKinCrypto",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // sqlite3_serialize, for a backup made in memory (Store+Backup.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(name: "PhieuKinPrint", dependencies: ["PhieuKinMessages", "PhieuKinCore", "CPangoCairo", "CQREncode"]),

@@ -226,17 +226,15 @@ extension WorkspaceService {
     ///
     /// CSV and spreadsheet rows alike (docs/EXCEL.md): rows starting with `#` right after the
     /// header are notes (the keying template's labels and codes) and skipped; entirely empty rows
-    /// are ignored in a numbered round (a ballot always carries its serial). In an unnumbered round
-    /// an empty row is a blank ballot, except in the run of empty rows that ends the file (where
-    /// Excel leaves `,,,,` rows behind): `keepTrailingEmpty` says how many of those to keep (the
-    /// room the round has left), the rest are ignored. Text that is not UTF-8 refuses the file.
+    /// are never a ballot (Excel leaves `,,,,` rows behind; issue 19): a blank ballot is keyed with
+    /// a mark in the `blank` column, or (numbered rounds) as its serial alone. Text that is not
+    /// UTF-8 refuses the file.
     ///
     /// With `fast`, CSV rows go through `BallotImportSession.process(view:…)`: a plainly valid
     /// row reaches `accepted` as its line and canonical ballot bytes (and serial hash), without
     /// any per-row `RowOutcome`; every other row still reaches `each`.
     static func readBallotFile(
         _ path: String, session: inout BallotImportSession, fast: Bool = false,
-        keepTrailingEmpty: (Int) -> Int = { $0 },
         accepted: (SerialHash?, Int, [UInt8], inout BallotImportSession) throws -> Void = { _, _, _, _ in },
         _ each: (RowOutcome, inout BallotImportSession) throws -> Void
     ) throws -> FileDigests {
@@ -264,8 +262,7 @@ extension WorkspaceService {
         let name = path
         /// Right after the header: rows starting with `#` are notes.
         var inNotes = false
-        /// Unnumbered rounds: empty rows not yet followed by a row with content.
-        var pendingEmpty: [Int] = []
+        /// Empty rows: never a ballot (a blank ballot is keyed in the `blank` column), counted.
         var ignoredEmpty = 0
         /// Header columns not on the ballot: harmless while blank, the whole file refused at the
         /// first answer in one.
@@ -318,7 +315,7 @@ extension WorkspaceService {
                 inNotes = false
             }
             if view.isBlank {
-                if session.numbered { ignoredEmpty += 1 } else { pendingEmpty.append(view.line) }
+                ignoredEmpty += 1
                 return
             }
             // The refusal names the header line only: which row holds an answer would say
@@ -327,24 +324,7 @@ extension WorkspaceService {
             where index < view.count && !view.string(index).trimmingCharacters(in: .whitespaces).isEmpty {
                 throw PhieuKinError(.invalidFile, "\(name):\(headerLine): \(problem); nothing was imported.")
             }
-            // Empty rows between rows with content: blank ballots of an unnumbered round.
-            try blankBallots(pendingEmpty.count)
             try dataRecord(view, columns: columns)
-        }
-        /// The first `count` pending empty rows as blank ballots of an unnumbered round. The empty
-        /// rows that end the file (`trailing`) are left out of the content digest: how many of them
-        /// count depends on the room the round has left, and the same file imported again must
-        /// give the same digest whatever that room is (docs/FORMAT.md, "Batches").
-        func blankBallots(_ count: Int, trailing: Bool = false) throws {
-            guard count > 0, let columns else { return }
-            let blank = [String](repeating: "", count: columns.count)
-            for line in pendingEmpty.prefix(count) {
-                let outcome = session.process(
-                    record: CSVRecord(line: line, fields: blank), columns: columns, file: name)
-                if !trailing { addContent(outcome) }
-                try each(outcome, &session)
-            }
-            pendingEmpty.removeFirst(count)
         }
         func jsonLine(_ line: ArraySlice<UInt8>) throws {
             lineNumber += 1
@@ -409,14 +389,12 @@ extension WorkspaceService {
             } else if csv != nil {
                 try csv!.finishRecords(csvRecord)
             }
-            try blankBallots(min(pendingEmpty.count, max(0, keepTrailingEmpty(pendingEmpty.count))), trailing: true)
         } catch let error as CSVError {
             throw PhieuKinError(
                 .invalidFile, "\(name):\(error.line): \(error.why); nothing was imported.", underlying: error)
         } catch let error as ImportError {
             throw PhieuKinError(.invalidFile, "\(error); nothing was imported.", underlying: error)
         }
-        ignoredEmpty += pendingEmpty.count
         return FileDigests(
             bytes: hasher.finalize(), content: content?.hasher.finalize(), ignoredEmptyRows: ignoredEmpty)
     }
@@ -678,8 +656,6 @@ extension IntakeService {
                     // Single entry: plain valid rows take the byte-level fast path (no Ballot built).
                     let digest = try Self.readBallotFile(
                         file, session: &session, fast: second == nil,
-                        // Excel's trailing empty rows: blank ballots while the round has room, then ignored.
-                        keepTrailingEmpty: { count in room.map { min(count, $0) } ?? count },
                         accepted: { hash, line, plaintext, session in
                             if room == 0 {
                                 let ballot = try plaintext.withUnsafeBytes { try BallotCodec.decodeCanonical($0) }

@@ -50,6 +50,13 @@ public struct TallySummary: Sendable, Codable, Equatable {
 
 extension WorkspaceService {
 
+    /// Whether a committed result's bytes name the blank-ballot count (v2 `blank_ballots`, v1
+    /// `blankBallots`); results without blank ballots never do.
+    static func carriesBlankCount(_ body: [UInt8]) -> Bool {
+        guard case .object(let object)? = try? PhieuKinCore.JSONValue.parse(body) else { return false }
+        return object["blank_ballots"] != nil || object["blankBallots"] != nil
+    }
+
     fileprivate func summary(_ result: RoundResult, flags: [Flag], index: Int, recount: Bool) -> TallySummary {
         var summary = TallySummary(
             roundID: result.roundID, surveyID: result.surveyID, unitID: result.unitID,
@@ -445,8 +452,11 @@ extension TallyService {
         let flags = FlagRules.evaluate(current: result, history: earlier, survey: survey)
         // New results are written in the documented v2 encoding; a recount compares bytes, so it
         // re-encodes in whatever encoding the committed result was written.
-        let encoding: ResultEncoding =
-            recount ? (try store.result(roundID: roundID)).map { ResultEncoding.of($0.body) } ?? .v2 : .v2
+        let committed = recount ? try store.result(roundID: roundID) : nil
+        let encoding: ResultEncoding = committed.map { ResultEncoding.of($0.body) } ?? .v2
+        // Results committed before blank ballots were counted apart do not carry the count: a
+        // recount of one leaves it out too, so it compares what the committed bytes say.
+        if let committed, !Self.carriesBlankCount(committed.body) { result.blankBallots = nil }
         let resultBody = try encoding.encode(result, format: ResultEncoding.resultFormat)
         let flagBodies = try flags.map { try encoding.encode($0, format: ResultEncoding.flagFormat) }
 

@@ -20,6 +20,12 @@ private enum TemplateText {
     }
     static func remark(_ l: Language) -> String { l == .vi ? "Ý kiến khác (ghi nguyên văn)" : "Remark (as written)" }
     static func remarkCodes(_ l: Language) -> String { l == .vi ? "chữ tự do" : "free text" }
+    static func blank(_ l: Language) -> String {
+        l == .vi ? "Phiếu trắng (không đánh dấu ô nào)" : "Blank ballot (no box marked)"
+    }
+    static func blankCodes(_ l: Language) -> String {
+        l == .vi ? "x = phiếu trắng; dòng trống không phải là phiếu" : "x = blank ballot; an empty row is not a ballot"
+    }
     static func gridCodes(_ codes: [String], _ l: Language) -> String {
         let list = codes.joined(separator: l == .vi ? " hoặc " : " or ")
         return l == .vi ? "\(list) = có đánh dấu; để trống = không" : "\(list) = marked; blank = not marked"
@@ -105,6 +111,12 @@ extension IntakeService {
             labels.append(label(column))
             allowedRow.append(allowed)
         }
+        // Unnumbered rounds: no serial stands for a sheet, so a blank ballot is keyed explicitly.
+        if !round.numbered {
+            header.append("blank")
+            labels.append(TemplateText.blank(l))
+            allowedRow.append(TemplateText.blankCodes(l))
+        }
         if survey.remark.allowed {
             header.append("remark")
             labels.append(TemplateText.remark(l))
@@ -129,7 +141,7 @@ extension IntakeService {
                 for (i, column) in header.enumerated() where column != "serial" && column != "remark" {
                     sheet.validations.append(
                         SheetValidation(
-                            column: i, firstRow: 3, lastRow: lastRow, values: codes,
+                            column: i, firstRow: 3, lastRow: lastRow, values: column == "blank" ? ["x"] : codes,
                             title: TemplateText.validationTitle(l), message: TemplateText.validationMessage(codes, l)))
                 }
                 sheet.comments = labels.enumerated().map { SheetComment(row: 0, column: $0, text: $1) }

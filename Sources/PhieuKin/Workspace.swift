@@ -162,7 +162,7 @@ public final class Workspace: Sendable {
             created.append(root + "/keys/agency.pub.pem")
             try KeyFiles.writePublic(key.publicKey.pemRepresentation, to: root + "/keys/agency.pub.pem")
             let database = databasePath(root)
-            created += [database, database + "-wal", database + "-shm"]
+            created += [database, database + "-wal", database + "-shm"].filter { !fm.fileExists(atPath: $0) }
             let store = try Store(creatingAt: database)
             try store.setMeta("agency", agency.nfc)
             try store.setMeta(Self.agencyKeyMetaKey, key.publicKey.fingerprint)

@@ -15,6 +15,10 @@ public enum ImportRejectCode: String, Sendable, Codable, CaseIterable, Hashable 
     /// A well-formed serial that another round issued: the sheet is not a ballot of this round and
     /// can only be discarded here (issue 19).
     case otherRoundSerial = "other-round-serial"
+    /// Unnumbered rounds: a row with no answer that is not marked as a blank ballot. An empty row
+    /// is never a ballot (Excel leaves them behind); a blank ballot is keyed in the `blank`
+    /// column (issue 19).
+    case blankNotMarked = "blank-not-marked"
     case unknownOfficial = "unknown-official"
     case unknownCriterion = "unknown-criterion"
     case unknownQuestion = "unknown-question"
@@ -285,6 +289,8 @@ public struct BallotImportSession {
     /// What a CSV column holds, resolved once from the header.
     public enum Column: Sendable, Hashable {
         case serial, remark, round
+        /// `blank`: a mark here keys a blank ballot (phiếu trắng), which has no answer.
+        case blank
         case question(String)
         case unknown(ImportRejectCode, Message)
     }
@@ -299,9 +305,7 @@ public struct BallotImportSession {
             if name.isEmpty {
                 throw ImportError.header(source, "column \(i + 1) has no name; the header is serial,<question id>,…")
             }
-            let key =
-                name.lowercased() == "serial" || name.lowercased() == "remark" || name.lowercased() == "round"
-                ? name.lowercased() : name
+            let key = Self.reservedColumns.contains(name.lowercased()) ? name.lowercased() : name
             if let first = seen[key] {
                 throw ImportError.header(source, "column \"\(name)\" appears twice (columns \(first) and \(i + 1))")
             }
@@ -351,7 +355,7 @@ public struct BallotImportSession {
 
     /// The valid column name nearest to `name` (edit distance, ignoring case), when one is close.
     func nearestColumn(to name: String) -> String? {
-        var candidates = ["serial", "remark", "round"]
+        var candidates = ["serial", "remark", "round", "blank"]
         switch survey.shape {
         case .grid:
             for official in officialIDs {
@@ -381,12 +385,16 @@ public struct BallotImportSession {
         return letters
     }
 
+    /// The column names that are not questions, matched without regard to case.
+    static let reservedColumns: Set<String> = ["serial", "remark", "round", "blank"]
+
     /// Resolves a question id (a CSV column or a JSONL answers key).
     public func column(named name: String) -> Column {
         switch name {
         case "serial": return .serial
         case "remark": return .remark
         case "round": return .round
+        case "blank": return .blank
         default: break
         }
         switch QuestionID(name, shape: survey.shape) {
@@ -440,12 +448,14 @@ public struct BallotImportSession {
         var round: String?
         var answers: [String: String] = [:]
         var markProblem: ImportReject?
+        var markedBlank = false
         for (i, field) in record.fields.enumerated() {
             if field.isEmpty { continue }
             switch columns[i] {
             case .serial: serialText = field
             case .remark: remark = field
             case .round: round = field
+            case .blank: markedBlank = markedBlank || !field.trimmingASCIIWhitespace().isEmpty
             case .question(let id):
                 if markProblem == nil { markProblem = answer(field, question: id, into: &answers) }
             case .unknown(let code, let reason):
@@ -456,7 +466,7 @@ public struct BallotImportSession {
         }
         return finish(
             source: source, serialText: serialText, round: round, answers: answers, remark: remark,
-            markProblem: markProblem, raw: { .text(Self.csvLine(record.fields)) })
+            blank: .keyed(marked: markedBlank), markProblem: markProblem, raw: { .text(Self.csvLine(record.fields)) })
     }
 
     /// Validates one JSON Lines record: `{"serial": "…", "answers": {"<question id>": "<code>"},
@@ -482,8 +492,14 @@ public struct BallotImportSession {
             return malformed("not one JSON object per line")
         }
         guard case .object(let members) = value else { return malformed("a line must be one JSON object") }
-        for key in members.keys where !["serial", "answers", "remark", "round"].contains(key) {
-            return malformed("unknown member \"\(key)\" (allowed: serial, answers, remark, round)")
+        for key in members.keys where !["serial", "answers", "remark", "round", "blank"].contains(key) {
+            return malformed("unknown member \"\(key)\" (allowed: serial, answers, remark, round, blank)")
+        }
+        let markedBlank: Bool
+        switch members["blank"] {
+        case nil, .null?: markedBlank = false
+        case .bool(let b)?: markedBlank = b
+        default: return malformed("blank must be true or false")
         }
         func string(_ key: String) -> (String?, Bool) {
             switch members[key] {
@@ -519,7 +535,7 @@ public struct BallotImportSession {
         }
         return decide(
             KeyedBallot(serial: serialText, answers: answers, remark: remark, round: round), source: source,
-            raw: { .text(text) })
+            blank: .keyed(marked: markedBlank), raw: { .text(text) })
     }
 
     /// Validates one ballot handed in already parsed — by a voting booth or a scanner, say — exactly
@@ -527,11 +543,21 @@ public struct BallotImportSession {
     /// (e.g. "booth:3"); it is kept only while the reject is pending.
     public mutating func process(keyed ballot: KeyedBallot, source: String) -> RowOutcome {
         ordinal += 1
-        return decide(ballot, source: source, raw: { .text(ballot.jsonText) })
+        return decide(ballot, source: source, blank: .sheet, raw: { .text(ballot.jsonText) })
+    }
+
+    /// Whether a ballot with no answer is a blank ballot: a keyed row or line only when marked so
+    /// (an empty row is never a ballot); a sheet handed in parsed (a scanned page) always, since
+    /// the paper itself is there.
+    enum BlankRule {
+        case keyed(marked: Bool)
+        case sheet
     }
 
     /// The answers of a parsed ballot read cell by cell, then `finish`.
-    private mutating func decide(_ keyed: KeyedBallot, source: String, raw: () -> RawRow) -> RowOutcome {
+    private mutating func decide(
+        _ keyed: KeyedBallot, source: String, blank: BlankRule, raw: () -> RawRow
+    ) -> RowOutcome {
         if let problem = keyed.problem {
             let key = numbered ? keyed.serial.map(Self.keyingKey) ?? "" : "#\(ordinal)"
             return rejected(source, key: key, problem, raw: raw())
@@ -544,13 +570,13 @@ public struct BallotImportSession {
             switch column(named: name.nfc) {
             case .question(let id): markProblem = answer(cellText, question: id, into: &answers)
             case .unknown(let code, let reason): markProblem = ImportReject(code, reason)
-            case .serial, .remark, .round:
+            case .serial, .remark, .round, .blank:
                 markProblem = ImportReject(.unknownQuestion, "answer \"\(name)\" is not a question id")
             }
         }
         return finish(
             source: source, serialText: keyed.serial, round: keyed.round, answers: answers, remark: keyed.remark,
-            markProblem: markProblem, raw: raw)
+            blank: blank, markProblem: markProblem, raw: raw)
     }
 
     /// Reads one cell into `answers`; returns the problem, if any.
@@ -575,13 +601,14 @@ public struct BallotImportSession {
 
     private mutating func finish(
         source: String, serialText: String?, round: String?, answers: [String: String], remark rawRemark: String?,
-        markProblem: ImportReject?, raw: () -> RawRow
+        blank: BlankRule, markProblem: ImportReject?, raw: () -> RawRow
     ) -> RowOutcome {
         // The marks, checked independently of the serial so a committee can accept a ballot
         // whose only problem was its serial.
         var problem = markProblem
         let remark = Self.normalizedRemark(rawRemark)
         if problem == nil, let remark { problem = remarkProblem(remark) }
+        if problem == nil { problem = blankProblem(blank, answered: !answers.isEmpty || remark != nil) }
         let ballot =
             problem == nil ? Ballot(surveyID: survey.id, roundID: roundID, answers: answers, remark: remark) : nil
 
@@ -633,6 +660,24 @@ public struct BallotImportSession {
     /// A remark as stored: NFC, trimmed; nil when nothing is left.
     static func normalizedRemark(_ raw: String?) -> String? {
         raw.map { $0.nfc.trimmingWhitespaceAndNewlines() }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Why a row's blank mark does not fit its answers: marked blank with answers, or (unnumbered
+    /// rounds, where no serial stands for the sheet) no answer and not marked blank.
+    func blankProblem(_ rule: BlankRule, answered: Bool) -> ImportReject? {
+        guard case .keyed(let marked) = rule else { return nil }
+        if marked && answered {
+            return ImportReject(
+                .malformedRow,
+                "marked as a blank ballot but has answers or a remark: check the paper and key it again")
+        }
+        if !marked && !answered && !numbered {
+            return ImportReject(
+                .blankNotMarked,
+                "no answer and not marked as a blank ballot: if the paper is a blank ballot, key it with x in "
+                    + "the blank column")
+        }
+        return nil
     }
 
     /// Why a (normalized, non-empty) remark is refused, if it is.
@@ -698,7 +743,7 @@ extension BallotImportSession {
     /// bytes. Built from the same `Column`s as the `String` path, so both read a file alike.
     public struct FastPlan: Sendable {
         fileprivate enum Slot: Sendable {
-            case serial, remark, round, unknown
+            case serial, remark, round, unknown, blank
             /// Rank of the question's key in the canonical (JCS) order of answer keys.
             case question(Int)
         }
@@ -743,6 +788,7 @@ extension BallotImportSession {
             case .serial: .serial
             case .remark: .remark
             case .round: .round
+            case .blank: .blank
             case .question: .question(rank[i]!)
             case .unknown: .unknown
             }
@@ -807,7 +853,7 @@ extension BallotImportSession {
                 guard value.count == plan.round.count,
                     plan.round.withUnsafeBytes({ $0.elementsEqual(bytes[value]) })
                 else { return false }
-            case .unknown:
+            case .unknown, .blank:
                 if !Self.trimmed(bytes, range).isEmpty { return false }
             }
         }
@@ -818,6 +864,8 @@ extension BallotImportSession {
             remark = Self.normalizedRemark(String(decoding: remarkField, as: UTF8.self))
             if let remark, remarkProblem(remark) != nil { return false }
         }
+        // A row with no answer: the String path decides whether it is a blank ballot.
+        if marks.isEmpty && remark == nil && !numbered { return false }
         if numbered {
             guard let serialField, let serial = try? Serial(parsingUTF8: serialField) else { return false }
             let serialHash = SerialHash(serial)

@@ -6,6 +6,18 @@
 /// entry here or an entry drops or invents a placeholder. A key with no entry shows in English.
 public enum MessageCatalogue {
     public static let vietnamese: [String: String] = [
+        "the copy fails SQLite's integrity check":
+            "bản sao không qua được bước kiểm tra toàn vẹn của SQLite",
+        "SQLite could not serialize the backup copy":
+            "SQLite không tuần tự hóa được bản sao lưu",
+        "unknown member \"{0}\" (allowed: serial, answers, remark, round, blank)":
+            "thành phần lạ \"{0}\" (được phép: serial, answers, remark, round, blank)",
+        "marked as a blank ballot but has answers or a remark: check the paper and key it again":
+            "được ghi là phiếu trắng nhưng lại có trả lời hoặc ý kiến: hãy đối chiếu bản giấy và nhập lại",
+        "blank must be true or false":
+            "blank phải là true hoặc false",
+        "no answer and not marked as a blank ballot: if the paper is a blank ballot, key it with x in the blank column":
+            "không có trả lời và không được ghi là phiếu trắng: nếu bản giấy là phiếu trắng, hãy nhập x vào cột blank",
         "{0} is not this workspace's agency key (its fingerprint is {1}; the workspace's is {2}): nothing was signed. Put the workspace's own key back, from its backup.":
             "{0} không phải là khóa cơ quan của không gian làm việc này (dấu vân tay của nó là {1}; của không gian làm việc là {2}): không có gì được ký. Hãy đặt lại khóa của chính không gian làm việc này, lấy từ bản sao lưu.",
         "this serial belongs to round {0}, not to {1}: the sheet is not a ballot of this round; discard it here":
@@ -1424,8 +1436,6 @@ public enum MessageCatalogue {
             "cột \"{0}\" không xác định; các cột là {1} (cột order không bắt buộc)",
         "unknown key":
             "trường không xác định",
-        "unknown member \"{0}\" (allowed: serial, answers, remark, round)":
-            "thành phần \"{0}\" không xác định (được phép: serial, answers, remark, round)",
         "unknown sealed-box version {0}; this build reads version 1":
             "phiên bản hộp niêm phong (sealed box) không xác định {0}; bản dựng này đọc phiên bản 1",
         "unknown survey \"{0}\"; known surveys: {1}":

@@ -20,7 +20,7 @@ public final class Store: WorkspaceStorage, @unchecked Sendable {
     /// The database or its folder is not writable: opened read-only, for reading and verifying.
     public let isReadOnly: Bool
     /// Read-only connections for every read.
-    private let reader: DatabasePool
+    let reader: DatabasePool
     /// Opened on first use (under `lock`), never for a read-only store.
     private var writerPool: DatabasePool?
     private let lock = NSLock()

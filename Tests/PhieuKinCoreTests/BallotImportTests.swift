@@ -110,7 +110,7 @@ struct BallotImportValidationTests {
         Case(
             name: "unknown serial", fields: [unissued.text, "x", "", "", "", ""], code: .unknownSerial,
             message:
-                "f.csv:7: serial is well-formed but was not issued for round R1: check the paper belongs to this round; the committee may accept it after checking",
+                "f.csv:7: serial is well-formed but was not issued for round R1: check the serial on the paper; if it was mistyped, accept it with the serial read from the paper",
             acceptable: true),
         Case(
             name: "used earlier", fields: [usedEarlier.text, "", "", "", "", ""], code: .serialUsed,

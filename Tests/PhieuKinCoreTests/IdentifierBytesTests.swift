@@ -71,7 +71,11 @@ struct IdentifierBytesTests {
     }
 
     @Test func gridResultsAndFlagsAreByteIdentical() throws {
-        let (previous, current) = Self.gridRounds()
+        var (previous, current) = Self.gridRounds()
+        // Blank ballots are counted apart since issue 19; a result without the count (as every
+        // result committed before) encodes exactly as that build wrote it.
+        #expect(previous.blankBallots == 3 && current.blankBallots == 3)
+        (previous.blankBallots, current.blankBallots) = (nil, nil)
         #expect(try Self.text(previous) == Self.previousGrid)
         #expect(try Self.text(current) == Self.currentGrid)
         let flags = FlagRules.evaluate(current: current, history: [previous], survey: TallyFixtures.quarterly7)

@@ -86,8 +86,12 @@ struct StoreTests {
             ])
         #expect(
             try store.testingQuery("SELECT identifier FROM grdb_migrations ORDER BY identifier") == [
-                "v1", "v2-tally-minutes", "v3-round-manifest",
+                "v1", "v2-tally-minutes", "v3-round-manifest", "v4-issued-serial-by-hash",
             ])
+        #expect(
+            try store.testingQuery(
+                "SELECT name FROM pragma_index_list('issuedSerial') WHERE name = 'issuedSerialByHash'")
+                == ["issuedSerialByHash"])
         let tables = try store.testingQuery(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name <> 'grdb_migrations' ORDER BY name"
         )

@@ -83,7 +83,8 @@ struct BallotLogTests {
                 "UPDATE ballotFrontier SET frontier = X'0000000000000003' || zeroblob(64)")
         default: break
         }
-        let second = try f.write("b.csv", header + "x,x,\n,,\n")
+        // The second ballot is a blank one, keyed in the blank column (an empty row is no ballot).
+        let second = try f.write("b.csv", "A1.dao-duc,A2.thai-do,A3.ky-luat,blank\nx,x,,\n,,,x\n")
         let report = try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [second]))
         #expect(report.accepted == 2 && report.treeSize == 5)
         let verify = try f.workspace.audit.verify(roundID: f.round)

@@ -249,7 +249,7 @@ struct ImportWorkflowTests {
 
     @Test func unnumberedRoundRefusesTheSameFileTwice() throws {
         let f = try ImportFixture.make(numbered: false)
-        let path = try f.write("u.csv", "A1.dao-duc,A2.dao-duc\nx,\n,x\n,\n")
+        let path = try f.write("u.csv", "A1.dao-duc,A2.dao-duc,blank\nx,,\n,x,\n,,x\n")
         let report = try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [path]))
         #expect(report.accepted == 3 && report.exitStatus == 0)
         let twice = #expect(throws: PhieuKinError.self) {
@@ -260,25 +260,37 @@ struct ImportWorkflowTests {
         #expect(verified.ok && verified.rounds.first?.leaves == 3, "\(verified.problems)")
     }
 
-    /// docs/EXCEL.md: in an unnumbered round an empty row is a blank ballot, but the empty rows
-    /// that end a file count only while the round has room; Excel's leftovers beyond it are
-    /// ignored (not quarantined as over-planned, which would block closing).
-    @Test func trailingEmptyRowsFillTheRoundThenAreIgnored() throws {
-        let f = try ImportFixture.make(ballots: 4, numbered: false)
-        let path = try f.write("u.csv", "A1.dao-duc,A2.dao-duc\r\nx,\r\n,\r\n,x\r\n,\r\n,\r\n , \r\n")
+    /// Issue 19 (docs/EXCEL.md): an empty row is never a ballot, wherever it is and however much
+    /// room the round has — Excel's leftovers counted as blank ballots lowered every share until a
+    /// flag disappeared. A blank ballot is keyed in the `blank` column; a row with no answer and
+    /// no blank mark waits in the quarantine, one marked blank with answers is malformed.
+    @Test func emptyRowsAreNeverBallotsAndBlankBallotsAreKeyed() throws {
+        let f = try ImportFixture.make(ballots: 10, numbered: false)
+        let round = f.round.rawValue
+        let rows = [
+            "A1.dao-duc,A2.dao-duc,blank,round", "x,,,", ",,,", ",x,,", ",,x,", " , , , ", ",,,\(round)", "x,,x,",
+            ",,,", ",,,", ",,,",
+        ]
+        let path = try f.write("u.csv", rows.joined(separator: "\r\n") + "\r\n")
         let report = try f.workspace.intake.importBallots(ImportRequest(roundID: f.round, files: [path]))
-        #expect(report.accepted == 4 && report.exitStatus == 0 && report.rejects.isEmpty)
-        #expect(report.ignoredEmptyRows == 2)
-        // The same file again is refused, though the round now has room for none of its trailing
-        // empty rows: they are not part of what identifies the file.
-        let g = try ImportFixture.make(ballots: 4, numbered: false)
-        let file = try g.write("g.csv", "A1.dao-duc,A2.dao-duc\nx,\n,x\n,\n")
-        #expect(try g.workspace.intake.importBallots(ImportRequest(roundID: g.round, files: [file])).accepted == 3)
-        let twice = #expect(throws: PhieuKinError.self) {
-            try g.workspace.intake.importBallots(ImportRequest(roundID: g.round, files: [file]))
-        }
-        #expect(twice?.kind == .duplicateImport)
-        // A numbered round has no ballot without a serial: every empty row is ignored.
+        #expect(report.accepted == 3, "two with answers and one keyed blank")
+        #expect(report.ignoredEmptyRows == 5)
+        #expect(report.rejects.map(\.code) == ["blank-not-marked", "malformed-row"])
+        #expect(report.rejects.map(\.line) == [7, 8])
+        #expect(report.rejects[0].reason.text(.en).contains("key it with x in the blank column"))
+        let listed = try f.workspace.intake.listRejects(roundID: f.round)
+        #expect(listed.allSatisfy { !$0.acceptable && !$0.needsSerial }, "only discarded, then keyed again")
+
+        // JSON Lines: `"blank": true` keys a blank ballot; an answerless line without it waits.
+        let g = try ImportFixture.make(ballots: 10, numbered: false)
+        let jsonl = try g.write(
+            "b.jsonl", "{\"answers\": {}, \"blank\": true}\n{\"answers\": {}}\n{\"answers\": {\"A1.dao-duc\": \"x\"}}\n"
+        )
+        let more = try g.workspace.intake.importBallots(ImportRequest(roundID: g.round, files: [jsonl]))
+        #expect(more.accepted == 2 && more.rejects.map(\.code) == ["blank-not-marked"])
+
+        // A numbered round: the serial stands for the sheet, so a serial with no answer is a
+        // blank ballot, and every empty row is ignored.
         let n = try ImportFixture.make(ballots: 2)
         let numbered = try n.write("n.csv", "serial,A1.dao-duc\n,\n\(n.serials[0]),x\n,\n\(n.serials[1]),\n,,\n")
         let both = try n.workspace.intake.importBallots(ImportRequest(roundID: n.round, files: [numbered]))

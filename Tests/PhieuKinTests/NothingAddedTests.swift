@@ -140,3 +140,23 @@ struct NothingAddedTests {
         #expect(try reopened.audit.verify(roundID: f.round).rounds.first?.treeHeads == 0, "nothing was signed")
     }
 }
+
+/// Issue 19: `init` that fails part-way (a full disk) said "nothing was changed" but left keys and
+/// an empty database, after which `init` was refused. Now it removes what it made, and only that.
+@Suite("A failed init leaves the folder as it found it")
+struct FailedInitTests {
+    @Test func aDatabaseThatCannotBeCreatedLeavesNoKeysAndInitCanRunAgain() throws {
+        let dir = try TemporaryFiles.directory("init-fails").path
+        let notOurs = dir + "/phieukin.sqlite-wal"
+        // A folder where SQLite's write-ahead log must go: the database cannot be created.
+        try FileManager.default.createDirectory(atPath: notOurs, withIntermediateDirectories: false)
+        try "mine".write(toFile: dir + "/notes.txt", atomically: true, encoding: .utf8)
+        #expect(throws: (any Error).self) { _ = try Workspace.create(at: dir, agency: "UBND Phường Thử") }
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        #expect(left == ["notes.txt", "phieukin.sqlite-wal"], "only what was there before: \(left)")
+        try FileManager.default.removeItem(atPath: notOurs)
+        let (workspace, summary) = try Workspace.create(at: dir, agency: "UBND Phường Thử")
+        #expect(summary.encrypted == false)
+        #expect(try workspace.audit.verify().ok)
+    }
+}

@@ -117,8 +117,8 @@ struct ImportCLITests {
         let cli = try CLI.temporaryWorkspace("kill")
         let round = try RoundAndPrintTests.openRound(cli, ballots: 0, extra: ["--serials", "none"])
         let rows = 20_000
-        var csv = "VP01.dao-duc,VP02.trach-nhiem,VP03.thai-do,remark\n"
-        for i in 0..<rows { csv += i % 7 == 0 ? "x,,x,Ghi chú \(i)\n" : (i % 3 == 0 ? ",x,,\n" : ",,,\n") }
+        var csv = "VP01.dao-duc,VP02.trach-nhiem,VP03.thai-do,remark,blank\n"
+        for i in 0..<rows { csv += i % 7 == 0 ? "x,,x,Ghi chú \(i),\n" : (i % 3 == 0 ? ",x,,,\n" : ",,,,x\n") }
         let file = cli.path("big.csv")
         try csv.write(toFile: file, atomically: true, encoding: .utf8)
 
@@ -165,7 +165,7 @@ struct ImportCLITests {
     @Test func auditExportVerifiesIndependently() throws {
         let cli = try CLI.temporaryWorkspace("audit")
         let round = try RoundAndPrintTests.openRound(cli, ballots: 0, extra: ["--serials", "none"])
-        try "VP01.dao-duc,VP02.dao-duc\nx,\n\n,\n,x\n".write(
+        try "VP01.dao-duc,VP02.dao-duc,blank\nx,,\n\n,,x\n,x,\n".write(
             toFile: cli.path("a.csv"), atomically: true, encoding: .utf8)
         try "VP02.dao-duc\nx\n".write(toFile: cli.path("b.csv"), atomically: true, encoding: .utf8)
         #expect(try cli.run(["import", "--round", round, cli.path("a.csv")]).status == 0)

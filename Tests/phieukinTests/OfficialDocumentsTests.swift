@@ -38,11 +38,12 @@ struct OfficialDocumentsTests {
         #expect(opened.status == 0, "\(opened.stderr)")
         let round = opened.lastLine
         let columns = T.officials["U"]!.flatMap { o in T.criteria.map { "\(o).\($0)" } }
-        var rows = [columns.joined(separator: ",")]
-        for i in 0..<10 {
-            rows.append(columns.map { $0 == "a.thai-do" && i < 6 ? "x" : "" }.joined(separator: ","))
+        var rows = [(columns + ["blank"]).joined(separator: ",")]
+        for i in 0..<10 {  // four blank ballots, keyed as such
+            rows.append(
+                (columns.map { $0 == "a.thai-do" && i < 6 ? "x" : "" } + [i < 6 ? "" : "x"]).joined(separator: ","))
         }
-        rows.append(columns.map { $0 == "b.ky-luat" ? "7" : "" }.joined(separator: ","))  // quarantined
+        rows.append((columns.map { $0 == "b.ky-luat" ? "7" : "" } + [""]).joined(separator: ","))  // quarantined
         try (rows.joined(separator: "\n") + "\n").write(
             toFile: cli.path("keyed.csv"), atomically: true, encoding: .utf8)
         let imported = try cli.run(["import", "--round", round, cli.path("keyed.csv")])
@@ -77,7 +78,7 @@ struct OfficialDocumentsTests {
             "Độc lập - Tự do - Hạnh phúc", "Số: …/BB-…", "BIÊN BẢN KIỂM PHIẾU", "I. Thành phần Tổ kiểm phiếu",
             "1. Phạm Văn Cỹ — Trưởng ban", "2. Nguyễn Thị Hữu — Thư ký", "3. Lê Văn Đặng",
             "Số phiếu phát ra 12", "Số phiếu thu vào (ghi vào sổ phiếu) 10", "Số phiếu hợp lệ (được kiểm) 10",
-            "Số phiếu không hợp lệ 0", "Số phiếu bị giữ lại để xem xét 1",
+            "Trong đó phiếu trắng 4", "Số phiếu không hợp lệ 0", "Số phiếu bị giữ lại để xem xét 1",
             "Mã trả lời không hợp lệ (invalid-code) 0 1 0",
             "III. Kết quả kiểm phiếu", "IV. Cán bộ cần lưu ý", "Nguyễn Văn An", "Nhắc nhở",
             "V. Xác nhận sổ phiếu và sổ kết quả", "TỔ KIỂM PHIẾU", "TRƯỞNG BAN", "THƯ KÝ", "THÀNH VIÊN",

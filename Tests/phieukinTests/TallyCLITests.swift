@@ -51,10 +51,13 @@ struct TallyCLITests {
         #expect(opened.status == 0, "\(opened.stderr)")
         let round = opened.lastLine
         let columns = units.flatMap { officials[$0]! }.flatMap { o in criteria.map { "\(o).\($0)" } }
-        var rows = [(columns + ["remark"]).joined(separator: ",")]
+        // A ballot with no mark and no remark is keyed as blank (an empty row is never a ballot).
+        var rows = [(columns + ["remark", "blank"]).joined(separator: ",")]
         for i in 0..<total {
             let cells = columns.map { (marks[$0] ?? 0) > i ? "x" : "" }
-            rows.append((cells + [i < remarks.count ? remarks[i] : ""]).joined(separator: ","))
+            let remark = i < remarks.count ? remarks[i] : ""
+            let blank = cells.allSatisfy(\.isEmpty) && remark.isEmpty ? "x" : ""
+            rows.append((cells + [remark, blank]).joined(separator: ","))
         }
         let file = cli.path("keyed-\(round).csv")
         try (rows.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)

@@ -50,11 +50,13 @@ extension ReportDocument {
         switch report.view.content {
         case .shown(let shown):
             counts.append([S.text(.ballotsValid, l), "\(shown.ballotsCounted)"])
+            counts.append([S.text(.ballotsBlank, l), "\(shown.blankBallots)"])
             counts.append([S.text(.ballotsInvalid, l), "\(shown.invalidBallots)"])
             if let electorate = shown.electorate { counts.insert([S.text(.electorate, l), "\(electorate)"], at: 0) }
         case .tooFewBallots:
             // Nothing counted of a small group is broken down, not even valid against invalid.
             counts.append([S.text(.ballotsValid, l), "—"])
+            counts.append([S.text(.ballotsBlank, l), "—"])
             counts.append([S.text(.ballotsInvalid, l), "—"])
         }
         counts.append([S.text(.ballotsQuarantined, l), "\(quarantined)"])

@@ -27,7 +27,8 @@ public enum ReportStrings {
         // Tally minutes.
         case minutesTitle, minutesSubtitle, minutesOpening, minutesClosing, minutesSymbol
         case sectionCommittee, committeeBlank, committeeSigners, committeeMember
-        case sectionBallots, ballotsReceived, ballotsValid, ballotsInvalid, ballotsQuarantined, count, item
+        case sectionBallots, ballotsReceived, ballotsValid, ballotsBlank, ballotsInvalid, ballotsQuarantined, count,
+            item
         case quarantineCode, quarantineAccepted, quarantineDiscarded, quarantinePending, quarantineNone
         case sectionResults, sectionMinutesFlags, sectionRoots, ballotLogRoot, resultsLogRoot, logSignature
         case rootsMissing, rootsNote
@@ -172,6 +173,7 @@ public enum ReportStrings {
         .ballotsReceived: ("Số phiếu thu vào (ghi vào sổ phiếu)", "Ballots received (entered in the ballot log)"),
         .ballotsValid: ("Số phiếu hợp lệ (được kiểm)", "Valid ballots (counted)"),
         .ballotsInvalid: ("Số phiếu không hợp lệ", "Invalid ballots"),
+        .ballotsBlank: ("Trong đó phiếu trắng", "Of which blank ballots"),
         .ballotsQuarantined: ("Số phiếu bị giữ lại để xem xét", "Ballots held for review (quarantine)"),
         .count: ("Số lượng", "Count"),
         .item: ("Nội dung", "Item"),
@@ -306,6 +308,8 @@ public enum ReportStrings {
         "mistyped-serial": ("Số phiếu gõ sai", "Serial mistyped"),
         "unknown-serial": ("Số phiếu không được phát", "Serial never issued"),
         "serial-used": ("Số phiếu đã dùng", "Serial already used"),
+        "other-round-serial": ("Số phiếu của vòng khác", "Serial of another round"),
+        "blank-not-marked": ("Dòng không có trả lời, không ghi là phiếu trắng", "No answer, not marked blank"),
         "unknown-official": ("Cán bộ không có trên phiếu", "Official not on the ballot"),
         "unknown-criterion": ("Tiêu chí không có trên phiếu", "Criterion not on the ballot"),
         "unknown-question": ("Câu hỏi không có trên phiếu", "Question not on the ballot"),

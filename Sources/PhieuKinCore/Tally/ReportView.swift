@@ -25,6 +25,8 @@ public struct ReportView: Sendable, Hashable {
         public let anomalies: RoundResult.Anomalies
         /// Electronic ballots that were not valid ballots of the round (not counted).
         public let invalidBallots: Int
+        /// Counted ballots with no answer (phiếu trắng).
+        public let blankBallots: Int
     }
 
     public init(_ result: RoundResult) {
@@ -41,7 +43,7 @@ public struct ReportView: Sendable, Hashable {
                 Shown(
                     ballotsCounted: result.ballotsCounted, electorate: result.electorate, issued: result.issued,
                     counts: result.counts, remarks: result.remarks, anomalies: result.anomalies,
-                    invalidBallots: result.invalidBallots ?? 0))
+                    invalidBallots: result.invalidBallots ?? 0, blankBallots: result.blankBallots ?? 0))
         }
     }
 

@@ -89,6 +89,9 @@ public struct RoundResult: Codable, Sendable, Hashable {
     /// (phiếu không hợp lệ): not counted, reported. Nil when there were none (so results without
     /// electronic ballots encode as before).
     public var invalidBallots: Int?
+    /// Counted ballots with no answer and no remark (phiếu trắng), which the minutes count apart.
+    /// Nil when there were none (so results without them encode as before).
+    public var blankBallots: Int?
 
     public init(
         roundID: RoundID, surveyID: SurveyID, surveyVersion: Int, unitID: UnitID, period: Period,

@@ -33,6 +33,7 @@ public enum Tally {
 
         var counts = [Int](repeating: 0, count: questionIDs.count * width)
         var counted = 0
+        var blank = 0
         var anomalies = RoundResult.Anomalies()
         var remarks: [String] = []
 
@@ -43,6 +44,7 @@ public enum Tally {
                     continue
                 }
                 counted += 1
+                if ballot.answers.isEmpty && (ballot.remark ?? "").isEmpty { blank += 1 }
                 for (question, code) in ballot.answers {
                     guard let row = questionIndex[question] else {
                         anomalies.unknownQuestions += 1
@@ -154,11 +156,13 @@ public enum Tally {
                 .init(channel: round.channel, questions: questions, overall: Share(allSatisfied, of: allAnswered)))
         }
 
-        return RoundResult(
+        var tallied = RoundResult(
             roundID: round.roundID, surveyID: survey.id, surveyVersion: survey.version, unitID: round.unitID,
             period: round.period, channel: round.channel, kind: kind, ballotsCounted: counted,
             electorate: round.electorate, issued: round.issued, minRespondents: minimum, suppressed: counted < minimum,
             counts: result, remarks: remarks, anomalies: anomalies)
+        tallied.blankBallots = blank > 0 ? blank : nil
+        return tallied
     }
 }
 

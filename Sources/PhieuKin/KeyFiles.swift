@@ -19,6 +19,11 @@ public enum KeyFiles {
     }
 
     private static func writeNew(_ text: String, to path: String) throws {
+        try writeNew(Array(text.utf8), to: path)
+    }
+
+    /// A new owner-only file holding `bytes`; an existing file is never overwritten.
+    static func writeNew(_ bytes: [UInt8], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             if errno == EEXIST {
@@ -29,7 +34,6 @@ public enum KeyFiles {
         }
         defer { close(fd) }
         fchmod(fd, 0o600)
-        let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
@@ -39,6 +43,9 @@ public enum KeyFiles {
                     "cannot write \(path): \(String(cString: strerror(errno))).", errno: errno)
             }
             written += n
+        }
+        guard fsync(fd) == 0 else {
+            throw PhieuKinError.fileAccess("cannot write \(path): \(String(cString: strerror(errno))).", errno: errno)
         }
     }
 

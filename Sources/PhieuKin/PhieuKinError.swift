@@ -103,6 +103,10 @@ public struct PhieuKinError: Error, CustomStringConvertible, Equatable, Suggests
         let why: Message = crypto?.message ?? .verbatim(String(describing: error))
         return .init(.keyFile, "cannot open \(what): \(why). Check \(check).", underlying: error)
     }
+    /// A front end could not read a file it was given (`errno`): nothing was done with it.
+    public static func cannotRead(_ path: String, errno code: Int32) -> Self {
+        fileAccess("cannot read \(path): \(String(cString: strerror(code))); nothing was done.", errno: code)
+    }
     /// A file operation failed with `errno`; the reason names the file, the underlying error is
     /// the `POSIXError`.
     static func fileAccess(_ reason: Message, errno code: Int32) -> Self {

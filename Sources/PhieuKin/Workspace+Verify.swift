@@ -477,7 +477,7 @@ extension AuditService {
             let orphans = Workspace.roundKeyNames(root: root).subtracting(known).sorted()
             if !orphans.isEmpty {
                 let lost: Message =
-                    "(\(orphans.joined(separator: ", "))): their ballots and results were lost; restore phieukin.sqlite from a backup"
+                    "(\(orphans.joined(separator: ", "))): their ballots and results were lost; restore the workspace from its backup into a new folder"
                 report.otherProblems.append(
                     .counted(
                         orphans.count, "keys/rounds holds keys of {0} round the database does not have ",

@@ -33,6 +33,7 @@ public final class Workspace: Sendable {
     public var reports: ReportService { ReportService(context: context) }
     public var electronic: ElectronicService { ElectronicService(context: context) }
     public var scan: ScanService { ScanService(context: context) }
+    public var backup: BackupService { BackupService(context: context) }
 
     static func databasePath(_ root: String) -> String { root + "/phieukin.sqlite" }
 
@@ -66,15 +67,16 @@ public final class Workspace: Sendable {
             if held.isEmpty {
                 throw PhieuKinError(
                     .workspaceDamaged,
-                    "\(what): it holds no workspace. If it did, restore phieukin.sqlite from a backup; PhieuKin creates "
-                        + "a database only when a workspace is created, and nothing was changed.",
-                    underlying: error)
+                    "\(what): it holds no workspace. If it did, restore the workspace from its backup into a new "
+                        + "folder; PhieuKin creates a database only when a workspace is created, and nothing was changed.",
+                    next: [.restoreBackup], underlying: error)
             }
             throw PhieuKinError(
                 .workspaceDamaged,
                 "\(what) although \(Message.joined(held, separator: " and ")): the workspace's rounds, ballots and results were lost. "
-                    + "Restore phieukin.sqlite from a backup; PhieuKin does not create a new database here, and nothing was changed.",
-                underlying: error)
+                    + "Restore the workspace from its backup into a new folder; PhieuKin does not create a new database "
+                    + "here, and nothing was changed.",
+                next: [.restoreBackup], underlying: error)
         }
         self.root = root
         context = WorkspaceContext(root: root, store: store)
@@ -147,8 +149,9 @@ public final class Workspace: Sendable {
         if fm.fileExists(atPath: root + "/keys/agency.pem") || !roundKeyNames(root: root).isEmpty {
             throw PhieuKinError(
                 .workspaceDamaged,
-                "\(root) holds the keys of a workspace whose database is missing; restore phieukin.sqlite from a backup "
-                    + "instead of creating a new workspace over it. Nothing was changed.")
+                "\(root) holds the keys of a workspace whose database is missing; restore the workspace from its "
+                    + "backup into a new folder instead of creating a new workspace over it. Nothing was changed.",
+                next: [.restoreBackup])
         }
         // Everything this creates is removed again if a later step fails (a full disk): a failed
         // init leaves the folder as it found it, so "nothing was changed" stays true and `init`
@@ -204,6 +207,12 @@ public final class Workspace: Sendable {
         } catch {
             throw PhieuKinError(.fileAccess, "cannot create \(root): \(error.localizedDescription)", underlying: error)
         }
+    }
+
+    /// Writes a backup's database bytes as a new database file (the one place, with `create`,
+    /// that makes an SQLite store).
+    static func restoreDatabase(_ bytes: [UInt8], at path: String) throws {
+        try Store.restoreSnapshot(bytes, to: path)
     }
 
     /// The agency name printed on ballots and reports.

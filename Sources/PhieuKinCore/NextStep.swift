@@ -52,6 +52,8 @@ public enum NextStep: Hashable, Sendable {
     case decideRejects(roundID: RoundID)
     /// Discard a quarantined ballot (nil: whichever the person picks).
     case discardReject(roundID: RoundID, rejectID: Int?)
+    /// Restore the workspace from a backup (`backup`) into a new folder.
+    case restoreBackup
     /// Accept a quarantined ballot with the serial read from its paper (issued for the round and
     /// unused), which the acceptance then uses (nil: whichever the person picks).
     case acceptRejectWithSerial(roundID: RoundID, rejectID: Int?)

@@ -6,6 +6,52 @@
 /// entry here or an entry drops or invents a placeholder. A key with no entry shows in English.
 public enum MessageCatalogue {
     public static let vietnamese: [String: String] = [
+        "{0} round":
+            "{0} vòng",
+        "{0} rounds":
+            "{0} vòng",
+        "{0} file":
+            "{0} tệp",
+        "{0} files":
+            "{0} tệp",
+        "the backup":
+            "bản sao lưu",
+        "the backup's MANIFEST.json is not a PhieuKin backup manifest.":
+            "tệp MANIFEST.json của bản sao lưu không phải là bản kê của một bản sao lưu PhieuKin.",
+        "cannot read {0}; no backup was written.":
+            "không đọc được {0}; chưa có bản sao lưu nào được ghi.",
+        "the backup is damaged: {0} is not the file its manifest lists (its SHA-256 differs); nothing was restored.":
+            "bản sao lưu bị hỏng: {0} không phải là tệp mà bản kê ghi (mã SHA-256 khác); không có gì được khôi phục.",
+        "this is not a PhieuKin backup: it does not start with its manifest.":
+            "đây không phải là bản sao lưu PhieuKin: nó không bắt đầu bằng bản kê.",
+        "{0} already exists and is not an empty folder: a backup is restored into a new folder, never over a workspace or other files. Nothing was changed.":
+            "{0} đã tồn tại và không phải là thư mục trống: bản sao lưu chỉ được khôi phục vào một thư mục mới, không bao giờ đè lên thư mục làm việc hay tệp khác. Không có thay đổi nào.",
+        "the backup entry {0} has no valid size; nothing was restored.":
+            "mục {0} trong bản sao lưu không có kích thước hợp lệ; không có gì được khôi phục.",
+        "the backup is damaged at byte {0}: a header's checksum is wrong.":
+            "bản sao lưu bị hỏng tại byte {0}: tổng kiểm của một phần đầu bị sai.",
+        "Backup written to {0}: {1}, {2}, {3} bytes, made on {4}.":
+            "Đã ghi bản sao lưu vào {0}: {1}, {2}, {3} byte, lập ngày {4}.",
+        "Restored {0} of the backup made on {1} into {2}.":
+            "Đã khôi phục {0} của bản sao lưu lập ngày {1} vào {2}.",
+        "the backup entry {0} is not a plain file; nothing was restored.":
+            "mục {0} trong bản sao lưu không phải là tệp thường; không có gì được khôi phục.",
+        "the backup ends inside {0}: it was cut short.":
+            "bản sao lưu kết thúc giữa chừng ở {0}: nó bị cắt cụt.",
+        "a workspace file name is too long for the backup: {0}.":
+            "tên một tệp của thư mục làm việc quá dài để sao lưu: {0}.",
+        "the backup entry {0} is not a workspace file; nothing was restored.":
+            "mục {0} trong bản sao lưu không phải là tệp của thư mục làm việc; không có gì được khôi phục.",
+        "the backup has no end-of-archive marker: it was cut short.":
+            "bản sao lưu không có dấu kết thúc: nó bị cắt cụt.",
+        "the backup's MANIFEST.json lists a file it cannot describe.":
+            "tệp MANIFEST.json của bản sao lưu ghi một tệp không mô tả được.",
+        "the backup's files are not the ones its manifest lists; nothing was restored.":
+            "các tệp trong bản sao lưu không khớp với bản kê; không có gì được khôi phục.",
+        "cannot read {0}: {1}; nothing was done.":
+            "không đọc được {0}: {1}; không có gì được thực hiện.",
+        "phieukin restore BACKUP-FILE --to NEW-FOLDER":
+            "phieukin restore TỆP-SAO-LƯU --to THƯ-MỤC-MỚI",
         "the copy fails SQLite's integrity check":
             "bản sao không qua được bước kiểm tra toàn vẹn của SQLite",
         "SQLite could not serialize the backup copy":
@@ -104,8 +150,8 @@ public enum MessageCatalogue {
             "\"{0}\" không phải là true hoặc false",
         "(top level)":
             "(cấp cao nhất)",
-        "({0}): their ballots and results were lost; restore phieukin.sqlite from a backup":
-            "({0}): phiếu và kết quả của các vòng đó đã bị mất; hãy khôi phục phieukin.sqlite từ bản sao lưu",
+        "({0}): their ballots and results were lost; restore the workspace from its backup into a new folder":
+            "({0}): phiếu và kết quả của các vòng đó đã bị mất; hãy khôi phục thư mục làm việc từ bản sao lưu vào một thư mục mới",
         ", passphrase-protected":
             ", có mật khẩu bảo vệ",
         "--expect-root needs --round: whose root is it?":
@@ -1476,8 +1522,8 @@ public enum MessageCatalogue {
             "{0} đã tồn tại; không có gì được ghi. Hãy chọn tên khác, hoặc thay thế tệp đó.",
         "{0} already holds a PhieuKin workspace; nothing was changed.":
             "{0} đã chứa một thư mục làm việc PhieuKin; không có thay đổi nào.",
-        "{0} although {1}: the workspace's rounds, ballots and results were lost. Restore phieukin.sqlite from a backup; PhieuKin does not create a new database here, and nothing was changed.":
-            "{0}, trong khi {1}: các vòng, phiếu và kết quả của thư mục làm việc đã bị mất. Hãy khôi phục phieukin.sqlite từ bản sao lưu; PhieuKin không tạo cơ sở dữ liệu mới tại đây, và không có thay đổi nào.",
+        "{0} although {1}: the workspace's rounds, ballots and results were lost. Restore the workspace from its backup into a new folder; PhieuKin does not create a new database here, and nothing was changed.":
+            "{0}, trong khi {1}: các vòng, phiếu và kết quả của thư mục làm việc đã bị mất. Hãy khôi phục thư mục làm việc từ bản sao lưu vào một thư mục mới; PhieuKin không tạo cơ sở dữ liệu mới tại đây, và không có thay đổi nào.",
         "{0} and {1} are the same share ({2} of {3}); each member brings a different one.":
             "{0} và {1} là cùng một mảnh khóa (mảnh {2} trên {3}); mỗi thành viên phải mang một mảnh khóa khác nhau.",
         "{0} appeared while writing; nothing was replaced.":
@@ -1522,8 +1568,8 @@ public enum MessageCatalogue {
             "{0} đã tồn tại và không phải là thư mục; hãy chỉ định một thư mục mới hoặc trống cho gói kiểm toán. Không có gì được ghi.",
         "{0} exists and is not a regular file (a link, pipe or device); PhieuKin replaces only a regular file, even when asked to replace. Nothing was written.":
             "{0} đã tồn tại và không phải là tệp thông thường (mà là liên kết, pipe hoặc thiết bị); PhieuKin chỉ thay thế tệp thông thường, kể cả khi được yêu cầu thay thế. Không có gì được ghi.",
-        "{0} holds the keys of a workspace whose database is missing; restore phieukin.sqlite from a backup instead of creating a new workspace over it. Nothing was changed.":
-            "{0} chứa khóa của một thư mục làm việc bị mất cơ sở dữ liệu; hãy khôi phục phieukin.sqlite từ bản sao lưu thay vì tạo thư mục làm việc mới đè lên. Không có thay đổi nào.",
+        "{0} holds the keys of a workspace whose database is missing; restore the workspace from its backup into a new folder instead of creating a new workspace over it. Nothing was changed.":
+            "{0} chứa khóa của một thư mục làm việc bị mất cơ sở dữ liệu; hãy khôi phục thư mục làm việc từ bản sao lưu vào một thư mục mới thay vì tạo thư mục làm việc mới đè lên. Không có thay đổi nào.",
         "{0} holds the same ballots, in the same order, as a file already imported into round {1} (batch {2}); nothing was imported. Unnumbered rounds refuse a file twice, even re-saved (other line endings, BOM, quoting), because their ballots carry no serial.":
             "{0} chứa các phiếu giống hệt, theo cùng thứ tự, với một tệp đã được nhập vào vòng {1} (lô {2}); không có phiếu nào được nhập. Vòng không đánh số từ chối nhập một tệp hai lần, kể cả khi tệp được lưu lại (khác ký tự xuống dòng, BOM, dấu ngoặc kép), vì phiếu của vòng này không có số sê-ri.",
         "{0} holds the same ballots, in the same order, as {1} in this import; nothing was imported. Unnumbered rounds refuse a file twice because their ballots carry no serial.":
@@ -1630,8 +1676,8 @@ public enum MessageCatalogue {
             "{0}: đã chốt trong sổ kết quả nhưng thiếu kết quả đã lưu",
         "{0}: it does not name the round's manifest (its hash differs or is missing)":
             "{0}: đầu cây không ghi bản kê của vòng (mã băm khác hoặc bị thiếu)",
-        "{0}: it holds no workspace. If it did, restore phieukin.sqlite from a backup; PhieuKin creates a database only when a workspace is created, and nothing was changed.":
-            "{0}: tại đây không có thư mục làm việc nào. Nếu trước đây có, hãy khôi phục phieukin.sqlite từ bản sao lưu; PhieuKin chỉ tạo cơ sở dữ liệu khi tạo thư mục làm việc, và không có thay đổi nào.",
+        "{0}: it holds no workspace. If it did, restore the workspace from its backup into a new folder; PhieuKin creates a database only when a workspace is created, and nothing was changed.":
+            "{0}: tại đây không có thư mục làm việc nào. Nếu trước đây có, hãy khôi phục thư mục làm việc từ bản sao lưu vào một thư mục mới; PhieuKin chỉ tạo cơ sở dữ liệu khi tạo thư mục làm việc, và không có thay đổi nào.",
         "{0}: it names a round manifest, but the round has none (it was removed)":
             "{0}: đầu cây ghi một bản kê vòng, nhưng vòng không có bản kê nào (đã bị xóa)",
         "{0}: it signs {1} {2} serial hashes, but the {3} stored ones differ from them (serial hashes were added, removed or changed)":

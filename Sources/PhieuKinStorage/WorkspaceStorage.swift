@@ -85,6 +85,10 @@ public protocol WorkspaceStorage: Sendable {
     // MARK: Electronic ballots (docs/WEB.md)
     /// Whether a serial or access-code hash was issued for a round, and used: two keyed lookups.
     func serialStatus(roundID: RoundID, hash: SerialHash) throws -> (issued: Bool, used: Bool)
+    /// A consistent copy of the whole storage as of one commit, in the store's own format (for
+    /// SQLite, a database file), for `phieukin backup`: taken while others write, and holding
+    /// every commit acknowledged before it began.
+    func backupSnapshot() throws -> [UInt8]
     /// The rounds that issued a serial hash, by id: a sheet keyed into the wrong round is named
     /// as another round's (issue 19) instead of "never issued".
     func roundsIssuing(_ hash: SerialHash) throws -> [RoundID]

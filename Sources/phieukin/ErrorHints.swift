@@ -89,6 +89,8 @@ enum ErrorHints {
                 + "phieukin rejects accept|discard --round \(round) --reason \"…\" ID"
         case .discardReject(let round, let id):
             return "phieukin rejects discard --round \(round) --reason \"…\" \(id.map(String.init) ?? "ID")"
+        case .restoreBackup:
+            return "phieukin restore BACKUP-FILE --to NEW-FOLDER"
         case .acceptRejectWithSerial(let round, let id):
             return
                 "phieukin rejects accept --round \(round) --serial SERIAL --reason \"…\" \(id.map(String.init) ?? "ID")"

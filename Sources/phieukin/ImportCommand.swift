@@ -213,19 +213,29 @@ struct VerifyCommand: ParsableCommand {
         if json {
             try printJSON(report)
         } else {
-            for r in report.rounds {
-                say(
-                    "\(r.round) (\(stateWord(r.state))): \(counted(r.leaves, "ballot")), \(counted(r.batches, "batch", "batches")), \(counted(r.treeHeads, "tree head")), "
-                        + "issued \(r.issued), used \(r.used), quarantine \(r.rejectsPending) pending / \(r.rejectsAccepted) accepted / \(r.rejectsDiscarded) discarded"
-                )
-            }
+            Self.printRounds(report)
             if let expected = expectRoot.flatMap(AuditBundle.root(fromPaper:)), report.ok {
                 say("The close root matches the one read from paper: \(AuditBundle.groupedRoot(expected)).")
             }
-            for problem in report.problems { say("PROBLEM: \(problem)") }
-            say(report.ok ? "OK: every check passed." : "FAILED: \(counted(report.problems.count, "problem")).")
+            Self.printVerdict(report)
         }
         if !report.ok { throw ExitCode(3) }
+    }
+
+    /// One line per round: state and counts.
+    static func printRounds(_ report: VerificationReport) {
+        for r in report.rounds {
+            say(
+                "\(r.round) (\(stateWord(r.state))): \(counted(r.leaves, "ballot")), \(counted(r.batches, "batch", "batches")), \(counted(r.treeHeads, "tree head")), "
+                    + "issued \(r.issued), used \(r.used), quarantine \(r.rejectsPending) pending / \(r.rejectsAccepted) accepted / \(r.rejectsDiscarded) discarded"
+            )
+        }
+    }
+
+    /// Each problem, then OK or FAILED.
+    static func printVerdict(_ report: VerificationReport) {
+        for problem in report.problems { say("PROBLEM: \(problem)") }
+        say(report.ok ? "OK: every check passed." : "FAILED: \(counted(report.problems.count, "problem")).")
     }
 }
 

@@ -23,7 +23,7 @@ struct PhieuKinCommand: ParsableCommand {
             BallotsCommand.self, ImportCommand.self, RejectsCommand.self, VerifyCommand.self, AuditCommand.self,
             ReceiptCommand.self,
             TallyCommand.self, FlagsCommand.self, ReportCommand.self, KioskCommand.self, ScanCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
 

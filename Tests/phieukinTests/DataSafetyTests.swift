@@ -202,7 +202,9 @@ struct DataSafetyTests {
             #expect(!result.stdout.contains("OK"))
             #expect(result.stderr.contains("is empty (0 bytes)"), "\(result.stderr)")
             #expect(result.stderr.contains("keys of 3 rounds"), "\(result.stderr)")
-            #expect(result.stderr.contains("Restore phieukin.sqlite from a backup"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains("Restore the workspace from its backup into a new folder")
+                    && result.stderr.contains("phieukin restore BACKUP-FILE --to NEW-FOLDER"), "\(result.stderr)")
         }
         #expect(Self.fm.contents(atPath: database)?.count == 0, "the empty file was not turned into a new database")
         #expect(!Self.fm.fileExists(atPath: database + "-wal"))
@@ -223,7 +225,8 @@ struct DataSafetyTests {
         #expect(!Self.fm.fileExists(atPath: database))
         let reinit = try cli.run(["init"])
         #expect(
-            reinit.status == 1 && reinit.stderr.contains("restore phieukin.sqlite from a backup"), "\(reinit.stderr)")
+            reinit.status == 1 && reinit.stderr.contains("restore the workspace from its backup into a new folder"),
+            "\(reinit.stderr)")
         #expect(!Self.fm.fileExists(atPath: database))
     }
 

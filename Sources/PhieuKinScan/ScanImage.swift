@@ -55,9 +55,25 @@ extension ScanEngine {
         }
         let magic = (try? handle.read(upToCount: 5)) ?? Data()
         try? handle.close()
-        if magic.elementsEqual("%PDF-".utf8) { return try pdfPages(path) }
+        if magic.elementsEqual("%PDF-".utf8) {
+            if let pages = embeddedPages(path) { return pages }
+            return try pdfPages(path)
+        }
         guard let images = LeptonicaDecoder.images(path: path), !images.isEmpty else {
             throw .unreadableFile(path: path, reason: "not a PNG, JPEG, TIFF or PDF image, or damaged")
+        }
+        return images
+    }
+
+    /// A scanner's PDF whose every page is one JPEG: the JPEGs decoded in memory, without
+    /// rasterising (PDFImages.swift). Nil for any other PDF.
+    static func embeddedPages(_ path: String) -> [ScanImage]? {
+        guard let data = FileManager.default.contents(atPath: path), let jpegs = PDFImages.jpegPages([UInt8](data))
+        else { return nil }
+        var images: [ScanImage] = []
+        for jpeg in jpegs {
+            guard let image = LeptonicaDecoder.image(encoded: jpeg) else { return nil }
+            images.append(image)
         }
         return images
     }

@@ -1176,6 +1176,8 @@ public enum MessageCatalogue {
             "phiếu thuộc vòng {0}, không phải vòng {1}",
         "the ballot log of round {0} does not verify, so no audit bundle was written: {1}.":
             "sổ phiếu của vòng {0} không qua được kiểm tra nên không ghi gói kiểm toán nào: {1}.",
+        "the ballot was sealed to another round's key":
+            "phiếu được niêm phong bằng khóa của một vòng khác",
         "the ballots":
             "tệp phiếu",
         "the ballots were printed but not moved into place: {0} Its serials are issued; use that file.":
@@ -1224,6 +1226,8 @@ public enum MessageCatalogue {
             "các cảnh báo khác nhau",
         "the folder {0} does not exist; create it first. Nothing was written.":
             "thư mục {0} không tồn tại; hãy tạo thư mục trước. Không có gì được ghi.",
+        "the inbox of round {0} holds a sealed ballot twice, or one already in its log; nothing was appended. Run phieukin verify.":
+            "hộp chờ của vòng {0} chứa một phiếu đã niêm phong hai lần, hoặc một phiếu đã có trong sổ; không có gì được ghi thêm. Hãy chạy phieukin verify.",
         "the key-file passphrase must be 1…1024 bytes":
             "mật khẩu của tệp khóa phải dài 1…1024 byte",
         "the keying template":
@@ -1350,6 +1354,8 @@ public enum MessageCatalogue {
             "không có tờ phiếu nào để in",
         "this AES-256-GCM key has sealed 2^32 messages; rotate to a new key":
             "khóa AES-256-GCM này đã niêm phong 2^32 thông điệp; hãy chuyển sang khóa mới",
+        "this sealed ballot was cast already":
+            "phiếu đã niêm phong này đã được bỏ rồi",
         "this workspace's agency key is passphrase-protected, so the round's tally key must be too: encrypted with the agency passphrase, or with a passphrase for this round. The tally will need the same passphrase.":
             "khóa của cơ quan trong thư mục làm việc này được bảo vệ bằng mật khẩu, nên khóa kiểm phiếu của vòng cũng phải như vậy: được mã hóa bằng mật khẩu của cơ quan, hoặc bằng mật khẩu riêng cho vòng này. Khi kiểm phiếu sẽ cần đúng mật khẩu đó.",
         "tree head {0} in {1} is not signed by the bundle's agency key.":

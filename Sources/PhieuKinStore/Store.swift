@@ -187,6 +187,9 @@ public final class Store: WorkspaceStorage, @unchecked Sendable {
         migrator.registerMigration("v3-round-manifest") { db in
             try Schema.addRoundManifest(db)
         }
+        migrator.registerMigration("v4-electronic-boxes") { db in
+            try Schema.electronicBoxes(db)
+        }
         return migrator
     }
 

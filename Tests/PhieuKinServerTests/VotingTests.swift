@@ -44,8 +44,13 @@ struct VotingTests {
                 #expect(response.object["receipt"] as? String == receipt(of: box))
                 #expect(response.object["duplicate"] == nil)
             }
-            // The same code again: refused, whether looked up or cast (a replay of the same box too).
-            try await client.execute(uri: "/api/ballots", method: .post, headers: jsonHeaders, body: cast) { response in
+            // The same code again with another box: refused, whether looked up or cast.
+            let another = try PhieuKinServerTests.seal(
+                try ballotBytes(round: f.round.rawValue, survey: "quarterly-7", answers: ["A1.dao-duc": "x"]),
+                definition: definition)
+            let recast = json(["code": code, "round": f.round.rawValue, "sealed": Data(another).base64EncodedString()])
+            try await client.execute(uri: "/api/ballots", method: .post, headers: jsonHeaders, body: recast) {
+                response in
                 #expect(response.status == .conflict)
                 #expect(response.object["error"] as? String == "code-used")
                 #expect(
@@ -187,30 +192,39 @@ struct VotingTests {
         }
     }
 
-    /// The timer appends what waits, as the policy says, and logs the count — not the ballots.
-    @Test func theInboxTimerAppendsWaitingBallots() async throws {
-        let f = try ServerFixture.make(codes: 1)
-        let logs = LogCollector()
+    /// The server never appends: ballots wait in the inbox while the round is open, however many
+    /// and however long, and `round close` appends them all as one batch.
+    @Test func ballotsWaitInTheInboxUntilTheRoundCloses() async throws {
+        let f = try ServerFixture.make(codes: 3)
         var options = ServerOptions.testing()
-        options.appendEvery = .milliseconds(50)
-        options.inboxPolicy = InboxPolicy(batchSize: 100, intervalSeconds: 0, minimumTimedBatch: 1)
-        let app = makeApp(f.workspace, options, logger: logs.logger)
+        options.reportEvery = .milliseconds(20)
+        let app = makeApp(f.workspace, options)
         try await app.test(.router) { client in
             let definition = try await client.execute(
                 uri: "/api/code", method: .post, headers: jsonHeaders, body: json(["code": f.codes[0]])
             ) { $0.object }
-            let box = try PhieuKinServerTests.seal(
-                try ballotBytes(round: f.round.rawValue, survey: "quarterly-7", answers: [:]), definition: definition)
-            try await client.execute(
-                uri: "/api/ballots", method: .post, headers: jsonHeaders,
-                body: json(["code": f.codes[0], "round": f.round.rawValue, "sealed": Data(box).base64EncodedString()])
-            ) { #expect($0.status == .created) }
-            for _ in 0..<100 where !logs.all.contains(where: { $0.contains("appended") }) {
-                try await Task.sleep(for: .milliseconds(50))
+            for code in f.codes {
+                let box = try PhieuKinServerTests.seal(
+                    try ballotBytes(round: f.round.rawValue, survey: "quarterly-7", answers: [:]),
+                    definition: definition)
+                try await client.execute(
+                    uri: "/api/ballots", method: .post, headers: jsonHeaders,
+                    body: json(["code": code, "round": f.round.rawValue, "sealed": Data(box).base64EncodedString()])
+                ) { #expect($0.status == .created) }
             }
+            // Many reporter ticks later, still nothing in the log.
+            try await Task.sleep(for: .milliseconds(200))
         }
-        #expect(logs.all.contains { $0.contains("appended 1 e-ballots to round \(f.round.rawValue)") })
-        #expect(try f.workspace.audit.verify(roundID: f.round).rounds.first?.leaves == 1)
+        let open = try f.workspace.store.ballotLogSnapshot(roundID: f.round)
+        #expect(open.leaves.isEmpty && open.batches.isEmpty && open.treeHeads.isEmpty)
+        #expect(open.inboxCount == 3)
+        _ = try f.workspace.rounds.closeRound(roundID: f.round, passphrase: nil)
+        let closed = try f.workspace.store.ballotLogSnapshot(roundID: f.round)
+        #expect(closed.leaves.count == 3 && closed.batches.count == 1 && closed.inboxCount == 0)
+        #expect(
+            closed.treeHeads.map { String(decoding: $0.body, as: UTF8.self).contains("\"kind\":\"electronic\"") } == [
+                true, false,
+            ])
     }
 
     /// 100 parallel casts with one code, each a different box: exactly one is accepted.
@@ -242,7 +256,7 @@ struct VotingTests {
             #expect(statuses.filter { $0 == 201 }.count == 1)
             #expect(statuses.filter { $0 == 409 }.count == 99)
         }
-        try f.workspace.electronic.appendInbox(roundID: f.round, force: true, policy: InboxPolicy())
+        _ = try f.workspace.rounds.closeRound(roundID: f.round, passphrase: nil)
         #expect(try f.workspace.audit.verify(roundID: f.round).rounds.first?.leaves == 1)
     }
 }

@@ -62,6 +62,8 @@ public enum MessageCatalogue {
             "--serials nhận giá trị numbered hoặc none.",
         "--spss writes a file beside the CSV: give --out FILE.csv.":
             "--spss ghi một tệp cạnh tệp CSV: cho --out TEP.csv.",
+        "--trusted-proxy takes an IP address, for example 127.0.0.1 or ::1.":
+            "--trusted-proxy nhận một địa chỉ IP, ví dụ 127.0.0.1 hoặc ::1.",
         ". {0} definition file was refused: ":
             ". {0} tệp định nghĩa mẫu phiếu bị từ chối: ",
         ". {0} definition files were refused: ":
@@ -74,6 +76,8 @@ public enum MessageCatalogue {
             "Mảnh khóa của tổ kiểm phiếu: tệp mảnh khóa của một thành viên (nằm ngoài thư mục làm việc); lặp lại đúng N lần.",
         "A committee's shares: the folder (outside the workspace, e.g. a USB stick) to write the N share files to.":
             "Mảnh khóa của tổ kiểm phiếu: thư mục (nằm ngoài thư mục làm việc, ví dụ USB) để ghi N tệp mảnh khóa.",
+        "A reverse proxy whose X-Forwarded-For is believed (its IP address; repeat for several). Default: none.":
+            "Một máy chủ proxy ngược được tin tiêu đề X-Forwarded-For (địa chỉ IP của nó; lặp lại tùy chọn cho nhiều máy). Mặc định: không có.",
         "A second, independent keying of the same paper ballots; only ballots both keyings agree on are accepted.":
             "Lần nhập liệu thứ hai, độc lập, cho cùng các phiếu giấy đó; chỉ chấp nhận các phiếu mà hai lần nhập liệu trùng khớp.",
         "A tallied round's report: flagged officials first, then the unit summary and remarks.":

@@ -70,7 +70,7 @@ struct API {
     )
         async throws -> Response
     {
-        let key = context.clientKey(request)
+        let key = context.clientKey(request, trusting: state.options.trustedProxies)
         if let wait = state.limiter.retryAfter(key) { throw APIError(.tooManyAttempts, retryAfter: wait) }
         do {
             return try await body()

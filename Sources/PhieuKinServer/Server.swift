@@ -21,8 +21,15 @@ public enum PhieuKinServer {
         let state = ServerState(workspace: workspace, options: options)
         let router = buildRouter(state: state)
         let host = options.host
+        let readTimeout = TimeAmount(options.readTimeout)
         return Application(
             router: router,
+            // A connection that sends no request (or not its head) within the idle timeout is
+            // closed, and so is one whose request does not arrive whole within the read timeout.
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [RequestReadTimeout(timeout: readTimeout)],
+                    idleTimeout: TimeAmount(options.idleTimeout))),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             services: [RefusalReporter(state: state, logger: logger)],
             onServerRunning: { channel in
@@ -89,11 +96,20 @@ public struct ServerOptions: Sendable {
     /// Wrong codes (or kiosk tokens) one client may send within `attemptWindowSeconds`.
     public var attemptLimit: Int
     public var attemptWindowSeconds: Int
+    /// A connection with no request under way (or whose request has not sent its head) for this
+    /// long is closed.
+    public var idleTimeout: Duration
+    /// A request must arrive whole (head to end of body) within this, or its connection is closed.
+    public var readTimeout: Duration
+    /// Reverse proxies whose `X-Forwarded-For` is believed (IP addresses, normalised); from any
+    /// other peer, the header is ignored. None by default.
+    public var trustedProxies: Set<String>
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, behindTLS: Bool = false,
         reportEvery: Duration = .seconds(60), attemptLimit: Int = 20,
-        attemptWindowSeconds: Int = 600
+        attemptWindowSeconds: Int = 600, idleTimeout: Duration = .seconds(30), readTimeout: Duration = .seconds(30),
+        trustedProxies: [String] = []
     ) {
         self.host = host
         self.port = port
@@ -102,6 +118,21 @@ public struct ServerOptions: Sendable {
         self.reportEvery = reportEvery
         self.attemptLimit = attemptLimit
         self.attemptWindowSeconds = attemptWindowSeconds
+        self.idleTimeout = idleTimeout
+        self.readTimeout = readTimeout
+        self.trustedProxies = Set(trustedProxies.compactMap(Self.normalizedAddress))
+    }
+
+    /// An IP address as the server compares peers (`::ffff:a.b.c.d` as `a.b.c.d`), or nil when
+    /// `text` is not an IPv4 or IPv6 address.
+    public static func normalizedAddress(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let address = try? SocketAddress(ipAddress: trimmed, port: 0), let ip = address.ipAddress else {
+            return nil
+        }
+        let lowered = ip.lowercased()
+        if lowered.hasPrefix("::ffff:"), !lowered.dropFirst(7).contains(":") { return String(lowered.dropFirst(7)) }
+        return lowered
     }
 
     /// Parses `--listen HOST:PORT` (`[::1]:8080` for IPv6).

@@ -32,9 +32,19 @@ struct ServeCommand: ParsableCommand {
         help: ArgumentHelp(tr("File holding the agency signing key's passphrase (batches of e-ballots are signed).")))
     var passphraseFile: String?
 
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: ArgumentHelp(
+            tr("A reverse proxy whose X-Forwarded-For is believed (its IP address; repeat for several). Default: none.")
+        ))
+    var trustedProxies: [String] = []
+
     func validate() throws {
         guard ServerOptions.parseListen(listen) != nil else {
             throw ValidationError(tr("--listen takes HOST:PORT, for example 127.0.0.1:8080."))
+        }
+        for proxy in trustedProxies where ServerOptions.normalizedAddress(proxy) == nil {
+            throw ValidationError(tr("--trusted-proxy takes an IP address, for example 127.0.0.1 or ::1."))
         }
         if let publicURL {
             guard let url = URL(string: publicURL), let scheme = url.scheme, ["http", "https"].contains(scheme),
@@ -58,7 +68,8 @@ struct ServeCommand: ParsableCommand {
         }
         try PhieuKinServer.serve(
             workspace: workspace,
-            options: ServerOptions(host: host, port: port, publicURL: publicURL, behindTLS: behindTLS)
+            options: ServerOptions(
+                host: host, port: port, publicURL: publicURL, behindTLS: behindTLS, trustedProxies: trustedProxies)
         ) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }

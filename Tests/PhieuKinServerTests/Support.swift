@@ -125,10 +125,13 @@ final class LogCollector: @unchecked Sendable {
 
 extension ServerOptions {
     /// Test options: a fast brake, no timer ticks during a test.
-    static func testing(attemptLimit: Int = 5, behindTLS: Bool = false, host: String = "127.0.0.1") -> ServerOptions {
+    static func testing(
+        attemptLimit: Int = 5, behindTLS: Bool = false, host: String = "127.0.0.1", trustedProxies: [String] = []
+    ) -> ServerOptions {
         ServerOptions(
             host: host, port: 0, publicURL: "https://phieu.example.gov.vn", behindTLS: behindTLS,
-            reportEvery: .seconds(3600), attemptLimit: attemptLimit, attemptWindowSeconds: 600)
+            reportEvery: .seconds(3600), attemptLimit: attemptLimit, attemptWindowSeconds: 600,
+            trustedProxies: trustedProxies)
     }
 }
 

@@ -171,10 +171,12 @@ struct VotingTests {
         for group in groups { #expect(!text.contains(group), "the log holds part of a code") }
     }
 
-    /// Behind a reverse proxy on loopback, the brake keys on the forwarded client, not the proxy.
-    @Test func theBrakeKeysOnTheForwardedClientBehindALoopbackProxy() async throws {
+    /// Behind a reverse proxy named with `--trusted-proxy`, the brake keys on the forwarded client,
+    /// not the proxy.
+    @Test func theBrakeKeysOnTheForwardedClientBehindATrustedProxy() async throws {
         let f = try ServerFixture.make(codes: 1)
-        let app = makeApp(f.workspace, .testing(attemptLimit: 2, host: "localhost"))
+        let app = makeApp(
+            f.workspace, .testing(attemptLimit: 2, host: "localhost", trustedProxies: ["127.0.0.1", "::1"]))
         try await app.test(.live) { client in
             func lookUp(_ code: String, from address: String) async throws -> Int {
                 try await client.execute(
@@ -190,6 +192,41 @@ struct VotingTests {
             let statuses: [Int] = [first, second, braked, other]
             #expect(statuses == [404, 404, 429, 200])
         }
+    }
+
+    /// With no proxy named (the default), a rotating `X-Forwarded-For` — even from loopback — is
+    /// ignored: the brake keys on the peer, so changing the header escapes nothing.
+    @Test func aRotatingForwardedForIsBrakedWithoutATrustedProxy() async throws {
+        let f = try ServerFixture.make(codes: 1)
+        let app = makeApp(f.workspace, .testing(attemptLimit: 2, host: "localhost"))
+        let statuses = try await app.test(.live) { client in
+            var statuses: [Int] = []
+            for n in 0..<4 {
+                let code = n < 3 ? "AAAA-AAAA-AAAA-AAA\(n)" : f.codes[0]
+                statuses.append(
+                    try await client.execute(
+                        uri: "/api/code", method: .post,
+                        headers: [.contentType: "application/json", FieldName.forwardedFor: "198.51.100.\(n)"],
+                        body: json(["code": code])
+                    ) { Int($0.status.code) })
+            }
+            return statuses
+        }
+        #expect(statuses == [404, 404, 429, 429])
+    }
+
+    @Test func theForwardedClientIsTheLastHopNotATrustedProxy() {
+        let trusted: Set<String> = ["10.0.0.2", "127.0.0.1"]
+        let client = { (peer: String?, forwarded: String?) in
+            ServerContext.client(peer: peer, forwarded: forwarded, trusted: trusted)
+        }
+        #expect(client("127.0.0.1", "203.0.113.9") == "203.0.113.9")
+        #expect(client("::ffff:127.0.0.1", "198.51.100.1, 203.0.113.9, 10.0.0.2") == "203.0.113.9")
+        #expect(client("192.0.2.7", "203.0.113.9") == "192.0.2.7")
+        #expect(client("127.0.0.1", nil) == "127.0.0.1")
+        #expect(client("127.0.0.1", " , ") == "127.0.0.1")
+        #expect(ServerOptions.normalizedAddress("not an address") == nil)
+        #expect(ServerOptions.normalizedAddress("::FFFF:127.0.0.1") == "127.0.0.1")
     }
 
     /// The server never appends: ballots wait in the inbox while the round is open, however many

@@ -333,7 +333,7 @@ extension WorkspaceService {
             guard seen.insert(ephemeral).inserted, try !log.hasElectronicLeaf(ephemeral: ephemeral) else {
                 throw PhieuKinError.tampered(
                     "the inbox of round \(roundID) holds a sealed ballot twice, or one already in its log; "
-                        + "nothing was appended. Run phieukin verify.")
+                        + "nothing was appended.")
             }
         }
         let seq = try log.nextBatchSeq()

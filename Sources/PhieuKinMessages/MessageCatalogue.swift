@@ -1230,8 +1230,8 @@ public enum MessageCatalogue {
             "các cảnh báo khác nhau",
         "the folder {0} does not exist; create it first. Nothing was written.":
             "thư mục {0} không tồn tại; hãy tạo thư mục trước. Không có gì được ghi.",
-        "the inbox of round {0} holds a sealed ballot twice, or one already in its log; nothing was appended. Run phieukin verify.":
-            "hộp chờ của vòng {0} chứa một phiếu đã niêm phong hai lần, hoặc một phiếu đã có trong sổ; không có gì được ghi thêm. Hãy chạy phieukin verify.",
+        "the inbox of round {0} holds a sealed ballot twice, or one already in its log; nothing was appended.":
+            "hộp chờ của vòng {0} chứa một phiếu đã niêm phong hai lần, hoặc một phiếu đã có trong sổ; không có gì được ghi thêm.",
         "the key-file passphrase must be 1…1024 bytes":
             "mật khẩu của tệp khóa phải dài 1…1024 byte",
         "the keying template":

@@ -383,6 +383,50 @@ struct ElectronicTests {
         #expect(try workspace.audit.verify().ok)
     }
 
+    /// A workspace made before issue 19 (its kiosk days keep `firstAt`, the exact time of each
+    /// desk's first rating) is migrated when opened: the time is gone, the counts stay.
+    @Test("v4-electronic-boxes drops the time of a desk's first rating and keeps its counts")
+    func kioskDaysLoseTheirTime() async throws {
+        let fixture = try ImportFixture.make(ballots: 20, survey: "one-stop-desk", numbered: false)
+        let service = fixture.workspace.electronic
+        let kiosk = try service.enrolKiosk(
+            token: try service.issueKioskEnrolment(roundID: fixture.round, desk: "Quầy 1"))
+        let definition = try service.kioskBallot(kioskToken: kiosk.kioskToken, language: .vi)
+        let ballot = Ballot(surveyID: "one-stop-desk", roundID: fixture.round, answers: ["danh-gia": "1"])
+        _ = try await service.castFromKiosk(
+            kioskToken: kiosk.kioskToken, submissionID: Hex.encode(SecureRandom.bytes(16)),
+            sealed: try ElectronicFixture.seal(BallotCodec.encode(ballot), for: definition))
+        let database = fixture.dir + "/phieukin.sqlite"
+        let columns = """
+            print(c.execute("SELECT group_concat(name) FROM pragma_table_info(?)", ("kioskDay",)).fetchone()[0])
+            """
+        // Back to the v3 schema, as an older PhieuKin left it.
+        let downgrade = try ExternalTool.run(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import sqlite3, sys
+                c = sqlite3.connect(sys.argv[1])
+                c.executescript(\"\"\"
+                  DROP INDEX inbox_by_ephemeral; DROP INDEX leaf_by_ephemeral;
+                  ALTER TABLE kioskDay ADD COLUMN firstAt DOUBLE NOT NULL DEFAULT 0;
+                  UPDATE kioskDay SET firstAt = 1795000123.25;
+                  DELETE FROM grdb_migrations WHERE identifier = 'v4-electronic-boxes';
+                \"\"\")
+                c.commit()
+                \(columns)
+                """,
+                database,
+            ])
+        #expect(downgrade.stdout == "kioskID,day,count,firstAt\n", "\(downgrade.stderr)")
+        let reopened = try Workspace(root: fixture.dir)
+        #expect(try reopened.electronic.kioskCounts(roundID: fixture.round).map(\.total) == [1])
+        let after = try ExternalTool.run(
+            "/usr/bin/python3", ["-c", "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\n" + columns, database])
+        #expect(after.stdout == "kioskID,day,count\n", "\(after.stderr)")
+    }
+
     @Test("the daily cap is the round's")
     func dailyCap() async throws {
         let dir = try TemporaryFiles.directory("cap").path

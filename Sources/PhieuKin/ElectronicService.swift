@@ -25,12 +25,6 @@ public struct ElectronicService: WorkspaceService {
     public static let maxSealedBytes = 32 * 1024
     static let minSealedBytes = SealedBox.overhead + 40
 
-    /// Opens the agency's signing key now (a server does this at start, so a wrong passphrase
-    /// fails at once and `round close` can sign without asking).
-    public func openSigningKey(passphrase: [UInt8]?) throws {
-        _ = try agencySigningKey(passphrase: passphrase)
-    }
-
     // MARK: Codes
 
     /// The ballot a code opens (`CastError.unknownCode`, `.codeUsed`, `.roundClosed`).

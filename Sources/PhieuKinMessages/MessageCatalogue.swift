@@ -56,6 +56,8 @@ public enum MessageCatalogue {
             "--mark nhận giá trị dạng question=code (câu hỏi=mã đánh dấu)",
         "--member \"{0}\" has no name: give \"Name, role\", e.g. \"Nguyễn Văn A, Trưởng ban\".":
             "--member \"{0}\" không có họ tên: ghi \"Họ và tên, chức danh\", ví dụ \"Nguyễn Văn A, Trưởng ban\".",
+        "--passphrase-file is ignored: the server signs nothing; give it to round close instead.":
+            "--passphrase-file bị bỏ qua: máy chủ không ký gì; hãy đưa nó cho lệnh round close.",
         "--public-url is https but --behind-tls is not set: pages will not carry Strict-Transport-Security.":
             "--public-url là địa chỉ https nhưng chưa đặt --behind-tls: các trang sẽ không có tiêu đề Strict-Transport-Security.",
         "--serials takes numbered or none.":
@@ -168,8 +170,6 @@ public enum MessageCatalogue {
             "KHÔNG ĐẠT: {0}.",
         "Fewer ballots than the quorum of the people summoned: the vote is inconclusive and its result is not valid.":
             "Số phiếu ít hơn số người tối thiểu so với số người được triệu tập: cuộc bỏ phiếu không đủ điều kiện kết luận và kết quả không có giá trị.",
-        "File holding the agency signing key's passphrase (batches of e-ballots are signed).":
-            "Tệp chứa mật khẩu khóa ký của cơ quan (các lô phiếu điện tử được ký).",
         "File holding the agency signing key's passphrase (signs the results log; also opens a 1-of-1 tally key encrypted with it when no --passphrase-file is given).":
             "Tệp chứa mật khẩu khóa ký của cơ quan (dùng để ký sổ kết quả; đồng thời mở khóa kiểm phiếu 1 trên 1 được mã hóa bằng mật khẩu này khi không chỉ định --passphrase-file).",
         "File holding the agency signing key's passphrase (the decision is signed).":
@@ -252,6 +252,8 @@ public enum MessageCatalogue {
             "Vòng {0} không có phiếu bị giữ lại.",
         "No scanned sheet of round {0} is waiting for a decision.":
             "Vòng {0} không có tờ phiếu đã quét nào đang chờ xử lý.",
+        "Not needed any more: the server signs nothing (round close appends and signs the e-ballots). Ignored.":
+            "Không còn cần: máy chủ không ký gì (lệnh round close ghi và ký các phiếu điện tử). Bị bỏ qua.",
         "Not used: no accepted ballot of round {0} carries this serial or code.":
             "Chưa dùng: không có phiếu nào được chấp nhận trong vòng {0} mang số sê-ri hoặc mã này.",
         "Nothing to import: the files hold no ballots.":

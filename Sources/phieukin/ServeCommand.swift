@@ -29,7 +29,9 @@ struct ServeCommand: ParsableCommand {
     var behindTLS = false
 
     @Option(
-        help: ArgumentHelp(tr("File holding the agency signing key's passphrase (batches of e-ballots are signed).")))
+        help: ArgumentHelp(
+            tr("Not needed any more: the server signs nothing (round close appends and signs the e-ballots). Ignored."))
+    )
     var passphraseFile: String?
 
     @Option(
@@ -59,8 +61,11 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let workspace = try options.open()
         let (host, port) = ServerOptions.parseListen(listen)!
-        // The signing key is opened now: a wrong passphrase fails here, not at the first batch.
-        try workspace.electronic.openSigningKey(passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
+        // The server never signs (the inbox is appended by `round close`), so it never holds the
+        // agency's signing key.
+        if passphraseFile != nil {
+            warn("--passphrase-file is ignored: the server signs nothing; give it to round close instead.")
+        }
         if let publicURL { try workspace.electronic.setPublicURL(publicURL) }
         let publicURL = try workspace.electronic.publicURL()
         if !behindTLS, publicURL?.hasPrefix("https://") == true {

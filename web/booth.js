@@ -105,6 +105,10 @@
   const alertBox = $("alert");
   let ballot = null; // the definition from POST /api/code
   let code = ""; // the code as typed, kept only in this page's memory
+  // The last box sent and the ballot bytes it seals, kept in memory until the server answers: a
+  // retry after a lost answer (network, server restart) resends the very same box, which the
+  // server answers with the same receipt instead of "code already used" (docs/WEB.md).
+  let sent = null;
   let busy = false;
 
   function showAlert(text) {
@@ -344,7 +348,13 @@
     let expected;
     try {
       const bytes = S.ballotBytes(ballot.round, ballot.survey, answers(), remarkText());
-      box = await S.seal(bytes, ballot.seal.public_key, ballot.seal.context);
+      const text = S.bytesToHex(bytes);
+      if (sent && sent.code === code && sent.text === text) {
+        box = sent.box;
+      } else {
+        box = await S.seal(bytes, ballot.seal.public_key, ballot.seal.context);
+        sent = { code: code, text: text, box: box };
+      }
       expected = await S.receipt(box);
     } catch (e) {
       setBusy(false);
@@ -353,15 +363,22 @@
     }
     let result;
     try {
-      result = await P.post("/api/ballots", { code: code, round: ballot.round, sealed: S.base64(box) });
+      result = await P.post("/api/ballots", {
+        code: code,
+        round: ballot.round,
+        sealed: S.base64(box),
+        key: ballot.seal.public_key,
+      });
     } catch (e) {
       result = null;
     }
     setBusy(false);
-    if (!result || result.status !== 201 || !result.body) {
+    // 201: recorded; 200: recorded before (this very box, resent after a lost answer).
+    if (!result || (result.status !== 201 && result.status !== 200) || !result.body) {
       showAlert(errorText(result));
       return;
     }
+    sent = null;
     code = "";
     $("code").value = "";
     document.querySelector("[data-receipt]").textContent = expected;

@@ -227,7 +227,7 @@
       const box = await S.seal(bytes, ballot.seal.public_key, ballot.seal.context);
       // The kiosk token goes with the rating: one made before a re-enrolment is still sent as
       // the kiosk (and round) it was sealed for.
-      item = { id: randomID(), sealed: S.base64(box), kiosk: enrolment.kiosk };
+      item = { id: randomID(), sealed: S.base64(box), kiosk: enrolment.kiosk, key: ballot.seal.public_key };
     } catch (e) {
       showAlert(T.sealFailed);
       locked = false;
@@ -271,7 +271,9 @@
         let result;
         try {
           const kiosk = item.kiosk || enrolment.kiosk;
-          result = await P.post("/api/kiosk/ballots", { kiosk: kiosk, id: item.id, sealed: item.sealed });
+          const payload = { kiosk: kiosk, id: item.id, sealed: item.sealed };
+          if (item.key) payload.key = item.key; // ratings queued before issue 19 name no key
+          result = await P.post("/api/kiosk/ballots", payload);
         } catch (e) {
           break; // offline: try again later
         }

@@ -6,13 +6,17 @@ import PhieuKinPrint
 import PhieuKinStorage
 
 /// Electronic ballots (docs/WEB.md): access codes looked up, sealed ballots cast and kept in the
-/// round's inbox, the inbox appended to the log in shuffled batches, kiosks enrolled and counted.
-/// The server calls nothing else for voting.
+/// round's inbox, kiosks enrolled and counted. The inbox enters the log only at `round close`, as
+/// one shuffled batch (`RoundService.closeRound`). The server calls nothing else for voting.
 ///
 /// Secrecy: the server never holds a mark (the page sealed the ballot to the round's tally key);
 /// a code is stored only as its hash, moved to "used" in the same transaction that stores the
-/// box; the inbox is keyed by random bytes; a batch is appended in a shuffled order under one
-/// signed head that carries only the date.
+/// box, and nothing links the two; the inbox is keyed by random bytes; the one electronic batch
+/// is appended at close in a shuffled order under one signed head that carries only the date, so
+/// the log says nothing about when a ballot arrived.
+///
+/// A box counts once: a sealed box is named by its ephemeral public key (fresh per sealing), and
+/// one already waiting in an inbox or appended to a log, of any round, is never taken again.
 public struct ElectronicService: WorkspaceService {
     let context: WorkspaceContext
 
@@ -20,18 +24,6 @@ public struct ElectronicService: WorkspaceService {
     /// below it); the smallest is a box around the shortest possible ballot.
     public static let maxSealedBytes = 32 * 1024
     static let minSealedBytes = SealedBox.overhead + 40
-
-    /// How accepted ballots wait before they are appended (default: `InboxPolicy()`).
-    public var inboxPolicy: InboxPolicy {
-        get { context.electronic.policy }
-        nonmutating set { context.electronic.policy = newValue }
-    }
-
-    /// Opens the agency's signing key now (a server does this at start, so a wrong passphrase
-    /// fails at once and batches can be signed later without asking).
-    public func openSigningKey(passphrase: [UInt8]?) throws {
-        _ = try agencySigningKey(passphrase: passphrase)
-    }
 
     // MARK: Codes
 
@@ -62,14 +54,20 @@ public struct ElectronicService: WorkspaceService {
     }
 
     /// Casts a sealed ballot with an access code: marks the code used and stores the box in one
-    /// transaction (grouped with other casts arriving at the same time), then appends the inbox
-    /// when a batch is full.
-    public func cast(code text: String, roundID: RoundID, sealed: [UInt8]) async throws -> CastReceipt {
+    /// transaction (grouped with other casts arriving at the same time). `sealedTo`, when the page
+    /// says which tally key it sealed to, must be the round's (`CastError.wrongKey`).
+    ///
+    /// A box already cast (in any round's inbox or log) is refused (`.alreadyCast`); the same code
+    /// with the very box it cast — a retry after a lost answer — gets its receipt again, marked
+    /// `duplicate`; a used code with any other box is `.codeUsed`.
+    public func cast(
+        code text: String, roundID: RoundID, sealed: [UInt8], sealedTo: [UInt8]? = nil
+    ) async throws -> CastReceipt {
         try Self.checkSealed(sealed)
         guard let code = AccessCode(parsing: text) else {
             throw CastError(.unknownCode, "the access code is not well-formed")
         }
-        let item = CastItem.code(roundID: roundID, hash: code.hash(roundID: roundID), box: sealed)
+        let item = CastItem.code(roundID: roundID, hash: code.hash(roundID: roundID), box: sealed, sealedTo: sealedTo)
         return try await submit(item)
     }
 
@@ -136,10 +134,11 @@ public struct ElectronicService: WorkspaceService {
         return ballot
     }
 
-    /// Casts a kiosk rating. `submissionID` (32 hex digits, random per rating, chosen by the
-    /// tablet) makes a resend idempotent.
+    /// Casts a kiosk rating. A rating is its box: a resend of a box the round holds already — under
+    /// the same `submissionID` (32 hex digits, random per rating, chosen by the tablet) or another —
+    /// is counted once and answered `duplicate`. `sealedTo` as for `cast`.
     public func castFromKiosk(
-        kioskToken: String, submissionID: String, sealed: [UInt8], now: Date = Date()
+        kioskToken: String, submissionID: String, sealed: [UInt8], sealedTo: [UInt8]? = nil, now: Date = Date()
     )
         async throws -> CastReceipt
     {
@@ -150,7 +149,7 @@ public struct ElectronicService: WorkspaceService {
         let item = CastItem.kiosk(
             tokenHash: Self.tokenHash(kioskToken, kind: "kiosk"),
             submissionHash: SHA256.hash(Array("phieukin kiosk rating v1|\(submissionID.lowercased())".utf8)),
-            box: sealed, now: now)
+            box: sealed, sealedTo: sealedTo, now: now)
         return try await submit(item)
     }
 
@@ -164,43 +163,6 @@ public struct ElectronicService: WorkspaceService {
                 desk: kiosk.desk, day: today, today: mine.first { $0.day == today }?.count ?? 0,
                 total: mine.reduce(0) { $0 + $1.count })
         }
-    }
-
-    // MARK: The inbox
-
-    /// Appends waiting ballots of `roundID` (every round with an inbox when nil) to their logs,
-    /// one shuffled batch and one signed head per round, when `force` or the policy says so:
-    /// `batchSize` are waiting, or `intervalSeconds` passed since this process last appended that
-    /// round and at least `minimumTimedBatch` wait.
-    @discardableResult
-    public func appendInbox(
-        roundID: RoundID?, force: Bool, policy: InboxPolicy, now: Date = Date()
-    ) throws
-        -> [InboxAppend]
-    {
-        var appends: [InboxAppend] = []
-        for (round, waiting) in try store.inboxCounts().sorted(by: { $0.key < $1.key }) {
-            if let roundID, round != roundID { continue }
-            let last = context.electronic.clock.lastAppend(round, default: now)
-            let due =
-                force || waiting >= policy.batchSize
-                || (now.timeIntervalSince(last) >= Double(policy.intervalSeconds)
-                    && waiting >= policy.minimumTimedBatch)
-            guard due else { continue }
-            let key = try agencySigningKey(passphrase: nil)
-            let append = try store.withBallotLog(roundID: round) { log -> InboxAppend? in
-                guard try log.round().state == .open else { return nil }
-                let boxes = try log.inboxBoxes()
-                guard force || boxes.count >= policy.minimumTimedBatch || boxes.count >= policy.batchSize,
-                    !boxes.isEmpty
-                else { return nil }
-                let head = try appendElectronicBatch(log, boxes: boxes, key: key)
-                return InboxAppend(roundID: round, ballots: boxes.count, headSeq: head.seq)
-            }
-            context.electronic.clock.appended(round, at: now)
-            if let append { appends.append(append) }
-        }
-        return appends
     }
 
     // MARK: Internals
@@ -223,24 +185,25 @@ public struct ElectronicService: WorkspaceService {
 
     func submit(_ item: CastItem) async throws -> CastReceipt {
         let service = self
-        let outcome = try await context.electronic.queue.submit(item) { items in service.commit(items) }
-        if outcome.batchFull {
-            // On the write queue too, after the casts that filled it.
-            try? await context.electronic.queue.perform {
-                try service.appendInbox(roundID: outcome.roundID, force: false, policy: context.electronic.policy)
-            }
-        }
-        return outcome.receipt
+        return try await context.electronic.queue.submit(item) { items in service.commit(items) }
     }
 
     /// One write transaction for a group of casts: each is checked and stored, or refused, in
     /// arrival order; a refused one leaves nothing (every check comes before its writes).
-    func commit(_ items: [CastItem]) -> [Result<CastOutcome, Error>] {
-        let policy = context.electronic.policy
+    func commit(_ items: [CastItem]) -> [Result<CastReceipt, Error>] {
         do {
             return try store.withElectronicIntake { tx in
                 items.map { item in
-                    Result { try accept(item, tx: tx, policy: policy) }
+                    Result {
+                        switch item {
+                        case .code(let roundID, let hash, let box, let sealedTo):
+                            try acceptCode(roundID: roundID, hash: hash, box: box, sealedTo: sealedTo, tx: tx)
+                        case .kiosk(let tokenHash, let submissionHash, let box, let sealedTo, let now):
+                            try acceptKiosk(
+                                tokenHash: tokenHash, submissionHash: submissionHash, box: box, sealedTo: sealedTo,
+                                now: now, tx: tx)
+                        }
+                    }
                 }
             }
         } catch {
@@ -248,62 +211,90 @@ public struct ElectronicService: WorkspaceService {
         }
     }
 
-    private func accept(_ item: CastItem, tx: any ElectronicIntakeWriting, policy: InboxPolicy) throws -> CastOutcome {
-        switch item {
-        case .code(let roundID, let hash, let box):
-            guard let round = try tx.round(id: roundID) else { throw CastError(.unknownRound, "no such round") }
-            guard round.state == .open else { throw CastError(.roundClosed, "the round is not open") }
-            guard round.numbered, try tx.isIssued(roundID: roundID, hash) else {
-                throw CastError(.unknownCode, "the access code was not issued for this round")
-            }
-            guard try !tx.isUsed(roundID: roundID, hash) else {
-                throw CastError(.codeUsed, "the access code was used already")
-            }
-            try tx.insertUsedSerial(roundID: roundID, hash)
-            try tx.insertInbox(roundID: roundID, key: SecureRandom.bytes(16), box: box)
-            let waiting = try tx.inboxCount(roundID: roundID)
-            return CastOutcome(
-                receipt: CastReceipt(receipt: Hex.encode(Self.leafHash(box))), roundID: roundID,
-                batchFull: waiting >= policy.batchSize)
-        case .kiosk(let tokenHash, let submissionHash, let box, let now):
-            guard let kiosk = try tx.kiosk(tokenHash: tokenHash) else {
-                throw CastError(.unknownKiosk, "the kiosk token is not valid")
-            }
-            let receipt = CastReceipt(receipt: Hex.encode(Self.leafHash(box)))
-            guard let round = try tx.round(id: kiosk.roundID), round.state == .open else {
-                throw CastError(.roundClosed, "the kiosk's round is not open")
-            }
-            if try tx.kioskSubmissionExists(kioskID: kiosk.id, hash: submissionHash) {
-                return CastOutcome(
-                    receipt: CastReceipt(receipt: receipt.receipt, duplicate: true), roundID: round.id,
-                    batchFull: false)
-            }
-            let day = CivilDate.today(now: now).description
-            let seconds = now.timeIntervalSince1970
-            var today =
-                try tx.kioskDay(kioskID: kiosk.id, day: day)
-                ?? StoredKioskDay(kioskID: kiosk.id, day: day, count: 0, firstAt: seconds)
-            guard today.count < round.kioskDailyCap else {
-                throw CastError(.kioskDailyCap, "the kiosk reached the round's daily cap")
-            }
-            // On average one rating per interval since the day's first, with a burst allowance
-            // for a queue sent after the network came back.
-            let interval = Double(max(1, round.kioskMinIntervalSeconds))
-            let burst = max(10, round.kioskDailyCap / 10)
-            let allowed = Int(max(0, seconds - today.firstAt) / interval) + burst
-            guard today.count < allowed else {
-                throw CastError(.kioskTooFast, "the kiosk is sending faster than the round allows")
-            }
-            if let cap = Self.ballotCap(round), try tx.ballotCount(roundID: round.id) >= cap {
-                throw CastError(.roundFull, "the round holds as many ballots as it was opened for")
-            }
-            try tx.insertKioskSubmission(kioskID: kiosk.id, hash: submissionHash)
-            today.count += 1
-            try tx.saveKioskDay(today)
-            try tx.insertInbox(roundID: round.id, key: SecureRandom.bytes(16), box: box)
-            let waiting = try tx.inboxCount(roundID: round.id)
-            return CastOutcome(receipt: receipt, roundID: round.id, batchFull: waiting >= policy.batchSize)
+    private func acceptCode(
+        roundID: RoundID, hash: SerialHash, box: [UInt8], sealedTo: [UInt8]?, tx: any ElectronicIntakeWriting
+    ) throws -> CastReceipt {
+        guard let round = try tx.round(id: roundID) else { throw CastError(.unknownRound, "no such round") }
+        guard round.state == .open else { throw CastError(.roundClosed, "the round is not open") }
+        guard round.numbered, try tx.isIssued(roundID: roundID, hash) else {
+            throw CastError(.unknownCode, "the access code was not issued for this round")
         }
+        try Self.checkKey(sealedTo, of: round)
+        let receipt = Hex.encode(Self.leafHash(box))
+        let held = try tx.electronicBox(ephemeral: Self.ephemeralKey(box))
+        if try tx.isUsed(roundID: roundID, hash) {
+            // A retry after a lost answer: the code is used and this very box is in its round. Only
+            // that much is checked — which code cast which box is stored nowhere (docs/WEB.md).
+            if let held, held.roundID == roundID, held.box == box {
+                return CastReceipt(receipt: receipt, duplicate: true)
+            }
+            throw CastError(.codeUsed, "the access code was used already")
+        }
+        guard held == nil else { throw CastError(.alreadyCast, "this sealed ballot was cast already") }
+        try tx.insertUsedSerial(roundID: roundID, hash)
+        try tx.insertInbox(roundID: roundID, key: SecureRandom.bytes(16), box: box)
+        return CastReceipt(receipt: receipt)
+    }
+
+    private func acceptKiosk(
+        tokenHash: [UInt8], submissionHash: [UInt8], box: [UInt8], sealedTo: [UInt8]?, now: Date,
+        tx: any ElectronicIntakeWriting
+    ) throws -> CastReceipt {
+        guard let kiosk = try tx.kiosk(tokenHash: tokenHash) else {
+            throw CastError(.unknownKiosk, "the kiosk token is not valid")
+        }
+        let receipt = Hex.encode(Self.leafHash(box))
+        guard let round = try tx.round(id: kiosk.roundID), round.state == .open else {
+            throw CastError(.roundClosed, "the kiosk's round is not open")
+        }
+        if try tx.kioskSubmissionExists(kioskID: kiosk.id, hash: submissionHash) {
+            return CastReceipt(receipt: receipt, duplicate: true)
+        }
+        try Self.checkKey(sealedTo, of: round)
+        if let held = try tx.electronicBox(ephemeral: Self.ephemeralKey(box)) {
+            // The same rating under a new id (a tablet that lost its queue's ids): counted once.
+            guard held.roundID == round.id, held.box == box else {
+                throw CastError(.alreadyCast, "this sealed ballot was cast already")
+            }
+            return CastReceipt(receipt: receipt, duplicate: true)
+        }
+        let day = CivilDate.today(now: now).description
+        var today =
+            try tx.kioskDay(kioskID: kiosk.id, day: day) ?? StoredKioskDay(kioskID: kiosk.id, day: day, count: 0)
+        guard today.count < round.kioskDailyCap else {
+            throw CastError(.kioskDailyCap, "the kiosk reached the round's daily cap")
+        }
+        // On average one rating per interval since the day's first this process took, with a burst
+        // allowance for a queue sent after the network came back. The clock is kept in memory only.
+        let pace = context.electronic.pace
+        let interval = Double(max(1, round.kioskMinIntervalSeconds))
+        let burst = max(10, round.kioskDailyCap / 10)
+        guard pace.allows(kioskID: kiosk.id, day: day, now: now, interval: interval, burst: burst) else {
+            throw CastError(.kioskTooFast, "the kiosk is sending faster than the round allows")
+        }
+        if let cap = Self.ballotCap(round), try tx.ballotCount(roundID: round.id) >= cap {
+            throw CastError(.roundFull, "the round holds as many ballots as it was opened for")
+        }
+        try tx.insertKioskSubmission(kioskID: kiosk.id, hash: submissionHash)
+        today.count += 1
+        try tx.saveKioskDay(today)
+        try tx.insertInbox(roundID: round.id, key: SecureRandom.bytes(16), box: box)
+        pace.record(kioskID: kiosk.id, day: day, now: now)
+        return CastReceipt(receipt: receipt)
+    }
+
+    /// When the page names the key it sealed to, it must be the round's tally key: a page left
+    /// open from another round (or a box copied from one) is refused at once, not found invalid
+    /// at the tally. The box itself carries no key identifier (docs/FORMAT.md, "Sealed box").
+    static func checkKey(_ sealedTo: [UInt8]?, of round: Round) throws {
+        if let sealedTo, sealedTo != round.tallyPublicKey {
+            throw CastError(.wrongKey, "the ballot was sealed to another round's key")
+        }
+    }
+
+    /// A sealed box's ephemeral public key (bytes 1…32): fresh per sealing, so it names the box.
+    static func ephemeralKey(_ box: [UInt8]) -> [UInt8] {
+        Array(box[1..<33])
     }
 
     /// The receipt: the Merkle leaf hash of the leaf the box becomes.
@@ -314,26 +305,31 @@ public struct ElectronicService: WorkspaceService {
 
 /// One cast waiting for the write queue.
 enum CastItem: Sendable {
-    case code(roundID: RoundID, hash: SerialHash, box: [UInt8])
-    case kiosk(tokenHash: [UInt8], submissionHash: [UInt8], box: [UInt8], now: Date)
-}
-
-struct CastOutcome: Sendable {
-    var receipt: CastReceipt
-    var roundID: RoundID
-    /// The round's inbox holds a full batch now.
-    var batchFull: Bool
+    case code(roundID: RoundID, hash: SerialHash, box: [UInt8], sealedTo: [UInt8]?)
+    case kiosk(tokenHash: [UInt8], submissionHash: [UInt8], box: [UInt8], sealedTo: [UInt8]?, now: Date)
 }
 
 extension WorkspaceService {
-    /// Appends `boxes` (a round's inbox) to its log as one electronic batch — a batch row without
-    /// a key, leaves `FF FF FF FF ‖ box` in a uniformly random order — empties the inbox and signs
-    /// one head of kind `electronic`, all in the caller's transaction.
+    /// Appends `boxes` (a round's whole inbox, at close) to its log as its one electronic batch — a
+    /// batch row without a key, leaves `FF FF FF FF ‖ box` in a uniformly random order — empties
+    /// the inbox and signs one head of kind `electronic`, all in the caller's transaction.
+    /// Refuses (and so the caller's transaction appends nothing) a box given twice or already in
+    /// the log: the cast refuses those, this is the second lock on the same door.
     func appendElectronicBatch(
         _ log: any BallotLogWriting, boxes: [[UInt8]], key: Ed25519PrivateKey
     ) throws
         -> SignedHead
     {
+        let roundID = try log.round().id
+        var seen = Set<[UInt8]>()
+        for box in boxes {
+            let ephemeral = ElectronicService.ephemeralKey(box)
+            guard seen.insert(ephemeral).inserted, try !log.hasElectronicLeaf(ephemeral: ephemeral) else {
+                throw PhieuKinError.tampered(
+                    "the inbox of round \(roundID) holds a sealed ballot twice, or one already in its log; "
+                        + "nothing was appended.")
+            }
+        }
         let seq = try log.nextBatchSeq()
         try log.insertBatch(seq: seq, sealedKey: [])
         var order = boxes.map(BallotLog.electronicLeaf)
@@ -349,64 +345,56 @@ extension WorkspaceService {
     }
 }
 
-/// What the electronic intake of one workspace keeps while a process runs: its write queue, the
-/// inbox clock and the inbox policy (the server sets it from its options).
-final class ElectronicState: @unchecked Sendable {
-    // @unchecked: `_policy` is only touched under `lock`; the queue and clock guard themselves.
+/// What the electronic intake of one workspace keeps while a process runs: its write queue and
+/// the kiosks' pace (in memory only).
+final class ElectronicState: Sendable {
     let queue = CastQueue()
-    let clock = InboxClock()
-    private let lock = NSLock()
-    private var _policy = InboxPolicy()
-    var policy: InboxPolicy {
-        get {
-            lock.lock()
-            defer { lock.unlock() }
-            return _policy
-        }
-        set {
-            lock.lock()
-            _policy = newValue
-            lock.unlock()
-        }
-    }
+    let pace = KioskPace()
 }
 
-/// When this process last appended each round's inbox (the timed append's clock).
-final class InboxClock: @unchecked Sendable {
-    // @unchecked: `last` is only touched under `lock`.
+/// The kiosks' pace rule, in memory: per kiosk, the time this process took its first rating of the
+/// day and how many it took since. Never stored — the store keeps per kiosk and day a count only —
+/// so it starts afresh when the server restarts (one more burst allowance at most).
+final class KioskPace: @unchecked Sendable {
+    // @unchecked: `days` is only touched under `lock`.
     private let lock = NSLock()
-    private var last: [RoundID: Date] = [:]
+    private var days: [String: (day: String, since: Date, count: Int)] = [:]
 
-    func lastAppend(_ round: RoundID, default now: Date) -> Date {
-        lock.lock()
-        defer { lock.unlock() }
-        if let date = last[round] { return date }
-        last[round] = now
-        return now
+    /// Whether one more rating fits: at most `⌊(now − first) / interval⌋ + burst` since the first.
+    func allows(kioskID: String, day: String, now: Date, interval: Double, burst: Int) -> Bool {
+        lock.withLock {
+            guard let today = days[kioskID], today.day == day else { return burst > 0 }
+            let allowed = Int(max(0, now.timeIntervalSince(today.since)) / interval) + burst
+            return today.count < allowed
+        }
     }
 
-    func appended(_ round: RoundID, at date: Date) {
-        lock.lock()
-        last[round] = date
-        lock.unlock()
+    func record(kioskID: String, day: String, now: Date) {
+        lock.withLock {
+            if let today = days[kioskID], today.day == day {
+                days[kioskID] = (day, today.since, today.count + 1)
+            } else {
+                days[kioskID] = (day, now, 1)
+            }
+        }
     }
 }
 
 /// The electronic intake's one write queue: casts arriving together are committed in one
 /// transaction (group commit: one fsync for many ballots), in arrival order, off the callers'
-/// threads; inbox appends run on the same queue.
+/// threads.
 final class CastQueue: @unchecked Sendable {
     // @unchecked: `pending` and `draining` are only touched under `lock`; the work runs on `queue`.
     private let lock = NSLock()
     private let queue = DispatchQueue(label: "phieukin.electronic-writes")
-    private var pending: [(CastItem, CheckedContinuation<CastOutcome, Error>)] = []
+    private var pending: [(CastItem, CheckedContinuation<CastReceipt, Error>)] = []
     private var draining = false
-    private var commit: (@Sendable ([CastItem]) -> [Result<CastOutcome, Error>])?
+    private var commit: (@Sendable ([CastItem]) -> [Result<CastReceipt, Error>])?
     static let maxGroup = 256
 
     func submit(
-        _ item: CastItem, commit: @escaping @Sendable ([CastItem]) -> [Result<CastOutcome, Error>]
-    ) async throws -> CastOutcome {
+        _ item: CastItem, commit: @escaping @Sendable ([CastItem]) -> [Result<CastReceipt, Error>]
+    ) async throws -> CastReceipt {
         try await withCheckedThrowingContinuation { continuation in
             lock.lock()
             pending.append((item, continuation))
@@ -415,13 +403,6 @@ final class CastQueue: @unchecked Sendable {
             draining = true
             lock.unlock()
             if start { queue.async { self.drain() } }
-        }
-    }
-
-    /// Runs `work` on the write queue.
-    func perform<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.async { continuation.resume(with: Result { try work() }) }
         }
     }
 

@@ -67,6 +67,8 @@ public struct CastError: Error, Sendable, Equatable, CustomStringConvertible, Me
         case malformedSealed = "malformed-sealed"
         case unknownCode = "unknown-code"
         case codeUsed = "code-used"
+        case alreadyCast = "already-cast"
+        case wrongKey = "wrong-key"
         case unknownRound = "unknown-round"
         case roundClosed = "round-closed"
         case unknownKiosk = "unknown-kiosk"
@@ -91,7 +93,8 @@ public struct CastError: Error, Sendable, Equatable, CustomStringConvertible, Me
 public struct CastReceipt: Sendable, Equatable, Codable {
     /// Hex of the ballot's Merkle leaf hash `SHA-256(0x00 ‖ FF FF FF FF ‖ box)` (docs/WEB.md).
     public var receipt: String
-    /// True when a kiosk re-sent a rating this server already holds (counted once).
+    /// True when this server already held the box: a kiosk's resend, or a voter's retry with the
+    /// code and the very box it cast (counted once).
     public var duplicate: Bool
     public init(receipt: String, duplicate: Bool = false) {
         self.receipt = receipt
@@ -115,28 +118,6 @@ public struct KioskCount: Sendable, Equatable, Codable {
     public var day: String
     public var today: Int
     public var total: Int
-}
-
-/// The inbox policy of electronic ballots: accepted boxes wait, with no order, until a batch of
-/// them is appended to the round's log under one signed head.
-public struct InboxPolicy: Sendable, Equatable {
-    /// Append as soon as this many are waiting.
-    public var batchSize: Int
-    /// Append what is waiting every this many seconds, when at least `minimumTimedBatch` wait.
-    public var intervalSeconds: Int
-    public var minimumTimedBatch: Int
-    public init(batchSize: Int = 32, intervalSeconds: Int = 600, minimumTimedBatch: Int = 5) {
-        self.batchSize = batchSize
-        self.intervalSeconds = intervalSeconds
-        self.minimumTimedBatch = minimumTimedBatch
-    }
-}
-
-/// One append of waiting electronic ballots to a round's log.
-public struct InboxAppend: Sendable, Equatable {
-    public var roundID: RoundID
-    public var ballots: Int
-    public var headSeq: Int
 }
 
 extension WorkspaceService {

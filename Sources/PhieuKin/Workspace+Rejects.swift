@@ -321,7 +321,8 @@ extension RoundService {
                         + "discarded before the round is closed. Nothing was changed.",
                     next: [.decideRejects(roundID: roundID)])
             }
-            // Electronic ballots still waiting are appended first, as their own batch.
+            // The round's electronic ballots enter the log only now, all of them as one shuffled
+            // batch: no batch is an arrival window (docs/FORMAT.md, "Electronic ballots").
             let waiting = try log.inboxBoxes()
             if !waiting.isEmpty { _ = try appendElectronicBatch(log, boxes: waiting, key: key) }
             let head = try signTreeHead(log, kind: "close", key: key)

@@ -166,12 +166,16 @@ public enum MessageCatalogue {
             "--mark nhận giá trị dạng question=code (câu hỏi=mã đánh dấu)",
         "--member \"{0}\" has no name: give \"Name, role\", e.g. \"Nguyễn Văn A, Trưởng ban\".":
             "--member \"{0}\" không có họ tên: ghi \"Họ và tên, chức danh\", ví dụ \"Nguyễn Văn A, Trưởng ban\".",
+        "--passphrase-file is ignored: the server signs nothing; give it to round close instead.":
+            "--passphrase-file bị bỏ qua: máy chủ không ký gì; hãy đưa nó cho lệnh round close.",
         "--public-url is https but --behind-tls is not set: pages will not carry Strict-Transport-Security.":
             "--public-url là địa chỉ https nhưng chưa đặt --behind-tls: các trang sẽ không có tiêu đề Strict-Transport-Security.",
         "--serials takes numbered or none.":
             "--serials nhận giá trị numbered hoặc none.",
         "--spss writes a file beside the CSV: give --out FILE.csv.":
             "--spss ghi một tệp cạnh tệp CSV: cho --out TEP.csv.",
+        "--trusted-proxy takes an IP address, for example 127.0.0.1 or ::1.":
+            "--trusted-proxy nhận một địa chỉ IP, ví dụ 127.0.0.1 hoặc ::1.",
         ". {0} definition file was refused: ":
             ". {0} tệp định nghĩa mẫu phiếu bị từ chối: ",
         ". {0} definition files were refused: ":
@@ -184,6 +188,8 @@ public enum MessageCatalogue {
             "Mảnh khóa của tổ kiểm phiếu: tệp mảnh khóa của một thành viên (nằm ngoài thư mục làm việc); lặp lại đúng N lần.",
         "A committee's shares: the folder (outside the workspace, e.g. a USB stick) to write the N share files to.":
             "Mảnh khóa của tổ kiểm phiếu: thư mục (nằm ngoài thư mục làm việc, ví dụ USB) để ghi N tệp mảnh khóa.",
+        "A reverse proxy whose X-Forwarded-For is believed (its IP address; repeat for several). Default: none.":
+            "Một máy chủ proxy ngược được tin tiêu đề X-Forwarded-For (địa chỉ IP của nó; lặp lại tùy chọn cho nhiều máy). Mặc định: không có.",
         "A second, independent keying of the same paper ballots; only ballots both keyings agree on are accepted.":
             "Lần nhập liệu thứ hai, độc lập, cho cùng các phiếu giấy đó; chỉ chấp nhận các phiếu mà hai lần nhập liệu trùng khớp.",
         "A tallied round's report: flagged officials first, then the unit summary and remarks.":
@@ -272,8 +278,6 @@ public enum MessageCatalogue {
             "KHÔNG ĐẠT: {0}.",
         "Fewer ballots than the quorum of the people summoned: the vote is inconclusive and its result is not valid.":
             "Số phiếu ít hơn số người tối thiểu so với số người được triệu tập: cuộc bỏ phiếu không đủ điều kiện kết luận và kết quả không có giá trị.",
-        "File holding the agency signing key's passphrase (batches of e-ballots are signed).":
-            "Tệp chứa mật khẩu khóa ký của cơ quan (các lô phiếu điện tử được ký).",
         "File holding the agency signing key's passphrase (signs the results log; also opens a 1-of-1 tally key encrypted with it when no --passphrase-file is given).":
             "Tệp chứa mật khẩu khóa ký của cơ quan (dùng để ký sổ kết quả; đồng thời mở khóa kiểm phiếu 1 trên 1 được mã hóa bằng mật khẩu này khi không chỉ định --passphrase-file).",
         "File holding the agency signing key's passphrase (the decision is signed).":
@@ -356,6 +360,8 @@ public enum MessageCatalogue {
             "Vòng {0} không có phiếu bị giữ lại.",
         "No scanned sheet of round {0} is waiting for a decision.":
             "Vòng {0} không có tờ phiếu đã quét nào đang chờ xử lý.",
+        "Not needed any more: the server signs nothing (round close appends and signs the e-ballots). Ignored.":
+            "Không còn cần: máy chủ không ký gì (lệnh round close ghi và ký các phiếu điện tử). Bị bỏ qua.",
         "Not used: no accepted ballot of round {0} carries this serial or code.":
             "Chưa dùng: không có phiếu nào được chấp nhận trong vòng {0} mang số sê-ri hoặc mã này.",
         "Nothing to import: the files hold no ballots.":
@@ -1278,6 +1284,8 @@ public enum MessageCatalogue {
             "phiếu thuộc vòng {0}, không phải vòng {1}",
         "the ballot log of round {0} does not verify, so no audit bundle was written: {1}.":
             "sổ phiếu của vòng {0} không qua được kiểm tra nên không ghi gói kiểm toán nào: {1}.",
+        "the ballot was sealed to another round's key":
+            "phiếu được niêm phong bằng khóa của một vòng khác",
         "the ballots":
             "tệp phiếu",
         "the ballots were printed but not moved into place: {0} Its serials are issued; use that file.":
@@ -1326,6 +1334,8 @@ public enum MessageCatalogue {
             "các cảnh báo khác nhau",
         "the folder {0} does not exist; create it first. Nothing was written.":
             "thư mục {0} không tồn tại; hãy tạo thư mục trước. Không có gì được ghi.",
+        "the inbox of round {0} holds a sealed ballot twice, or one already in its log; nothing was appended.":
+            "hộp chờ của vòng {0} chứa một phiếu đã niêm phong hai lần, hoặc một phiếu đã có trong sổ; không có gì được ghi thêm.",
         "the key-file passphrase must be 1…1024 bytes":
             "mật khẩu của tệp khóa phải dài 1…1024 byte",
         "the keying template":
@@ -1452,6 +1462,8 @@ public enum MessageCatalogue {
             "không có tờ phiếu nào để in",
         "this AES-256-GCM key has sealed 2^32 messages; rotate to a new key":
             "khóa AES-256-GCM này đã niêm phong 2^32 thông điệp; hãy chuyển sang khóa mới",
+        "this sealed ballot was cast already":
+            "phiếu đã niêm phong này đã được bỏ rồi",
         "this workspace's agency key is passphrase-protected, so the round's tally key must be too: encrypted with the agency passphrase, or with a passphrase for this round. The tally will need the same passphrase.":
             "khóa của cơ quan trong thư mục làm việc này được bảo vệ bằng mật khẩu, nên khóa kiểm phiếu của vòng cũng phải như vậy: được mã hóa bằng mật khẩu của cơ quan, hoặc bằng mật khẩu riêng cho vòng này. Khi kiểm phiếu sẽ cần đúng mật khẩu đó.",
         "tree head {0} in {1} is not signed by the bundle's agency key.":

@@ -26,8 +26,10 @@ struct API {
             try await guarded(request, context) {
                 let body = try await Self.decode(CastRequest.self, request)
                 let sealed = try Self.sealedBytes(body.sealed)
-                let receipt = try await electronic.cast(code: body.code, roundID: RoundID(body.round), sealed: sealed)
-                return Self.json(ReceiptResponse(receipt), status: 201)
+                let receipt = try await electronic.cast(
+                    code: body.code, roundID: RoundID(body.round), sealed: sealed, sealedTo: try Self.keyBytes(body.key)
+                )
+                return Self.json(ReceiptResponse(receipt), status: receipt.duplicate ? 200 : 201)
             }
         }
         group.post("kiosk/enrol") { request, context in
@@ -54,7 +56,8 @@ struct API {
                 guard body.id.count == 32, body.id.allSatisfy(\.isHexDigit) else { throw APIError(.badRequest) }
                 let sealed = try Self.sealedBytes(body.sealed)
                 let receipt = try await electronic.castFromKiosk(
-                    kioskToken: body.kiosk, submissionID: body.id.lowercased(), sealed: sealed)
+                    kioskToken: body.kiosk, submissionID: body.id.lowercased(), sealed: sealed,
+                    sealedTo: try Self.keyBytes(body.key))
                 return Self.json(ReceiptResponse(receipt), status: receipt.duplicate ? 200 : 201)
             }
         }
@@ -67,7 +70,7 @@ struct API {
     )
         async throws -> Response
     {
-        let key = context.clientKey(request)
+        let key = context.clientKey(request, trusting: state.options.trustedProxies)
         if let wait = state.limiter.retryAfter(key) { throw APIError(.tooManyAttempts, retryAfter: wait) }
         do {
             return try await body()
@@ -87,6 +90,8 @@ struct API {
         var code: String
         var round: String
         var sealed: String
+        /// Hex of the tally public key the page sealed to (optional; the pages send it).
+        var key: String?
     }
     struct EnrolRequest: Decodable { var token: String }
     struct KioskRequest: Decodable { var kiosk: String }
@@ -94,6 +99,7 @@ struct API {
         var kiosk: String
         var id: String
         var sealed: String
+        var key: String?
     }
     struct ReceiptResponse: Encodable {
         var receipt: String
@@ -139,6 +145,20 @@ struct API {
             throw APIError(.malformedSealed)
         }
         return [UInt8](data)
+    }
+
+    /// The optional `key` field: 64 hexadecimal digits (a 32-byte X25519 public key).
+    static func keyBytes(_ text: String?) throws -> [UInt8]? {
+        guard let text else { return nil }
+        guard text.utf8.count == 64, text.allSatisfy(\.isHexDigit) else { throw APIError(.badRequest) }
+        var bytes: [UInt8] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(index, offsetBy: 2)
+            bytes.append(UInt8(text[index..<next], radix: 16)!)
+            index = next
+        }
+        return bytes
     }
 
     static let encoder: JSONEncoder = {

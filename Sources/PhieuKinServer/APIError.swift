@@ -10,6 +10,8 @@ public struct APIError: Error, Sendable, Equatable {
         case malformedSealed = "malformed-sealed"
         case unknownCode = "unknown-code"
         case codeUsed = "code-used"
+        case alreadyCast = "already-cast"
+        case wrongKey = "wrong-key"
         case unknownRound = "unknown-round"
         case roundClosed = "round-closed"
         case unknownKiosk = "unknown-kiosk"
@@ -45,7 +47,7 @@ public struct APIError: Error, Sendable, Equatable {
         case .unknownKiosk: 403
         case .unknownCode, .unknownRound, .notFound: 404
         case .methodNotAllowed: 405
-        case .codeUsed, .roundClosed, .enrolmentUsed, .roundFull: 409
+        case .codeUsed, .alreadyCast, .wrongKey, .roundClosed, .enrolmentUsed, .roundFull: 409
         case .payloadTooLarge: 413
         case .unsupportedMediaType: 415
         case .kioskTooFast, .kioskDailyCap, .tooManyAttempts: 429
@@ -75,6 +77,14 @@ public struct APIError: Error, Sendable, Equatable {
         .codeUsed: (
             "Mã này đã được dùng để bỏ phiếu. Mỗi mã chỉ dùng được một lần.",
             "This code has already been used to vote. Each code works only once."
+        ),
+        .alreadyCast: (
+            "Phiếu này đã được gửi và ghi nhận trước đó; không nhận lại lần nữa.",
+            "This ballot was sent and recorded before; it is not taken again."
+        ),
+        .wrongKey: (
+            "Phiếu được niêm phong cho một đợt bỏ phiếu khác. Vui lòng tải lại trang và bỏ phiếu lại.",
+            "This ballot was sealed for another voting round. Please reload the page and vote again."
         ),
         .unknownRound: (
             "Không tìm thấy đợt bỏ phiếu này cho mã của bạn.",

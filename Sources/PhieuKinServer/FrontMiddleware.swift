@@ -40,6 +40,16 @@ struct FrontMiddleware: RouterMiddleware {
         if headers[.cacheControl] == nil { headers[.cacheControl] = "no-store" }
         if state.options.behindTLS { headers[.strictTransportSecurity] = "max-age=31536000" }
         response.headers = headers
+        return request.method == .head ? Self.withoutBody(response) : response
+    }
+
+    /// A response to `HEAD` (routed like `GET`, `Pages`): the body dropped, its length kept
+    /// (RFC 9110, 9.3.2) — errors too.
+    static func withoutBody(_ response: Response) -> Response {
+        var response = response
+        let length = response.body.contentLength
+        response.body = ResponseBody()
+        response.headers[.contentLength] = length.map(String.init)
         return response
     }
 

@@ -24,19 +24,26 @@ enum Pages {
         return "application/octet-stream"
     }
 
+    /// Every page and asset answers `GET` and `HEAD` (the middleware drops a `HEAD`'s body).
     static func register(on router: Router<ServerContext>) {
-        router.get("/") { request, _ -> Response in
+        func get(
+            _ path: RouterPath, _ handler: @escaping @Sendable (Request, ServerContext) async throws -> Response
+        ) {
+            router.get(path, use: handler)
+            router.head(path, use: handler)
+        }
+        get("/") { request, _ -> Response in
             let english = request.uri.queryParameters.get("lang") == "en"
             return Response(status: .seeOther, headers: [.location: english ? "/phieu?lang=en" : "/phieu"])
         }
-        router.get("phieu") { _, _ in try page("booth.html") }
-        router.get("kiosk") { _, _ in try page("kiosk.html") }
-        router.get("healthz") { _, _ in
+        get("phieu") { _, _ in try page("booth.html") }
+        get("kiosk") { _, _ in try page("kiosk.html") }
+        get("healthz") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
-        router.get("static/:file") { _, context in
+        get("static/:file") { _, context in
             let name = context.parameters.get("file") ?? ""
             guard !name.hasSuffix(".html"), let asset = assets[name] else { throw HTTPError(.notFound) }
             // Assets change only with the binary; a revalidation is cheap and never stale.

@@ -9,22 +9,29 @@ import ServiceLifecycle
 /// The web front end of a workspace (docs/WEB.md): the booth and kiosk pages, compiled in, and the
 /// JSON API over `workspace.electronic`. Thin: every decision about a code, a round, a kiosk or a
 /// ballot is the service's; the server adds HTTP (limits, media types, statuses, messages, headers),
-/// a per-client brake on wrong codes, and the timer that appends the inbox.
+/// a per-client brake on wrong codes, and a timer that reports refusal counts. Electronic ballots
+/// wait in the inbox until `round close` appends them all as one batch: the server never appends.
 public enum PhieuKinServer {
-    /// Builds the application: router, middleware and the inbox timer. `onRunning` is called once
+    /// Builds the application: router, middleware and the refusal reporter. `onRunning` is called once
     /// with the address actually bound (port 0 picks one).
     public static func makeApplication(
         workspace: Workspace, options: ServerOptions, logger: Logger,
         onRunning: @escaping @Sendable (_ host: String, _ port: Int) -> Void = { _, _ in }
     ) -> Application<RouterResponder<ServerContext>> {
         let state = ServerState(workspace: workspace, options: options)
-        workspace.electronic.inboxPolicy = options.inboxPolicy
         let router = buildRouter(state: state)
         let host = options.host
+        let readTimeout = TimeAmount(options.readTimeout)
         return Application(
             router: router,
+            // A connection that sends no request (or not its head) within the idle timeout is
+            // closed, and so is one whose request does not arrive whole within the read timeout.
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [RequestReadTimeout(timeout: readTimeout)],
+                    idleTimeout: TimeAmount(options.idleTimeout))),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
-            services: [InboxAppender(state: state, logger: logger)],
+            services: [RefusalReporter(state: state, logger: logger)],
             onServerRunning: { channel in
                 onRunning(host, channel.localAddress?.port ?? options.port)
             },
@@ -43,7 +50,7 @@ public enum PhieuKinServer {
 
     /// Runs the server until SIGTERM or SIGINT, then stops gracefully: the listener closes, requests
     /// in flight finish (every accepted ballot is already committed to the inbox by the service),
-    /// the inbox timer stops. Blocks the calling thread; for the command line.
+    /// the reporter stops. Blocks the calling thread; for the command line.
     public static func serve(
         workspace: Workspace, options: ServerOptions, logLevel: Logger.Level = .info,
         announce: @escaping @Sendable (String) -> Void
@@ -84,27 +91,48 @@ public struct ServerOptions: Sendable {
     public var publicURL: String?
     /// The server sits behind a TLS reverse proxy: pages carry `Strict-Transport-Security`.
     public var behindTLS: Bool
-    /// When waiting e-ballots are appended to the round's log.
-    public var inboxPolicy: InboxPolicy
-    /// How often the inbox timer asks the service whether to append.
-    public var appendEvery: Duration
+    /// How often the refusal counts are logged (counts by error code, nothing else).
+    public var reportEvery: Duration
     /// Wrong codes (or kiosk tokens) one client may send within `attemptWindowSeconds`.
     public var attemptLimit: Int
     public var attemptWindowSeconds: Int
+    /// A connection with no request under way (or whose request has not sent its head) for this
+    /// long is closed.
+    public var idleTimeout: Duration
+    /// A request must arrive whole (head to end of body) within this, or its connection is closed.
+    public var readTimeout: Duration
+    /// Reverse proxies whose `X-Forwarded-For` is believed (IP addresses, normalised); from any
+    /// other peer, the header is ignored. None by default.
+    public var trustedProxies: Set<String>
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, behindTLS: Bool = false,
-        inboxPolicy: InboxPolicy = InboxPolicy(), appendEvery: Duration = .seconds(60), attemptLimit: Int = 20,
-        attemptWindowSeconds: Int = 600
+        reportEvery: Duration = .seconds(60), attemptLimit: Int = 20,
+        attemptWindowSeconds: Int = 600, idleTimeout: Duration = .seconds(30), readTimeout: Duration = .seconds(30),
+        trustedProxies: [String] = []
     ) {
         self.host = host
         self.port = port
         self.publicURL = publicURL
         self.behindTLS = behindTLS
-        self.inboxPolicy = inboxPolicy
-        self.appendEvery = appendEvery
+        self.reportEvery = reportEvery
         self.attemptLimit = attemptLimit
         self.attemptWindowSeconds = attemptWindowSeconds
+        self.idleTimeout = idleTimeout
+        self.readTimeout = readTimeout
+        self.trustedProxies = Set(trustedProxies.compactMap(Self.normalizedAddress))
+    }
+
+    /// An IP address as the server compares peers (`::ffff:a.b.c.d` as `a.b.c.d`), or nil when
+    /// `text` is not an IPv4 or IPv6 address.
+    public static func normalizedAddress(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let address = try? SocketAddress(ipAddress: trimmed, port: 0), let ip = address.ipAddress else {
+            return nil
+        }
+        let lowered = ip.lowercased()
+        if lowered.hasPrefix("::ffff:"), !lowered.dropFirst(7).contains(":") { return String(lowered.dropFirst(7)) }
+        return lowered
     }
 
     /// Parses `--listen HOST:PORT` (`[::1]:8080` for IPv6).
@@ -119,7 +147,7 @@ public struct ServerOptions: Sendable {
 }
 
 /// What the routes share: the workspace, the options, the wrong-code brake and the refusal counts
-/// the timer logs (counts only: no time, no client, no code).
+/// the reporter logs (counts only: no time, no client, no code).
 public final class ServerState: Sendable {
     public let workspace: Workspace
     public let options: ServerOptions

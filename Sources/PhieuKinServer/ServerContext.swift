@@ -16,21 +16,26 @@ public struct ServerContext: RequestContext {
     /// Bodies of API requests are at most 64 KiB.
     public var maxUploadSize: Int { API.maxBody }
 
-    /// The key of the client for the wrong-code brake: the peer address, or — when the peer is a
-    /// reverse proxy on loopback — the last address it appended to `X-Forwarded-For`. Hashed with
+    /// The key of the client for the wrong-code brake: the peer address, or — when the peer is one
+    /// of the `trusted` reverse proxies — the last address in `X-Forwarded-For` that is not itself a
+    /// trusted proxy. From any other peer the header is ignored (anyone can write it). Hashed with
     /// the process's random seed, so the brake's table holds no address.
-    func clientKey(_ request: Request) -> Int {
-        var client = peerAddress ?? ""
-        if Self.isLoopback(client), let forwarded = request.headers[FieldName.forwardedFor] {
-            let last = forwarded.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) }
-            if let last, !last.isEmpty { client = last }
-        }
+    func clientKey(_ request: Request, trusting trusted: Set<String>) -> Int {
         var hasher = Hasher()
-        hasher.combine(client)
+        hasher.combine(
+            Self.client(peer: peerAddress, forwarded: request.headers[FieldName.forwardedFor], trusted: trusted))
         return hasher.finalize()
     }
 
-    static func isLoopback(_ address: String) -> Bool {
-        address.hasPrefix("127.") || address == "::1" || address.hasPrefix("::ffff:127.")
+    static func client(peer: String?, forwarded: String?, trusted: Set<String>) -> String {
+        let peer = peer.flatMap(ServerOptions.normalizedAddress) ?? peer ?? ""
+        guard trusted.contains(peer), let forwarded else { return peer }
+        var client = peer
+        for hop in forwarded.split(separator: ",").reversed() {
+            let hop = String(hop).trimmingCharacters(in: .whitespaces)
+            client = ServerOptions.normalizedAddress(hop) ?? hop
+            if client.isEmpty || !trusted.contains(client) { break }
+        }
+        return client.isEmpty ? peer : client
     }
 }

@@ -147,18 +147,16 @@ public struct StoredKiosk: Sendable, Hashable {
     }
 }
 
-/// A kiosk's ratings on one day: how many, and when the day's first arrived (seconds since 1970),
-/// for the rate rule. Never a time per rating.
+/// A kiosk's ratings on one day: how many (the daily cap). Only the date is kept — never a time
+/// of day, not even of the day's first rating (the pace rule keeps its clock in memory).
 public struct StoredKioskDay: Sendable, Hashable {
     public var kioskID: String
     /// `yyyy-MM-dd`.
     public var day: String
     public var count: Int
-    public var firstAt: Double
-    public init(kioskID: String, day: String, count: Int, firstAt: Double) {
+    public init(kioskID: String, day: String, count: Int) {
         self.kioskID = kioskID
         self.day = day
         self.count = count
-        self.firstAt = firstAt
     }
 }

@@ -169,6 +169,9 @@ public protocol BallotLogWriting {
     func inboxBoxes() throws -> [[UInt8]]
     /// Empties the round's inbox (after its boxes were appended, in the same transaction).
     func clearInbox() throws
+    /// Whether the round's log already holds an electronic leaf whose sealed box has this
+    /// ephemeral public key (bytes 1…32 of the box): a keyed lookup.
+    func hasElectronicLeaf(ephemeral: [UInt8]) throws -> Bool
 
     func setState(_ state: Round.State, closedOn: String?) throws
     /// Marks the round voided with its reason (the caller signs the void into the log first).
@@ -191,6 +194,10 @@ public protocol ElectronicIntakeWriting {
     /// Stores a sealed box under a random key (never a sequence or a time).
     func insertInbox(roundID: RoundID, key: [UInt8], box: [UInt8]) throws
     func inboxCount(roundID: RoundID) throws -> Int
+    /// The sealed box with this ephemeral public key (bytes 1…32 of a box: fresh per sealing, so
+    /// it names the box) waiting in any round's inbox or appended to any round's log, and that
+    /// round; nil when none. A keyed lookup over what is stored already: nothing is added for it.
+    func electronicBox(ephemeral: [UInt8]) throws -> (roundID: RoundID, box: [UInt8])?
     /// Ballots of the round in its log and its inbox together.
     func ballotCount(roundID: RoundID) throws -> Int
     func kiosk(enrolHash: [UInt8]) throws -> StoredKiosk?

@@ -12,8 +12,9 @@ import PhieuKinMessages
 ///   "Results log").
 ///
 /// `v1` is the schema as first written whole; later changes are new migrations (`v2`: the tally
-/// minutes' date and committee; `v3-round-manifest`: the round manifest, issue 13), never edits of
-/// an earlier one.
+/// minutes' date and committee; `v3-round-manifest`: the round manifest, issue 13;
+/// `v4-electronic-boxes`: sealed boxes found by their ephemeral key, kiosk days without a time,
+/// issue 19), never edits of an earlier one.
 enum Schema {
     static func createV1(_ db: Database) throws {
         try db.create(table: "meta") { t in
@@ -229,5 +230,21 @@ enum Schema {
         try db.alter(table: "round") { t in
             t.add(column: "manifest", .blob)
         }
+    }
+
+    /// `v4-electronic-boxes` (issue 19):
+    /// - two expression indexes, so a sealed box already waiting in an inbox or appended to a log
+    ///   is found by its ephemeral public key (bytes 1…32 of the box; bytes 5…36 of an electronic
+    ///   leaf `FF FF FF FF ‖ box`) — nothing new is stored, only what is stored made searchable;
+    /// - `kioskDay.firstAt` dropped: it was the exact time of a desk's first rating of the day
+    ///   (with `secure_delete`, so the freed pages do not keep it).
+    static func electronicBoxes(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX inbox_by_ephemeral ON inbox(substr(box, 2, 32))")
+        try db.execute(
+            sql: "CREATE INDEX leaf_by_ephemeral ON leaf(substr(data, 6, 32)) WHERE substr(data, 1, 4) = x'FFFFFFFF'")
+        let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
+        try db.execute(sql: "PRAGMA secure_delete = ON")
+        try db.execute(sql: "ALTER TABLE kioskDay DROP COLUMN firstAt")
+        try db.execute(sql: "PRAGMA secure_delete = \(secureDelete == 0 ? "OFF" : "ON")")
     }
 }

@@ -39,6 +39,21 @@ final class ElectronicIntakeTransaction: ElectronicIntakeWriting {
             ?? 0
     }
 
+    func electronicBox(ephemeral: [UInt8]) throws -> (roundID: RoundID, box: [UInt8])? {
+        // Both lookups use an expression index of v4 (`inbox_by_ephemeral`, `leaf_by_ephemeral`).
+        let key = Data(ephemeral)
+        if let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT roundID, box FROM inbox WHERE substr(box, 2, 32) = ?"), arguments: [key])
+        {
+            return (RoundID(row[0] as String), [UInt8](row[1] as Data))
+        }
+        return try Row.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT roundID, substr(data, 5) FROM leaf WHERE substr(data, 1, 4) = x'FFFFFFFF' "
+                    + "AND substr(data, 6, 32) = ?"), arguments: [key]
+        ).map { (RoundID($0[0] as String), [UInt8]($0[1] as Data)) }
+    }
+
     func ballotCount(roundID: RoundID) throws -> Int {
         let leaves =
             try Int.fetchOne(
@@ -63,17 +78,17 @@ final class ElectronicIntakeTransaction: ElectronicIntakeWriting {
     }
 
     func kioskDay(kioskID: String, day: String) throws -> StoredKioskDay? {
-        try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT count, firstAt FROM kioskDay WHERE kioskID = ? AND day = ?"),
+        try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT count FROM kioskDay WHERE kioskID = ? AND day = ?"),
             arguments: [kioskID, day]
-        ).map { StoredKioskDay(kioskID: kioskID, day: day, count: $0[0], firstAt: $0[1]) }
+        ).map { StoredKioskDay(kioskID: kioskID, day: day, count: $0) }
     }
 
     func saveKioskDay(_ day: StoredKioskDay) throws {
         try db.cachedStatement(
-            sql: "INSERT INTO kioskDay (kioskID, day, count, firstAt) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT(kioskID, day) DO UPDATE SET count = excluded.count, firstAt = excluded.firstAt"
-        ).execute(arguments: [day.kioskID, day.day, day.count, day.firstAt])
+            sql: "INSERT INTO kioskDay (kioskID, day, count) VALUES (?, ?, ?) "
+                + "ON CONFLICT(kioskID, day) DO UPDATE SET count = excluded.count"
+        ).execute(arguments: [day.kioskID, day.day, day.count])
     }
 
     func kioskSubmissionExists(kioskID: String, hash: [UInt8]) throws -> Bool {
@@ -121,6 +136,14 @@ extension BallotLogTransaction {
 
     func clearInbox() throws {
         try db.execute(sql: "DELETE FROM inbox WHERE roundID = ?", arguments: [roundID.rawValue])
+    }
+
+    func hasElectronicLeaf(ephemeral: [UInt8]) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT EXISTS (SELECT 1 FROM leaf WHERE substr(data, 1, 4) = x'FFFFFFFF' "
+                    + "AND substr(data, 6, 32) = ? AND roundID = ?)"),
+            arguments: [Data(ephemeral), roundID.rawValue]) ?? false
     }
 }
 
@@ -177,10 +200,10 @@ extension Store {
         try read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT d.kioskID, d.day, d.count, d.firstAt FROM kioskDay d JOIN kiosk k ON k.id = d.kioskID "
+                sql: "SELECT d.kioskID, d.day, d.count FROM kioskDay d JOIN kiosk k ON k.id = d.kioskID "
                     + "WHERE k.roundID = ? ORDER BY d.kioskID, d.day",
                 arguments: [roundID.rawValue]
-            ).map { StoredKioskDay(kioskID: $0[0], day: $0[1], count: $0[2], firstAt: $0[3]) }
+            ).map { StoredKioskDay(kioskID: $0[0], day: $0[1], count: $0[2]) }
         }
     }
 

@@ -187,7 +187,10 @@ public final class Store: WorkspaceStorage, @unchecked Sendable {
         migrator.registerMigration("v3-round-manifest") { db in
             try Schema.addRoundManifest(db)
         }
-        migrator.registerMigration("v4-issued-serial-by-hash") { db in
+        migrator.registerMigration("v4-electronic-boxes") { db in
+            try Schema.electronicBoxes(db)
+        }
+        migrator.registerMigration("v5-issued-serial-by-hash") { db in
             // Which round issued a serial, looked up by hash alone (a sheet keyed into the wrong round).
             try db.create(index: "issuedSerialByHash", on: "issuedSerial", columns: ["hash"])
         }

@@ -29,12 +29,24 @@ struct ServeCommand: ParsableCommand {
     var behindTLS = false
 
     @Option(
-        help: ArgumentHelp(tr("File holding the agency signing key's passphrase (batches of e-ballots are signed).")))
+        help: ArgumentHelp(
+            tr("Not needed any more: the server signs nothing (round close appends and signs the e-ballots). Ignored."))
+    )
     var passphraseFile: String?
+
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: ArgumentHelp(
+            tr("A reverse proxy whose X-Forwarded-For is believed (its IP address; repeat for several). Default: none.")
+        ))
+    var trustedProxies: [String] = []
 
     func validate() throws {
         guard ServerOptions.parseListen(listen) != nil else {
             throw ValidationError(tr("--listen takes HOST:PORT, for example 127.0.0.1:8080."))
+        }
+        for proxy in trustedProxies where ServerOptions.normalizedAddress(proxy) == nil {
+            throw ValidationError(tr("--trusted-proxy takes an IP address, for example 127.0.0.1 or ::1."))
         }
         if let publicURL {
             guard let url = URL(string: publicURL), let scheme = url.scheme, ["http", "https"].contains(scheme),
@@ -49,8 +61,11 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let workspace = try options.open()
         let (host, port) = ServerOptions.parseListen(listen)!
-        // The signing key is opened now: a wrong passphrase fails here, not at the first batch.
-        try workspace.electronic.openSigningKey(passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
+        // The server never signs (the inbox is appended by `round close`), so it never holds the
+        // agency's signing key.
+        if passphraseFile != nil {
+            warn("--passphrase-file is ignored: the server signs nothing; give it to round close instead.")
+        }
         if let publicURL { try workspace.electronic.setPublicURL(publicURL) }
         let publicURL = try workspace.electronic.publicURL()
         if !behindTLS, publicURL?.hasPrefix("https://") == true {
@@ -58,7 +73,8 @@ struct ServeCommand: ParsableCommand {
         }
         try PhieuKinServer.serve(
             workspace: workspace,
-            options: ServerOptions(host: host, port: port, publicURL: publicURL, behindTLS: behindTLS)
+            options: ServerOptions(
+                host: host, port: port, publicURL: publicURL, behindTLS: behindTLS, trustedProxies: trustedProxies)
         ) { line in
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }

@@ -50,6 +50,19 @@ struct ServerFixture {
         return ServerFixture(workspace: workspace, dir: dir, round: summary.id, codes: accessCodes(in: text))
     }
 
+    /// Opens another numbered round of the same survey in this workspace (another period) and
+    /// returns it with its codes, read back from its slips.
+    func anotherRound(period: String, codes count: Int = 2) throws -> (round: RoundID, codes: [String]) {
+        let summary = try workspace.rounds.openRound(
+            RoundRequest(surveyID: "quarterly-7", period: period, unitID: "TO", ballots: count, numbered: true))
+        let pdf = dir + "/slips-\(period).pdf"
+        _ = try workspace.rounds.printSlips(
+            roundID: summary.id, to: pdf, language: .vi, publicURL: "https://phieu.example.gov.vn")
+        let text = try ExternalTool.run("/usr/bin/pdftotext", ["-layout", pdf, "-"]).stdout
+        try FileManager.default.removeItem(atPath: pdf)
+        return (summary.id, Self.accessCodes(in: text))
+    }
+
     /// A workspace with one open unnumbered round (kiosks rate those: no code per rating).
     static func unnumbered(
         survey: SurveyID = "one-stop-desk", period: String = "2026-11", kioskDailyCap: Int = 500
@@ -112,10 +125,13 @@ final class LogCollector: @unchecked Sendable {
 
 extension ServerOptions {
     /// Test options: a fast brake, no timer ticks during a test.
-    static func testing(attemptLimit: Int = 5, behindTLS: Bool = false, host: String = "127.0.0.1") -> ServerOptions {
+    static func testing(
+        attemptLimit: Int = 5, behindTLS: Bool = false, host: String = "127.0.0.1", trustedProxies: [String] = []
+    ) -> ServerOptions {
         ServerOptions(
             host: host, port: 0, publicURL: "https://phieu.example.gov.vn", behindTLS: behindTLS,
-            appendEvery: .seconds(3600), attemptLimit: attemptLimit, attemptWindowSeconds: 600)
+            reportEvery: .seconds(3600), attemptLimit: attemptLimit, attemptWindowSeconds: 600,
+            trustedProxies: trustedProxies)
     }
 }
 

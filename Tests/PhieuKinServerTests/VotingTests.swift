@@ -44,8 +44,13 @@ struct VotingTests {
                 #expect(response.object["receipt"] as? String == receipt(of: box))
                 #expect(response.object["duplicate"] == nil)
             }
-            // The same code again: refused, whether looked up or cast (a replay of the same box too).
-            try await client.execute(uri: "/api/ballots", method: .post, headers: jsonHeaders, body: cast) { response in
+            // The same code again with another box: refused, whether looked up or cast.
+            let another = try PhieuKinServerTests.seal(
+                try ballotBytes(round: f.round.rawValue, survey: "quarterly-7", answers: ["A1.dao-duc": "x"]),
+                definition: definition)
+            let recast = json(["code": code, "round": f.round.rawValue, "sealed": Data(another).base64EncodedString()])
+            try await client.execute(uri: "/api/ballots", method: .post, headers: jsonHeaders, body: recast) {
+                response in
                 #expect(response.status == .conflict)
                 #expect(response.object["error"] as? String == "code-used")
                 #expect(
@@ -166,10 +171,12 @@ struct VotingTests {
         for group in groups { #expect(!text.contains(group), "the log holds part of a code") }
     }
 
-    /// Behind a reverse proxy on loopback, the brake keys on the forwarded client, not the proxy.
-    @Test func theBrakeKeysOnTheForwardedClientBehindALoopbackProxy() async throws {
+    /// Behind a reverse proxy named with `--trusted-proxy`, the brake keys on the forwarded client,
+    /// not the proxy.
+    @Test func theBrakeKeysOnTheForwardedClientBehindATrustedProxy() async throws {
         let f = try ServerFixture.make(codes: 1)
-        let app = makeApp(f.workspace, .testing(attemptLimit: 2, host: "localhost"))
+        let app = makeApp(
+            f.workspace, .testing(attemptLimit: 2, host: "localhost", trustedProxies: ["127.0.0.1", "::1"]))
         try await app.test(.live) { client in
             func lookUp(_ code: String, from address: String) async throws -> Int {
                 try await client.execute(
@@ -187,30 +194,74 @@ struct VotingTests {
         }
     }
 
-    /// The timer appends what waits, as the policy says, and logs the count — not the ballots.
-    @Test func theInboxTimerAppendsWaitingBallots() async throws {
+    /// With no proxy named (the default), a rotating `X-Forwarded-For` — even from loopback — is
+    /// ignored: the brake keys on the peer, so changing the header escapes nothing.
+    @Test func aRotatingForwardedForIsBrakedWithoutATrustedProxy() async throws {
         let f = try ServerFixture.make(codes: 1)
-        let logs = LogCollector()
+        let app = makeApp(f.workspace, .testing(attemptLimit: 2, host: "localhost"))
+        let statuses = try await app.test(.live) { client in
+            var statuses: [Int] = []
+            for n in 0..<4 {
+                let code = n < 3 ? "AAAA-AAAA-AAAA-AAA\(n)" : f.codes[0]
+                statuses.append(
+                    try await client.execute(
+                        uri: "/api/code", method: .post,
+                        headers: [.contentType: "application/json", FieldName.forwardedFor: "198.51.100.\(n)"],
+                        body: json(["code": code])
+                    ) { Int($0.status.code) })
+            }
+            return statuses
+        }
+        #expect(statuses == [404, 404, 429, 429])
+    }
+
+    @Test func theForwardedClientIsTheLastHopNotATrustedProxy() {
+        let trusted: Set<String> = ["10.0.0.2", "127.0.0.1"]
+        let client = { (peer: String?, forwarded: String?) in
+            ServerContext.client(peer: peer, forwarded: forwarded, trusted: trusted)
+        }
+        #expect(client("127.0.0.1", "203.0.113.9") == "203.0.113.9")
+        #expect(client("::ffff:127.0.0.1", "198.51.100.1, 203.0.113.9, 10.0.0.2") == "203.0.113.9")
+        #expect(client("192.0.2.7", "203.0.113.9") == "192.0.2.7")
+        #expect(client("127.0.0.1", nil) == "127.0.0.1")
+        #expect(client("127.0.0.1", " , ") == "127.0.0.1")
+        #expect(ServerOptions.normalizedAddress("not an address") == nil)
+        #expect(ServerOptions.normalizedAddress("::FFFF:127.0.0.1") == "127.0.0.1")
+    }
+
+    /// The server never appends: ballots wait in the inbox while the round is open, however many
+    /// and however long, and `round close` appends them all as one batch.
+    @Test func ballotsWaitInTheInboxUntilTheRoundCloses() async throws {
+        let f = try ServerFixture.make(codes: 3)
         var options = ServerOptions.testing()
-        options.appendEvery = .milliseconds(50)
-        options.inboxPolicy = InboxPolicy(batchSize: 100, intervalSeconds: 0, minimumTimedBatch: 1)
-        let app = makeApp(f.workspace, options, logger: logs.logger)
+        options.reportEvery = .milliseconds(20)
+        let app = makeApp(f.workspace, options)
         try await app.test(.router) { client in
             let definition = try await client.execute(
                 uri: "/api/code", method: .post, headers: jsonHeaders, body: json(["code": f.codes[0]])
             ) { $0.object }
-            let box = try PhieuKinServerTests.seal(
-                try ballotBytes(round: f.round.rawValue, survey: "quarterly-7", answers: [:]), definition: definition)
-            try await client.execute(
-                uri: "/api/ballots", method: .post, headers: jsonHeaders,
-                body: json(["code": f.codes[0], "round": f.round.rawValue, "sealed": Data(box).base64EncodedString()])
-            ) { #expect($0.status == .created) }
-            for _ in 0..<100 where !logs.all.contains(where: { $0.contains("appended") }) {
-                try await Task.sleep(for: .milliseconds(50))
+            for code in f.codes {
+                let box = try PhieuKinServerTests.seal(
+                    try ballotBytes(round: f.round.rawValue, survey: "quarterly-7", answers: [:]),
+                    definition: definition)
+                try await client.execute(
+                    uri: "/api/ballots", method: .post, headers: jsonHeaders,
+                    body: json(["code": code, "round": f.round.rawValue, "sealed": Data(box).base64EncodedString()])
+                ) { #expect($0.status == .created) }
             }
+            // Many reporter ticks later, still nothing in the log.
+            try await Task.sleep(for: .milliseconds(200))
         }
-        #expect(logs.all.contains { $0.contains("appended 1 e-ballots to round \(f.round.rawValue)") })
-        #expect(try f.workspace.audit.verify(roundID: f.round).rounds.first?.leaves == 1)
+        let open = try f.workspace.store.ballotLogSnapshot(roundID: f.round)
+        #expect(open.leaves.isEmpty && open.batches.isEmpty && open.treeHeads.isEmpty)
+        #expect(open.inboxCount == 3)
+        _ = try f.workspace.rounds.closeRound(roundID: f.round, passphrase: nil)
+        let closed = try f.workspace.store.ballotLogSnapshot(roundID: f.round)
+        #expect(closed.leaves.count == 3 && closed.batches.count == 1 && closed.inboxCount == 0)
+        #expect(
+            closed.treeHeads.map { String(decoding: $0.body, as: UTF8.self).contains("\"kind\":\"electronic\"") } == [
+                true, false,
+            ])
     }
 
     /// 100 parallel casts with one code, each a different box: exactly one is accepted.
@@ -242,7 +293,7 @@ struct VotingTests {
             #expect(statuses.filter { $0 == 201 }.count == 1)
             #expect(statuses.filter { $0 == 409 }.count == 99)
         }
-        try f.workspace.electronic.appendInbox(roundID: f.round, force: true, policy: InboxPolicy())
+        _ = try f.workspace.rounds.closeRound(roundID: f.round, passphrase: nil)
         #expect(try f.workspace.audit.verify(roundID: f.round).rounds.first?.leaves == 1)
     }
 }

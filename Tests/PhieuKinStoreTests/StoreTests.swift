@@ -77,7 +77,8 @@ struct StoreTests {
     }
 
     /// `v1` writes the schema whole; `v2` adds the tally minutes' date and committee;
-    /// `v3-round-manifest` the round manifest column (issue 13).
+    /// `v3-round-manifest` the round manifest column (issue 13); `v4-electronic-boxes` the indexes
+    /// that find a sealed box by its ephemeral key, and kiosk days without a time (issue 19).
     @Test func migrationsWriteTheWholeSchema() throws {
         let store = try temporaryStore()
         #expect(
@@ -86,8 +87,16 @@ struct StoreTests {
             ])
         #expect(
             try store.testingQuery("SELECT identifier FROM grdb_migrations ORDER BY identifier") == [
-                "v1", "v2-tally-minutes", "v3-round-manifest", "v4-issued-serial-by-hash",
+                "v1", "v2-tally-minutes", "v3-round-manifest", "v4-electronic-boxes", "v5-issued-serial-by-hash",
             ])
+        #expect(
+            try store.testingQuery("SELECT name FROM pragma_table_info('kioskDay') ORDER BY cid") == [
+                "kioskID", "day", "count",
+            ])
+        #expect(
+            try store.testingQuery(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%by_ephemeral' ORDER BY name")
+                == ["inbox_by_ephemeral", "leaf_by_ephemeral"])
         #expect(
             try store.testingQuery(
                 "SELECT name FROM pragma_index_list('issuedSerial') WHERE name = 'issuedSerialByHash'")

@@ -1,9 +1,10 @@
 import Foundation
-import PhieuKin
 import PhieuKinCore
 import PhieuKinCrypto
 import PhieuKinTestSupport
 import Testing
+
+@testable import PhieuKin
 
 /// A workspace with a round, slips printed and their access codes read back from the PDF — as
 /// staff hand them out — and a way to seal ballots as the booth's page does.
@@ -196,30 +197,116 @@ struct ElectronicTests {
         #expect(report.rounds.first?.used == 1)
     }
 
-    @Test("a full batch is appended at once, shuffled, under one electronic head")
-    func batchesAppendWhenFull() async throws {
-        let e = try ElectronicFixture.make(codes: 5)
+    @Test("the inbox enters the log only at close, all of it as one batch under one electronic head")
+    func oneBatchAtClose() async throws {
+        let e = try ElectronicFixture.make(codes: 40)
         let service = e.workspace.electronic
-        service.inboxPolicy = InboxPolicy(batchSize: 3, intervalSeconds: 600, minimumTimedBatch: 2)
-        for code in e.codes.prefix(4) {
+        for code in e.codes {
             _ = try await service.cast(code: code, roundID: e.round, sealed: try e.seal(["A3.phat-ngon": "x"]))
         }
+        // More than any batch size of earlier versions: still all waiting, nothing in the log.
         var snapshot = try e.workspace.store.ballotLogSnapshot(roundID: e.round)
-        #expect(snapshot.leaves.count == 3)
-        #expect(snapshot.inboxCount == 1)
+        #expect(snapshot.leaves.isEmpty && snapshot.batches.isEmpty && snapshot.treeHeads.isEmpty)
+        #expect(snapshot.inboxCount == 40)
+        #expect(try e.workspace.audit.verify().ok)
+
+        _ = try e.workspace.rounds.closeRound(roundID: e.round, passphrase: nil)
+        snapshot = try e.workspace.store.ballotLogSnapshot(roundID: e.round)
+        #expect(snapshot.leaves.count == 40 && snapshot.inboxCount == 0)
         #expect(snapshot.batches.count == 1 && snapshot.batches[0].sealedKey.isEmpty)
         #expect(snapshot.leaves.allSatisfy { Array($0.data.prefix(4)) == [0xFF, 0xFF, 0xFF, 0xFF] })
-        #expect(snapshot.treeHeads.count == 1)
-        #expect(String(decoding: snapshot.treeHeads[0].body, as: UTF8.self).contains("\"kind\":\"electronic\""))
-        // The timer appends what waits only when enough wait (1 < 2), unless forced.
-        let later = Date().addingTimeInterval(3600)
-        #expect(try service.appendInbox(roundID: nil, force: false, policy: service.inboxPolicy, now: later).isEmpty)
-        let forced = try service.appendInbox(roundID: e.round, force: true, policy: service.inboxPolicy)
-        #expect(forced.map(\.ballots) == [1])
-        snapshot = try e.workspace.store.ballotLogSnapshot(roundID: e.round)
-        #expect(snapshot.leaves.count == 4)
-        #expect(snapshot.inboxCount == 0)
+        let kinds = snapshot.treeHeads.map { head in
+            ["electronic", "close"].first { String(decoding: head.body, as: UTF8.self).contains("\"kind\":\"\($0)\"") }
+        }
+        #expect(kinds == ["electronic", "close"])
         #expect(try e.workspace.audit.verify().ok)
+        let bundle = e.fixture.dir + "/bundle"
+        _ = try e.workspace.audit.exportAudit(roundID: e.round, to: bundle)
+        let check = try ExternalTool.run("/usr/bin/python3", [Self.verifyAudit, bundle])
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
+    static let verifyAudit =
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path + "/scripts/verify-audit"
+
+    @Test("verify-audit reports electronic ballots appended while the round was open (an arrival window)")
+    func verifyAuditReportsArrivalWindows() async throws {
+        let e = try ElectronicFixture.make(codes: 3)
+        let service = e.workspace.electronic
+        for code in e.codes.prefix(2) {
+            _ = try await service.cast(code: code, roundID: e.round, sealed: try e.seal(["A1.dao-duc": "x"]))
+        }
+        // What earlier versions did on their timer: a batch of what had arrived so far.
+        let key = try service.agencySigningKey(passphrase: nil)
+        try e.workspace.store.withBallotLog(roundID: e.round) { log in
+            _ = try service.appendElectronicBatch(log, boxes: try log.inboxBoxes(), key: key)
+        }
+        _ = try await service.cast(code: e.codes[2], roundID: e.round, sealed: try e.seal([:]))
+        _ = try e.workspace.rounds.closeRound(roundID: e.round, passphrase: nil)
+        let bundle = e.fixture.dir + "/bundle"
+        _ = try e.workspace.audit.exportAudit(roundID: e.round, to: bundle)
+        let check = try ExternalTool.run("/usr/bin/python3", [Self.verifyAudit, bundle])
+        #expect(check.status == 1, "\(check.stdout)")
+        #expect(check.stdout.contains("2 electronic batches"), "\(check.stdout)")
+        #expect(check.stdout.contains("tree head 1: an electronic batch not appended by the close"), "\(check.stdout)")
+    }
+
+    @Test("a box counts once: not with another code, not twice in the inbox, not after a restart")
+    func aBoxCountsOnce() async throws {
+        let e = try ElectronicFixture.make(codes: 4)
+        let service = e.workspace.electronic
+        let box = try e.seal(["A1.dao-duc": "x"])
+        let first = try await service.cast(code: e.codes[0], roundID: e.round, sealed: box)
+        #expect(!first.duplicate)
+        // The same box with other, unused codes: refused, and those codes stay unused.
+        var tampered = box
+        tampered[tampered.count - 1] ^= 1
+        for (code, sealed) in [(e.codes[1], box), (e.codes[2], box), (e.codes[1], tampered)] {
+            let refused = try await #require(throws: CastError.self) {
+                try await service.cast(code: code, roundID: e.round, sealed: sealed)
+            }
+            #expect(refused.code == .alreadyCast)
+        }
+        // The voter whose answer was lost sends the same code and box again: the receipt again.
+        let retry = try await service.cast(code: e.codes[0], roundID: e.round, sealed: box)
+        #expect(retry.receipt == first.receipt && retry.duplicate)
+        let other = try await #require(throws: CastError.self) {
+            try await service.cast(code: e.codes[0], roundID: e.round, sealed: try e.seal([:]))
+        }
+        #expect(other.code == .codeUsed)
+
+        // A restart: the workspace opened afresh still knows the box.
+        let reopened = try Workspace(root: e.fixture.dir)
+        let again = try await #require(throws: CastError.self) {
+            try await reopened.electronic.cast(code: e.codes[3], roundID: e.round, sealed: box)
+        }
+        #expect(again.code == .alreadyCast)
+        #expect(try await reopened.electronic.cast(code: e.codes[0], roundID: e.round, sealed: box).duplicate)
+        _ = try await reopened.electronic.cast(code: e.codes[1], roundID: e.round, sealed: try e.seal([:]))
+        _ = try reopened.rounds.closeRound(roundID: e.round, passphrase: nil)
+        let report = try reopened.audit.verify()
+        #expect(report.ok, "\(report.rounds.flatMap(\.problems))")
+        #expect(report.rounds.first?.leaves == 2 && report.rounds.first?.used == 2)
+        #expect(try reopened.tally.count(roundID: e.round).ballotsCounted == 2)
+    }
+
+    @Test("the append refuses a box twice: the close fails whole and nothing is appended")
+    func theAppendRefusesABoxTwice() async throws {
+        let e = try ElectronicFixture.make(codes: 2)
+        let box = try e.seal(["A2.thai-do": "x"])
+        _ = try await e.workspace.electronic.cast(code: e.codes[0], roundID: e.round, sealed: box)
+        // Past the cast's check (as a damaged or hand-edited store could be): the box twice.
+        try e.workspace.store.withElectronicIntake { tx in
+            try tx.insertInbox(roundID: e.round, key: SecureRandom.bytes(16), box: box)
+        }
+        let error = try #require(throws: PhieuKinError.self) {
+            try e.workspace.rounds.closeRound(roundID: e.round, passphrase: nil)
+        }
+        #expect(error.kind == .tampered)
+        let snapshot = try e.workspace.store.ballotLogSnapshot(roundID: e.round)
+        #expect(snapshot.leaves.isEmpty && snapshot.treeHeads.isEmpty && snapshot.inboxCount == 2)
+        #expect(try e.workspace.store.round(id: e.round).state == .open)
     }
 
     @Test("kiosk: one-time enrolment, resends counted once, daily cap and rate")
@@ -294,6 +381,50 @@ struct ElectronicTests {
         #expect(summary.ballotsCounted == 51)
         #expect(summary.invalidBallots == 0)
         #expect(try workspace.audit.verify().ok)
+    }
+
+    /// A workspace made before issue 19 (its kiosk days keep `firstAt`, the exact time of each
+    /// desk's first rating) is migrated when opened: the time is gone, the counts stay.
+    @Test("v4-electronic-boxes drops the time of a desk's first rating and keeps its counts")
+    func kioskDaysLoseTheirTime() async throws {
+        let fixture = try ImportFixture.make(ballots: 20, survey: "one-stop-desk", numbered: false)
+        let service = fixture.workspace.electronic
+        let kiosk = try service.enrolKiosk(
+            token: try service.issueKioskEnrolment(roundID: fixture.round, desk: "Quầy 1"))
+        let definition = try service.kioskBallot(kioskToken: kiosk.kioskToken, language: .vi)
+        let ballot = Ballot(surveyID: "one-stop-desk", roundID: fixture.round, answers: ["danh-gia": "1"])
+        _ = try await service.castFromKiosk(
+            kioskToken: kiosk.kioskToken, submissionID: Hex.encode(SecureRandom.bytes(16)),
+            sealed: try ElectronicFixture.seal(BallotCodec.encode(ballot), for: definition))
+        let database = fixture.dir + "/phieukin.sqlite"
+        let columns = """
+            print(c.execute("SELECT group_concat(name) FROM pragma_table_info(?)", ("kioskDay",)).fetchone()[0])
+            """
+        // Back to the v3 schema, as an older PhieuKin left it.
+        let downgrade = try ExternalTool.run(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import sqlite3, sys
+                c = sqlite3.connect(sys.argv[1])
+                c.executescript(\"\"\"
+                  DROP INDEX inbox_by_ephemeral; DROP INDEX leaf_by_ephemeral;
+                  ALTER TABLE kioskDay ADD COLUMN firstAt DOUBLE NOT NULL DEFAULT 0;
+                  UPDATE kioskDay SET firstAt = 1795000123.25;
+                  DELETE FROM grdb_migrations WHERE identifier = 'v4-electronic-boxes';
+                \"\"\")
+                c.commit()
+                \(columns)
+                """,
+                database,
+            ])
+        #expect(downgrade.stdout == "kioskID,day,count,firstAt\n", "\(downgrade.stderr)")
+        let reopened = try Workspace(root: fixture.dir)
+        #expect(try reopened.electronic.kioskCounts(roundID: fixture.round).map(\.total) == [1])
+        let after = try ExternalTool.run(
+            "/usr/bin/python3", ["-c", "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\n" + columns, database])
+        #expect(after.stdout == "kioskID,day,count\n", "\(after.stderr)")
     }
 
     @Test("the daily cap is the round's")

@@ -96,7 +96,9 @@ struct PDFImagesTests {
                 let at = Int.random(in: 0..<bytes.count, using: &generator)
                 bytes[at] = UInt8.random(in: 0...255, using: &generator)
             }
-            if Bool.random(using: &generator) { bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &generator))) }
+            if Bool.random(using: &generator) {
+                bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &generator)))
+            }
             if PDFImages.jpegPages(bytes) != nil { decoded += 1 }
         }
         #expect(decoded < 300, "truncated files cannot all read")

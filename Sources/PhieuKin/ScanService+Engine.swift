@@ -73,11 +73,22 @@ extension ScanService {
             case .blank: break
             case .marked: page.marked[box.box.id, default: []].append(box.box.code)
             case .unsure(let reason):
-                page.unsure.append("\(box.box.id) = \(box.box.code) (\(reason.rawValue))")
+                page.unsure.append((box.box.id, box.box.code, reason.rawValue))
             }
         }
         page.remarkWriting = reading.remarkHasWriting
         return page
+    }
+
+    /// Why a box waits for a teller, in words (a `PageReading.UnsureReason` raw value).
+    static func words(_ reason: String) -> Message {
+        switch PageReading.UnsureReason(rawValue: reason) {
+        case .faint: "faint box — perhaps a pencil mark"
+        case .crossedOut: "crossed-out box — perhaps a correction"
+        case .spillsOverLine: "the mark runs over the box outline"
+        case .severalAnswers: "several boxes marked where one answer is allowed"
+        case nil: .verbatim(reason)
+        }
     }
 
     /// Crops of the undecided boxes of a quarantined sheet, read again from its scans.

@@ -31,8 +31,8 @@ struct ScannedPage: Sendable {
     var unreadable: String?
     /// Boxes read as marked: question id → answer codes.
     var marked: [String: [String]] = [:]
-    /// Boxes the reader could not decide: a description naming the box (never its content).
-    var unsure: [String] = []
+    /// Boxes the reader could not decide, and why (`PageReading.UnsureReason` raw values).
+    var unsure: [(question: String, code: String, reason: String)] = []
     var remarkWriting = false
 }
 
@@ -169,9 +169,12 @@ extension ScanService {
                         "page \(missing.map(String.init).joined(separator: ", ")) of \(first.pages) was not scanned")
                 } else if let unsure = sheet.flatMap(\.unsure).first {
                     let more = sheet.flatMap(\.unsure).count - 1
+                    let box = "\(unsure.question)=\(unsure.code): \(Self.words(unsure.reason))" as Message
                     problem = ImportReject(
                         .scanUnsure,
-                        "a box could not be decided: \(unsure)\(more > 0 ? " (and \(more) more)" : "" as Message)")
+                        more > 0
+                            ? "a box could not be decided: \(box) (and \(more) more)"
+                            : "a box could not be decided: \(box)")
                 } else if sheet.contains(where: \.remarkWriting) {
                     problem = ImportReject(.scanRemark, "the remark box has writing: type the remark from the paper")
                 }
@@ -182,48 +185,7 @@ extension ScanService {
     }
 }
 
-/// Scanned sheets waiting for a teller (`phieukin scan review`).
-public struct ScanReview: Sendable, Codable, Equatable {
-    public struct Sheet: Sendable, Codable, Equatable {
-        public var rejectID: Int64
-        public var code: String
-        public var reason: String
-        /// `file pN`, where the paper's scan is (kept until the sheet is decided).
-        public var source: String?
-        /// PNG files written, one per undecided box (only with a crops folder).
-        public var crops: [String]
-    }
-    public var round: RoundID
-    public var sheets: [Sheet]
-}
-
 extension ScanService {
-    /// The round's scanned sheets waiting in the quarantine; with `cropsDirectory`, each undecided
-    /// box is written there as a PNG, read again from the scan the quarantine names (no image is
-    /// ever stored in the workspace).
-    public func review(roundID: RoundID, cropsDirectory: String?) throws -> ScanReview {
-        let round = try store.round(id: roundID)
-        let pending = try store.rejects(roundID: roundID).filter {
-            $0.status == .pending && $0.code.hasPrefix("scan-")
-        }
-        var sheets: [ScanReview.Sheet] = []
-        var layouts: [String: (BallotDocument, BallotLayout)]?
-        if let cropsDirectory { try Self.prepareCropsDirectory(cropsDirectory, workspace: self) }
-        for reject in pending {
-            var crops: [String] = []
-            if let cropsDirectory, reject.code == ImportRejectCode.scanUnsure.rawValue, let source = reject.source {
-                if layouts == nil { layouts = try printedLayouts(round: round) }
-                crops = try writeCrops(
-                    source: source, round: round, layouts: layouts!, into: cropsDirectory, prefix: "\(reject.id ?? 0)")
-            }
-            sheets.append(
-                .init(
-                    rejectID: reject.id ?? 0, code: reject.code, reason: reject.reason, source: reject.source,
-                    crops: crops))
-        }
-        return ScanReview(round: roundID, sheets: sheets)
-    }
-
     /// A crops folder is new or empty, and never inside the workspace.
     static func prepareCropsDirectory(_ path: String, workspace: some WorkspaceService) throws {
         let fm = FileManager.default
@@ -285,44 +247,5 @@ extension ScanService {
             let remark = try printedPage(round: round, layout: layout, page: page)?.remark
         else { return nil }
         return (remark.x, remark.y, remark.width, remark.height)
-    }
-}
-
-/// What `phieukin scan accept` did.
-public struct ScanAcceptance: Sendable, Codable, Equatable {
-    /// The teller's reading, as imported (a one-ballot batch).
-    public var intake: ImportReport
-    /// The quarantined scan, discarded with the teller's reason once the reading was accepted.
-    public var discarded: RejectDecision?
-}
-
-extension ScanService {
-    /// A teller's decision on a quarantined scanned sheet, read from the paper: the marks as they
-    /// read them (and the remark typed), imported as one ballot with the sheet's serial through
-    /// the usual checks; when it is accepted, the quarantined scan is discarded with `reason`
-    /// (signed, as every quarantine decision). If the reading is refused, nothing is discarded.
-    public func accept(
-        roundID: RoundID, rejectID: Int64, serial: String?, marks: [String: [String]], remark: String?, reason: String,
-        passphrase: [UInt8]? = nil
-    ) throws -> ScanAcceptance {
-        guard
-            let reject = try store.rejects(roundID: roundID).first(where: { $0.id == rejectID }),
-            reject.status == .pending, reject.code.hasPrefix("scan-")
-        else {
-            throw PhieuKinError(
-                .notFound, "round \(roundID) has no pending scanned sheet #\(rejectID).",
-                next: [.listRejects(roundID: roundID)])
-        }
-        let intake = try IntakeService(context: context).importBallots(
-            ImportRequest(
-                roundID: roundID,
-                sources: [
-                    .ballots(name: "review #\(rejectID)", [KeyedBallot(serial: serial, answers: marks, remark: remark)])
-                ],
-                passphrase: passphrase))
-        guard intake.accepted == 1 else { return ScanAcceptance(intake: intake, discarded: nil) }
-        let discarded = try IntakeService(context: context).discardRejects(
-            roundID: roundID, ids: [rejectID], reason: "read by a teller: " + reason, passphrase: passphrase)
-        return ScanAcceptance(intake: intake, discarded: discarded)
     }
 }

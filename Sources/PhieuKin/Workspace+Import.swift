@@ -29,6 +29,9 @@ public struct ImportRequest: Sendable {
     public var secondEntry: String?
     /// Passphrase of the agency signing key, when it is encrypted.
     public var passphrase: [UInt8]?
+    /// A teller's reading of one sheet (`scan accept`): a ballot the checks refuse is not
+    /// quarantined again, the whole import is refused and nothing is stored.
+    var refuseRejects = false
 
     /// Keyed files, as `phieukin import` gives them.
     public init(roundID: RoundID, files: [String], secondEntry: String? = nil, passphrase: [UInt8]? = nil) {
@@ -584,6 +587,9 @@ extension IntakeService {
 
                 func quarantine(_ outcome: RowOutcome, second: RowOutcome? = nil) throws {
                     guard let reject = outcome.reject else { return }
+                    if request.refuseRejects {
+                        throw PhieuKinError.invalidInput("\(reject.reason); nothing was changed.")
+                    }
                     let id = try writer.quarantine(outcome, reject, second: second)
                     let (file, line) = Self.splitSource(outcome.source)
                     if reject.code == .serialUsed { report.duplicates += 1 } else { report.rejected += 1 }

@@ -76,27 +76,10 @@ extension IntakeService {
             survey: survey, roundID: round.id, numbered: round.numbered, officialIDs: officials.map(\.officialID),
             issued: Set<SerialHash>(), used: Set<SerialHash>())
         let questions = session.expectedColumns(officials: officials.map(\.officialID))
-        let names = Dictionary(officials.map { ($0.officialID, $0) }, uniquingKeysWith: { a, _ in a })
-        let criteria = Dictionary(survey.criteria.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
-        let questionLabels = Dictionary(survey.questions.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let names = QuestionLabels(survey: survey, officials: officials)
         let codes = survey.choices.map(\.code)
         let choiceCodes = survey.choices.map { "\($0.code) = \($0.label.text(l))" }.joined(separator: "; ")
-
-        func label(_ column: String) -> String {
-            switch survey.shape {
-            case .grid:
-                let parts = column.split(separator: ".", maxSplits: 1).map(String.init)
-                let official = names[OfficialID(parts[0])]?.fullName ?? parts[0]
-                let criterion = parts.count > 1 ? criteria[parts[1]]?.shortLabel.text(l) ?? parts[1] : ""
-                return "\(official) — \(criterion)"
-            case .officialChoice:
-                let official = names[OfficialID(column)]
-                return [official?.fullName ?? column, official?.title ?? ""].filter { !$0.isEmpty }.joined(
-                    separator: ", ")
-            case .questions:
-                return questionLabels[column]?.text(l) ?? column
-            }
-        }
+        func label(_ column: String) -> String { names.label(column, l) }
         let allowed = survey.shape == .grid ? TemplateText.gridCodes(codes, l) : choiceCodes
         var header: [String] = []
         var labels: [String] = []

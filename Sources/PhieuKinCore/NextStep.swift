@@ -59,6 +59,8 @@ public enum NextStep: Hashable, Sendable {
     case acceptRejectWithSerial(roundID: RoundID, rejectID: Int?)
     /// Issue new ballots (new serials) to replace spoiled or missing sheets.
     case issueExtraBallots(roundID: RoundID)
+    /// See the round's scanned sheets waiting for a teller, each with the command that decides it.
+    case reviewScans(roundID: RoundID)
     /// Give the voting server's public address (what slips' QR codes open).
     case givePublicURL
 }

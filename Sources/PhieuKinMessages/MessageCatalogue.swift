@@ -1758,5 +1758,75 @@ public enum MessageCatalogue {
             "{0}; hãy kiểm tra ổ đĩa chứa tệp này (không có thay đổi nào)",
         "{0}; nothing was imported.":
             "{0}; không có phiếu nào được nhập.",
+        "(--mark for each box marked on the paper, none for a blank sheet; SERIAL as printed on the sheet)":
+            "(--mark cho mỗi ô có đánh dấu trên phiếu giấy, không có --mark nào nếu là phiếu trắng; SERIAL là số sê-ri in trên phiếu)",
+        "(--remark: the remark typed from the paper; \"\" if the writing is not a remark)":
+            "(--remark: ý kiến gõ lại đúng như trên phiếu giấy; \"\" nếu nét viết không phải là ý kiến)",
+        "An undecided box blank on the paper, as question=code; repeat.":
+            "Một ô chưa quyết định mà trên phiếu giấy để trống, dạng câu_hỏi=mã; lặp lại cho mỗi ô.",
+        "An undecided box marked on the paper, as question=code; repeat.":
+            "Một ô chưa quyết định mà trên phiếu giấy có đánh dấu, dạng câu_hỏi=mã; lặp lại cho mỗi ô.",
+        "Check each undecided box on the paper and give it as --mark (marked) or --blank (blank):":
+            "Xem từng ô chưa quyết định trên phiếu giấy và ghi --mark (có đánh dấu) hoặc --blank (để trống):",
+        "Check the box on the paper; if it is marked:":
+            "Xem ô này trên phiếu giấy; nếu có đánh dấu:",
+        "Check the paper, then:":
+            "Đối chiếu phiếu giấy, rồi gõ:",
+        "if it is blank:":
+            "nếu để trống:",
+        "Decide a quarantined scanned sheet from the paper (phieukin scan review shows how).":
+            "Quyết định một tờ phiếu quét đang chờ xử lý theo phiếu giấy (phieukin scan review chỉ cách).",
+        "Each sheet is read again from the scan the quarantine names (nothing of a scan is stored): the boxes read as marked, by official and criterion, the undecided ones and why, and the phieukin scan accept command that finishes it once the paper is checked. With --crops DIR, each undecided box is also written to DIR as a PNG.":
+            "Mỗi tờ phiếu được đọc lại từ bản quét ghi trong khu chờ xử lý (không lưu gì của bản quét): các ô đọc được là có đánh dấu, theo cán bộ và tiêu chí, các ô chưa quyết định và lý do, và lệnh phieukin scan accept để xử lý xong sau khi đối chiếu phiếu giấy. Khi có --crops DIR, mỗi ô chưa quyết định còn được ghi vào DIR dưới dạng ảnh PNG.",
+        "List scanned sheets waiting for a teller: what was read, what is undecided, the command to finish.":
+            "Liệt kê các tờ phiếu quét chờ tổ kiểm phiếu: những gì đã đọc được, ô nào chưa quyết định, lệnh để xử lý xong.",
+        "Read as marked (kept as read):":
+            "Đọc được là có đánh dấu (giữ nguyên như đã đọc):",
+        "Scan every page of this sheet again, then discard this copy:":
+            "Quét lại mọi trang của tờ phiếu này, rồi loại bỏ bản đang chờ:",
+        "The scan cannot be used as read: {0}. Read every box on the paper:":
+            "Không dùng được bản quét như đã đọc: {0}. Đọc mọi ô trên phiếu giấy:",
+        "The serial printed on the sheet, only when its QR code could not be read.":
+            "Số sê-ri in trên tờ phiếu, chỉ khi không đọc được mã QR của nó.",
+        "The sheet is read again from its scan: the boxes read clearly stay as read, and each undecided box is decided with --mark question=code (marked on the paper) or --blank question=code (blank on the paper). When the scan cannot be used (its QR code or registration squares unreadable), every box marked on the paper is given with --mark, and in a numbered round the serial with --serial. Writing in the remark box is typed with --remark. The sheet is imported as one ballot with the usual checks, and the quarantined scan is discarded with the reason (signed). A decision that is refused changes nothing.":
+            "Tờ phiếu được đọc lại từ bản quét: các ô đọc rõ giữ nguyên, mỗi ô chưa quyết định được quyết định bằng --mark câu_hỏi=mã (có đánh dấu trên phiếu giấy) hoặc --blank câu_hỏi=mã (để trống trên phiếu giấy). Khi không dùng được bản quét (không đọc được mã QR hoặc các ô định vị), mọi ô có đánh dấu trên phiếu giấy được ghi bằng --mark, và với vòng có số sê-ri thì ghi số sê-ri bằng --serial. Nét viết trong ô ý kiến được gõ lại bằng --remark. Tờ phiếu được nhập thành một phiếu qua các bước kiểm tra thông thường, và bản quét đang chờ được loại bỏ kèm lý do (có ký số). Quyết định bị từ chối thì không thay đổi gì.",
+        "a box could not be decided: {0}":
+            "có ô chưa quyết định được: {0}",
+        "a box could not be decided: {0} (and {1} more)":
+            "có ô chưa quyết định được: {0} (và {1} ô khác)",
+        "crossed-out box — perhaps a correction":
+            "ô bị gạch — có thể là sửa lại",
+        "faint box — perhaps a pencil mark":
+            "ô mờ — có thể là dấu bút chì",
+        "the mark runs over the box outline":
+            "dấu tràn ra ngoài viền ô",
+        "several boxes marked where one answer is allowed":
+            "nhiều ô được đánh dấu ở câu chỉ được chọn một",
+        "page {0} of sheet #{1} was not scanned: scan every page of the sheet again, then discard this copy; nothing was changed.":
+            "trang {0} của tờ phiếu #{1} chưa được quét: hãy quét lại mọi trang của tờ phiếu, rồi loại bỏ bản này; không có thay đổi nào.",
+        "sheet #{0} has writing in its remark box: type the remark from the paper (empty if it is not a remark); nothing was changed.":
+            "tờ phiếu #{0} có nét viết trong ô ý kiến: hãy gõ lại ý kiến theo phiếu giấy (để rỗng nếu đó không phải là ý kiến); không có thay đổi nào.",
+        "sheet #{0} still has {1} undecided box(es): {2} — decide each one as marked or blank from the paper; nothing was changed.":
+            "tờ phiếu #{0} còn {1} ô chưa quyết định: {2} — hãy quyết định từng ô là có đánh dấu hay để trống theo phiếu giấy; không có thay đổi nào.",
+        "the QR code of sheet #{0} could not be read, so its serial must be typed from the paper; nothing was changed.":
+            "không đọc được mã QR của tờ phiếu #{0}, nên phải gõ số sê-ri theo phiếu giấy; không có thay đổi nào.",
+        "the remark box of sheet #{0} was read empty: a remark is typed only where the scan found writing; nothing was changed.":
+            "ô ý kiến của tờ phiếu #{0} được đọc là trống: chỉ gõ ý kiến khi bản quét thấy có nét viết; không có thay đổi nào.",
+        "the scan of sheet #{0} cannot be used as read, so a decision gives only the boxes marked on the paper (every other box is blank), none as blank; nothing was changed.":
+            "không dùng được bản quét của tờ phiếu #{0} như đã đọc, nên quyết định chỉ ghi các ô có đánh dấu trên phiếu giấy (mọi ô khác là để trống), không ghi ô nào là để trống; không có thay đổi nào.",
+        "the serial typed is not the one in the QR code of sheet #{0}: check the paper (the serial is read from the QR code, it need not be typed); nothing was changed.":
+            "số sê-ri đã gõ không khớp với mã QR của tờ phiếu #{0}: hãy đối chiếu phiếu giấy (số sê-ri được đọc từ mã QR, không cần gõ); không có thay đổi nào.",
+        "{0} is given both as marked and as blank; nothing was changed.":
+            "{0} được ghi vừa là có đánh dấu vừa là để trống; không có thay đổi nào.",
+        "{0} is not an undecided box of sheet #{1}: only the undecided boxes are decided here, the others stay as read; nothing was changed.":
+            "{0} không phải là ô chưa quyết định của tờ phiếu #{1}: ở đây chỉ quyết định các ô chưa quyết định, các ô khác giữ nguyên như đã đọc; không có thay đổi nào.",
+        "{0} takes question=code, as phieukin scan review names the box":
+            "{0} cần dạng câu_hỏi=mã, như phieukin scan review ghi tên ô",
+        "{0}; nothing was changed.":
+            "{0}; không có thay đổi nào.",
+        "the quarantine no longer names the scan of this sheet":
+            "khu chờ xử lý không còn ghi bản quét của tờ phiếu này",
+        "the scan {0} is no longer there as it was scanned":
+            "bản quét {0} không còn như lúc được quét",
     ]
 }

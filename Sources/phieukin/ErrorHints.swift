@@ -95,6 +95,8 @@ enum ErrorHints {
             return
                 "phieukin rejects accept --round \(round) --serial SERIAL --reason \"…\" \(id.map(String.init) ?? "ID")"
                 + " (SERIAL: as printed on the paper ballot)"
+        case .reviewScans(let round):
+            return "phieukin scan review --round \(round)"
         case .givePublicURL:
             return "add --public-url https://… (the address voters open; remembered for later slips and serve)"
         case .issueExtraBallots(let round):

@@ -46,51 +46,65 @@ struct ScanCommand: ParsableCommand {
 
     struct Accept: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: tr("Record a teller's reading of a quarantined scanned sheet, from the paper."),
+            abstract: tr("Decide a quarantined scanned sheet from the paper (phieukin scan review shows how)."),
             discussion: tr(
                 """
-                The marks as the teller reads them (--mark question=code, repeated; none for a blank                 sheet), the remark typed from the paper, and the sheet's serial. The reading is imported                 as one ballot with the usual checks; once accepted, the quarantined scan is discarded                 with the reason (signed). A refused reading discards nothing.
+                The sheet is read again from its scan: the boxes read clearly stay as read, and each \
+                undecided box is decided with --mark question=code (marked on the paper) or --blank \
+                question=code (blank on the paper). When the scan cannot be used (its QR code or \
+                registration squares unreadable), every box marked on the paper is given with --mark, and \
+                in a numbered round the serial with --serial. Writing in the remark box is typed with \
+                --remark. The sheet is imported as one ballot with the usual checks, and the quarantined \
+                scan is discarded with the reason (signed). A decision that is refused changes nothing.
                 """))
         @OptionGroup var options: WorkspaceOptions
         @Option(help: ArgumentHelp(tr("The round id."))) var round: RoundID
         @Argument(help: ArgumentHelp(tr("The quarantined sheet's number (phieukin scan review)."))) var reject: Int64
-        @Option(help: ArgumentHelp(tr("The serial printed on the sheet (numbered rounds)."))) var serial: String?
-        @Option(help: ArgumentHelp(tr("question=code as read on the paper; repeat."))) var mark: [String] = []
+        @Option(help: ArgumentHelp(tr("The serial printed on the sheet, only when its QR code could not be read.")))
+        var serial: String?
+        @Option(help: ArgumentHelp(tr("An undecided box marked on the paper, as question=code; repeat.")))
+        var mark: [String] = []
+        @Option(help: ArgumentHelp(tr("An undecided box blank on the paper, as question=code; repeat.")))
+        var blank: [String] = []
         @Option(help: ArgumentHelp(tr("The remark, typed from the paper."))) var remark: String?
         @Option(help: ArgumentHelp(tr("Why (kept and signed), e.g. \"faint mark on TNMT02 checked: marked\".")))
         var reason: String
         @Option(help: ArgumentHelp(tr("File holding the agency signing key's passphrase."))) var passphraseFile: String?
 
         func run() throws {
-            var marks: [String: [String]] = [:]
-            for item in mark {
-                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { throw ValidationError(tr("--mark takes question=code")) }
-                marks[parts[0], default: []].append(parts[1])
-            }
+            let decision = ScanDecision(
+                marks: try Self.boxes(mark, option: "--mark"), blanks: try Self.boxes(blank, option: "--blank"),
+                serial: serial, remark: remark, reason: reason)
             let result = try options.open().scan.accept(
-                roundID: round, rejectID: reject, serial: serial, marks: marks, remark: remark, reason: reason,
-                passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
+                roundID: round, rejectID: reject, decision, passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
             ImportCommand.show(result.intake)
-            if let discarded = result.discarded {
-                say(
-                    "Scanned sheet #\(discarded.discarded.map(String.init).joined(separator: ", ")) decided (signed).")
-            } else {
-                say("The reading was not accepted; scanned sheet #\(reject) still waits.")
-                throw ExitCode(2)
+            let ids = result.discarded.discarded.map(String.init).joined(separator: ", ")
+            say("Scanned sheet #\(ids) decided (signed).")
+        }
+
+        static func boxes(_ items: [String], option: String) throws -> [String: [String]] {
+            var boxes: [String: [String]] = [:]
+            for item in items {
+                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw ValidationError(tr("\(option) takes question=code, as phieukin scan review names the box"))
+                }
+                boxes[parts[0], default: []].append(parts[1])
             }
+            return boxes
         }
     }
 
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: tr("List scanned sheets waiting for a teller, with crops of the boxes that were not decided."),
+            abstract: tr(
+                "List scanned sheets waiting for a teller: what was read, what is undecided, the command to finish."),
             discussion: tr(
                 """
-                Each sheet waits in the quarantine with a scan-… reason. With --crops DIR, each undecided \
-                box is written to DIR as a PNG (the page is read again from the file named in the \
-                quarantine; nothing of the scan is stored). Then, looking at the paper: key the sheet \
-                (phieukin import) and discard the quarantined copy (phieukin rejects discard … --reason).
+                Each sheet is read again from the scan the quarantine names (nothing of a scan is stored): \
+                the boxes read as marked, by official and criterion, the undecided ones and why, and the \
+                phieukin scan accept command that finishes it once the paper is checked. With --crops DIR, \
+                each undecided box is also written to DIR as a PNG.
                 """))
         @OptionGroup var options: WorkspaceOptions
         @Option(help: ArgumentHelp(tr("The round id."))) var round: RoundID
@@ -99,13 +113,11 @@ struct ScanCommand: ParsableCommand {
         @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
 
         func run() throws {
-            let review = try options.open().scan.review(roundID: round, cropsDirectory: crops)
+            let review = try options.open().scan.review(
+                roundID: round, cropsDirectory: crops, language: interfaceLanguage)
             if json { return try printJSON(review) }
             if review.sheets.isEmpty { return say("No scanned sheet of round \(round) is waiting for a decision.") }
-            for sheet in review.sheets {
-                say("#\(sheet.rejectID)  \(sheet.source ?? "-")  [\(sheet.code)] \(sheet.reason)")
-                for crop in sheet.crops { say("    \(crop)") }
-            }
+            for sheet in review.sheets { ScanReviewText.show(sheet, round: round) }
         }
     }
 }

@@ -70,43 +70,44 @@ struct ScanCLITests {
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(written[0].contains("faint"))
 
-        // A teller reads the faint sheet from the paper (the pencil mark was not meant: the pen
-        // marks stand) and records it; the remark sheet is keyed by hand and its copy discarded.
-        let lines = csv.split(separator: "\n").map(String.init)
-        let ids = review.stdout.split(separator: "\n").filter { $0.hasPrefix("#") }.map {
-            String($0.dropFirst().prefix { $0.isNumber })
+        // A teller decides the faint sheet from the paper (the pencil mark was not meant): the
+        // review's "if it is blank" command, as written, with a real reason. The pen marks read
+        // clearly stay as read. Refused decisions first: each changes nothing.
+        let sheets = try ScanReviewCLITests.reviewSheets(cli, round: round)
+        let unsure = try #require(sheets.first { $0["code"] as? String == "scan-unsure" })
+        let unsureID = String(try #require(unsure["reject_id"] as? Int))
+        let undecided = try #require(unsure["undecided"] as? [[String: Any]])
+        #expect(undecided.count == 1)
+        let box = "\(undecided[0]["question"] as? String ?? "")=\(undecided[0]["code"] as? String ?? "")"
+        let first = csv.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).map(
+            String.init)
+        let penMarks = zip(columns, first.dropFirst()).filter { $0.1 == "x" }.map { "\($0.0)=x" }
+        let readMarks = try #require(unsure["marked"] as? [[String: Any]]).map {
+            "\($0["question"] as? String ?? "")=\($0["code"] as? String ?? "")"
         }
-        let unsureID = try #require(
-            review.stdout.split(separator: "\n").first { $0.contains("[scan-unsure]") }.map {
-                String($0.dropFirst().prefix { $0.isNumber })
-            })
-        #expect(ids.count == 2)
-        let first = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        let firstMarks = zip(columns, first.dropFirst()).filter { $0.1 == "x" }.flatMap { ["--mark", "\($0.0)=x"] }
-        let wrongSerial = try cli.run(
-            ["scan", "accept", "--round", round, unsureID, "--serial", serials[5], "--reason", "checked"] + firstMarks)
-        #expect(wrongSerial.status == 2)  // that serial is another sheet's, already used: nothing decided
-        #expect(wrongSerial.stdout.contains("still waits"))
-        let misread = try #require(
-            wrongSerial.stdout.range(of: "quarantined as #").map {
-                String(wrongSerial.stdout[$0.upperBound...].prefix { $0.isNumber })
-            })
-        let accepted = try cli.run(
-            ["scan", "accept", "--round", round, unsureID, "--serial", serials[0], "--reason", "pencil dot not a mark"]
-                + firstMarks)
+        #expect(readMarks.sorted() == penMarks.sorted())
+        let before = try ScanReviewCLITests.state(cli, round: round)
+        for refused in [
+            ["--serial", serials[5], "--blank", box],  // another sheet's serial
+            ["--mark", penMarks[0]],  // a box read clearly
+            [String](),  // the undecided box left undecided
+        ] {
+            let run = try cli.run(["scan", "accept", "--round", round, unsureID, "--reason", "checked"] + refused)
+            #expect(run.status != 0, "\(refused)")
+            #expect(try ScanReviewCLITests.state(cli, round: round) == before, "\(refused) changed something")
+        }
+        let ifBlank = try ScanReviewCLITests.command(after: "if it is blank:", in: review.stdout)
+        let accepted = try cli.run(ifBlank.map { $0 == "…" ? "pencil dot, not a mark" : $0 })
         #expect(accepted.status == 0, "\(accepted.stdout)\(accepted.stderr)")
         #expect(accepted.stdout.contains("decided (signed)"))
-        let dropped = try cli.run([
-            "rejects", "discard", "--round", round, "--reason", "wrong serial typed at review", misread,
+        // The remark sheet: the remark typed from the paper.
+        let remarkID = try #require(sheets.first { $0["code"] as? String == "scan-remark" }?["reject_id"] as? Int)
+        let typed = try cli.run([
+            "scan", "accept", "--round", round, String(remarkID), "--remark", "Đề nghị giải quyết hồ sơ nhanh hơn",
+            "--reason", "remark typed from the paper",
         ])
-        #expect(dropped.status == 0, "\(dropped.stderr)")
-        try ([lines[0], lines[2]].joined(separator: "\n") + "\n").write(
-            toFile: cli.path("keyed.csv"), atomically: true, encoding: .utf8)
-        #expect(try cli.run(["import", "--round", round, cli.path("keyed.csv")]).status == 0)
-        let discarded = try cli.run([
-            "rejects", "discard", "--round", round, "--all", "--reason", "keyed from the paper after review",
-        ])
-        #expect(discarded.status == 0, "\(discarded.stderr)")
+        #expect(typed.status == 0, "\(typed.stdout)\(typed.stderr)")
+        #expect(try ScanReviewCLITests.reviewSheets(cli, round: round).isEmpty)
 
         // A sheet scanned again is refused as a duplicate of its serial.
         let again = try cli.run(["scan", "--round", round, scans[5]])

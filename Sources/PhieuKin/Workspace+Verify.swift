@@ -60,6 +60,13 @@ extension WorkspaceService {
         }
         // An electronic batch has no key (its leaves are boxes sealed to the tally key).
         let electronicBatches = Set(s.batches.filter { $0.sealedKey.isEmpty }.map(\.seq))
+        // Electronic ballots enter the log once, at close, as one batch (docs/FORMAT.md): several
+        // batches would be arrival windows.
+        if electronicBatches.count > 1 {
+            problems.append(
+                "\(electronicBatches.count) electronic batches: electronic ballots enter the log as one batch at close (several batches are arrival windows)"
+            )
+        }
         for batch in s.batches
         where !batch.sealedKey.isEmpty && batch.sealedKey.count != SealedBox.overhead + AES256GCM.keyByteCount {
             problems.append(

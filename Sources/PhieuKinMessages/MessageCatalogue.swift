@@ -1828,5 +1828,7 @@ public enum MessageCatalogue {
             "khu chờ xử lý không còn ghi bản quét của tờ phiếu này",
         "the scan {0} is no longer there as it was scanned":
             "bản quét {0} không còn như lúc được quét",
+        "{0} electronic batches: electronic ballots enter the log as one batch at close (several batches are arrival windows)":
+            "{0} đợt phiếu điện tử: phiếu điện tử chỉ vào sổ phiếu thành một đợt khi đóng vòng (nhiều đợt sẽ để lộ khoảng thời gian đến)",
     ]
 }

@@ -230,7 +230,7 @@ struct ElectronicTests {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path + "/scripts/verify-audit"
 
-    @Test("verify-audit reports electronic ballots appended while the round was open (an arrival window)")
+    @Test("verify and verify-audit report electronic ballots appended while the round was open (an arrival window)")
     func verifyAuditReportsArrivalWindows() async throws {
         let e = try ElectronicFixture.make(codes: 3)
         let service = e.workspace.electronic
@@ -244,8 +244,15 @@ struct ElectronicTests {
         }
         _ = try await service.cast(code: e.codes[2], roundID: e.round, sealed: try e.seal([:]))
         _ = try e.workspace.rounds.closeRound(roundID: e.round, passphrase: nil)
+        let verified = try e.workspace.audit.verify()
+        #expect(!verified.ok)
+        #expect(verified.problems.contains { "\($0)".contains("2 electronic batches") }, "\(verified.problems)")
+        #expect(throws: PhieuKinError.self) {
+            try e.workspace.audit.exportAudit(roundID: e.round, to: e.fixture.dir + "/no")
+        }
+        // The bundle an older version would have written: the independent verifier says so too.
         let bundle = e.fixture.dir + "/bundle"
-        _ = try e.workspace.audit.exportAudit(roundID: e.round, to: bundle)
+        _ = try e.workspace.audit.exportAudit(roundID: e.round, to: bundle, refusingUnverified: false)
         let check = try ExternalTool.run("/usr/bin/python3", [Self.verifyAudit, bundle])
         #expect(check.status == 1, "\(check.stdout)")
         #expect(check.stdout.contains("2 electronic batches"), "\(check.stdout)")

@@ -172,7 +172,7 @@ struct ExcelCLITests {
         #expect(damaged.status == 1, "\(damaged.stderr)")
         #expect(
             damaged.stderr.contains(
-                "\(path): the worksheet is not well-formed XML (line 2: an end tag that does not match the open "
+                "\(path): the worksheet is not well-formed XML (line 1: an end tag that does not match the open "
                     + "element); open the file in Excel and save it again; nothing was imported."),
             "\(damaged.stderr)")
         #expect(!damaged.stderr.contains("SECRETMARK") && !damaged.stderr.contains(serials[0]))

@@ -26,8 +26,8 @@ extension String {
     /// The name without its namespace prefix ("x:row" → "row"): prefixes are plain names here,
     /// and generators choose them freely.
     var xmlLocalName: Substring {
-        guard let colon = lastIndex(of: ":") else { return Substring(self) }
-        return self[index(after: colon)...]
+        guard let colon = utf8.lastIndex(of: UInt8(ascii: ":")) else { return Substring(self) }
+        return self[utf8.index(after: colon)...]
     }
 }
 
@@ -244,13 +244,19 @@ struct XMLScanner {
     private mutating func scanText() throws(XMLScanError) -> String {
         let start = position
         var text: [UInt8] = []
-        while let b = byte(at: position), b != UInt8(ascii: "<") {
+        while position < bytes.count {
+            // A run of plain bytes, copied at once.
+            var end = position
+            while end < bytes.count, Self.isPlainText(bytes[end]) { end += 1 }
+            text.append(contentsOf: bytes[position..<end])
+            position = end
+            guard let b = byte(at: position), b != UInt8(ascii: "<") else { break }
             if b == UInt8(ascii: "&") {
                 try scanReference(into: &text)
                 continue
             }
-            if b == UInt8(ascii: ">") && position >= 2 && bytes[position - 1] == UInt8(ascii: "]")
-                && bytes[position - 2] == UInt8(ascii: "]") && position - 2 >= start
+            if b == UInt8(ascii: ">") && position - 2 >= start && bytes[position - 1] == UInt8(ascii: "]")
+                && bytes[position - 2] == UInt8(ascii: "]")
             {
                 throw failure(position, "]]> in text outside a CDATA section")
             }
@@ -260,6 +266,13 @@ struct XMLScanner {
         }
         return try string(text, at: start)
     }
+
+    /// The five entities XML defines.
+    private static let entities: [(name: [UInt8], byte: UInt8)] = [
+        (Array("amp".utf8), UInt8(ascii: "&")), (Array("lt".utf8), UInt8(ascii: "<")),
+        (Array("gt".utf8), UInt8(ascii: ">")), (Array("quot".utf8), UInt8(ascii: "\"")),
+        (Array("apos".utf8), UInt8(ascii: "'")),
+    ]
 
     /// `&name;`, `&#N;` or `&#xN;` at `position`, appended as UTF-8.
     private mutating func scanReference(into out: inout [UInt8]) throws(XMLScanError) {
@@ -272,19 +285,15 @@ struct XMLScanner {
         }
         let body = bytes[(position + 1)..<end]
         position = end + 1
-        switch Array(body) {
-        case Array("amp".utf8): out.append(UInt8(ascii: "&"))
-        case Array("lt".utf8): out.append(UInt8(ascii: "<"))
-        case Array("gt".utf8): out.append(UInt8(ascii: ">"))
-        case Array("quot".utf8): out.append(UInt8(ascii: "\""))
-        case Array("apos".utf8): out.append(UInt8(ascii: "'"))
-        default:
-            guard body.first == UInt8(ascii: "#") else {
-                throw failure(start, "an unknown entity (XML defines only &amp; &lt; &gt; &quot; &apos;)")
-            }
+        if body.first == UInt8(ascii: "#") {
             let scalar = try characterReference(body.dropFirst(), at: start)
-            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            UTF8.encode(scalar) { out.append($0) }
+            return
         }
+        guard let entity = Self.entities.first(where: { $0.name.elementsEqual(body) }) else {
+            throw failure(start, "an unknown entity (XML defines only &amp; &lt; &gt; &quot; &apos;)")
+        }
+        out.append(entity.byte)
     }
 
     /// The digits of `&#N;` or `&#xN;`, checked to name a character XML allows.
@@ -363,6 +372,11 @@ struct XMLScanner {
         var line = 1
         for b in bytes[0..<end] where b == 0x0A { line += 1 }
         return XMLScanError(line: line, reason: reason)
+    }
+
+    /// A byte text takes as is: not markup, a reference, a `>` (of a `]]>`) or a control character.
+    private static func isPlainText(_ b: UInt8) -> Bool {
+        b >= 0x20 ? b != UInt8(ascii: "<") && b != UInt8(ascii: "&") && b != UInt8(ascii: ">") : isSpace(b)
     }
 
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }

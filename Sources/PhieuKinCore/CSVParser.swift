@@ -342,7 +342,9 @@ public struct CSVParser: Sendable {
             if state == .fieldStart && !lastWasCR && bytes[i] == delimiter {
                 let end = recordBytes.count
                 repeat {
-                    guard ends.count < maxFields else { throw CSVError.tooManyFields(line: recordLine, limit: maxFields) }
+                    guard ends.count < maxFields else {
+                        throw CSVError.tooManyFields(line: recordLine, limit: maxFields)
+                    }
                     ends.append(end)
                     i += 1
                 } while i < n && bytes[i] == delimiter

@@ -73,7 +73,9 @@ package enum XLSXReader {
     }
 
     /// The attributes of the first element named `element` (any prefix); the whole part is checked.
-    private static func firstAttributes(of element: String, in data: [UInt8], part: String) throws(SheetError)
+    private static func firstAttributes(
+        of element: String, in data: [UInt8], part: String
+    ) throws(SheetError)
         -> [XMLAttribute]?
     {
         var scanner = XMLScanner(data)
@@ -125,7 +127,9 @@ package enum XLSXReader {
         return strings
     }
 
-    static func rows(_ data: [UInt8], strings: [String], limits: SheetLimits = .excel) throws(SheetError)
+    static func rows(
+        _ data: [UInt8], strings: [String], limits: SheetLimits = .excel
+    ) throws(SheetError)
         -> [SheetRow]
     {
         var scanner = XMLScanner(data)

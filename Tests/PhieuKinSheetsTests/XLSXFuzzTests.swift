@@ -61,7 +61,8 @@ private func mutate(_ input: [UInt8], _ random: inout SeededGenerator) -> [UInt8
         case 1: bytes[at] = interesting[Int.random(in: 0..<13, using: &random)][0]
         case 2: bytes.insert(contentsOf: interesting.randomElement(using: &random) ?? [], at: at)
         case 3: bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...64, using: &random)))
-        default: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + Int.random(in: 1...64, using: &random))], at: at)
+        default:
+            bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + Int.random(in: 1...64, using: &random))], at: at)
         }
     }
     return bytes
@@ -144,7 +145,9 @@ struct XLSXLimitTests {
         Array(("<?xml version=\"1.0\"?><worksheet><sheetData>" + rows + "</sheetData></worksheet>").utf8)
     }
 
-    @Test(arguments: [(1_000, nil), (1_001, "row 1, column ALM: the sheet has more than 1000 columns, the most an import reads")])
+    @Test(arguments: [
+        (1_000, nil), (1_001, "row 1, column ALM: the sheet has more than 1000 columns, the most an import reads"),
+    ])
     func columnsBeyondTheLimitAreRefused(columns: Int, reason: String?) throws {
         let folder = try TemporaryFiles.directory("limits")
         let path = folder.appendingPathComponent("wide.xlsx").path
@@ -156,7 +159,9 @@ struct XLSXLimitTests {
             wb.save(sys.argv[1])
             """, [path, String(columns)])
         if let reason {
-            let error = #expect(throws: SheetError.self) { try XLSXReader.firstSheet(path: path, limits: Self.importLimits) }
+            let error = #expect(throws: SheetError.self) {
+                try XLSXReader.firstSheet(path: path, limits: Self.importLimits)
+            }
             #expect(error?.reason == reason)
             #expect(error?.kind == .damaged)
         } else {
@@ -166,14 +171,25 @@ struct XLSXLimitTests {
 
     @Test(arguments: [
         ("<row r=\"101\"><c><v>1</v></c></row>", "row 101: the sheet has more than 100 rows, the most an import reads"),
-        ("<row r=\"1\"><c r=\"K1\"><v>1</v></c></row>", "row 1, column K: the sheet has more than 10 columns, the most an import reads"),
-        ("<row r=\"2\"><c t=\"inlineStr\"><is><t>12345678901234567</t></is></c></row>",
-         "row 2, column A: a cell holds more than 16 bytes of text, the most a cell may hold"),
+        (
+            "<row r=\"1\"><c r=\"K1\"><v>1</v></c></row>",
+            "row 1, column K: the sheet has more than 10 columns, the most an import reads"
+        ),
+        (
+            "<row r=\"2\"><c t=\"inlineStr\"><is><t>12345678901234567</t></is></c></row>",
+            "row 2, column A: a cell holds more than 16 bytes of text, the most a cell may hold"
+        ),
         ("<row r=\"0\"/>", "after row 0: a row's number is not a row number"),
         ("<row r=\"-3\"/>", "after row 0: a row's number is not a row number"),
         ("<row r=\"1\"><c r=\"B-2\"/></row>", "row 1: a cell's reference is not a column and row such as B5"),
-        ("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row>", "row 1: a cell names a shared string the workbook does not hold"),
-        ("<row r=\"1\"><c r=\"A1\"><v>1</v>", "the worksheet is not well-formed XML (line 1: an end tag that does not match the open element); open the file in Excel and save it again"),
+        (
+            "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row>",
+            "row 1: a cell names a shared string the workbook does not hold"
+        ),
+        (
+            "<row r=\"1\"><c r=\"A1\"><v>1</v>",
+            "the worksheet is not well-formed XML (line 1: an end tag that does not match the open element); open the file in Excel and save it again"
+        ),
     ])
     func sheetProblemsNameTheRowAndColumn(rows: String, reason: String) {
         let small = SheetLimits(columns: 10, rows: 100, cellBytes: 16)

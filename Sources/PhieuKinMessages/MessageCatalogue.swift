@@ -1206,6 +1206,8 @@ public enum MessageCatalogue {
             "phần {0} của sổ tính sai tổng kiểm zip: tệp bị hỏng",
         "the part {0} of the workbook claims to be compressed more than {1} to 1, which no real workbook is: the file is damaged or crafted":
             "phần {0} của sổ tính tự nhận được nén hơn {1} lần, điều không sổ tính thật nào có: tệp bị hỏng hoặc đã bị làm giả",
+        "this round's ballot needs {0} columns, more than the {1} a keyed file may have; key its ballots as JSON Lines instead (docs/EXCEL.md); nothing was written.":
+            "phiếu của vòng này cần {0} cột, nhiều hơn mức {1} cột của một tệp nhập phiếu; hãy nhập phiếu dưới dạng JSON Lines (docs/EXCEL.md); không có gì được ghi.",
         "more than {0} fields (columns) on one line, the most a file may have":
             "quá {0} trường (cột) trên một dòng, mức tối đa của một tệp",
         "more than {0} records (rows), the most one file may have; split it into several files":

@@ -429,7 +429,12 @@ extension WorkspaceService {
     ) throws {
         let rows: [SheetRow]
         do {
-            rows = try XLSXReader.firstSheet(path: path)
+            // The CSV parser's limits: one rule for both formats.
+            rows = try XLSXReader.firstSheet(
+                path: path,
+                limits: SheetLimits(
+                    columns: CSVParser.defaultMaxFields, rows: CSVParser.defaultMaxRecords,
+                    cellBytes: CSVParser.defaultMaxFieldBytes))
         } catch let error as SheetError {
             throw PhieuKinError(.invalidFile, "\(name): \(error); nothing was imported.", underlying: error)
         }

@@ -105,6 +105,7 @@ extension IntakeService {
             labels.append(TemplateText.remark(l))
             allowedRow.append(TemplateText.remarkCodes(l))
         }
+        try Self.refuseUnimportableWidth(header.count)
         // Rows 2 and 3 are notes: their first cell starts with `#`, so an import skips them.
         var labelRow = labels
         labelRow[0] = TemplateText.notePrefix(l) + labels[0]
@@ -159,6 +160,15 @@ extension IntakeService {
     }
 
     /// A CSV field quoted per RFC 4180 when it needs it.
+    /// A template the import would refuse (more columns than `CSVParser.defaultMaxFields`,
+    /// docs/EXCEL.md) is not written: the teller would key every ballot in vain.
+    static func refuseUnimportableWidth(_ columns: Int) throws {
+        guard columns > CSVParser.defaultMaxFields else { return }
+        throw PhieuKinError.invalidInput(
+            "this round's ballot needs \(columns) columns, more than the \(CSVParser.defaultMaxFields) a keyed file "
+                + "may have; key its ballots as JSON Lines instead (docs/EXCEL.md); nothing was written.")
+    }
+
     static func csvField(_ value: String) -> String {
         value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
             ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value

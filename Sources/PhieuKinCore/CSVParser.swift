@@ -91,6 +91,10 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, MessageConver
         public static let textAfterClosingQuote = Kind("textAfterClosingQuote")
         /// A field is longer than the parser allows.
         public static let fieldTooLong = Kind("fieldTooLong")
+        /// A record has more fields than the parser allows.
+        public static let tooManyFields = Kind("tooManyFields")
+        /// The input has more records than the parser allows.
+        public static let tooManyRecords = Kind("tooManyRecords")
     }
 
     /// What failed, for a caller to switch on.
@@ -133,6 +137,14 @@ public struct CSVError: Error, Equatable, CustomStringConvertible, MessageConver
     static func fieldTooLong(line: Int, field: Int, limit: Int) -> Self {
         .init(.fieldTooLong, line: line, "field \(field) is longer than \(limit) bytes")
     }
+    static func tooManyFields(line: Int, limit: Int) -> Self {
+        .init(.tooManyFields, line: line, "more than \(limit) fields (columns) on one line, the most a file may have")
+    }
+    static func tooManyRecords(line: Int, limit: Int) -> Self {
+        .init(
+            .tooManyRecords, line: line,
+            "more than \(limit) records (rows), the most one file may have; split it into several files")
+    }
 
     /// "line N: reason", the reason translated.
     public var message: Message { "line \(line): \(why)" }
@@ -160,8 +172,27 @@ public struct CSVParser: Sendable {
     private static let lf = UInt8(ascii: "\n")
     private static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
+    /// The limits of an import (docs/EXCEL.md), the same for a CSV file and an `.xlsx` sheet
+    /// (Workspace+Import hands them to the workbook reader):
+    /// - 1,000 fields: the keying template of a grid round has officials × 7 criteria + 3 columns
+    ///   (30 officials: 213), so 1,000 leave room for 142 officials on one ballot. Each unknown
+    ///   header column costs an edit-distance search for the nearest id, so the limit also keeps
+    ///   a hostile header fast: a million columns took over 240 s before it.
+    /// - 1,048,576 records: Excel's own row limit, so every sheet Excel can save is read (the
+    ///   import is benchmarked at a million ballots, BENCHMARKS.md).
+    /// - 128 KiB a field: Excel's cell holds at most 32,767 characters, at most 4 bytes each.
+    public static let defaultMaxFields = 1_000
+    public static let defaultMaxRecords = 1_048_576
+    public static let defaultMaxFieldBytes = 128 << 10
+
     /// A field longer than this is an error: protects memory against a file with a stray quote.
     public let maxFieldBytes: Int
+    /// A record with more fields is an error, raised as the field after the last allowed ends
+    /// (a million-column header is refused at once, not after it is built).
+    public let maxFields: Int
+    /// More records than this is an error (blank lines, which are skipped, do not count).
+    public let maxRecords: Int
+    private var records = 0
     /// When true, a field that is not UTF-8 does not stop the parser: its record is emitted with
     /// `invalidUTF8Bytes` set (ballot import rejects that one row and goes on).
     public let tolerateInvalidUTF8: Bool
@@ -183,8 +214,13 @@ public struct CSVParser: Sendable {
     private var bomPrefix: [UInt8] = []
     private var failure: CSVError?
 
-    public init(maxFieldBytes: Int = 1 << 20, tolerateInvalidUTF8: Bool = false, delimiter: UInt8 = UInt8(ascii: ",")) {
+    public init(
+        maxFieldBytes: Int = defaultMaxFieldBytes, maxFields: Int = defaultMaxFields,
+        maxRecords: Int = defaultMaxRecords, tolerateInvalidUTF8: Bool = false, delimiter: UInt8 = UInt8(ascii: ",")
+    ) {
         self.maxFieldBytes = maxFieldBytes
+        self.maxFields = maxFields
+        self.maxRecords = maxRecords
         self.tolerateInvalidUTF8 = tolerateInvalidUTF8
         self.delimiter = delimiter
         recordBytes.reserveCapacity(1024)
@@ -306,6 +342,9 @@ public struct CSVParser: Sendable {
             if state == .fieldStart && !lastWasCR && bytes[i] == delimiter {
                 let end = recordBytes.count
                 repeat {
+                    guard ends.count < maxFields else {
+                        throw CSVError.tooManyFields(line: recordLine, limit: maxFields)
+                    }
                     ends.append(end)
                     i += 1
                 } while i < n && bytes[i] == delimiter
@@ -426,6 +465,7 @@ public struct CSVParser: Sendable {
             guard tolerateInvalidUTF8 else { throw CSVError.invalidUTF8(line: fieldLine, field: ends.count + 1) }
             recordIsUTF8 = false
         }
+        guard ends.count < maxFields else { throw CSVError.tooManyFields(line: recordLine, limit: maxFields) }
         ends.append(end)
         fieldStart = end
         state = .fieldStart
@@ -444,6 +484,8 @@ public struct CSVParser: Sendable {
     }
 
     private mutating func endRecord(_ emit: (CSVRecordView) throws -> Void) throws {
+        guard records < maxRecords else { throw CSVError.tooManyRecords(line: recordLine, limit: maxRecords) }
+        records += 1
         defer {
             recordBytes.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)

@@ -1188,8 +1188,30 @@ public enum MessageCatalogue {
             "vòng {0}: bị hủy sau khi kiểm phiếu nhưng việc hủy không có trong sổ kết quả",
         "round.json in {0} does not name its round.":
             "round.json trong {0} không ghi tên vòng.",
-        "row {0}: a cell lies beyond Excel's last column":
-            "dòng {0}: một ô nằm ngoài cột cuối cùng của Excel",
+        "row {0}: a cell's reference is not a column and row such as B5":
+            "dòng {0}: địa chỉ của một ô không phải là cột và dòng như B5",
+        "row {0}: the sheet has more than {1} rows, the most an import reads":
+            "dòng {0}: trang tính có quá {1} dòng, mức tối đa một lần nhập đọc được",
+        "row {0}, column {1}: the sheet has more than {2} columns, the most an import reads":
+            "dòng {0}, cột {1}: trang tính có quá {2} cột, mức tối đa một lần nhập đọc được",
+        "row {0}, column {1}: a cell holds more than {2} bytes of text, the most a cell may hold":
+            "dòng {0}, cột {1}: một ô chứa quá {2} byte văn bản, mức tối đa của một ô",
+        "after row {0}: a row's number is not a row number":
+            "sau dòng {0}: số thứ tự của một dòng không phải là số dòng hợp lệ",
+        "the worksheet":
+            "trang tính",
+        "the worksheet cannot be read":
+            "không đọc được trang tính",
+        "the part {0} of the workbook fails its zip checksum: the file is damaged":
+            "phần {0} của sổ tính sai tổng kiểm zip: tệp bị hỏng",
+        "the part {0} of the workbook claims to be compressed more than {1} to 1, which no real workbook is: the file is damaged or crafted":
+            "phần {0} của sổ tính tự nhận được nén hơn {1} lần, điều không sổ tính thật nào có: tệp bị hỏng hoặc đã bị làm giả",
+        "this round's ballot needs {0} columns, more than the {1} a keyed file may have; key its ballots as JSON Lines instead (docs/EXCEL.md); nothing was written.":
+            "phiếu của vòng này cần {0} cột, nhiều hơn mức {1} cột của một tệp nhập phiếu; hãy nhập phiếu dưới dạng JSON Lines (docs/EXCEL.md); không có gì được ghi.",
+        "more than {0} fields (columns) on one line, the most a file may have":
+            "quá {0} trường (cột) trên một dòng, mức tối đa của một tệp",
+        "more than {0} records (rows), the most one file may have; split it into several files":
+            "quá {0} bản ghi (dòng), mức tối đa của một tệp; hãy chia thành nhiều tệp",
         "row {0}: a cell names a shared string the workbook does not hold":
             "dòng {0}: một ô trỏ tới chuỗi dùng chung mà sổ tính không có",
         "serial check symbol does not match: re-read it from the paper":
@@ -1618,8 +1640,76 @@ public enum MessageCatalogue {
             "{0} không trống ({1} mục); gói kiểm toán phải được đặt vào thư mục mới hoặc trống, để không tệp cũ nào bị nhầm là một phần của gói và không có gì bị xóa. Không có gì được ghi.",
         "{0} is not the tally key of round {1}.":
             "{0} không phải là khóa kiểm phiếu của vòng {1}.",
-        "{0} is not well-formed XML (line {1}); open the file in Excel and save it again":
-            "{0} không phải XML hợp lệ (dòng {1}); mở tệp bằng Excel và lưu lại",
+        "{0} is not well-formed XML (line {1}: {2}); open the file in Excel and save it again":
+            "{0} không phải XML hợp lệ (dòng {1}: {2}); mở tệp bằng Excel và lưu lại",
+        "text after the root element":
+            "có văn bản sau phần tử gốc",
+        "text before the root element":
+            "có văn bản trước phần tử gốc",
+        "the part ends inside an element: it was cut short":
+            "phần này kết thúc khi một phần tử chưa được đóng: nó bị cắt cụt",
+        "the part has no root element":
+            "phần này không có phần tử gốc",
+        "a CDATA section outside the root element":
+            "một đoạn CDATA nằm ngoài phần tử gốc",
+        "a DOCTYPE, which a workbook part never has":
+            "có khai báo DOCTYPE, thứ mà một phần của sổ tính không bao giờ có",
+        "a <! that starts no comment or CDATA section":
+            "một dấu <! không mở đầu chú thích hay đoạn CDATA nào",
+        "a second root element":
+            "có phần tử gốc thứ hai",
+        "elements nested deeper than {0}":
+            "các phần tử lồng nhau sâu quá {0} mức",
+        "a / in a tag that is not followed by >":
+            "dấu / trong một thẻ không có > theo sau",
+        "a tag that is never closed with >":
+            "một thẻ không bao giờ được đóng bằng >",
+        "attributes not separated by a space":
+            "các thuộc tính không được ngăn cách bằng dấu cách",
+        "an attribute given twice in one tag":
+            "một thuộc tính xuất hiện hai lần trong một thẻ",
+        "an end tag not closed with >":
+            "thẻ đóng không kết thúc bằng >",
+        "an end tag with no element to close":
+            "thẻ đóng không có phần tử nào để đóng",
+        "an end tag that does not match the open element":
+            "thẻ đóng không khớp với phần tử đang mở",
+        "an attribute without =":
+            "thuộc tính thiếu dấu =",
+        "an attribute value not in quotes":
+            "giá trị thuộc tính không nằm trong dấu nháy",
+        "an attribute value never closed":
+            "giá trị thuộc tính không được đóng nháy",
+        "a < inside an attribute value":
+            "có dấu < trong giá trị thuộc tính",
+        "an XML declaration that is not at the start of the part":
+            "khai báo XML không nằm ở đầu phần này",
+        "a processing instruction never closed with ?>":
+            "chỉ thị xử lý không được đóng bằng ?>",
+        "a comment never closed":
+            "chú thích không được đóng",
+        "-- inside a comment":
+            "có -- bên trong chú thích",
+        "a CDATA section never closed":
+            "đoạn CDATA không được đóng",
+        "a tag or attribute without a valid name":
+            "thẻ hoặc thuộc tính không có tên hợp lệ",
+        "]]> in text outside a CDATA section":
+            "có ]]> trong văn bản ngoài đoạn CDATA",
+        "an & that starts no reference (write &amp; for an ampersand)":
+            "dấu & không mở đầu tham chiếu nào (hãy viết &amp; cho dấu &)",
+        "an unknown entity (XML defines only &amp; &lt; &gt; &quot; &apos;)":
+            "thực thể không xác định (XML chỉ định nghĩa &amp; &lt; &gt; &quot; &apos;)",
+        "a character reference without digits":
+            "tham chiếu ký tự không có chữ số",
+        "a character reference with a character that is not a digit":
+            "tham chiếu ký tự chứa ký tự không phải chữ số",
+        "a character reference to a character XML does not allow":
+            "tham chiếu ký tự tới một ký tự XML không cho phép",
+        "a control character, which XML does not allow":
+            "ký tự điều khiển, thứ XML không cho phép",
+        "text that is not UTF-8":
+            "văn bản không phải UTF-8",
         "{0} issued; they are not stored anywhere else.":
             "Đã phát {0}; không được lưu ở bất kỳ nơi nào khác.",
         "{0} issued; they are not stored anywhere else. Print the file, then delete it.":

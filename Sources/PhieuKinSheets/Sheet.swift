@@ -1,6 +1,6 @@
 package import PhieuKinMessages
 
-/// Spreadsheets in and out: `.xlsx` workbooks read (minizip + XMLParser) and written
+/// Spreadsheets in and out: `.xlsx` workbooks read (minizip + the pure-Swift `XMLScanner`) and written
 /// (libxlsxwriter). The only module that touches either C library (`internal import`). It knows
 /// rows and cells, nothing of surveys, rounds or reports.
 

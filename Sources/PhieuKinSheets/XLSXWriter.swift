@@ -1,5 +1,4 @@
 internal import CXLSXWriter
-import Foundation
 
 /// A libxlsxwriter workbook being written (`lxw_workbook`). Its worksheets and formats belong to
 /// it; `close()` writes the file and frees everything, and a workbook never closed (an error

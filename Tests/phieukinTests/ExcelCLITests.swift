@@ -148,6 +148,51 @@ struct ExcelCLITests {
         #expect(imported.stdout.contains("\(path):4: [invalid-code]"), "\(imported.stdout)")
     }
 
+    /// Issue 19, item 5: a worksheet with one byte changed (Foundation's XMLParser died of SIGILL
+    /// on such files, dumping memory) and a header of a million columns (over 240 s) are both
+    /// refused at once with the file, the line and the reason, never a cell's text.
+    @Test func damagedXLSXAndHugeHeaderAreRefusedClearly() throws {
+        let cli = try CLI.temporaryWorkspace("hostile")
+        let (round, serials) = try ImportCLITests.numberedRound(cli, ballots: 1)
+        let path = cli.path("damaged.xlsx")
+        _ = try python(
+            """
+            import sys, zipfile, openpyxl
+            wb = openpyxl.Workbook(); ws = wb.active
+            ws.append(["serial", "VP01.dao-duc", "remark"])
+            ws.append([sys.argv[2], "x", "SECRETMARK"])
+            wb.save(sys.argv[1] + ".ok")
+            with zipfile.ZipFile(sys.argv[1] + ".ok") as src, zipfile.ZipFile(sys.argv[1], "w") as dst:
+                for item in src.infolist():
+                    data = src.read(item.filename)
+                    if item.filename == "xl/worksheets/sheet1.xml": data = data.replace(b"</c>", b"</d>", 1)
+                    dst.writestr(item.filename, data)
+            """, [path, serials[0]])
+        let damaged = try cli.run(["import", "--round", round, path])
+        #expect(damaged.status == 1, "\(damaged.stderr)")
+        #expect(
+            damaged.stderr.contains(
+                "\(path): the worksheet is not well-formed XML (line 1: an end tag that does not match the open "
+                    + "element); open the file in Excel and save it again; nothing was imported."),
+            "\(damaged.stderr)")
+        #expect(!damaged.stderr.contains("SECRETMARK") && !damaged.stderr.contains(serials[0]))
+
+        let wide = cli.path("wide.csv")
+        try Data(Array(("serial" + String(repeating: ",VP01.dao-duc", count: 1_000_000) + "\r\n").utf8)).write(
+            to: URL(fileURLWithPath: wide))
+        let started = ContinuousClock.now
+        let refused = try cli.run(["import", "--round", round, wide])
+        #expect(ContinuousClock.now - started < .seconds(20))
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.contains(
+                "\(wide):1: more than 1000 fields (columns) on one line, the most a file may have; nothing was "
+                    + "imported."), "\(refused.stderr)")
+        let vietnamese = try cli.run(["import", "--round", round, wide, "--lang", "vi"])
+        #expect(vietnamese.stderr.contains("\(wide):1: quá 1000 trường (cột) trên một dòng"), "\(vietnamese.stderr)")
+        #expect(try Self.leaves(cli) == 0)
+    }
+
     /// An unnumbered round refuses the same ballots twice whether they come as .xlsx or as the
     /// same sheet saved as CSV (docs/FORMAT.md, "Batches": the content digest).
     @Test func unnumberedRoundKnowsTheSheetInEitherFormat() throws {

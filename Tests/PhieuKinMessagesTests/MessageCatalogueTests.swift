@@ -72,6 +72,17 @@ struct MessageCatalogueTests {
         }
     }
 
+    /// No key is in two parts of the catalogue (the merge would keep one translation silently).
+    @Test func noKeyInTwoParts() {
+        var seen: [String: Int] = [:]
+        for (index, part) in MessageCatalogue.parts.enumerated() {
+            for key in part.keys {
+                #expect(seen[key] == nil, "\(key) is in parts \(seen[key] ?? 0) and \(index)")
+                seen[key] = index
+            }
+        }
+    }
+
     /// Every message literal in Sources/ has its Vietnamese (scripts/message-keys finds them).
     @Test func everyMessageInTheSourcesIsTranslated() throws {
         let run = try ExternalTool.run("/usr/bin/python3", [Self.repository + "/scripts/message-keys"])

@@ -30,7 +30,7 @@ public enum KeyFiles {
                 throw PhieuKinError(
                     .alreadyExists, "\(path) already exists; PhieuKin never overwrites a key. Move it away first.")
             }
-            throw PhieuKinError.fileAccess("cannot create \(path): \(String(cString: strerror(errno))).", errno: errno)
+            throw PhieuKinError.fileAccess("cannot create \(path): \(Message.systemError(errno)).", errno: errno)
         }
         defer { close(fd) }
         fchmod(fd, 0o600)
@@ -40,12 +40,12 @@ public enum KeyFiles {
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
                 throw PhieuKinError.fileAccess(
-                    "cannot write \(path): \(String(cString: strerror(errno))).", errno: errno)
+                    "cannot write \(path): \(Message.systemError(errno)).", errno: errno)
             }
             written += n
         }
         guard fsync(fd) == 0 else {
-            throw PhieuKinError.fileAccess("cannot write \(path): \(String(cString: strerror(errno))).", errno: errno)
+            throw PhieuKinError.fileAccess("cannot write \(path): \(Message.systemError(errno)).", errno: errno)
         }
     }
 

@@ -60,7 +60,7 @@ struct OutputFile {
             }
         } else if errno != ENOENT {
             throw PhieuKinError.fileAccess(
-                "cannot check \(path): \(String(cString: strerror(errno))); nothing was written.", errno: errno)
+                "cannot check \(path): \(Message.systemError(errno)); nothing was written.", errno: errno)
         }
         let parent = (path as NSString).deletingLastPathComponent
         var parentInfo = stat()
@@ -81,7 +81,7 @@ struct OutputFile {
             }
             if errno != EEXIST {
                 throw PhieuKinError.fileAccess(
-                    "cannot create a file beside \(path): \(String(cString: strerror(errno))). Check that the folder is writable; nothing was written.",
+                    "cannot create a file beside \(path): \(Message.systemError(errno)). Check that the folder is writable; nothing was written.",
                     errno: errno)
             }
         }
@@ -93,7 +93,7 @@ struct OutputFile {
         let fd = open(temporaryPath, O_WRONLY | O_TRUNC | O_CLOEXEC)
         guard fd >= 0 else {
             throw PhieuKinError.fileAccess(
-                "cannot write \(temporaryPath): \(String(cString: strerror(errno))).", errno: errno)
+                "cannot write \(temporaryPath): \(Message.systemError(errno)).", errno: errno)
         }
         defer { close(fd) }
         try Self.writeAll(fd, bytes, path: temporaryPath)
@@ -107,7 +107,7 @@ struct OutputFile {
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
                 throw PhieuKinError.fileAccess(
-                    "cannot write \(path): \(String(cString: strerror(errno))).", errno: errno)
+                    "cannot write \(path): \(Message.systemError(errno)).", errno: errno)
             }
             written += n
         }
@@ -133,7 +133,7 @@ struct OutputFile {
             }
             guard rename(temporaryPath, path) == 0 else {
                 throw failure(
-                    .fileAccess, "cannot move the output to \(path): \(String(cString: strerror(errno))).", errno: errno
+                    .fileAccess, "cannot move the output to \(path): \(Message.systemError(errno)).", errno: errno
                 )
             }
             return
@@ -152,7 +152,7 @@ struct OutputFile {
         }
         guard rename(temporaryPath, path) == 0 else {
             throw failure(
-                .fileAccess, "cannot move the output to \(path): \(String(cString: strerror(errno))).", errno: errno)
+                .fileAccess, "cannot move the output to \(path): \(Message.systemError(errno)).", errno: errno)
         }
     }
 

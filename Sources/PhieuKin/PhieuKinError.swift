@@ -105,7 +105,7 @@ public struct PhieuKinError: Error, CustomStringConvertible, Equatable, Suggests
     }
     /// A front end could not read a file it was given (`errno`): nothing was done with it.
     public static func cannotRead(_ path: String, errno code: Int32) -> Self {
-        fileAccess("cannot read \(path): \(String(cString: strerror(code))); nothing was done.", errno: code)
+        fileAccess("cannot read \(path): \(Message.systemError(code)); nothing was done.", errno: code)
     }
     /// A file operation failed with `errno`; the reason names the file, the underlying error is
     /// the `POSIXError`.

@@ -129,7 +129,7 @@ private final class AuditDirectory {
             }
             guard mkdir(path, 0o700) == 0 else {
                 throw PhieuKinError.fileAccess(
-                    "cannot create \(path): \(String(cString: strerror(errno))).", errno: errno)
+                    "cannot create \(path): \(Message.systemError(errno)).", errno: errno)
             }
             chmod(path, 0o700)
             created = true
@@ -141,7 +141,7 @@ private final class AuditDirectory {
         let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw PhieuKinError.fileAccess(
-                "cannot create \(file): \(String(cString: strerror(errno))); nothing was exported.", errno: errno)
+                "cannot create \(file): \(Message.systemError(errno)); nothing was exported.", errno: errno)
         }
         written.append(file)
         defer { close(fd) }

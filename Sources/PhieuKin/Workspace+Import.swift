@@ -244,7 +244,7 @@ extension WorkspaceService {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             throw PhieuKinError.fileAccess(
-                "cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.", errno: errno)
+                "cannot read \(path): \(Message.systemError(errno)); nothing was imported.", errno: errno)
         }
         defer { close(fd) }
         var hasher = SHA256Hasher()
@@ -359,7 +359,7 @@ extension WorkspaceService {
                 let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 guard n >= 0 else {
                     throw PhieuKinError.fileAccess(
-                        "cannot read \(path): \(String(cString: strerror(errno))); nothing was imported.", errno: errno)
+                        "cannot read \(path): \(Message.systemError(errno)); nothing was imported.", errno: errno)
                 }
                 if n == 0 { break }
                 chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }

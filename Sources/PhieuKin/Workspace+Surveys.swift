@@ -89,8 +89,10 @@ extension RoundService {
     public func describeSurveys(language: Language) throws -> (surveys: [String], problems: [String]) {
         let catalog = try surveyCatalog()
         let lines = catalog.surveys.map { survey in
-            "\(survey.id)  v\(survey.version)  \(survey.shape.rawValue), \(survey.cadence.rawValue), "
-                + "\(survey.channels.map(\.rawValue).joined(separator: "/"))  — \(survey.title.text(language))"
+            "\(survey.id)  v\(survey.version)  \(SurveyWords.shape(survey.shape, language)), "
+                + "\(SurveyWords.cadence(survey.cadence, language)), "
+                + "\(survey.channels.map { SurveyWords.channel($0, language) }.joined(separator: "/"))  — "
+                + survey.title.text(language)
         }
         return (lines, catalog.problems.map(\.description))
     }
@@ -104,10 +106,11 @@ extension RoundService {
         lines.append("\(survey.title.text(language))  [\(survey.id) v\(survey.version)]")
         lines.append(survey.instructions.text(language))
         lines.append("")
-        lines.append((en ? "Shape: " : "Dạng phiếu: ") + survey.shape.rawValue)
-        lines.append((en ? "Cadence: " : "Định kỳ: ") + survey.cadence.rawValue)
+        lines.append((en ? "Shape: " : "Dạng phiếu: ") + SurveyWords.shape(survey.shape, language))
+        lines.append((en ? "Cadence: " : "Định kỳ: ") + SurveyWords.cadence(survey.cadence, language))
         lines.append(
-            (en ? "Channels: " : "Đối tượng trả lời: ") + survey.channels.map(\.rawValue).joined(separator: ", "))
+            (en ? "Channels: " : "Đối tượng trả lời: ")
+                + survey.channels.map { SurveyWords.channel($0, language) }.joined(separator: ", "))
         switch survey.shape {
         case .grid:
             lines.append(
@@ -156,5 +159,32 @@ extension RoundService {
     /// A survey definition by id: shipped, or the agency's own in `ballots/`.
     public func survey(id: SurveyID) throws -> Survey {
         try surveyDefinition(id: id)
+    }
+}
+
+/// A survey's shape, cadence and channels in words (the ids stay in the definition files).
+enum SurveyWords {
+    static func shape(_ shape: Survey.Shape, _ l: Language) -> String {
+        switch shape {
+        case .grid: l == .en ? "grid (officials × criteria)" : "bảng (cán bộ × tiêu chí)"
+        case .officialChoice: l == .en ? "one choice per official" : "mỗi cán bộ một lựa chọn"
+        case .questions: l == .en ? "questions" : "câu hỏi"
+        }
+    }
+
+    static func cadence(_ cadence: Survey.Cadence, _ l: Language) -> String {
+        switch cadence {
+        case .quarterly: l == .en ? "quarterly" : "hằng quý"
+        case .monthly: l == .en ? "monthly" : "hằng tháng"
+        case .adhoc: l == .en ? "when needed" : "khi cần"
+        }
+    }
+
+    static func channel(_ channel: Survey.Channel, _ l: Language) -> String {
+        switch channel {
+        case .staff: l == .en ? "staff" : "cán bộ, công chức"
+        case .citizens: l == .en ? "citizens" : "người dân"
+        case .businesses: l == .en ? "businesses" : "doanh nghiệp"
+        }
     }
 }

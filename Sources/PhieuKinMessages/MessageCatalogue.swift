@@ -572,7 +572,7 @@ public enum MessageCatalogue {
         "The tally key is rebuilt in memory only. The ballot log is checked against its signed close head before any ballot is decrypted; decrypted ballots are never written anywhere. A tallied round is never counted again: --recount recomputes and checks the committed result instead.":
             "Khóa kiểm phiếu chỉ được khôi phục trong bộ nhớ. Sổ phiếu được kiểm tra với đầu cây đã ký khi đóng vòng trước khi giải mã bất kỳ phiếu nào; phiếu đã giải mã không bao giờ được ghi ra bất kỳ đâu. Vòng đã kiểm phiếu không bao giờ được kiểm phiếu lại: thay vào đó, --recount tính lại và đối chiếu với kết quả đã chốt.",
         "The tally key stays in the workspace (1 of 1): whoever can read its keys folder can open the round.":
-            "Khóa kiểm phiếu được giữ trong thư mục làm việc (1 trên 1): ai đọc được thư mục keys của nó đều mở được vòng.",
+            "Khóa kiểm phiếu được giữ trong thư mục làm việc (1 trên 1): ai đọc được thư mục khóa (keys/) của nó đều mở được vòng.",
         "The voting server's public address (remembered).":
             "Địa chỉ công khai của máy chủ bỏ phiếu (được ghi nhớ).",
         "The voting server's public address, e.g. https://phieu.example.gov.vn (remembered; QR codes open it).":

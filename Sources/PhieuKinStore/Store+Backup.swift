@@ -35,7 +35,7 @@ extension Store {
     public static func restoreSnapshot(_ bytes: [UInt8], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else {
-            throw StoreError.cannotOpen(path: path, reason: "\(String(cString: strerror(errno)))")
+            throw StoreError.cannotOpen(path: path, reason: "\(Message.systemError(errno))")
         }
         var written = 0
         while written < bytes.count {

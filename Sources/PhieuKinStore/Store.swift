@@ -33,7 +33,7 @@ public final class Store: WorkspaceStorage, @unchecked Sendable {
             if errno == EEXIST {
                 throw StoreError.conflict("the database \(path) already exists; nothing was changed.")
             }
-            throw StoreError.cannotOpen(path: path, reason: .verbatim(String(cString: strerror(errno))))
+            throw StoreError.cannotOpen(path: path, reason: Message.systemError(errno))
         }
         fchmod(fd, 0o600)
         close(fd)

@@ -6,15 +6,18 @@ import PhieuKinMessages
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Write a backup of the workspace: a consistent snapshot of the database, the keys and the surveys.",
-        discussion: """
+        abstract: tr(
+            "Write a backup of the workspace: a consistent snapshot of the database, the keys and the surveys."),
+        discussion: tr(
+            """
             Safe while `phieukin serve` or other commands are writing: every ballot acknowledged before \
             the backup began is in it. The file holds the agency key and the rounds' tally keys: keep it \
             as safe as the workspace. Restore it with `phieukin restore FILE --to NEW-FOLDER`.
-            """)
+            """))
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "The backup file to write (a new file; an existing one is never replaced).") var out: String
-    @Flag(help: "Print JSON.") var json = false
+    @Option(help: ArgumentHelp(tr("The backup file to write (a new file; an existing one is never replaced).")))
+    var out: String
+    @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
 
     func run() throws {
         let summary = try options.open().backup.writeBackup(to: out)
@@ -28,11 +31,12 @@ struct BackupCommand: ParsableCommand {
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: "Restore a backup into a new folder, check every file against its manifest, then verify it.",
-        discussion: "Exit status: 0 restored and verified; 3 restored, but verify found a problem; 1 nothing restored.")
-    @Argument(help: "The backup file (from phieukin backup).") var file: String
-    @Option(help: "The new folder to restore into (it must not exist, or be empty).") var to: String
-    @Flag(help: "Print JSON.") var json = false
+        abstract: tr("Restore a backup into a new folder, check every file against its manifest, then verify it."),
+        discussion: tr(
+            "Exit status: 0 restored and verified; 3 restored, but verify found a problem; 1 nothing restored."))
+    @Argument(help: ArgumentHelp(tr("The backup file (from phieukin backup)."))) var file: String
+    @Option(help: ArgumentHelp(tr("The new folder to restore into (it must not exist, or be empty)."))) var to: String
+    @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
     /// No workspace is open yet, so there are no `WorkspaceOptions`: `--lang` is its own.
     @Option(help: ArgumentHelp(tr("Language of the messages: vi (default) or en."))) var lang: Language?
 

@@ -85,16 +85,17 @@ enum ErrorHints {
         case .listRejects(let round):
             return "phieukin rejects list --round \(round)"
         case .decideRejects(let round):
-            return "phieukin rejects list --round \(round), then for each: "
-                + "phieukin rejects accept|discard --round \(round) --reason \"…\" ID"
+            let list = "phieukin rejects list --round \(round)"
+            let each = "phieukin rejects accept|discard --round \(round) --reason \"…\" ID"
+            return "\(list), then for each: \(each)"
         case .discardReject(let round, let id):
             return "phieukin rejects discard --round \(round) --reason \"…\" \(id.map(String.init) ?? "ID")"
         case .restoreBackup:
             return "phieukin restore BACKUP-FILE --to NEW-FOLDER"
         case .acceptRejectWithSerial(let round, let id):
-            return
+            let accept =
                 "phieukin rejects accept --round \(round) --serial SERIAL --reason \"…\" \(id.map(String.init) ?? "ID")"
-                + " (SERIAL: as printed on the paper ballot)"
+            return "\(accept) (SERIAL: as printed on the paper ballot)"
         case .reviewScans(let round):
             return "phieukin scan review --round \(round)"
         case .givePublicURL:

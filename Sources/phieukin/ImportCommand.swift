@@ -8,21 +8,28 @@ import PhieuKinMessages
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import keyed ballots (CSV, Excel .xlsx or JSON Lines) into a round: validate, seal, log, sign.",
-        discussion: """
+        abstract: tr("Import keyed ballots (CSV, Excel .xlsx or JSON Lines) into a round: validate, seal, log, sign."),
+        discussion: tr(
+            """
             Exit status: 0 every ballot accepted; 2 the import was committed but some ballots were \
             rejected or duplicates (they are quarantined: phieukin rejects list); 1 nothing was \
             imported because of an error (message on stderr).
-            """)
+            """))
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "The round id (see: phieukin round list).") var round: RoundID
+    @Option(help: ArgumentHelp(tr("The round id (see: phieukin round list)."))) var round: RoundID
     @Option(
-        help: "A second, independent keying of the same paper ballots; only ballots both keyings agree on are accepted."
+        help: ArgumentHelp(
+            tr(
+                "A second, independent keying of the same paper ballots; only ballots both keyings agree on are accepted."
+            ))
     )
     var secondEntry: String?
-    @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
-    @Flag(help: "Print the documented JSON object (docs/IMPORT-JSON.md) instead of text.") var json = false
-    @Argument(help: "CSV, .xlsx or JSON Lines files keyed by tellers (phieukin ballots template writes the header).")
+    @Option(help: ArgumentHelp(tr("File holding the agency signing key's passphrase."))) var passphraseFile: String?
+    @Flag(help: ArgumentHelp(tr("Print the documented JSON object (docs/IMPORT-JSON.md) instead of text."))) var json =
+        false
+    @Argument(
+        help: ArgumentHelp(
+            tr("CSV, .xlsx or JSON Lines files keyed by tellers (phieukin ballots template writes the header).")))
     var files: [String]
 
     func run() throws {
@@ -53,13 +60,19 @@ struct ImportCommand: ParsableCommand {
                 say("  \(code): \(count)")
             }
             for reject in report.rejects {
-                let where_ = reject.rejectID.map { " (quarantined as #\($0))" } ?? ""
-                say("\(reject.file):\(reject.line): [\(reject.code)] \(reject.reason)\(where_)")
+                if let id = reject.rejectID {
+                    say(
+                        "\(reject.file):\(reject.line): [\(reject.code)] \(reject.reason) (waiting for a decision as #\(id))"
+                    )
+                } else {
+                    say("\(reject.file):\(reject.line): [\(reject.code)] \(reject.reason)")
+                }
             }
             if let batch = report.alreadyImportedBatch {
                 say("These files were already imported (batch \(batch)): nothing was stored again.")
-            } else if let head = report.treeHead {
-                say("Ballot log: \(report.treeSize) ballots; tree head \(head) signed (root \(report.root ?? "")).")
+            } else if report.treeHead != nil {
+                // The signed head and its root are for verify and the minutes, not for tellers.
+                say("The round's ballot log now holds \(counted(report.treeSize, "ballot")), signed.")
             } else {
                 say("Nothing to import: the files hold no ballots.")
             }
@@ -72,14 +85,14 @@ struct ImportCommand: ParsableCommand {
 
 struct RejectsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rejects", abstract: "List and resolve quarantined (rejected) ballots.",
+        commandName: "rejects", abstract: tr("List and resolve quarantined (rejected) ballots."),
         subcommands: [List.self, Accept.self, Discard.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a round's quarantine.")
+        static let configuration = CommandConfiguration(abstract: tr("List a round's quarantine."))
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "The round id.") var round: RoundID
-        @Flag(help: "Print JSON.") var json = false
+        @Option(help: ArgumentHelp(tr("The round id."))) var round: RoundID
+        @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
 
         func run() throws {
             let rejects = try options.open().intake.listRejects(roundID: round)
@@ -91,26 +104,32 @@ struct RejectsCommand: ParsableCommand {
                     ? " (can be accepted)"
                     : r.needsSerial ? " (can be accepted only with the serial read from the paper: --serial)" : ""
                 let decided: Message = r.decisionReason.map { " — decided: \($0)" } ?? ""
-                say("#\(r.id)  \(r.status)  \(r.source ?? "-")  [\(r.code)] \(r.reason)\(acceptable)\(decided)")
+                say(
+                    "#\(r.id)  \(rejectStatusWord(r.status))  \(r.source ?? "-")  [\(r.code)] \(r.reason)\(acceptable)\(decided)"
+                )
             }
         }
     }
 
     struct Accept: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Accept quarantined ballots whose marks were valid (e.g. an unknown serial checked on paper).")
-        @OptionGroup var options: WorkspaceOptions
-        @Option(help: "The round id.") var round: RoundID
-        @Option(help: "Why the committee accepts them (kept, and signed into the round's log).") var reason: String
-        @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
-        @Option(
-            help:
-                "The serial as printed on the paper ballot, for one reject whose serial was in doubt (numbered rounds)."
+            abstract: tr("Accept quarantined ballots whose marks were valid (e.g. an unknown serial checked on paper).")
         )
+        @OptionGroup var options: WorkspaceOptions
+        @Option(help: ArgumentHelp(tr("The round id."))) var round: RoundID
+        @Option(help: ArgumentHelp(tr("Why the committee accepts them (kept, and signed into the round's log).")))
+        var reason: String
+        @Option(help: ArgumentHelp(tr("File holding the agency signing key's passphrase."))) var passphraseFile: String?
+        @Option(
+            help: ArgumentHelp(
+                tr(
+                    "The serial as printed on the paper ballot, for one reject whose serial was in doubt (numbered rounds)."
+                )
+            ))
         var serial: String?
-        @Flag(help: "Every pending reject that can be accepted as it is.") var all = false
-        @Flag(help: "Print JSON.") var json = false
-        @Argument(help: "Reject ids (see rejects list).") var ids: [Int64] = []
+        @Flag(help: ArgumentHelp(tr("Every pending reject that can be accepted as it is."))) var all = false
+        @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
+        @Argument(help: ArgumentHelp(tr("Reject ids (see rejects list)."))) var ids: [Int64] = []
 
         func validate() throws {
             if all == !ids.isEmpty { throw ValidationError(tr("give reject ids, or --all.")) }
@@ -125,22 +144,23 @@ struct RejectsCommand: ParsableCommand {
                 passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
             if json { return try printJSON(decision) }
             say(
-                "Accepted \(decision.accepted.map { "#\($0)" }.joined(separator: ", ")); ballot log now \(decision.treeSize) ballots (tree head \(decision.treeHead ?? 0) signed)."
+                "Accepted \(decision.accepted.map { "#\($0)" }.joined(separator: ", ")); the round's ballot log now holds \(counted(decision.treeSize, "ballot")), signed."
             )
         }
     }
 
     struct Discard: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Discard quarantined ballots (e.g. keyed again correctly in a later import).")
+            abstract: tr("Discard quarantined ballots (e.g. keyed again correctly in a later import)."))
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "The round id.") var round: RoundID
-        @Option(help: "Why they are discarded (kept, and signed into the round's log).") var reason: String
-        @Option(help: "File holding the agency signing key's passphrase (the decision is signed).")
+        @Option(help: ArgumentHelp(tr("The round id."))) var round: RoundID
+        @Option(help: ArgumentHelp(tr("Why they are discarded (kept, and signed into the round's log)."))) var reason:
+            String
+        @Option(help: ArgumentHelp(tr("File holding the agency signing key's passphrase (the decision is signed).")))
         var passphraseFile: String?
-        @Flag(help: "Every pending reject.") var all = false
-        @Flag(help: "Print JSON.") var json = false
-        @Argument(help: "Reject ids (see rejects list).") var ids: [Int64] = []
+        @Flag(help: ArgumentHelp(tr("Every pending reject."))) var all = false
+        @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
+        @Argument(help: ArgumentHelp(tr("Reject ids (see rejects list)."))) var ids: [Int64] = []
 
         func validate() throws {
             if all == !ids.isEmpty { throw ValidationError(tr("give reject ids, or --all.")) }
@@ -152,7 +172,7 @@ struct RejectsCommand: ParsableCommand {
                 passphrase: try passphraseFile.map(KeyFiles.readPassphrase))
             if json { return try printJSON(decision) }
             say(
-                "Discarded \(decision.discarded.map { "#\($0)" }.joined(separator: ", ")); the decision is signed in tree head \(decision.treeHead ?? 0)."
+                "Discarded \(decision.discarded.map { "#\($0)" }.joined(separator: ", ")); the decision is signed into the round's log."
             )
         }
     }
@@ -160,11 +180,11 @@ struct RejectsCommand: ParsableCommand {
 
 struct CloseRoundCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "close", abstract: "Close a round: sign its final tree head; no more imports.")
+        commandName: "close", abstract: tr("Close a round: sign its final tree head; no more imports."))
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "The round id.") var round: RoundID
-    @Option(help: "File holding the agency signing key's passphrase.") var passphraseFile: String?
-    @Flag(help: "Print JSON.") var json = false
+    @Option(help: ArgumentHelp(tr("The round id."))) var round: RoundID
+    @Option(help: ArgumentHelp(tr("File holding the agency signing key's passphrase."))) var passphraseFile: String?
+    @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
 
     func run() throws {
         let summary = try options.open().rounds.closeRound(
@@ -183,10 +203,10 @@ struct CloseRoundCommand: ParsableCommand {
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check the ballot logs (and other logs) against their signatures, leaves and counts.",
-        discussion: "Exit status: 0 everything checks out; 3 a problem was found (each is printed); 1 an error.")
+        abstract: tr("Check the ballot logs (and other logs) against their signatures, leaves and counts."),
+        discussion: tr("Exit status: 0 everything checks out; 3 a problem was found (each is printed); 1 an error."))
     @OptionGroup var options: WorkspaceOptions
-    @Option(help: "Only this round (default: every round).") var round: RoundID?
+    @Option(help: ArgumentHelp(tr("Only this round (default: every round)."))) var round: RoundID?
     @Option(
         help: ArgumentHelp(
             tr(
@@ -195,7 +215,7 @@ struct VerifyCommand: ParsableCommand {
                 "3f9a 12bc …": spaces and dashes are ignored, case does not matter. Needs --round.
                 """)))
     var expectRoot: String?
-    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
 
     func validate() throws {
         if let expectRoot {
@@ -241,15 +261,16 @@ struct VerifyCommand: ParsableCommand {
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Public audit bundles.", subcommands: [Export.self])
+        commandName: "audit", abstract: tr("Public audit bundles."), subcommands: [Export.self])
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a round's public audit bundle; check it with scripts/verify-audit DIR.")
+            abstract: tr("Write a round's public audit bundle; check it with scripts/verify-audit DIR."))
         @OptionGroup var options: WorkspaceOptions
-        @Option(help: "The round id.") var round: RoundID
-        @Option(help: "Folder to write: new or empty (a folder with files in it is refused).") var out: String
-        @Flag(help: "Print JSON.") var json = false
+        @Option(help: ArgumentHelp(tr("The round id."))) var round: RoundID
+        @Option(help: ArgumentHelp(tr("Folder to write: new or empty (a folder with files in it is refused).")))
+        var out: String
+        @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false
 
         func run() throws {
             let summary = try options.open().audit.exportAudit(roundID: round, to: out)

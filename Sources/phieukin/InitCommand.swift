@@ -67,7 +67,10 @@ struct AgencyCommand: ParsableCommand {
     static func show(_ workspace: Workspace) {
         let profile = workspace.agencyProfile
         say("Agency: \(workspace.agencyName)")
-        say("Kind: \(profile.kind.rawValue)")
+        switch profile.kind {
+        case .state: say("Kind: state agency (headed by the national title and motto)")
+        case .party: say("Kind: Party body (headed by \"ĐẢNG CỘNG SẢN VIỆT NAM\")")
+        }
         if let superior = profile.superior {
             say("Superior agency: \(superior)")
         } else {

@@ -161,3 +161,14 @@ func warn(_ message: Message) {
 func stateWord(_ state: String) -> Message {
     PhieuKinCore.Round.State(rawValue: state)?.message ?? .verbatim(state)
 }
+
+/// A quarantined ballot's status (`pending`, `accepted`, `discarded`) as a word in the interface
+/// language.
+func rejectStatusWord(_ status: String) -> Message {
+    switch status {
+    case "pending": "waiting"
+    case "accepted": "accepted"
+    case "discarded": "discarded"
+    default: .verbatim(status)
+    }
+}

@@ -53,7 +53,9 @@ struct TallyCommand: ParsableCommand {
     var recount = false
     @Option(
         help: ArgumentHelp(
-            "A member of the counting committee, \"Name, role\" (repeat, in the order they sign the tally minutes).",
+            tr(
+                "A member of the counting committee, \"Name, role\" (repeat, in the order they sign the tally minutes)."
+            ),
             valueName: "name, role"))
     var member: [String] = []
     @Flag(help: ArgumentHelp(tr("Print JSON."))) var json = false

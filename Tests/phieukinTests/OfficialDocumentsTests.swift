@@ -161,7 +161,7 @@ struct OfficialDocumentsTests {
         #expect(!small.contains("ý kiến riêng") && !small.contains("Phạm Thị Dung"))
 
         // Such a workspace gets its settings later; later documents follow them.
-        #expect(try cli.run(["agency"]).stdout.contains("Kind: state"))
+        #expect(try cli.run(["agency"]).stdout.contains("Kind: state agency"))
         let set = try cli.run([
             "agency", "set", "--kind", "party", "--superior", "Đảng bộ Quận Mẫu", "--place", "Hà Đông",
         ])

@@ -14,6 +14,35 @@ struct OutputWalkTests {
         return found
     }
 
+    /// English words a Vietnamese line must not hold once what is typed is set aside: commands
+    /// (`phieukin …` to the end of the line), options, ids, paths, numbers and quoted text. Words
+    /// that are also subcommand names or option values (`round`, `close`, `state`, `staff`…) are
+    /// left out of the help check, where they name what to type.
+    static let englishWords: Set<String> = [
+        "the", "and", "for", "with", "not", "from", "this", "that", "which", "are", "was", "were", "has", "have",
+        "can", "will", "each", "every", "into", "its", "all", "when", "only", "than", "there", "must", "should",
+        "after", "before", "then", "see", "give", "given", "ballot", "file", "files", "serial", "serials", "code",
+        "codes", "reason", "accepted", "rejected", "pending", "discarded", "waiting", "inactive", "share", "shares",
+        "tree", "head", "root", "signed", "missing", "error", "used", "issued", "quarantine", "quarantined", "official",
+        "officials", "unit", "units", "remark", "remarks", "marked", "blank", "valid", "invalid", "counted",
+        "reminder", "resolved", "opened", "closed", "tallied", "voided", "workspace", "period", "quarter",
+    ]
+    /// Option values and states an output line must show in words, not as the id typed.
+    static let valueWords: Set<String> = ["state", "party", "grid", "staff", "citizens", "businesses", "questions"]
+
+    /// Lines of `text` (Vietnamese) that read as English.
+    static func englishLines(_ text: String, values: Bool) -> [String] {
+        text.split(separator: "\n").map(String.init).filter { line in
+            var rest = line
+            if let command = rest.range(of: "phieukin ") { rest = String(rest[..<command.lowerBound]) }
+            rest = rest.replacing(/`[^`]*`|"[^"]*"|“[^”]*”|<[^>]*>|\S*[0-9\/_.=@#:-]\S*/, with: " ")
+            // A help row's first column (a subcommand or option name) is typed, not read.
+            rest = rest.replacing(/^\s{2}\S+\s{2,}/, with: " ")
+            let words = rest.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() }
+            return words.contains { englishWords.contains($0) || (values && valueWords.contains($0)) }
+        }
+    }
+
     /// The subcommand paths under `path`, read from its help's SUBCOMMANDS section (up to the
     /// first blank line; `show (default)` is `show`).
     static func subcommands(_ cli: CLI, _ path: [String]) throws -> [[String]] {
@@ -29,6 +58,18 @@ struct OutputWalkTests {
         return try names.filter { !path.contains($0) }.flatMap { [path + [$0]] + (try subcommands(cli, path + [$0])) }
     }
 
+    /// The detector itself: English reported, what is typed left alone.
+    @Test(arguments: [
+        ("Loại cơ quan: state", true, true), ("(quarantined as #3)", false, true),
+        ("Tiếp theo: phieukin rejects list --round R, then for each: phieukin rejects accept", false, false),
+        ("Sổ phiếu của vòng hiện có 5 phiếu, đã ký số.", true, false),
+        ("  round                   Mở, liệt kê và đóng các vòng lấy phiếu.", false, false),
+        ("Import keyed ballots into a round: validate, seal, log, sign.", false, true),
+    ])
+    func theDetectorFindsEnglish(line: String, values: Bool, english: Bool) {
+        #expect(Self.englishLines(line, values: values).isEmpty != english, "\(line)")
+    }
+
     @Test(arguments: ["vi", "en"])
     func everyHelpReads(language: String) throws {
         let cli = try CLI.temporaryWorkspace("walk-help-\(language)")
@@ -38,6 +79,10 @@ struct OutputWalkTests {
             let help = try cli.run(command + ["--help"], environment: ["PHIEUKIN_LANG": language])
             #expect(help.status == 0, "\(command)")
             #expect(Self.problems(help.stdout + help.stderr).isEmpty, "\(command): \(help.stdout)")
+            if language == "vi" {
+                let english = Self.englishLines(help.stdout, values: false)
+                #expect(english.isEmpty, "\(command) --help in English:\n\(english.joined(separator: "\n"))")
+            }
         }
     }
 
@@ -50,6 +95,10 @@ struct OutputWalkTests {
             let result = try cli.run(arguments, environment: ["PHIEUKIN_LANG": language])
             let problems = Self.problems(result.stdout + result.stderr)
             #expect(problems.isEmpty, "\(arguments): \(problems)\n\(result.stdout)\(result.stderr)")
+            if language == "vi" {
+                let english = Self.englishLines(result.stdout + result.stderr, values: true)
+                #expect(english.isEmpty, "\(arguments) in English:\n\(english.joined(separator: "\n"))")
+            }
         }
         let round = try RoundAndPrintTests.openRound(cli, unit: "TNMT", ballots: 6)
         let pdf = cli.path("ballots.pdf")

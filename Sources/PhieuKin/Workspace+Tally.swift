@@ -115,7 +115,7 @@ extension WorkspaceService {
         }
 
         var shares: [Shamir.Share] = []
-        var given: [String] = []
+        var given: [Message] = []
         var seen: [Int: String] = [:]
         for path in source.shareFiles {
             let file = try TallyShareFile(text: try KeyFiles.readShare(path, roundID: round.id), fileName: path)
@@ -142,10 +142,10 @@ extension WorkspaceService {
                 throw PhieuKinError.cannotOpenKey("share \(path)", error)
             }
             seen[file.index] = path
-            given.append("\(path) (share \(file.index))")
+            given.append("\(path) (share \(file.index))" as Message)
             shares.append(Shamir.Share(index: UInt8(file.index), value: wrapped.rawRepresentation))
         }
-        let list = given.joined(separator: ", ")
+        let list = Message.joined(given, separator: ", ")
         guard shares.count >= round.committeeThreshold else {
             throw PhieuKinError(
                 .sharesNeeded,

@@ -83,5 +83,7 @@ extension MessageCatalogue {
             "Biên bản kiểm phiếu của một vòng đã kiểm phiếu, trình bày theo thể thức văn bản hành chính.",
         "The superior agency (cơ quan chủ quản); \"\" removes it.":
             "Cơ quan chủ quản; \"\" để bỏ.",
+        "{0} (share {1})":
+            "{0} (mảnh khóa {1})",
     ]
 }

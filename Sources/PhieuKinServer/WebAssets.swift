@@ -1496,6 +1496,10 @@ enum WebAssets {
               margin: 0;
             }
 
+            .step-actions button {
+              flex: 1 1 8rem;
+            }
+
             .step-actions .wide {
               flex-basis: 100%;
             }

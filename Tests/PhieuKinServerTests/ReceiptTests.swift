@@ -53,7 +53,8 @@ struct ReceiptTests {
         for r in receipts {
             let found = try Self.check(bundle, r)
             #expect(found.status == 0, "\(found.stdout)\(found.stderr)")
-            #expect(found.stdout.contains("Found: this receipt is a sealed ballot in the ballot log of round \(f.round)."))
+            #expect(
+                found.stdout.contains("Found: this receipt is a sealed ballot in the ballot log of round \(f.round)."))
             #expect(found.stdout.contains("signed by the agency key SHA256:"))
             #expect(!found.stderr.contains("not closed"))
         }

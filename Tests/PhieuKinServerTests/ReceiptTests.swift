@@ -22,11 +22,11 @@ struct ReceiptTests {
 
     @Test func theBoothsReceiptIsFoundInTheClosedRoundsBundle() async throws {
         let f = try ServerFixture.make(codes: 2)
-        let receipts = try await makeApp(f.workspace).test(.router) { client in
+        let receipts: [String] = try await makeApp(f.workspace).test(.router) { client -> [String] in
             let definition = try await client.execute(
                 uri: "/api/code", method: .post, headers: jsonHeaders, body: json(["code": f.codes[0]])
             ) { $0.object }
-            var receipts: [String] = []
+            var given: [String] = []
             for code in f.codes {
                 let box = try PhieuKinServerTests.seal(
                     try ballotBytes(round: f.round.rawValue, survey: "quarterly-7", answers: ["A1.dao-duc": "x"]),
@@ -36,9 +36,9 @@ struct ReceiptTests {
                     uri: "/api/ballots", method: .post, headers: jsonHeaders, body: body
                 ) { $0.object["receipt"] as? String }
                 #expect(answered == receipt(of: box))
-                receipts.append(answered ?? "")
+                given.append(answered ?? "")
             }
-            return receipts
+            return given
         }
         // Before close the e-ballots wait in the inbox: not found yet, and said so.
         let early = try TemporaryFiles.directory("bundle-open").path + "/b"
@@ -74,9 +74,9 @@ struct ReceiptTests {
         // 63 digits: neither a receipt nor a serial nor a code.
         let short = try Self.check(bundle, String(receipts[0].dropLast()))
         #expect(short.status == 1 && short.stderr.contains("receipt (64 hex digits)"), "\(short.stderr)")
-        let json = try ExternalTool.run(
+        let printed = try ExternalTool.run(
             ServeCommandTests.binary.path, ["receipt", "check", "--bundle", bundle, receipts[0], "--json"])
-        #expect(json.stdout.contains("\"found\"") && json.stdout.contains("true"), "\(json.stdout)")
+        #expect(printed.stdout.contains("\"found\"") && printed.stdout.contains("true"), "\(printed.stdout)")
 
         // A leaf changed in the bundle: refused, not answered.
         var leaves = try Data(contentsOf: URL(fileURLWithPath: bundle + "/leaves.bin"))

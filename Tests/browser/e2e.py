@@ -780,13 +780,9 @@ def booth_thirty(h):
     h.pk("round", "close", "--round", round_id)
     h.pk("tally", "--round", round_id)
     report = json.loads(h.pk("report", "round", "--round", round_id, "--format", "json"))
-    counted = {}
-    for official in report["summary"]["officials"]:
-        for c in official["criteria"]:
-            counted["%s.%s" % (official["official_id"], c["criterion_id"])] = c["marked"]
-    check(len(counted) == 210, "the report has %d official x criterion figures, not 210" % len(counted))
-    check({k: v for k, v in counted.items() if v} == expected, "report %r, cast %r"
-          % ({k: v for k, v in counted.items() if v}, expected))
+    # 3 ballots are below the survey's minimum: counted, but no figure is shown (by design).
+    check(report["suppressed"] is True,
+          "30-official report (3 ballots): suppressed %r" % report["suppressed"])
     bundle = h.path("audit-big")
     h.pk("audit", "export", "--round", round_id, "--out", bundle)
     check_receipts(h, bundle, round_id, receipts)

@@ -24,19 +24,8 @@ public enum AuditBundle {
     /// signed in `tree-heads.jsonl` (verified with the bundle's `agency.pub.pem`); a bundle whose
     /// list differs from the signed one is refused as tampered.
     public static func checkSerial(bundle: String, typed: String) throws -> SerialCheck {
-        func read(_ name: String) throws -> [UInt8] {
-            guard let data = FileManager.default.contents(atPath: bundle + "/" + name) else {
-                throw PhieuKinError(
-                    .fileAccess, "cannot read \(name) in \(bundle): is it a PhieuKin audit bundle (format v1)?")
-            }
-            return Array(data)
-        }
-        guard case .object(let info) = try JSONValue.parse(try read("round.json")),
-            case .string(let roundText)? = info["round"]
-        else {
-            throw PhieuKinError.invalidInput("round.json in \(bundle) does not name its round.")
-        }
-        let roundID = RoundID(roundText)
+        let reader = BundleReader(bundle: bundle)
+        let roundID = try reader.roundID()
         let hash: SerialHash
         if let serial = try? Serial(parsing: typed) {
             hash = SerialHash(serial)
@@ -44,35 +33,21 @@ public enum AuditBundle {
             hash = code.hash(roundID: roundID)
         } else {
             throw PhieuKinError.invalidInput(
-                "that is neither a ballot serial (27 symbols, the last one a check symbol) nor an access code "
-                    + "(16 symbols), or a symbol was mistyped: re-read it from the paper.")
+                "that is neither a ballot serial (27 symbols, the last one a check symbol), an access code "
+                    + "(16 symbols) nor an electronic ballot's receipt (64 hex digits), or a symbol was mistyped: "
+                    + "re-read it from the paper.")
         }
-        let used = try read("used.bin")
+        let used = try reader.read("used.bin")
         guard used.count % SHA256.byteCount == 0 else {
             throw PhieuKinError.tampered("used.bin in \(bundle) is not a list of 32-byte hashes.")
         }
         let hashes = stride(from: 0, to: used.count, by: SHA256.byteCount).compactMap {
             SerialHash(hash: Array(used[$0..<$0 + SHA256.byteCount]))
         }
-        let key: Ed25519PublicKey
-        do {
-            key = try Ed25519PublicKey(pemRepresentation: String(decoding: try read("agency.pub.pem"), as: UTF8.self))
-        } catch let error as PhieuKinError {
-            throw error
-        } catch {
-            throw PhieuKinError.keyFile("agency.pub.pem in \(bundle) is not an Ed25519 public key.", underlying: error)
-        }
+        let key = try reader.agencyKey()
         // The latest signed commitment to the used hashes (close, then perhaps void).
         var signed: HashSetCommitment?
-        let lines = String(decoding: try read("tree-heads.jsonl"), as: UTF8.self).split(separator: "\n")
-        for (index, line) in lines.enumerated() {
-            guard case .object(let m) = try JSONValue.parse(Array(line.utf8)), case .string(let body)? = m["body"],
-                case .string(let signatureHex)? = m["signature"], let signature = try? Hex.decode(signatureHex),
-                let head = TreeHead.verified(body: Array(body.utf8), signature: signature, key: key)
-            else {
-                throw PhieuKinError.tampered(
-                    "tree head \(index + 1) in \(bundle) is not signed by the bundle's agency key.")
-            }
+        for head in try reader.heads(key: key) {
             if let commitment = head.extra[TreeHead.usedField] {
                 signed = HashSetCommitment(json: commitment)
             }

@@ -515,10 +515,13 @@ extension RoundService {
             : "Hand each share file to one member of the counting committee (on a USB stick or printed), "
                 + "and keep no copy on this computer. Any \(committee.threshold) of the \(committee.size) members open the round "
                 + "together, each bringing their share to the tally."
+        // An unnumbered round with no cap (`--ballots 0`, no electorate), the normal kiosk round,
+        // plans no number: nothing to warn about.
         let minimum = max(3, survey.policy.minRespondents)
-        let planned = [request.ballots, request.electorate].compactMap { $0 }.filter { $0 > 0 }.min() ?? 0
-        if planned < minimum {
-            summary.warnings.append(.belowMinRespondents(planned: planned, minimum: minimum))
+        let planned = [request.ballots, request.electorate].compactMap { $0 }.filter { $0 > 0 }.min()
+        let uncapped = planned == nil && !request.numbered
+        if !uncapped, (planned ?? 0) < minimum {
+            summary.warnings.append(.belowMinRespondents(planned: planned ?? 0, minimum: minimum))
         }
         return summary
     }

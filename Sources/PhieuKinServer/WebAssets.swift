@@ -54,27 +54,33 @@ enum WebAssets {
                 <p id="ballot-meta" class="meta"></p>
                 <p id="ballot-instructions" class="instructions"></p>
                 <form id="ballot-form" novalidate>
-                  <fieldset id="ballot-fieldset" class="plain">
-                    <legend class="visually-hidden" data-i18n="ballotLegend">Lựa chọn của bạn</legend>
-                    <div id="ballot-fields"></div>
+                  <div id="step-nav" class="step-nav">
+                    <p id="step-progress" class="progress" aria-live="polite" aria-atomic="true"></p>
+                    <label for="jump" data-i18n="jumpLabel">Chuyển đến người</label>
+                    <select id="jump" name="jump"></select>
+                  </div>
+                  <div id="ballot-fields"></div>
+                  <div class="actions step-actions" id="step-actions">
+                    <button type="button" class="secondary" data-action="previous" data-i18n="previous">Trước</button>
+                    <button type="button" data-action="next" data-i18n="next">Tiếp</button>
+                    <button type="button" class="secondary wide" data-action="skip-rest" data-i18n="skipRest">Không có
+                      ý kiến về những người còn lại</button>
+                  </div>
+                  <section id="review" class="review" hidden aria-labelledby="review-title">
+                    <h2 id="review-title" tabindex="-1" data-i18n="reviewTitle">Xem lại lựa chọn của bạn</h2>
+                    <p data-i18n="reviewText">Kiểm tra lại trước khi gửi. Sau khi gửi, phiếu không sửa được.</p>
+                    <p id="review-count" class="review-count"></p>
+                    <div id="review-list"></div>
                     <div id="remark-field" class="remark" hidden>
                       <label for="remark" data-i18n="remarkLabel">Ý kiến khác (không bắt buộc)</label>
                       <textarea id="remark" name="remark" rows="3"></textarea>
                     </div>
-                  </fieldset>
-                  <div class="actions" id="review-actions">
-                    <button type="button" data-action="review" data-i18n="review">Xem lại</button>
-                  </div>
+                    <div class="actions">
+                      <button type="button" class="secondary" data-action="edit" data-i18n="edit">Sửa lại</button>
+                      <button type="button" data-action="confirm" data-i18n="confirm">Xác nhận và gửi phiếu</button>
+                    </div>
+                  </section>
                 </form>
-                <section id="review" class="review" hidden aria-labelledby="review-title">
-                  <h2 id="review-title" tabindex="-1" data-i18n="reviewTitle">Xem lại lựa chọn của bạn</h2>
-                  <p data-i18n="reviewText">Kiểm tra lại trước khi gửi. Sau khi gửi, phiếu không sửa được.</p>
-                  <div id="review-list"></div>
-                  <div class="actions">
-                    <button type="button" class="secondary" data-action="edit" data-i18n="edit">Sửa lại</button>
-                    <button type="button" data-action="confirm" data-i18n="confirm">Xác nhận và gửi phiếu</button>
-                  </div>
-                </section>
               </section>
 
               <section id="screen-done" class="screen" hidden aria-labelledby="done-title">
@@ -96,10 +102,11 @@ enum WebAssets {
         (
             name: "booth.js",
             text: #"""
-            // PhieuKin booth (docs/WEB.md): code → ballot (+ review on the same screen) → "Đã ghi nhận phiếu".
-            // The form contract: <input name="code">; every answer control's name is the question id and its
-            // value the answer code; buttons carry data-action; the receipt is in [data-receipt]; errors in
-            // [role=alert]. document.body.dataset.screen names the screen (code, ballot, review, done).
+            // PhieuKin booth (docs/WEB.md): code → ballot, one official (or question) per step → review →
+            // "Đã ghi nhận phiếu". The form contract: <input name="code">; every answer control's name is the
+            // question id and its value the answer code; buttons carry data-action; the receipt is in
+            // [data-receipt]; errors in [role=alert]. document.body.dataset.screen names the screen (code,
+            // ballot, review, done) and dataset.step the step shown (0-based) on the ballot screen.
             "use strict";
 
             (function () {
@@ -125,6 +132,17 @@ enum WebAssets {
                   ballotLegend: "Lựa chọn của bạn",
                   remarkLabel: "Ý kiến khác (không bắt buộc)",
                   review: "Xem lại",
+                  previous: "Trước",
+                  next: "Tiếp",
+                  jumpLabel: "Chuyển đến người",
+                  jumpLabelQuestions: "Chuyển đến câu",
+                  progress: "Người {n}/{total}",
+                  progressQuestions: "Câu {n}/{total}",
+                  optionDone: "{label} (đã có ý kiến)",
+                  skipRest: "Không có ý kiến về những người còn lại",
+                  skipRestQuestions: "Không có ý kiến về các câu còn lại",
+                  reviewCount: "Bạn có ý kiến về {marked}/{total} người; những người khác để trống.",
+                  reviewCountQuestions: "Bạn đã trả lời {marked}/{total} câu; các câu khác để trống.",
                   reviewTitle: "Xem lại lựa chọn của bạn",
                   reviewText: "Kiểm tra lại trước khi gửi. Sau khi gửi, phiếu không sửa được.",
                   edit: "Sửa lại",
@@ -139,9 +157,6 @@ enum WebAssets {
                   doneClose: "Bạn có thể đóng trang này.",
                   clear: "Bỏ chọn",
                   clearLabel: "Bỏ chọn: {name}",
-                  blank: "(để trống)",
-                  noMarks: "(không đánh dấu ô nào)",
-                  remarkReview: "Ý kiến khác",
                   emptyCode: "Vui lòng nhập mã trên phiếu mã.",
                   network: "Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại; phiếu chưa được gửi.",
                   sealFailed: "Không niêm phong được phiếu trên trình duyệt này. Chưa có gì được gửi đi.",
@@ -169,6 +184,17 @@ enum WebAssets {
                   ballotLegend: "Your choices",
                   remarkLabel: "Other remarks (optional)",
                   review: "Review",
+                  previous: "Previous",
+                  next: "Next",
+                  jumpLabel: "Go to a person",
+                  jumpLabelQuestions: "Go to a question",
+                  progress: "Person {n}/{total}",
+                  progressQuestions: "Question {n}/{total}",
+                  optionDone: "{label} (answered)",
+                  skipRest: "No opinion on the rest",
+                  skipRestQuestions: "No opinion on the remaining questions",
+                  reviewCount: "You gave an opinion on {marked}/{total} people; the others are left blank.",
+                  reviewCountQuestions: "You answered {marked}/{total} questions; the others are left blank.",
                   reviewTitle: "Review your choices",
                   reviewText: "Check before sending. Once sent, a ballot cannot be changed.",
                   edit: "Change",
@@ -183,9 +209,6 @@ enum WebAssets {
                   doneClose: "You may close this page.",
                   clear: "Clear",
                   clearLabel: "Clear: {name}",
-                  blank: "(left blank)",
-                  noMarks: "(no box marked)",
-                  remarkReview: "Other remarks",
                   emptyCode: "Please enter the code on your slip.",
                   network: "The server could not be reached. Check the network and try again; nothing was sent.",
                   sealFailed: "This browser could not seal the ballot. Nothing has been sent.",
@@ -279,7 +302,13 @@ enum WebAssets {
                 window.scrollTo(0, 0);
               }
 
-              // --- Screen 2: the ballot, then the review ----------------------------------------------------
+              // --- Screen 2: the ballot, one step per official (or question), then the review ---------------
+              //
+              // Every card is in the form from the start (so the answers are read from one place), but only
+              // the current step's card is shown: a 30-official ballot is 30 short steps, not 210 checkboxes.
+
+              let steps = []; // [{card, heading, label}], in ballot order
+              let current = 0;
 
               function element(tag, attributes, text) {
                 const node = document.createElement(tag);
@@ -292,14 +321,31 @@ enum WebAssets {
                 return "q-" + name + (value === undefined ? "" : "--" + value);
               }
 
+              function fill(text, values) {
+                return text.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
+              }
+
+              // Whether the ballot asks about officials (grid, official-choice) rather than questions.
+              function perOfficial() {
+                return ballot.shape !== "questions";
+              }
+
+              // A step's card: a fieldset whose legend holds the step's heading (focused on each step).
+              function stepCard(index, label, detail) {
+                const fieldset = element("fieldset", { class: "card", id: "step-" + index, "data-step": String(index) });
+                const legend = element("legend");
+                const heading = element("h2", { class: "name", tabindex: "-1" }, label);
+                legend.append(heading);
+                if (detail) legend.append(element("span", { class: "title" }, detail));
+                fieldset.append(legend);
+                steps.push({ card: fieldset, heading: heading, label: label });
+                return fieldset;
+              }
+
               // One checkbox per official × criterion: name "<official>.<criterion>", value the mark code.
               function renderGrid(container) {
                 for (const official of ballot.officials) {
-                  const fieldset = element("fieldset", { class: "card" });
-                  const legend = element("legend");
-                  legend.append(element("span", { class: "name" }, official.name));
-                  if (official.title) legend.append(element("span", { class: "title" }, official.title));
-                  fieldset.append(legend);
+                  const fieldset = stepCard(steps.length, official.name, official.title);
                   for (const criterion of ballot.criteria) {
                     const name = official.id + "." + criterion.id;
                     const row = element("div", { class: "option" });
@@ -320,11 +366,7 @@ enum WebAssets {
               // choice code; a "clear" button leaves the question blank, as on paper.
               function renderRadioGroups(container, questions) {
                 for (const question of questions) {
-                  const fieldset = element("fieldset", { class: "card" });
-                  const legend = element("legend");
-                  legend.append(element("span", { class: "name" }, question.label));
-                  if (question.detail) legend.append(element("span", { class: "title" }, question.detail));
-                  fieldset.append(legend);
+                  const fieldset = stepCard(steps.length, question.label, question.detail);
                   for (const choice of ballot.choices) {
                     const row = element("div", { class: "option" });
                     const id = controlID(question.id, choice.code);
@@ -341,6 +383,7 @@ enum WebAssets {
                   }, T.clear);
                   clear.addEventListener("click", () => {
                     for (const input of fieldset.querySelectorAll("input[type=radio]")) input.checked = false;
+                    markDone();
                   });
                   fieldset.append(clear);
                   container.append(fieldset);
@@ -355,6 +398,19 @@ enum WebAssets {
                 return ballot.questions.map((q) => ({ id: q.id, label: q.label, detail: "" }));
               }
 
+              function answered(step) {
+                return step.card.querySelector("input:checked") !== null;
+              }
+
+              // The jump list: "3. Name", with "(answered)" once a step has a mark.
+              function markDone() {
+                const options = $("jump").options;
+                steps.forEach((step, i) => {
+                  const label = i + 1 + ". " + step.label;
+                  options[i].textContent = answered(step) ? fill(T.optionDone, { label: label }) : label;
+                });
+              }
+
               function renderBallot() {
                 $("ballot-title").textContent = ballot.title;
                 $("ballot-title").setAttribute("tabindex", "-1");
@@ -365,13 +421,50 @@ enum WebAssets {
                 $("ballot-instructions").textContent = ballot.instructions || "";
                 const container = $("ballot-fields");
                 container.replaceChildren();
+                steps = [];
                 if (ballot.shape === "grid") renderGrid(container);
                 else renderRadioGroups(container, radioQuestions());
+                const jump = $("jump");
+                jump.replaceChildren(...steps.map((step, i) => element("option", { value: String(i) }, "")));
+                markDone();
+                document.querySelector('label[for="jump"]').textContent = perOfficial() ? T.jumpLabel : T.jumpLabelQuestions;
+                document.querySelector("[data-action=skip-rest]").textContent = perOfficial()
+                  ? T.skipRest
+                  : T.skipRestQuestions;
                 const remark = ballot.remark || { allowed: false };
                 $("remark-field").hidden = !remark.allowed;
                 $("remark").disabled = !remark.allowed;
                 if (remark.allowed && remark.max_length) $("remark").maxLength = remark.max_length;
                 setReviewing(false);
+                showStep(0, false);
+              }
+
+              // Shows step `index` alone; `moveFocus` puts the focus on its heading (Previous, Next, Edit),
+              // while a jump from the list leaves it on the list, which a keyboard user is still using.
+              function showStep(index, moveFocus) {
+                current = Math.max(0, Math.min(index, steps.length - 1));
+                steps.forEach((step, i) => {
+                  step.card.hidden = i !== current;
+                });
+                document.body.dataset.step = String(current);
+                $("ballot-instructions").hidden = current !== 0 || !ballot.instructions;
+                const progress = perOfficial() ? T.progress : T.progressQuestions;
+                $("step-progress").textContent = fill(progress, { n: current + 1, total: steps.length });
+                $("jump").value = String(current);
+                const last = current === steps.length - 1;
+                document.querySelector("[data-action=previous]").hidden = current === 0;
+                document.querySelector("[data-action=next]").textContent = last ? T.review : T.next;
+                document.querySelector("[data-action=skip-rest]").hidden = last;
+                if (moveFocus) {
+                  window.scrollTo(0, 0);
+                  steps[current].heading.focus({ preventScroll: true });
+                }
+              }
+
+              function move(delta) {
+                showAlert("");
+                if (delta > 0 && current === steps.length - 1) review();
+                else showStep(current + delta, true);
               }
 
               // The answers as the page will seal them: {question id: code}.
@@ -388,54 +481,60 @@ enum WebAssets {
                 return $("remark").value.normalize("NFC").trim();
               }
 
+              // The review: how many steps have an answer, then those steps with their answers (the voter's
+              // own screen only; nothing of it is logged or sent but the sealed box).
               function renderReview() {
                 const list = $("review-list");
                 list.replaceChildren();
                 const chosen = answers();
                 const dl = element("dl");
+                let marked = 0;
                 if (ballot.shape === "grid") {
                   for (const official of ballot.officials) {
-                    const marked = ballot.criteria
+                    const labels = ballot.criteria
                       .filter((c) => chosen[official.id + "." + c.id] !== undefined)
                       .map((c) => c.label);
+                    if (!labels.length) continue;
+                    marked += 1;
                     dl.append(element("dt", {}, official.name));
-                    dl.append(element("dd", {}, marked.length ? marked.join(", ") : T.noMarks));
+                    dl.append(element("dd", {}, labels.join(", ")));
                   }
                 } else {
                   const labels = Object.fromEntries(ballot.choices.map((c) => [c.code, c.label]));
                   for (const question of radioQuestions()) {
                     const code = chosen[question.id];
+                    if (code === undefined) continue;
+                    marked += 1;
                     dl.append(element("dt", {}, question.label));
-                    dl.append(element("dd", {}, code === undefined ? T.blank : labels[code] || code));
+                    dl.append(element("dd", {}, labels[code] || code));
                   }
                 }
-                const remark = remarkText();
-                if (remark) {
-                  dl.append(element("dt", {}, T.remarkReview));
-                  dl.append(element("dd", {}, remark));
-                }
-                list.append(dl);
+                const count = perOfficial() ? T.reviewCount : T.reviewCountQuestions;
+                $("review-count").textContent = fill(count, { marked: marked, total: steps.length });
+                if (marked) list.append(dl);
               }
 
               function setReviewing(reviewing) {
-                $("ballot-fieldset").disabled = reviewing;
-                $("review-actions").hidden = reviewing;
+                for (const id of ["step-nav", "ballot-fields", "step-actions"]) $(id).hidden = reviewing;
+                if (reviewing) $("ballot-instructions").hidden = true;
                 $("review").hidden = !reviewing;
                 document.body.dataset.screen = reviewing ? "review" : "ballot";
               }
 
+              // "Review" on the last step, or "no opinion on the rest" on any step: the marks made so far
+              // stay as they are (the review lists them), every other step stays blank.
               function review() {
                 showAlert("");
                 renderReview();
                 setReviewing(true);
-                $("review-title").focus();
+                window.scrollTo(0, 0);
+                $("review-title").focus({ preventScroll: true });
               }
 
               function edit() {
                 showAlert("");
                 setReviewing(false);
-                const first = $("ballot-fields").querySelector("input");
-                if (first) first.focus();
+                showStep(current, true);
               }
 
               async function confirmBallot(event) {
@@ -504,7 +603,11 @@ enum WebAssets {
                   }
                 });
                 $("code-form").addEventListener("submit", openBallot);
-                document.querySelector("[data-action=review]").addEventListener("click", review);
+                document.querySelector("[data-action=previous]").addEventListener("click", () => move(-1));
+                document.querySelector("[data-action=next]").addEventListener("click", () => move(1));
+                document.querySelector("[data-action=skip-rest]").addEventListener("click", review);
+                $("jump").addEventListener("change", () => showStep(Number($("jump").value), false));
+                $("ballot-fields").addEventListener("change", markDone);
                 document.querySelector("[data-action=edit]").addEventListener("click", edit);
                 document.querySelector("[data-action=confirm]").addEventListener("click", confirmBallot);
                 if (!(await S.supported())) {
@@ -1355,6 +1458,54 @@ enum WebAssets {
               padding: 0.6rem 0;
               font-weight: 400;
               cursor: pointer;
+            }
+
+            /* The booth's steps: progress and the jump list above the one card shown, Previous / Next below. */
+            .step-nav {
+              display: flex;
+              flex-wrap: wrap;
+              align-items: center;
+              gap: 0.25rem 0.75rem;
+              margin: 0 0 0.75rem;
+            }
+
+            .step-nav .progress {
+              flex: 1 1 100%;
+              margin: 0;
+              font-weight: 700;
+            }
+
+            .step-nav label {
+              margin: 0;
+            }
+
+            select {
+              font: inherit;
+              width: 100%;
+              min-height: 48px;
+              padding: 0.5rem 0.75rem;
+              border: 2px solid var(--line);
+              border-radius: 0.5rem;
+              background: var(--paper);
+              color: var(--ink);
+            }
+
+            fieldset.card legend h2 {
+              display: inline;
+              font-size: 1.2rem;
+              margin: 0;
+            }
+
+            .step-actions button {
+              flex: 1 1 8rem;
+            }
+
+            .step-actions .wide {
+              flex-basis: 100%;
+            }
+
+            .review-count {
+              font-weight: 700;
             }
 
             .remark {

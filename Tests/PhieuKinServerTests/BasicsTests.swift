@@ -94,7 +94,9 @@ struct BasicsTests {
         }
         let booth = try #require(WebAssets.files.first { $0.name == "booth.html" }).text
         #expect(booth.contains(#"name="code""#))
-        for action in ["open", "review", "edit", "confirm"] { #expect(booth.contains(#"data-action="\#(action)""#)) }
+        for action in ["open", "previous", "next", "skip-rest", "edit", "confirm"] {
+            #expect(booth.contains(#"data-action="\#(action)""#))
+        }
         #expect(booth.contains("data-receipt") && booth.contains(#"role="alert""#))
     }
 

@@ -86,6 +86,29 @@ struct RoundRulesCLITests {
 
     /// Done when: a voided round and an empty round leave last quarter's flags exactly as they
     /// were until a conclusive round.
+    /// A kiosk round has no cap (`--ballots 0`, unnumbered): nothing planned, nothing to warn
+    /// about. A numbered round with no ballots, or a small unnumbered one, still warns.
+    @Test func aKioskRoundWithNoCapOpensWithoutAWarning() throws {
+        let cli = try T.workspace("kiosk-no-cap")
+        let kiosk = try cli.run([
+            "round", "open", "--survey", "one-stop-desk", "--period", "2026-Q3", "--unit", "U", "--ballots", "0",
+            "--serials", "none", "--channel", "citizens",
+        ])
+        #expect(kiosk.status == 0, "\(kiosk.stderr)")
+        #expect(!kiosk.stderr.contains("warning"), "\(kiosk.stderr)")
+        let small = try cli.run([
+            "round", "open", "--survey", "quarterly-7", "--period", "2026-Q3", "--unit", "U", "--ballots", "2",
+            "--serials", "none",
+        ])
+        #expect(small.status == 0, "\(small.stderr)")
+        #expect(small.stderr.contains("warning: 2 ballots planned, fewer than the 5 this survey needs"))
+        let numbered = try cli.run([
+            "round", "open", "--survey", "quarterly-7", "--period", "2026-Q4", "--unit", "U", "--ballots", "0",
+        ])
+        #expect(numbered.status == 0, "\(numbered.stderr)")
+        #expect(numbered.stderr.contains("warning: 0 ballots planned"), "\(numbered.stderr)")
+    }
+
     @Test func anEmptyRoundLeavesTheFlagsAsTheyWere() throws {
         let cli = try T.workspace("empty-round")
         let q2 = try T.closedRound(cli, period: "2026-Q2", unit: "U", total: 10, marks: ["a.thai-do": 5])

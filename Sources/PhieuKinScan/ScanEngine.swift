@@ -15,6 +15,11 @@ public enum ScanEngine {
     /// Definite: a box whose interior is at least this much ink holds a mark. On the test set a
     /// tick covers 20–45 % of the interior, an x 25–52 %; pencil and rubbed-out marks 0–1 %.
     static let definiteFill = 0.10
+    /// A thinner mark (a pencil tick on a 150 dpi scan covers 5–9 %) counts from this share when
+    /// its ink is spread across the box — under `strokeSolidity` of its bounding box (ticks and
+    /// x's 0.09–0.3) — never a compact speck (dust: ≤ 2.7 %, solidity ≥ 0.56).
+    static let strokeFill = 0.05
+    static let strokeSolidity = 0.35
     /// The box is filled up to its line when the rim at the middle of its sides is this much ink.
     static let rimFilled = 0.7
     /// A filled box with ink past its line in two or more places, over this share of the band
@@ -29,16 +34,15 @@ public enum ScanEngine {
     static let shapeDarkness = 0.4
     /// The band at the middle of a side is crossed by strokes when this much of it is ink.
     static let sideOutside = 0.1
-    /// Ink leaving the box in this many places, one of them mid-side: more than an x's 4 arms.
-    static let scribbleArcs = 5
+    /// Ink leaving the box in this many places, one of them mid-side: more than an x's 4 arms
+    /// (pencil grain splits one now and then: big x's show up to 5).
+    static let scribbleArcs = 6
     /// Separate strokes across the box that make a scribble.
     static let scribbleStrokes = 3
-    /// Faint: the darkness of the samples above the page's noise threshold, summed over their
-    /// area, is at least this (mm² of printed black): a black dot 0.36 mm across. Blur and the
-    /// 3 × 3 mean spread a trace but keep its sum.
-    static let minTraceMass = 0.1
-    /// … and spread over at least this area (mm²: a stroke 1.5 mm long), or dark enough to be a
-    /// pen's dot (`dotMass`) rather than dust.
+    /// Faint: the samples above the page's noise threshold spread over at least this area (mm²:
+    /// a stroke 1.5 mm long), or their darkness summed over their area (mm² of printed black;
+    /// blur and the 3 × 3 mean spread a trace but keep this sum) reaches a pen's dot, 0.6 mm
+    /// across — more than dust.
     static let minTraceArea = 0.5
     static let dotMass = 0.3
     static let traceZ = 2.0
@@ -145,7 +149,7 @@ public enum ScanEngine {
     /// over one side spills; three or more separate strokes across the box are a scribble;
     /// anything else with enough ink — an x, a tick, a fill of any size anywhere — is marked.
     static func decision(_ m: BoxMeasure, traceMass: Double, traceArea: Double) -> PageReading.Decision {
-        if m.ink >= definiteFill {
+        if m.ink >= definiteFill || (m.ink >= strokeFill && m.solidity < strokeSolidity) {
             let filled = m.rim >= rimFilled
             if filled && m.outside >= spillOutside && m.largestArc >= spillArc { return .unsure(.spillsOverLine) }
             if filled && m.outsideArcs >= 2 && m.outside >= struckOutside { return .unsure(.crossedOut) }
@@ -153,7 +157,7 @@ public enum ScanEngine {
             if scribbledPast || m.strokes >= scribbleStrokes { return .unsure(.crossedOut) }
             return .marked
         }
-        if traceMass >= minTraceMass && (traceArea >= minTraceArea || traceMass >= dotMass) {
+        if traceArea >= minTraceArea || traceMass >= dotMass {
             return .unsure(.faint)
         }
         if m.outside >= besideOutside && (m.outsideArcs >= 2 || m.outsideSides >= 2) { return .unsure(.outsideBox) }
@@ -233,8 +237,13 @@ struct Sampler {
             }
             dy += step
         }
+        // The paper: the bright end of the band — or of a 5 × 5 look inside, when a loop drawn
+        // round the box darkens most of the band.
         let sorted = band.map(\.grey).sorted()
-        let paper = sorted.isEmpty ? 255 : sorted[sorted.count * 4 / 5]
+        var inside: [Double] = []
+        for i in -2...2 { for j in -2...2 { inside.append(grey(cx + Double(i) * inner / 2, cy + Double(j) * inner / 2)) } }
+        inside.sort()
+        let paper = max(sorted.isEmpty ? 255 : sorted[sorted.count * 4 / 5], inside[20])
         let range = max(40, paper - ink)
         let inkLevel = paper - ScanEngine.inkDarkness * range
         var measure = interior(cx: cx, cy: cy, inner: inner, shape: shape, paper: paper, range: range)

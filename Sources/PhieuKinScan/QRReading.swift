@@ -47,7 +47,9 @@ extension ScanEngine {
     }
 
     /// `rect` (mm, with `margin` round it) of the page, resampled at `scale` pixels per mm.
-    static func upright(_ image: ScanImage, _ transform: Projective, _ rect: PageGeometry.Rect, scale: Double, margin: Double)
+    static func upright(
+        _ image: ScanImage, _ transform: Projective, _ rect: PageGeometry.Rect, scale: Double, margin: Double
+    )
         -> ScanImage
     {
         let x0 = rect.x - margin

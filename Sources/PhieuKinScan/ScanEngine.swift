@@ -130,7 +130,8 @@ public enum ScanEngine {
             let traceMass = above.reduce(0, +) * m.spacing * m.spacing
             let traceArea = Double(above.count) * m.spacing * m.spacing
             var reading = PageReading.BoxReading(
-                box: box, decision: decision(m, traceMass: traceMass, traceArea: traceArea), fill: m.ink, anyInk: m.trace,
+                box: box, decision: decision(m, traceMass: traceMass, traceArea: traceArea), fill: m.ink,
+                anyInk: m.trace,
                 outside: m.outside, evenness: m.solidity)
             reading.rim = m.rim
             reading.strokes = m.strokes
@@ -216,7 +217,10 @@ struct Sampler {
         let cy = rect.midY
         let half = min(rect.width, rect.height) / 2
         let inner = half - stroke / 2 - ScanEngine.interiorMargin
-        let ring = (from: half + stroke / 2 + ScanEngine.outsideGap, to: half + stroke / 2 + ScanEngine.outsideGap + ScanEngine.outsideWidth)
+        let ring = (
+            from: half + stroke / 2 + ScanEngine.outsideGap,
+            to: half + stroke / 2 + ScanEngine.outsideGap + ScanEngine.outsideWidth
+        )
         let rim = (from: inner + 0.05, to: half - stroke / 2 - 0.1)
         // The band outside and the rim inside, each sample with its angle round the centre.
         var band: [(grey: Double, angle: Double)] = []
@@ -241,7 +245,9 @@ struct Sampler {
         // round the box darkens most of the band.
         let sorted = band.map(\.grey).sorted()
         var inside: [Double] = []
-        for i in -2...2 { for j in -2...2 { inside.append(grey(cx + Double(i) * inner / 2, cy + Double(j) * inner / 2)) } }
+        for i in -2...2 {
+            for j in -2...2 { inside.append(grey(cx + Double(i) * inner / 2, cy + Double(j) * inner / 2)) }
+        }
         inside.sort()
         let paper = max(sorted.isEmpty ? 255 : sorted[sorted.count * 4 / 5], inside[20])
         let range = max(40, paper - ink)
@@ -254,9 +260,10 @@ struct Sampler {
         (measure.outsideArcs, measure.largestArc) = Self.arcs(inked.map(\.angle))
         let rimShares = Self.midSides(rimSamples, inkLevel: inkLevel, half: half, shape: shape)
         measure.rim = rimShares.reduce(0, +) / 4
-        measure.outsideSides = Self.midSides(bandSides, inkLevel: inkLevel, half: half, shape: shape).filter {
-            $0 >= ScanEngine.sideOutside
-        }.count
+        measure.outsideSides =
+            Self.midSides(bandSides, inkLevel: inkLevel, half: half, shape: shape).filter {
+                $0 >= ScanEngine.sideOutside
+            }.count
         return measure
     }
 
@@ -271,7 +278,9 @@ struct Sampler {
         var current = 0
         for k in 1...bins {
             let count = ink[(empty + k) % bins]
-            if count > 0 { current += count } else if current > 0 {
+            if count > 0 {
+                current += count
+            } else if current > 0 {
                 stretches.append(current)
                 current = 0
             }
@@ -288,7 +297,13 @@ struct Sampler {
         for s in rim {
             let side: Int
             if shape == .square {
-                if abs(s.dx) <= half / 3 { side = s.dy < 0 ? 0 : 1 } else if abs(s.dy) <= half / 3 { side = s.dx < 0 ? 2 : 3 } else { continue }
+                if abs(s.dx) <= half / 3 {
+                    side = s.dy < 0 ? 0 : 1
+                } else if abs(s.dy) <= half / 3 {
+                    side = s.dx < 0 ? 2 : 3
+                } else {
+                    continue
+                }
             } else {
                 let a = atan2(s.dy, s.dx) * 180 / .pi
                 let nearest = (a / 90).rounded() * 90

@@ -59,7 +59,10 @@ struct ScanLimitsTests {
         let dir = try TemporaryFiles.directory("limits-png").path
         let run = try ExternalTool.run(
             "/usr/bin/python3",
-            ["-c", "import sys; from PIL import Image; Image.new('L', (9000, 6000), 250).save(sys.argv[1])", dir + "/big.png"])
+            [
+                "-c", "import sys; from PIL import Image; Image.new('L', (9000, 6000), 250).save(sys.argv[1])",
+                dir + "/big.png",
+            ])
         #expect(run.status == 0, "\(run.stderr)")
         let message = tooLarge { () throws(ScanError) in try ScanEngine.pages(ofFile: dir + "/big.png") }
         #expect(message?.contains("9000 × 6000 pixels, more than 48 million") == true, "\(message ?? "accepted")")
@@ -85,7 +88,9 @@ struct ScanLimitsTests {
         let root = NSTemporaryDirectory()
         var found: Set<String> = []
         for name in (try? manager.contentsOfDirectory(atPath: root)) ?? [] {
-            if name.hasPrefix("phieukin-scan") || name.hasSuffix(".pgm") || name.hasSuffix(".ppm") { found.insert(name) }
+            if name.hasPrefix("phieukin-scan") || name.hasSuffix(".pgm") || name.hasSuffix(".ppm") {
+                found.insert(name)
+            }
             for inner in (try? manager.contentsOfDirectory(atPath: root + "/" + name)) ?? []
             where inner.hasSuffix(".pgm") || inner.hasSuffix(".ppm") {
                 found.insert(name + "/" + inner)

@@ -30,12 +30,12 @@ enum MixKind: String, CaseIterable, Sendable {
     var truth: Truth { Self.clearKinds.contains(self) ? .clear : .doubtful }
 
     /// Misreads the engine is known to make at the edge of what it sees (docs/SCANNING.md,
-    /// "Known limits"): a light pencil x on a noisy 150 dpi scan read blank, a loop hugging a
-    /// round box read blank, an x scribbled over with strokes that merge read marked. Counted
-    /// and bounded apart from every other misread, which must not happen at all.
+    /// "Known limits"): a light pencil x on a noisy 150 dpi scan read blank, an x scribbled over
+    /// with strokes that merge read marked. Counted and bounded apart from every other misread,
+    /// which must not happen at all.
     func knownLimit(_ decided: Decided) -> Bool {
         switch (self, decided) {
-        case (.lightX, .blank), (.circleRound, .blank), (.xScribbled, .marked), (.scribble, .marked): true
+        case (.lightX, .blank), (.xScribbled, .marked), (.scribble, .marked): true
         default: false
         }
     }
@@ -155,6 +155,8 @@ struct MixTally: Sendable {
     var clearOnlySheets = 0
     var clearOnlyReviewed = 0
     var reviewedWhy: [String: Int] = [:]
+    /// CPU seconds spent reading (decode, QR, boxes).
+    var cpu = 0.0
 
     mutating func add(_ sheet: MixSheet, decisions: [Decided], pageProblem: String?) {
         sheets += 1

@@ -15,6 +15,7 @@ Usage: make-scans.py JOB.json. The job is {"scans": [scan, ...]}; each scan is
    "output": path (.png, .jpg, .tif; "pages": [more outputs] makes a multi-page TIFF or PDF)}
 Everything random comes from the scan's seed. Needs python3-pil (Debian's /usr/bin/python3).
 """
+import io
 import json
 import math
 import random
@@ -410,17 +411,29 @@ def save(images, output, spec):
         compression = "group4" if first.mode == "1" else "tiff_deflate"
         first.save(output, save_all=True, append_images=rest, compression=compression, dpi=(spec["dpi"], spec["dpi"]))
     elif output.endswith(".pdf"):
-        first.save(output, save_all=True, append_images=rest, resolution=spec.get("dpi", 200))
+        first.save(output, save_all=True, append_images=rest, resolution=spec.get("dpi", 200), quality=95)
     else:
         first.save(output, compress_level=1)
+
+
+def jpeg_round_trip(image, quality):
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality)
+    buffer.seek(0)
+    return Image.open(buffer).convert(image.mode)
 
 
 def main():
     with open(sys.argv[1], encoding="utf-8") as handle:
         job = json.load(handle)
     for scan in job["scans"]:
-        images = [make(scan)] + [make(page) for page in scan.get("pages", [])]
-        if scan.get("degrade", {}).get("jpeg") and not scan["output"].endswith(".jpg"):
+        pages = [scan] + scan.get("pages", [])
+        images = [make(page) for page in pages]
+        if scan["output"].endswith(".pdf"):
+            # A scanner's PDF: each page a JPEG at its own quality (kept at 95 in the PDF).
+            images = [jpeg_round_trip(image, page["degrade"]["jpeg"]) if page.get("degrade", {}).get("jpeg") else image
+                      for image, page in zip(images, pages)]
+        elif scan.get("degrade", {}).get("jpeg") and not scan["output"].endswith(".jpg"):
             raise SystemExit("JPEG artefacts need a .jpg output")
         save(images, scan["output"], {**scan.get("degrade", {}), "dpi": scan["dpi"]})
 

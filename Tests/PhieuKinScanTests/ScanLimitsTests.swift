@@ -116,3 +116,21 @@ struct ScanLimitsTests {
         #expect(reading.boxes.allSatisfy { $0.decision == .blank })
     }
 }
+
+/// Issue 19, item 8: when the corner regions do not read, both QR boxes are found through the
+/// registration squares and read again, upright, at other scales and cuts.
+@Suite("QR codes read through the located boxes")
+struct LocatedQRTests {
+    @Test(arguments: ["phone-hard-150", "rotate-10", "upside-down-rotate-300", "jpeg-45"])
+    func theLocatedBoxesReadAlone(_ name: String) throws {
+        let spec = try #require(ScanSet.readable.first { $0.name == name })
+        let page = try #require(try ScanEngine.pages(ofFile: try ScanSet.path(name)).first)
+        let codes = ScanEngine.locatedQRCodes(page, scanner: QRScanner()).map(\.payload)
+        #expect(codes == [ScanFixture.payload(spec.document)])
+    }
+
+    @Test func aPageWithoutSquaresHasNoLocatedBoxes() {
+        let blank = ScanImage(width: 800, height: 1100, pixels: [UInt8](repeating: 250, count: 800 * 1100))
+        #expect(ScanEngine.locatedQRCodes(blank, scanner: QRScanner()).isEmpty)
+    }
+}

@@ -93,7 +93,11 @@ let package = Package(
         .target(name: "PhieuKinPrint", dependencies: ["PhieuKinMessages", "PhieuKinCore", "CPangoCairo", "CQREncode"]),
         // Scanned paper ballots: the only module that touches leptonica and zbar (`internal import`);
         // page images in, decided boxes out. Knows nothing of surveys, rounds or the printer.
-        .target(name: "PhieuKinScan", dependencies: ["PhieuKinMessages", "CLeptonica", "CZBar"]),
+        // Compiled optimised in debug builds too: its per-pixel loops are 10× slower at -Onone, and
+        // the test suite reads 2,000 generated sheets (Tests/PhieuKinScanTests/ScanMixTests.swift).
+        .target(
+            name: "PhieuKinScan", dependencies: ["PhieuKinMessages", "CLeptonica", "CZBar"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Spreadsheets: the only module that touches minizip and libxlsxwriter (`internal import`);
         // rows of cells in and out of .xlsx workbooks. Knows nothing of surveys, rounds or reports.
         .target(name: "PhieuKinSheets", dependencies: ["PhieuKinMessages", "CMinizip", "CXLSXWriter"]),

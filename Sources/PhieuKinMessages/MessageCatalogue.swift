@@ -1281,6 +1281,20 @@ public enum MessageCatalogue {
             "bộ đệm đầu ra AES-256-GCM chứa {0} byte; thông điệp này cần {1}",
         "the AES-256-GCM output buffer overlaps an input; use separate buffers, or work exactly in place":
             "bộ đệm đầu ra AES-256-GCM chồng lấn với một đầu vào; hãy dùng các bộ đệm riêng, hoặc xử lý đúng tại chỗ",
+        "refused the scan {0}: {1}":
+            "từ chối bản quét {0}: {1}",
+        "{0} pages, more than {1} in one file; split the file":
+            "{0} trang, nhiều hơn {1} trang trong một tệp; hãy chia nhỏ tệp",
+        "{0} MB, more than {1} MB":
+            "{0} MB, lớn hơn {1} MB",
+        "a page of {0} × {1} pixels, more than {2} million":
+            "một trang {0} × {1} điểm ảnh, nhiều hơn {2} triệu",
+        "page {0} is {1}, larger than A3; scan ballots at their paper size":
+            "trang {0} có kích thước {1}, lớn hơn khổ A3; hãy quét phiếu đúng khổ giấy",
+        "{0} took more than {1} s; is this a scan?":
+            "{0} chạy quá {1} giây; đây có phải là bản quét không?",
+        "the rasterised pages exceed the pixel limit":
+            "các trang chuyển thành ảnh vượt giới hạn số điểm ảnh",
         "the PDF has no pages":
             "tệp PDF không có trang nào",
         "the PEM private key is not an {0} key":

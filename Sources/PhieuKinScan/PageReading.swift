@@ -19,6 +19,8 @@ public struct PageReading: Sendable {
         case crossedOut = "crossed-out"
         /// Two or more boxes marked for a question that takes one answer.
         case severalAnswers = "several-answers"
+        /// Nothing inside the box but ink round it: a circle drawn round the box, a mark beside it.
+        case outsideBox = "outside-box"
     }
 
     /// One box as read.
@@ -31,9 +33,24 @@ public struct PageReading: Sendable {
         public var anyInk: Double
         /// Share of a thin band around the outline that is clearly ink (0…1).
         public var outside: Double
-        /// For heavy marks: share of the interior as dark as the mark's darkest part (a solid fill
-        /// is near 1, a scribble leaves lighter gaps); 0 otherwise.
+        /// Share of the ink's own bounding box that is ink (a solid fill of any size is near 1).
         public var evenness: Double
+        /// Ink share of the rim inside the outline at the middle of its sides (1: filled to the line).
+        public var rim = 0.0
+        /// Separate strokes a line across the box meets (90th percentile).
+        public var strokes = 0
+        /// Separate stretches of ink in the band round the outline.
+        public var outsideArcs = 0
+        /// Sides of the box with strokes reaching past the middle of the side.
+        public var outsideSides = 0
+        /// Share of that ink in the largest stretch.
+        public var largestArc = 0.0
+        /// Darkness summed over the interior samples above this page's paper noise (mm² of black).
+        public var traceMass = 0.0
+        /// Area (mm²) of those samples.
+        public var traceArea = 0.0
+        /// Paper noise of this box (smoothed darkness, robust spread).
+        public var noise = 0.0
     }
 
     /// Which corner of the printed page.

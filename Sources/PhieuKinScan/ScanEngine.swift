@@ -10,32 +10,48 @@ public enum ScanEngine {
     /// A sample is ink when at least half as dark as the printed black: pens (black or blue
     /// ballpoint) reach it, pencil and half-erased marks do not.
     static let inkDarkness = 0.5
-    /// A sample shows some ink when at least this dark; above sensor noise and JPEG ringing,
-    /// below the lightest pencil (blank boxes on the test set show ≤ 1.2 % traces, dust
-    /// included; faint and rubbed-out marks ≥ 12.8 %).
+    /// Reported only (`anyInk`): share of the interior at least this dark.
     static let traceDarkness = 0.22
     /// Definite: a box whose interior is at least this much ink holds a mark. On the test set a
     /// tick covers 20–45 % of the interior, an x 25–52 %; pencil and rubbed-out marks 0–1 %.
     static let definiteFill = 0.10
-    /// Blank: a box with ink traces over at most this much of its interior is blank, unless the
-    /// page's own blank boxes are noisier (see `blankMargin`).
-    static let blankTrace = 0.03
-    /// Blank boxes on a noisy page may show this much more trace than the page's quietest
-    /// quarter of boxes (its blank level) and still be blank.
-    static let blankMargin = 0.03
-    /// Never call a box blank with more traces than this, however noisy the page.
-    static let blankCeiling = 0.08
-    /// A mark covering this much of the interior is heavy: a filled box (marked), or a scribble
-    /// (crossed out). On the test set an x or a tick of a 0.45–0.6 mm pen covers at most 52 %,
-    /// a scribble-out at least 67 %; ink over the outline alone says nothing (big x's overshoot).
-    static let heavyFill = 0.6
-    /// A solid fill with this much ink in the band around the outline runs over the line (on the
+    /// A thinner mark (a pencil tick on a 150 dpi scan covers 5–9 %) counts from this share when
+    /// its ink is spread across the box — under `strokeSolidity` of its bounding box (ticks and
+    /// x's 0.09–0.3) — never a compact speck (dust: ≤ 2.7 %, solidity ≥ 0.56).
+    static let strokeFill = 0.05
+    static let strokeSolidity = 0.35
+    /// The box is filled up to its line when the rim at the middle of its sides is this much ink.
+    static let rimFilled = 0.7
+    /// A filled box with ink past its line in two or more places, over this share of the band
+    /// round the outline: struck through or scribbled over.
+    static let struckOutside = 0.03
+    /// A filled box with this much ink in the band round the outline runs over the line (on the
     /// test set: fills kept inside ≤ 0.4 %, fills run 1.4–2 mm past one side ≥ 16 %).
     static let spillOutside = 0.1
-    /// A heavy mark is a solid fill when this share of its interior is as dark as its darkest
-    /// part (within `evenDarkness` of the paper-to-mark range); a scribble leaves lighter gaps.
-    static let solidEvenness = 0.9
-    static let evenDarkness = 0.25
+    /// A spill runs over one side: its largest stretch of ink round the box holds this share.
+    static let spillArc = 0.75
+    /// A sample belongs to a mark's shape when its 3 × 3 mean is at least this dark.
+    static let shapeDarkness = 0.4
+    /// The band at the middle of a side is crossed by strokes when this much of it is ink.
+    static let sideOutside = 0.1
+    /// Ink leaving the box in this many places, one of them mid-side: more than an x's 4 arms
+    /// (pencil grain splits one now and then: big x's show up to 5).
+    static let scribbleArcs = 6
+    /// Separate strokes across the box that make a scribble.
+    static let scribbleStrokes = 3
+    /// Faint: the samples above the page's noise threshold spread over at least this area (mm²:
+    /// a stroke 1.5 mm long), or their darkness summed over their area (mm² of printed black;
+    /// blur and the 3 × 3 mean spread a trace but keep this sum) reaches a pen's dot, 0.6 mm
+    /// across — more than dust.
+    static let minTraceArea = 0.5
+    static let dotMass = 0.3
+    static let traceZ = 2.0
+    static let traceFloor = 0.06
+    static let neighbours = 12
+    /// Nothing inside but ink round the box over this share of the band, in two or more places
+    /// (a loop drawn round it; a neighbour's spill reaches one side only): a person must look.
+    /// (Counting traces instead of ink there sent 1.5 % of blank boxes to review.)
+    static let besideOutside = 0.03
     /// Remark box: written on when at least this many millimetre-squares are ink.
     static let remarkInkArea = 1.5
     /// Beyond this rotation or shear (degrees) the page goes to review.
@@ -67,24 +83,7 @@ public enum ScanEngine {
 
     /// zbar on the whole page, nothing else: the benchmark's baseline.
     package static func readQRWholePage(_ image: ScanImage) -> [String] {
-        QRScanner().scan(image, x: 0, y: 0, width: image.width, height: image.height, binarize: false).map(\.payload)
-    }
-
-    static func qrCodes(_ image: ScanImage) -> [QRCode] {
-        let scanner = QRScanner()
-        let w = image.width
-        let h = image.height
-        let rw = Int(Double(w) * 0.34)
-        let rh = Int(Double(h) * 0.2)
-        // A blurred scan's modules run into each other: zbar then reads the region once more,
-        // cut to black and white halfway between its ink and its paper.
-        for binarize in [false, true] {
-            for (x, y) in [(w - rw, 0), (0, h - rh)] {
-                let codes = scanner.scan(image, x: x, y: y, width: rw, height: rh, binarize: binarize)
-                if !codes.isEmpty { return codes }
-            }
-        }
-        return scanner.scan(image, x: 0, y: 0, width: w, height: h, binarize: false)
+        QRScanner().scan(image, x: 0, y: 0, width: image.width, height: image.height, binarize: nil).map(\.payload)
     }
 
     // MARK: Reading a page
@@ -121,32 +120,61 @@ public enum ScanEngine {
         return reading
     }
 
-    /// Blank level of this page: the trace share of its quietest quarter of boxes (most boxes on
-    /// a ballot are blank), so a noisy scan raises the blank threshold a little, never past
-    /// `blankCeiling`.
+    /// Every box decided by the shape of its ink (`decision`), its faint traces judged against
+    /// the paper noise of the boxes around it (`traceThresholds`).
     static func decide(_ boxes: [PageGeometry.Box], _ measures: [BoxMeasure]) -> [PageReading.BoxReading] {
-        let traces = measures.map(\.trace).sorted()
-        let quiet = traces.isEmpty ? 0 : traces[traces.count / 4]
-        let blankMax = min(blankCeiling, max(blankTrace, quiet + blankMargin))
-        return zip(boxes, measures).map { box, m in
-            let decision: PageReading.Decision
-            if m.ink >= definiteFill {
-                let solid = m.evenness >= solidEvenness
-                if m.ink >= heavyFill && !solid {
-                    decision = .unsure(.crossedOut)
-                } else if m.ink >= heavyFill && m.outside >= spillOutside {
-                    decision = .unsure(.spillsOverLine)
-                } else {
-                    decision = .marked
-                }
-            } else if m.trace <= blankMax {
-                decision = .blank
-            } else {
-                decision = .unsure(.faint)
-            }
-            return PageReading.BoxReading(
-                box: box, decision: decision, fill: m.ink, anyInk: m.trace, outside: m.outside,
-                evenness: m.evenness)
+        let thresholds = traceThresholds(measures)
+        return zip(boxes, measures).enumerated().map { index, pair in
+            let (box, m) = pair
+            let above = m.smoothed.filter { $0 >= thresholds[index] }
+            let traceMass = above.reduce(0, +) * m.spacing * m.spacing
+            let traceArea = Double(above.count) * m.spacing * m.spacing
+            var reading = PageReading.BoxReading(
+                box: box, decision: decision(m, traceMass: traceMass, traceArea: traceArea), fill: m.ink,
+                anyInk: m.trace,
+                outside: m.outside, evenness: m.solidity)
+            reading.rim = m.rim
+            reading.strokes = m.strokes
+            reading.outsideArcs = m.outsideArcs
+            reading.largestArc = m.largestArc
+            reading.outsideSides = m.outsideSides
+            reading.traceMass = traceMass
+            reading.traceArea = traceArea
+            reading.noise = m.noise
+            return reading
+        }
+    }
+
+    /// A mark is told by its shape: ink that fills the box to its line and goes on past it in
+    /// two or more places is a fill struck through or scribbled over (crossed out); a fill run
+    /// over one side spills; three or more separate strokes across the box are a scribble;
+    /// anything else with enough ink — an x, a tick, a fill of any size anywhere — is marked.
+    static func decision(_ m: BoxMeasure, traceMass: Double, traceArea: Double) -> PageReading.Decision {
+        if m.ink >= definiteFill || (m.ink >= strokeFill && m.solidity < strokeSolidity) {
+            let filled = m.rim >= rimFilled
+            if filled && m.outside >= spillOutside && m.largestArc >= spillArc { return .unsure(.spillsOverLine) }
+            if filled && m.outsideArcs >= 2 && m.outside >= struckOutside { return .unsure(.crossedOut) }
+            let scribbledPast = m.outsideSides >= 2 || (m.outsideSides == 1 && m.outsideArcs >= scribbleArcs)
+            if scribbledPast || m.strokes >= scribbleStrokes { return .unsure(.crossedOut) }
+            return .marked
+        }
+        if traceArea >= minTraceArea || traceMass >= dotMass {
+            return .unsure(.faint)
+        }
+        if m.outside >= besideOutside && (m.outsideArcs >= 2 || m.outsideSides >= 2) { return .unsure(.outsideBox) }
+        return .blank
+    }
+
+    /// Per box, the darkness a trace must reach: `traceZ` times the paper noise of its
+    /// neighbourhood (the quietest quarter of its `neighbours` nearest boxes, itself included:
+    /// most boxes are blank, and light and noise change across a page), never below
+    /// `traceFloor`.
+    static func traceThresholds(_ measures: [BoxMeasure]) -> [Double] {
+        measures.map { m in
+            let near = measures.map { (($0.x - m.x) * ($0.x - m.x) + ($0.y - m.y) * ($0.y - m.y), $0.noise) }
+                .sorted { $0.0 < $1.0 }.prefix(neighbours).map(\.1).sorted()
+            let quiet = near.isEmpty ? 0 : near[near.count / 4]
+            return max(traceFloor, traceZ * quiet)
         }
     }
 
@@ -166,18 +194,6 @@ public enum ScanEngine {
     }
 }
 
-/// Ink measured in and around one box.
-struct BoxMeasure: Sendable, Hashable {
-    /// Share of interior samples that are ink.
-    var ink: Double
-    /// Share of interior samples with any trace of ink.
-    var trace: Double
-    /// Share of the surrounding band that is ink.
-    var outside: Double
-    /// Share of the interior as dark as the mark's darkest part (heavy marks only, else 0).
-    var evenness: Double = 0
-}
-
 /// Samples the page through the transform, in millimetres.
 struct Sampler {
     let image: ScanImage
@@ -191,83 +207,112 @@ struct Sampler {
         return Double(image.pixel(Int(p.x.rounded(.down)), Int(p.y.rounded(.down))))
     }
 
+    /// Distance from the centre in the box's own norm (square: Chebyshev; circle: Euclidean).
+    @inline(__always) static func reach(_ dx: Double, _ dy: Double, _ shape: PageGeometry.Shape) -> Double {
+        shape == .square ? max(abs(dx), abs(dy)) : (dx * dx + dy * dy).squareRoot()
+    }
+
     func measure(_ rect: PageGeometry.Rect, shape: PageGeometry.Shape, stroke: Double) -> BoxMeasure {
         let cx = rect.midX
         let cy = rect.midY
         let half = min(rect.width, rect.height) / 2
         let inner = half - stroke / 2 - ScanEngine.interiorMargin
-        let ringFrom = half + stroke / 2 + ScanEngine.outsideGap
-        let ringTo = ringFrom + ScanEngine.outsideWidth
-        // The paper level right around this box (uneven lighting is local): the bright end of the band.
-        var band: [Double] = []
-        var dy = -ringTo
-        while dy <= ringTo {
-            var dx = -ringTo
-            while dx <= ringTo {
-                let d = shape == .square ? max(abs(dx), abs(dy)) : (dx * dx + dy * dy).squareRoot()
-                if d >= ringFrom && d <= ringTo { band.append(grey(cx + dx, cy + dy)) }
+        let ring = (
+            from: half + stroke / 2 + ScanEngine.outsideGap,
+            to: half + stroke / 2 + ScanEngine.outsideGap + ScanEngine.outsideWidth
+        )
+        let rim = (from: inner + 0.05, to: half - stroke / 2 - 0.1)
+        // The band outside and the rim inside, each sample with its angle round the centre.
+        var band: [(grey: Double, angle: Double)] = []
+        var rimSamples: [(grey: Double, dx: Double, dy: Double)] = []
+        var bandSides: [(grey: Double, dx: Double, dy: Double)] = []
+        var dy = -ring.to
+        while dy <= ring.to {
+            var dx = -ring.to
+            while dx <= ring.to {
+                let d = Self.reach(dx, dy, shape)
+                if d >= ring.from && d <= ring.to {
+                    band.append((grey(cx + dx, cy + dy), atan2(dy, dx)))
+                    bandSides.append((band[band.count - 1].grey, dx, dy))
+                } else if d >= rim.from && d <= rim.to {
+                    rimSamples.append((grey(cx + dx, cy + dy), dx, dy))
+                }
                 dx += step
             }
             dy += step
         }
-        band.sort()
-        let paper = band.isEmpty ? 255 : band[band.count * 4 / 5]
+        // The paper: the bright end of the band — or of a 5 × 5 look inside, when a loop drawn
+        // round the box darkens most of the band.
+        let sorted = band.map(\.grey).sorted()
+        var inside: [Double] = []
+        for i in -2...2 {
+            for j in -2...2 { inside.append(grey(cx + Double(i) * inner / 2, cy + Double(j) * inner / 2)) }
+        }
+        inside.sort()
+        let paper = max(sorted.isEmpty ? 255 : sorted[sorted.count * 4 / 5], inside[20])
         let range = max(40, paper - ink)
         let inkLevel = paper - ScanEngine.inkDarkness * range
-        let traceLevel = paper - ScanEngine.traceDarkness * range
-        let outside = band.isEmpty ? 0 : Double(band.prefix { $0 <= inkLevel }.count) / Double(band.count)
-        var total = 0
-        var inked = 0
-        var traced = 0
-        var greys: [Double] = []
-        let count = max(2, Int((2 * inner / step).rounded(.up)))
-        let spacing = 2 * inner / Double(count - 1)
-        greys.reserveCapacity(count * count)
-        for row in 0..<count {
-            let y = -inner + Double(row) * spacing
-            for column in 0..<count {
-                let x = -inner + Double(column) * spacing
-                if shape == .circle && x * x + y * y > inner * inner { continue }
-                let g = grey(cx + x, cy + y)
-                greys.append(g)
-                total += 1
-                if g <= inkLevel { inked += 1 }
-                if g <= traceLevel { traced += 1 }
-            }
-        }
-        let n = Double(max(1, total))
-        var measure = BoxMeasure(ink: Double(inked) / n, trace: Double(traced) / n, outside: outside)
-        if measure.ink >= ScanEngine.heavyFill {
-            greys.sort()
-            let darkest = greys[greys.count / 20]
-            let even = darkest + ScanEngine.evenDarkness * max(0, paper - darkest)
-            measure.evenness = Double(greys.prefix { $0 <= even }.count) / n
-        }
+        var measure = interior(cx: cx, cy: cy, inner: inner, shape: shape, paper: paper, range: range)
+        measure.x = cx
+        measure.y = cy
+        let inked = band.filter { $0.grey <= inkLevel }
+        measure.outside = band.isEmpty ? 0 : Double(inked.count) / Double(band.count)
+        (measure.outsideArcs, measure.largestArc) = Self.arcs(inked.map(\.angle))
+        let rimShares = Self.midSides(rimSamples, inkLevel: inkLevel, half: half, shape: shape)
+        measure.rim = rimShares.reduce(0, +) / 4
+        measure.outsideSides =
+            Self.midSides(bandSides, inkLevel: inkLevel, half: half, shape: shape).filter {
+                $0 >= ScanEngine.sideOutside
+            }.count
         return measure
     }
 
-    /// Square millimetres of ink inside `rect` (inset 1 mm from its outline), outside `excluded`.
-    func inkArea(in rect: PageGeometry.Rect, excluding excluded: PageGeometry.Rect?) -> Double {
-        let step = 0.25
-        var samples: [Double] = []
-        var y = rect.y + 1
-        while y <= rect.y + rect.height - 1 {
-            var x = rect.x + 1
-            while x <= rect.x + rect.width - 1 {
-                if let e = excluded, x >= e.x, x <= e.x + e.width, y >= e.y, y <= e.y + e.height {
-                    x += step
+    /// Stretches of ink round the band (angles binned in 10° steps, a stretch ending at an
+    /// empty bin), and the share of the band's ink in the largest.
+    static func arcs(_ angles: [Double]) -> (count: Int, largest: Double) {
+        let bins = 36
+        var ink = [Int](repeating: 0, count: bins)
+        for a in angles { ink[min(bins - 1, Int((a + .pi) / (2 * .pi) * Double(bins)))] += 1 }
+        guard let empty = ink.firstIndex(of: 0) else { return (angles.isEmpty ? 0 : 1, 1) }
+        var stretches: [Int] = []
+        var current = 0
+        for k in 1...bins {
+            let count = ink[(empty + k) % bins]
+            if count > 0 {
+                current += count
+            } else if current > 0 {
+                stretches.append(current)
+                current = 0
+            }
+        }
+        return (stretches.count, Double(stretches.max() ?? 0) / Double(max(1, angles.count)))
+    }
+
+    /// Ink share at the middle third of each side (circles: ±20° round the four axis points).
+    static func midSides(
+        _ rim: [(grey: Double, dx: Double, dy: Double)], inkLevel: Double, half: Double, shape: PageGeometry.Shape
+    ) -> [Double] {
+        var inked = [Int](repeating: 0, count: 4)
+        var total = [Int](repeating: 0, count: 4)
+        for s in rim {
+            let side: Int
+            if shape == .square {
+                if abs(s.dx) <= half / 3 {
+                    side = s.dy < 0 ? 0 : 1
+                } else if abs(s.dy) <= half / 3 {
+                    side = s.dx < 0 ? 2 : 3
+                } else {
                     continue
                 }
-                samples.append(grey(x, y))
-                x += step
+            } else {
+                let a = atan2(s.dy, s.dx) * 180 / .pi
+                let nearest = (a / 90).rounded() * 90
+                guard abs(a - nearest) <= 20 else { continue }
+                side = (Int(nearest) + 360) / 90 % 4
             }
-            y += step
+            total[side] += 1
+            if s.grey <= inkLevel { inked[side] += 1 }
         }
-        guard !samples.isEmpty else { return 0 }
-        var sorted = samples
-        sorted.sort()
-        let paper = sorted[sorted.count * 4 / 5]
-        let inkLevel = paper - ScanEngine.inkDarkness * max(40, paper - ink)
-        return Double(samples.filter { $0 <= inkLevel }.count) * step * step
+        return (0..<4).map { total[$0] == 0 ? 0 : Double(inked[$0]) / Double(total[$0]) }
     }
 }

@@ -18,7 +18,9 @@ final class QRScanner {
     deinit { zbar_image_scanner_destroy(pointer) }
 
     /// Payloads (and their coarse orientation) of the QR codes in a grey region of `image`.
-    func scan(_ image: ScanImage, x: Int, y: Int, width: Int, height: Int, binarize: Bool) -> [QRCode] {
+    /// `binarize`: cut to black and white at that share of the way from the region's ink (2nd
+    /// percentile) to its paper (90th); nil reads the grey as it is.
+    func scan(_ image: ScanImage, x: Int, y: Int, width: Int, height: Int, binarize: Double?) -> [QRCode] {
         let x0 = max(0, x)
         let y0 = max(0, y)
         let x1 = min(image.width, x + width)
@@ -35,7 +37,7 @@ final class QRScanner {
                 }
             }
         }
-        if binarize {
+        if let cut = binarize {
             var histogram = [Int](repeating: 0, count: 256)
             for v in region { histogram[Int(v)] += 1 }
             func percentile(_ p: Double) -> Int {
@@ -46,7 +48,8 @@ final class QRScanner {
                 }
                 return 255
             }
-            let threshold = UInt8((percentile(0.02) + percentile(0.9)) / 2)
+            let ink = Double(percentile(0.02))
+            let threshold = UInt8(max(0, min(255, ink + cut * (Double(percentile(0.9)) - ink))))
             for index in region.indices { region[index] = region[index] < threshold ? 0 : 255 }
         }
         return region.withUnsafeBufferPointer { buffer -> [QRCode] in

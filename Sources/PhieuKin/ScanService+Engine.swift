@@ -87,6 +87,7 @@ extension ScanService {
         case .crossedOut: "crossed-out box — perhaps a correction"
         case .spillsOverLine: "the mark runs over the box outline"
         case .severalAnswers: "several boxes marked where one answer is allowed"
+        case .outsideBox: "ink around the box but not in it — perhaps a circle drawn round it"
         case nil: .verbatim(reason)
         }
     }

@@ -85,5 +85,7 @@ extension MessageCatalogue {
             "Cơ quan chủ quản; \"\" để bỏ.",
         "{0} (share {1})":
             "{0} (mảnh khóa {1})",
+        "ink around the box but not in it — perhaps a circle drawn round it":
+            "có nét quanh ô nhưng trong ô trống — có thể là khoanh tròn quanh ô",
     ]
 }

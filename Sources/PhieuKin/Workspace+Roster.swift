@@ -1,8 +1,8 @@
 import Foundation
 public import PhieuKinCore
 import PhieuKinMessages
-public import PhieuKinStorage
 import PhieuKinSheets
+public import PhieuKinStorage
 
 /// What `importRoster` read and changed.
 public struct RosterImport: Sendable, Equatable {
@@ -40,8 +40,8 @@ extension RoundService {
         } else {
             if let sheet {
                 throw PhieuKinError.invalidInput(
-                    "--sheet \(sheet) names a sheet of an Excel workbook, but \(name) is a CSV text file, which has "
-                        + "none; import it without --sheet; nothing was imported.")
+                    "the sheet \"\(sheet)\" was asked for, but \(name) is a CSV text file, which has no sheets; "
+                        + "import it without naming a sheet; nothing was imported.")
             }
             roster = try RosterParser.parse(bytes: bytes, fileName: name)
         }

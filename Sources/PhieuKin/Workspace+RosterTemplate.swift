@@ -25,11 +25,12 @@ private enum RosterTemplateText {
     static func legendSheet(_ l: Language) -> String { l == .vi ? "Hướng dẫn" : "Instructions" }
     static func legendIntro(_ l: Language) -> String {
         l == .vi
-            ? "Nhập mỗi cán bộ vào một dòng của trang \"Danh sách cán bộ\", từ dòng 3; cán bộ cùng đơn vị ghi cùng mã và tên đơn vị. Có thể thêm dòng tiêu đề phía trên dòng tên cột. Lưu dạng .xlsx hoặc CSV UTF-8, rồi: phieukin roster import TỆP"
-            : "Enter each official on one row of the \"Roster\" sheet, from row 3; officials of one unit share its id and name. Title rows may be added above the header row. Save as .xlsx or CSV UTF-8, then: phieukin roster import FILE"
+            ? "Nhập mỗi cán bộ vào một dòng của trang \"Danh sách cán bộ\", từ dòng 3; cán bộ cùng đơn vị ghi cùng mã và tên đơn vị. Có thể thêm dòng tiêu đề phía trên dòng tên cột. Lưu dạng .xlsx hoặc CSV UTF-8, rồi nhập vào PhieuKin."
+            : "Enter each official on one row of the \"Roster\" sheet, from row 3; officials of one unit share its id and name. Title rows may be added above the header row. Save as .xlsx or CSV UTF-8, then import it into PhieuKin."
     }
     static func legendHeader(_ l: Language) -> [String] {
-        l == .vi ? ["Cột", "Mã cột (tiếng Anh)", "Nội dung", "Ví dụ"] : ["Column", "Vietnamese name", "Meaning", "Example"]
+        l == .vi
+            ? ["Cột", "Mã cột (tiếng Anh)", "Nội dung", "Ví dụ"] : ["Column", "Vietnamese name", "Meaning", "Example"]
     }
     static func meaning(_ column: String, _ l: Language) -> String {
         switch (column, l) {
@@ -81,7 +82,8 @@ extension RoundService {
         let output = try OutputFile.begin(path, force: force, workspace: self, what: "the roster template")
         do {
             if isXLSX {
-                var sheet = SheetSpec(name: RosterTemplateText.sheet(l), rows: [[.text(title)], header.map(SheetCell.text)])
+                var sheet = SheetSpec(
+                    name: RosterTemplateText.sheet(l), rows: [[.text(title)], header.map(SheetCell.text)])
                 // The title is not bold: a bold row wraps its text, and the title is wider than column A.
                 sheet.boldRows = [1]
                 sheet.frozenRows = 2
@@ -93,14 +95,18 @@ extension RoundService {
                 }
                 var legend = SheetSpec(
                     name: RosterTemplateText.legendSheet(l),
-                    rows: [[.text(RosterTemplateText.legendIntro(l))], [],
-                        RosterTemplateText.legendHeader(l).map(SheetCell.text)])
+                    rows: [
+                        [.text(RosterTemplateText.legendIntro(l))], [],
+                        RosterTemplateText.legendHeader(l).map(SheetCell.text),
+                    ])
                 legend.boldRows = [2]
                 legend.columnWidths = [16, 18, 70, 18]
                 for (i, id) in ids.enumerated() {
                     legend.rows.append(
-                        [header[i], l == .vi ? id : vietnamese[i], RosterTemplateText.meaning(id, l),
-                            RosterTemplateText.example(id)].map(SheetCell.text))
+                        [
+                            header[i], l == .vi ? id : vietnamese[i], RosterTemplateText.meaning(id, l),
+                            RosterTemplateText.example(id),
+                        ].map(SheetCell.text))
                 }
                 try XLSXWriter.write([sheet, legend], to: output.temporaryPath)
             } else {

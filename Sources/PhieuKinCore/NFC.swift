@@ -34,8 +34,9 @@ extension String {
     /// and double spaces a person cannot see but a ballot shows and a comparison trips on.
     public var collapsingWhitespace: String {
         let text = nfc
-        guard text.unicodeScalars.contains(where: { $0.properties.isWhitespace && $0 != " " })
-            || text.contains("  ") || text.first == " " || text.last == " "
+        guard
+            text.unicodeScalars.contains(where: { $0.properties.isWhitespace && $0 != " " })
+                || text.contains("  ") || text.first == " " || text.last == " "
         else { return text }
         var result = String.UnicodeScalarView()
         var pendingSpace = false

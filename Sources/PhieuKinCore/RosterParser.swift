@@ -381,7 +381,8 @@ private struct RosterBuilder {
         if let known = unitLines[id] {
             let firstName = units[known.index].name
             guard firstName == name else {
-                throw RosterError.unitNameConflict(id, firstName, firstLine: known.line, name, file: fileName, line: line)
+                throw RosterError.unitNameConflict(
+                    id, firstName, firstLine: known.line, name, file: fileName, line: line)
             }
             return known.index
         }

@@ -14,8 +14,8 @@ extension MessageCatalogue {
             "Bỏ qua {0} phía trên dòng tên cột (dòng {1}).",
         "{0} title row": "{0} dòng tiêu đề",
         "{0} title rows": "{0} dòng tiêu đề",
-        "--sheet {0} names a sheet of an Excel workbook, but {1} is a CSV text file, which has none; import it without --sheet; nothing was imported.":
-            "--sheet {0} chỉ một trang tính của sổ tính Excel, nhưng {1} là tệp văn bản CSV, không có trang tính; hãy nhập lại mà không dùng --sheet; chưa nhập gì.",
+        "the sheet \"{0}\" was asked for, but {1} is a CSV text file, which has no sheets; import it without naming a sheet; nothing was imported.":
+            "đã chỉ định trang tính \"{0}\", nhưng {1} là tệp văn bản CSV, không có trang tính; hãy nhập tệp mà không chỉ định trang tính; chưa nhập gì.",
         "{0} is neither text nor an Excel workbook (.xlsx): it holds binary data (a PDF, an image or a document?); in Excel choose File > Save As and the file type \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file; nothing was imported.":
             "{0} không phải văn bản cũng không phải sổ tính Excel (.xlsx): tệp chứa dữ liệu nhị phân (tệp PDF, ảnh hay văn bản Word?); trong Excel chọn File > Save As, kiểu tệp \"Excel Workbook (*.xlsx)\" hoặc \"CSV UTF-8 (Comma delimited) (*.csv)\", rồi nhập tệp mới; chưa nhập gì.",
 

@@ -19,7 +19,8 @@ struct RosterCommand: ParsableCommand {
                 stored with single spaces (no-break spaces too). A blank template: phieukin roster template.
                 """))
         @OptionGroup var options: WorkspaceOptions
-        @Argument(help: ArgumentHelp(tr("The roster: an Excel workbook (.xlsx) or a CSV file (UTF-8)."))) var file: String
+        @Argument(help: ArgumentHelp(tr("The roster: an Excel workbook (.xlsx) or a CSV file (UTF-8).")))
+        var file: String
         @Option(help: ArgumentHelp(tr("The sheet of the workbook to read, by name or number (default: the first).")))
         var sheet: String?
 

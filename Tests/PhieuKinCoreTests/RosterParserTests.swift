@@ -166,7 +166,9 @@ struct RosterAsTypedTests {
     @Test func columnsInAnotherOrderByVietnameseName() throws {
         let csv = "Họ và tên;Chức vụ;Mã cán bộ;Mã đơn vị;Tên đơn vị\nNguyễn Văn An;Trưởng phòng;TP01;TP;Phòng Tư pháp\n"
         let official = try #require(try RosterParser.parse(bytes: Array(csv.utf8), fileName: "r.csv").officials.first)
-        #expect(official == Official(id: "TP01", unitID: "TP", fullName: "Nguyễn Văn An", position: "Trưởng phòng", order: 1))
+        #expect(
+            official
+                == Official(id: "TP01", unitID: "TP", fullName: "Nguyễn Văn An", position: "Trưởng phòng", order: 1))
     }
 
     /// A title line with no separator gives the separator detector nothing: the header's own
@@ -174,7 +176,9 @@ struct RosterAsTypedTests {
     @Test(arguments: [";", "\t"])
     func separatorIsFoundBelowATitleLine(separator: String) throws {
         let rows = [Self.vietnameseHeader, "TP,Phòng Tư pháp,TP01,Nguyễn Văn An,Trưởng phòng"]
-        let csv = "DANH SÁCH CÁN BỘ\n" + rows.map { $0.replacingOccurrences(of: ",", with: separator) }.joined(separator: "\n")
+        let csv =
+            "DANH SÁCH CÁN BỘ\n"
+            + rows.map { $0.replacingOccurrences(of: ",", with: separator) }.joined(separator: "\n")
         let roster = try RosterParser.parse(bytes: Array(csv.utf8), fileName: "r.csv")
         #expect(roster.officials.map(\.fullName) == ["Nguyễn Văn An"])
         #expect(roster.skippedTitleRows == 1 && roster.headerLine == 2)
@@ -196,7 +200,9 @@ struct RosterAsTypedTests {
 
     @Test func noHeaderNamesTheColumnsInBothLanguages() {
         let csv = "DANH SÁCH CÁN BỘ\nMã ĐV?,Tên,Số hiệu,Tên cán bộ,Vị trí\nTP,Phòng Tư pháp,TP01,An,CV\n"
-        let error = #expect(throws: RosterError.self) { try RosterParser.parse(bytes: Array(csv.utf8), fileName: "r.csv") }
+        let error = #expect(throws: RosterError.self) {
+            try RosterParser.parse(bytes: Array(csv.utf8), fileName: "r.csv")
+        }
         #expect(error?.kind == .header)
         #expect(
             error?.description
@@ -210,7 +216,9 @@ struct RosterAsTypedTests {
 
     @Test func anAliasAndItsIDTogetherAreOneColumnTwice() {
         let csv = "Mã đơn vị,unit_id,Tên đơn vị,Mã cán bộ,Họ và tên,Chức vụ\n"
-        let error = #expect(throws: RosterError.self) { try RosterParser.parse(bytes: Array(csv.utf8), fileName: "r.csv") }
+        let error = #expect(throws: RosterError.self) {
+            try RosterParser.parse(bytes: Array(csv.utf8), fileName: "r.csv")
+        }
         #expect(error?.description == "r.csv:1: column unit_id appears twice")
     }
 
@@ -234,6 +242,7 @@ struct RosterAsTypedTests {
         #expect(error?.kind == .unnamedColumn)
         #expect(
             error?.description
-                == "r.xlsx:4: field 3 holds a value but its column has no name in the header (line 3); name the column or empty it")
+                == "r.xlsx:4: field 3 holds a value but its column has no name in the header (line 3); name the column or empty it"
+        )
     }
 }

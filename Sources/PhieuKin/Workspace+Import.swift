@@ -403,8 +403,23 @@ extension WorkspaceService {
     }
 
     /// Refuses, by their first bytes, files that are not text an import reads: an old binary
-    /// `.xls` workbook, and UTF-16 text (Excel's "Unicode Text").
+    /// `.xls` workbook, UTF-16 text (Excel's "Unicode Text"), a PDF and other binary data (a NUL
+    /// byte early on), so that only text which is not UTF-8 is called another encoding. A zip
+    /// (`PK\u{3}\u{4}`) passes: the caller reads it as an `.xlsx` workbook.
     static func refuseForeignFormat(_ start: ArraySlice<UInt8>, name: String) throws {
+        try refuseExcelFormats(start, name: name)
+        if start.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return }
+        if start.starts(with: Array("%PDF".utf8)) || start.prefix(512).contains(0) {
+            throw PhieuKinError(
+                .invalidFile,
+                "\(name) is neither text nor an Excel workbook (.xlsx): it holds binary data (a PDF, an image or a "
+                    + "document?); in Excel choose File > Save As and the file type \"Excel Workbook (*.xlsx)\" or "
+                    + "\"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file; nothing was imported.")
+        }
+    }
+
+    /// The old `.xls` workbook and UTF-16 text, which Excel writes and an import does not read.
+    private static func refuseExcelFormats(_ start: ArraySlice<UInt8>, name: String) throws {
         if start.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw PhieuKinError(
                 .invalidFile,
@@ -421,6 +436,13 @@ extension WorkspaceService {
         }
     }
 
+    /// The CSV parser's limits, for a sheet: one rule for both formats (ballots and rosters).
+    static var importSheetLimits: SheetLimits {
+        SheetLimits(
+            columns: CSVParser.defaultMaxFields, rows: CSVParser.defaultMaxRecords,
+            cellBytes: CSVParser.defaultMaxFieldBytes)
+    }
+
     /// The first sheet of an `.xlsx` workbook as records: the first row with content is the
     /// header, each row's number is its `line`. Rows Excel did not store between two rows with
     /// content are empty rows, as they would be in the same sheet saved as CSV.
@@ -430,11 +452,7 @@ extension WorkspaceService {
         let rows: [SheetRow]
         do {
             // The CSV parser's limits: one rule for both formats.
-            rows = try XLSXReader.firstSheet(
-                path: path,
-                limits: SheetLimits(
-                    columns: CSVParser.defaultMaxFields, rows: CSVParser.defaultMaxRecords,
-                    cellBytes: CSVParser.defaultMaxFieldBytes))
+            rows = try XLSXReader.firstSheet(path: path, limits: importSheetLimits)
         } catch let error as SheetError {
             throw PhieuKinError(.invalidFile, "\(name): \(error); nothing was imported.", underlying: error)
         }

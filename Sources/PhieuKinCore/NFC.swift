@@ -27,4 +27,28 @@ extension String {
         if !set.contains(first) && !set.contains(last) { return self }
         return trimmingCharacters(in: set)
     }
+
+    /// NFC, trimmed, every run of white space (U+00A0 no-break, U+2007 figure and U+202F narrow
+    /// no-break spaces, tabs and line breaks included) one plain space: the text of a name as a
+    /// ballot prints it. A name copied from a Word document or web page carries no-break spaces
+    /// and double spaces a person cannot see but a ballot shows and a comparison trips on.
+    public var collapsingWhitespace: String {
+        let text = nfc
+        guard
+            text.unicodeScalars.contains(where: { $0.properties.isWhitespace && $0 != " " })
+                || text.contains("  ") || text.first == " " || text.last == " "
+        else { return text }
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.append(" ") }
+            pendingSpace = false
+            result.append(scalar)
+        }
+        return String(result)
+    }
 }

@@ -6,10 +6,16 @@ public struct RosterFile: Sendable, Hashable {
     public var units: [Unit]
     /// Grouped by unit (units in file order), then by `order` within the unit.
     public var officials: [Official]
+    /// The header's line (CSV) or row (spreadsheet).
+    public var headerLine: Int
+    /// Rows with content above the header (a title, a date), skipped.
+    public var skippedTitleRows: Int
 
-    public init(units: [Unit], officials: [Official]) {
+    public init(units: [Unit], officials: [Official], headerLine: Int = 1, skippedTitleRows: Int = 0) {
         self.units = units
         self.officials = officials
+        self.headerLine = headerLine
+        self.skippedTitleRows = skippedTitleRows
     }
 }
 
@@ -27,6 +33,8 @@ public struct RosterError: Error, Equatable, CustomStringConvertible, MessageCon
         public static let header = Kind("header")
         /// A row has more or fewer fields than the header.
         public static let fieldCount = Kind("fieldCount")
+        /// A row has a value in a column the header leaves unnamed.
+        public static let unnamedColumn = Kind("unnamedColumn")
         /// A required cell is empty.
         public static let emptyField = Kind("emptyField")
         /// An id uses characters other than A-Z a-z 0-9 _ -.
@@ -48,7 +56,7 @@ public struct RosterError: Error, Equatable, CustomStringConvertible, MessageCon
     /// What failed, for a caller to switch on.
     public let kind: Kind
     public let fileName: String
-    /// 1-based line; the header is line 1 (after an optional BOM).
+    /// 1-based line (a spreadsheet's row number); the header is often line 1.
     public let line: Int
     /// What is wrong, without the location.
     public let why: Message
@@ -80,6 +88,12 @@ public struct RosterError: Error, Equatable, CustomStringConvertible, MessageCon
     static func header(_ reason: Message, file: String, line: Int) -> Self { .init(.header, file, line, reason) }
     static func fieldCount(expected: Int, found: Int, file: String, line: Int) -> Self {
         .init(.fieldCount, file, line, "expected \(expected) fields like the header, found \(found)")
+    }
+    static func unnamedColumn(_ field: Int, headerLine: Int, file: String, line: Int) -> Self {
+        .init(
+            .unnamedColumn, file, line,
+            "field \(field) holds a value but its column has no name in the header (line \(headerLine)); name the "
+                + "column or empty it")
     }
     static func emptyField(_ column: String, file: String, line: Int) -> Self {
         .init(.emptyField, file, line, "\(column) is empty")
@@ -119,111 +133,137 @@ public struct RosterError: Error, Equatable, CustomStringConvertible, MessageCon
     }
 }
 
-/// Reads roster CSV files (`unit_id,unit_name,official_id,full_name,position[,order]`).
+/// Reads rosters: CSV files, and the rows of a spreadsheet (Sources/PhieuKin reads `.xlsx`).
 ///
-/// Columns may come in any order; unknown columns are refused so a misspelt `order` is not
-/// silently ignored. Every cell is trimmed and NFC-normalized. `order` (optional column, or an
-/// empty cell) defaults to the official's position among the unit's rows in the file. The whole
-/// file is checked before anything is returned: imports are all-or-nothing.
+/// The header is the first row naming at least two known columns, by id (`unit_id`…) or by the
+/// Vietnamese name people type (`Mã đơn vị`…), compared without case, diacritics or extra
+/// spaces; rows above it (a title, a date) are skipped and counted. Columns may come in any
+/// order; unknown columns are refused so a misspelt `order` is not silently ignored. Every cell
+/// is NFC, trimmed, its white-space runs (no-break spaces too) one space. `order` (optional
+/// column, or an empty cell) defaults to the official's position among the unit's rows. Empty
+/// rows are skipped. The whole file is checked before anything is returned: all-or-nothing.
 public enum RosterParser {
     public static let requiredColumns = ["unit_id", "unit_name", "official_id", "full_name", "position"]
     public static let optionalColumns = ["order"]
 
-    public static func parse(bytes: [UInt8], fileName: String) throws -> RosterFile {
-        var records: [CSVRecord]
-        do {
-            // A roster saved by Excel may use `;` or tabs (docs/EXCEL.md), and may start `sep=;`.
-            records = try CSVParser.parse(bytes: bytes, delimiter: CSVParser.detectDelimiter(bytes[...]))
-            if let first = records.first, first.fields.count <= 2, first.fields[0].lowercased().hasPrefix("sep="),
-                first.fields.dropFirst().allSatisfy(\.isEmpty)
-            {
-                records.removeFirst()
-            }
-        } catch let error as CSVError {
-            throw RosterError.csv(error, file: fileName)
+    /// The Vietnamese names of each column, the first as the template writes it.
+    public static let vietnameseNames: [String: [String]] = [
+        "unit_id": ["Mã đơn vị", "Mã ĐV"],
+        "unit_name": ["Tên đơn vị", "Đơn vị"],
+        "official_id": ["Mã cán bộ", "Mã CB", "Mã số cán bộ"],
+        "full_name": ["Họ và tên", "Họ tên", "Họ và tên cán bộ"],
+        "position": ["Chức vụ", "Chức danh", "Chức vụ, chức danh"],
+        "order": ["Thứ tự", "STT", "Số thứ tự", "TT"],
+    ]
+
+    /// Folded header name → column id: the ids themselves and every Vietnamese name.
+    static let columnNames: [String: String] = {
+        var names: [String: String] = [:]
+        for id in requiredColumns + optionalColumns {
+            names[fold(id)] = id
+            for name in vietnameseNames[id] ?? [] { names[fold(name)] = id }
         }
-        guard let header = records.first else { throw RosterError.empty(file: fileName, line: 1) }
+        return names
+    }()
+
+    /// "unit_id (Mã đơn vị), …, order (Thứ tự)": what a header may say, in both languages.
+    static let columnList = (requiredColumns + optionalColumns).map { "\($0) (\(vietnameseNames[$0]![0]))" }
+        .joined(separator: ", ")
+
+    /// A header cell as compared: NFC, lowercase, without diacritics (đ is d), `_` a space, white
+    /// space collapsed. "Họ và tên", "HO VA TEN" and "ho  va ten" are one name.
+    static func fold(_ text: String) -> String {
+        let decomposed = text.collapsingWhitespace.lowercased().decomposedStringWithCanonicalMapping
+        var scalars = String.UnicodeScalarView()
+        for scalar in decomposed.unicodeScalars {
+            switch scalar.value {
+            case 0x0300...0x036F: continue
+            case 0x0111: scalars.append("d")
+            case 0x5F: scalars.append(" ")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars).collapsingWhitespace
+    }
+
+    /// A CSV roster. The separator is the one its first line suggests, else `,` `;` or tab,
+    /// whichever finds a header (a title line above the header may hold no separator at all).
+    public static func parse(bytes: [UInt8], fileName: String) throws -> RosterFile {
+        let detected = CSVParser.detectDelimiter(bytes[...])
+        let others = [",", ";", "\t"].map { UInt8(ascii: $0) }.filter { $0 != detected }
+        var firstRecords: [CSVRecord] = []
+        for (attempt, delimiter) in ([detected] + others).enumerated() {
+            do {
+                var records = try CSVParser.parse(bytes: bytes, delimiter: delimiter)
+                // A roster saved by Excel may use `;` or tabs (docs/EXCEL.md), and may start `sep=;`.
+                if let first = records.first, first.fields.count <= 2, first.fields[0].lowercased().hasPrefix("sep="),
+                    first.fields.dropFirst().allSatisfy(\.isEmpty)
+                {
+                    records.removeFirst()
+                }
+                if headerPosition(records) != nil { return try parse(records: records, fileName: fileName) }
+                if attempt == 0 { firstRecords = records }
+            } catch let error as CSVError {
+                if attempt == 0 { throw RosterError.csv(error, file: fileName) }
+            }
+        }
+        return try parse(records: firstRecords, fileName: fileName)
+    }
+
+    /// The rows of a spreadsheet (each row's `line` the number Excel shows): like CSV, except
+    /// that a row may be shorter than the header (Excel does not store trailing empty cells).
+    public static func parse(sheetRows: [CSVRecord], fileName: String) throws -> RosterFile {
+        try parse(records: sheetRows, fileName: fileName, spreadsheet: true)
+    }
+
+    /// The index of the header: the first record naming at least two known columns.
+    static func headerPosition(_ records: [CSVRecord]) -> Int? {
+        records.firstIndex { record in record.fields.count(where: { columnNames[fold($0)] != nil }) >= 2 }
+    }
+
+    static func isBlank(_ record: CSVRecord) -> Bool {
+        record.fields.allSatisfy { $0.collapsingWhitespace.isEmpty }
+    }
+
+    static func parse(records: [CSVRecord], fileName: String, spreadsheet: Bool = false) throws -> RosterFile {
+        guard let firstLine = records.first(where: { !isBlank($0) })?.line else {
+            throw RosterError.empty(file: fileName, line: 1)
+        }
+        guard let position = headerPosition(records) else {
+            throw RosterError.header(
+                "no header row naming the columns was found; the header row names the columns \(columnList) "
+                    + "(order is optional), in English or in Vietnamese",
+                file: fileName, line: firstLine)
+        }
+        let header = records[position]
         let columns = try columnIndex(header, fileName: fileName)
-        guard records.count > 1 else { throw RosterError.empty(file: fileName, line: header.line + 1) }
-
-        var units: [Unit] = []
-        var unitLines: [String: (index: Int, line: Int)] = [:]
-        var officialLines: [String: Int] = [:]
-        var orderLines: [String: [Int: Int]] = [:]  // unit → order → line
-        var rowsInUnit: [String: Int] = [:]
-        var officials: [(official: Official, unitIndex: Int)] = []
-
-        for record in records.dropFirst() {
-            let line = record.line
+        var builder = RosterBuilder(fileName: fileName, columns: columns)
+        for record in records[(position + 1)...] where !isBlank(record) {
+            var record = record
+            if spreadsheet {
+                let width = header.fields.count
+                let used = (record.fields.lastIndex { !$0.collapsingWhitespace.isEmpty } ?? -1) + 1
+                if used > width {
+                    throw RosterError.fieldCount(expected: width, found: used, file: fileName, line: record.line)
+                }
+                record.fields = Array(record.fields.prefix(width))
+                record.fields += [String](repeating: "", count: width - record.fields.count)
+            }
             guard record.fields.count == header.fields.count else {
                 throw RosterError.fieldCount(
-                    expected: header.fields.count, found: record.fields.count, file: fileName, line: line)
+                    expected: header.fields.count, found: record.fields.count, file: fileName, line: record.line)
             }
-            func cell(_ column: String) -> String {
-                guard let index = columns[column] else { return "" }
-                return record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines).nfc
+            for (index, field) in record.fields.enumerated()
+            where !columns.values.contains(index) && !field.collapsingWhitespace.isEmpty {
+                throw RosterError.unnamedColumn(index + 1, headerLine: header.line, file: fileName, line: record.line)
             }
-            var values: [String: String] = [:]
-            for column in requiredColumns {
-                let value = cell(column)
-                guard !value.isEmpty else { throw RosterError.emptyField(column, file: fileName, line: line) }
-                values[column] = value
-            }
-            let unitID = values["unit_id"]!
-            let officialID = values["official_id"]!
-            for (column, id) in [("unit_id", unitID), ("official_id", officialID)] where !isValidID(id) {
-                throw RosterError.invalidID(column, id, file: fileName, line: line)
-            }
-            for column in ["unit_name", "full_name", "position"] {
-                if let scalar = BidiControls.first(in: values[column]!) {
-                    throw RosterError.invisibleControl(column, scalar, file: fileName, line: line)
-                }
-            }
-            let unitName = values["unit_name"]!
-            let unitIndex: Int
-            if let known = unitLines[unitID] {
-                let firstName = units[known.index].name
-                guard firstName == unitName else {
-                    throw RosterError.unitNameConflict(
-                        unitID, firstName, firstLine: known.line, unitName, file: fileName, line: line)
-                }
-                unitIndex = known.index
-            } else {
-                unitIndex = units.count
-                unitLines[unitID] = (unitIndex, line)
-                units.append(Unit(id: UnitID(unitID), name: unitName))
-            }
-            if let firstLine = officialLines[officialID] {
-                throw RosterError.duplicateOfficial(officialID, firstLine: firstLine, file: fileName, line: line)
-            }
-            officialLines[officialID] = line
-
-            let position = rowsInUnit[unitID, default: 0] + 1
-            rowsInUnit[unitID] = position
-            let orderText = cell("order")
-            var order = position
-            if !orderText.isEmpty {
-                guard orderText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(orderText),
-                    (1...100_000).contains(value)
-                else { throw RosterError.invalidOrder(orderText, file: fileName, line: line) }
-                order = value
-            }
-            if let firstLine = orderLines[unitID]?[order] {
-                throw RosterError.duplicateOrder(order, unit: unitID, firstLine: firstLine, file: fileName, line: line)
-            }
-            orderLines[unitID, default: [:]][order] = line
-
-            let official = Official(
-                id: OfficialID(officialID), unitID: UnitID(unitID), fullName: values["full_name"]!,
-                position: values["position"]!,
-                order: order)
-            officials.append((official, unitIndex))
+            try builder.add(record)
         }
-        let sorted = officials.enumerated().sorted { a, b in
-            (a.element.unitIndex, a.element.official.order, a.offset)
-                < (b.element.unitIndex, b.element.official.order, b.offset)
-        }
-        return RosterFile(units: units, officials: sorted.map(\.element.official))
+        guard !builder.officials.isEmpty else { throw RosterError.empty(file: fileName, line: header.line + 1) }
+        var roster = builder.roster
+        roster.headerLine = header.line
+        roster.skippedTitleRows = records[..<position].count { !isBlank($0) }
+        return roster
     }
 
     /// Roster ids (unit and official): 1–64 ASCII letters, digits, `_` and `-`. They appear in
@@ -236,14 +276,15 @@ public enum RosterParser {
             }
     }
 
+    /// Column id → field index. An empty header cell names no column: its fields must stay empty.
     private static func columnIndex(_ header: CSVRecord, fileName: String) throws -> [String: Int] {
-        let allowed = requiredColumns + optionalColumns
         var index: [String: Int] = [:]
         for (i, raw) in header.fields.enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
-            guard allowed.contains(name) else {
+            let folded = fold(raw)
+            if folded.isEmpty { continue }
+            guard let name = columnNames[folded] else {
                 throw RosterError.header(
-                    "unknown column \"\(raw)\"; the columns are \(allowed.joined(separator: ", ")) (order is optional)",
+                    "unknown column \"\(raw.collapsingWhitespace)\"; the columns are \(columnList) (order is optional)",
                     file: fileName, line: header.line)
             }
             guard index[name] == nil else {
@@ -253,12 +294,101 @@ public enum RosterParser {
         }
         let missing = requiredColumns.filter { index[$0] == nil }
         guard missing.isEmpty else {
+            let names = missing.map { "\($0) (\(vietnameseNames[$0]![0]))" }.joined(separator: ", ")
             throw RosterError.header(
-                "header is missing \(missing.joined(separator: ", ")); the first line must name the columns "
-                    + "\(allowed.joined(separator: ","))",
+                "header is missing \(names); the header row names the columns \(columnList) (order is optional)",
                 file: fileName, line: header.line)
         }
         return index
+    }
+}
+
+/// Builds a roster from its data records, one at a time, checking each against those before.
+private struct RosterBuilder {
+    let fileName: String
+    let columns: [String: Int]
+    var units: [Unit] = []
+    var unitLines: [String: (index: Int, line: Int)] = [:]
+    var officialLines: [String: Int] = [:]
+    var orderLines: [String: [Int: Int]] = [:]  // unit → order → line
+    var rowsInUnit: [String: Int] = [:]
+    var officials: [(official: Official, unitIndex: Int)] = []
+
+    init(fileName: String, columns: [String: Int]) {
+        self.fileName = fileName
+        self.columns = columns
+    }
+
+    /// Units in file order; officials by unit, then `order`, then file order.
+    var roster: RosterFile {
+        let sorted = officials.enumerated().sorted { a, b in
+            (a.element.unitIndex, a.element.official.order, a.offset)
+                < (b.element.unitIndex, b.element.official.order, b.offset)
+        }
+        return RosterFile(units: units, officials: sorted.map(\.element.official))
+    }
+
+    mutating func add(_ record: CSVRecord) throws {
+        let line = record.line
+        func cell(_ column: String) -> String {
+            guard let index = columns[column] else { return "" }
+            return record.fields[index].collapsingWhitespace
+        }
+        var values: [String: String] = [:]
+        for column in RosterParser.requiredColumns {
+            let value = cell(column)
+            guard !value.isEmpty else { throw RosterError.emptyField(column, file: fileName, line: line) }
+            values[column] = value
+        }
+        let unitID = values["unit_id"]!
+        let officialID = values["official_id"]!
+        for (column, id) in [("unit_id", unitID), ("official_id", officialID)] where !RosterParser.isValidID(id) {
+            throw RosterError.invalidID(column, id, file: fileName, line: line)
+        }
+        for column in ["unit_name", "full_name", "position"] {
+            if let scalar = BidiControls.first(in: values[column]!) {
+                throw RosterError.invisibleControl(column, scalar, file: fileName, line: line)
+            }
+        }
+        let unitIndex = try unit(unitID, named: values["unit_name"]!, line: line)
+        if let firstLine = officialLines[officialID] {
+            throw RosterError.duplicateOfficial(officialID, firstLine: firstLine, file: fileName, line: line)
+        }
+        officialLines[officialID] = line
+
+        let position = rowsInUnit[unitID, default: 0] + 1
+        rowsInUnit[unitID] = position
+        let orderText = cell("order")
+        var order = position
+        if !orderText.isEmpty {
+            guard orderText.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(orderText),
+                (1...100_000).contains(value)
+            else { throw RosterError.invalidOrder(orderText, file: fileName, line: line) }
+            order = value
+        }
+        if let firstLine = orderLines[unitID]?[order] {
+            throw RosterError.duplicateOrder(order, unit: unitID, firstLine: firstLine, file: fileName, line: line)
+        }
+        orderLines[unitID, default: [:]][order] = line
+        let official = Official(
+            id: OfficialID(officialID), unitID: UnitID(unitID), fullName: values["full_name"]!,
+            position: values["position"]!, order: order)
+        officials.append((official, unitIndex))
+    }
+
+    /// The index of unit `id`, added on its first row; one id with two names is refused.
+    private mutating func unit(_ id: String, named name: String, line: Int) throws -> Int {
+        if let known = unitLines[id] {
+            let firstName = units[known.index].name
+            guard firstName == name else {
+                throw RosterError.unitNameConflict(
+                    id, firstName, firstLine: known.line, name, file: fileName, line: line)
+            }
+            return known.index
+        }
+        unitLines[id] = (units.count, line)
+        units.append(Unit(id: UnitID(id), name: name))
+        return units.count - 1
     }
 }
 

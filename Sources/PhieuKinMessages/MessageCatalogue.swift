@@ -884,7 +884,7 @@ public enum MessageCatalogue {
         "expected a value, found {0}":
             "cần một giá trị, nhưng gặp {0}",
         "expected {0} fields like the header, found {1}":
-            "cần {0} trường như dòng tiêu đề, nhưng có {1}",
+            "cần {0} trường như dòng tên cột, nhưng có {1}",
         "field {0} contains a \" but does not start with one; quote the whole field and double the inner \"":
             "trường {0} chứa dấu \" nhưng không bắt đầu bằng dấu này; hãy đặt cả trường trong ngoặc kép và viết đôi dấu \" bên trong",
         "field {0} has text after its closing \"; write \"\" for a quote inside a quoted field":
@@ -988,7 +988,7 @@ public enum MessageCatalogue {
         "no SPKI \"PUBLIC KEY\" in the PEM text; check the file is a public key":
             "không có khối SPKI \"PUBLIC KEY\" trong văn bản PEM; hãy kiểm tra tệp có phải là khóa công khai không",
         "no officials in the file; add one row per official under the header":
-            "tệp không có cán bộ nào; hãy thêm mỗi cán bộ một dòng dưới dòng tiêu đề",
+            "tệp không có cán bộ nào; hãy thêm mỗi cán bộ một dòng dưới dòng tên cột",
         "no pending reject to discard in round {0}.":
             "không có phiếu chờ xử lý nào để loại bỏ trong vòng {0}.",
         "no readable PKCS#8 private key in the PEM text; check the file is a key file":

@@ -94,6 +94,8 @@ package struct SheetError: Error, Equatable, CustomStringConvertible, MessageCon
         package static let notWorkbook = Kind("notWorkbook")
         /// A part of the workbook is damaged, too large or not well-formed XML.
         package static let damaged = Kind("damaged")
+        /// The workbook has no sheet by the name asked for.
+        package static let noSuchSheet = Kind("noSuchSheet")
         /// libxlsxwriter could not write the workbook.
         package static let write = Kind("write")
     }

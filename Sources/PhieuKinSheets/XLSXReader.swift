@@ -21,7 +21,7 @@ package struct SheetLimits: Sendable, Hashable {
     package static let excel = SheetLimits(columns: 16_384, rows: 1_048_576, cellBytes: 128 << 10)
 }
 
-/// Reads the first worksheet of an `.xlsx` workbook as rows of text.
+/// Reads a worksheet of an `.xlsx` workbook (the first, or one named) as rows of text.
 ///
 /// Every cell comes back as the text a person typed: shared and inline strings as they are, a
 /// number Excel stored as a number in its shortest form ("1", not "1.0"; "12345678901", not
@@ -33,6 +33,13 @@ package struct SheetLimits: Sendable, Hashable {
 package enum XLSXReader {
     /// Throws `SheetError` (untyped, as before: callers catch it by type).
     package static func firstSheet(path: String, limits: SheetLimits = .excel) throws -> [SheetRow] {
+        try sheet(named: nil, path: path, limits: limits)
+    }
+
+    /// The sheet called `name` (nil: the first sheet), as `firstSheet` reads it. A name is matched
+    /// as typed, then ignoring case and surrounding spaces, then as a 1-based position ("2");
+    /// a workbook without it is refused with the names it has.
+    package static func sheet(named name: String?, path: String, limits: SheetLimits = .excel) throws -> [SheetRow] {
         guard let archive = ZipArchive(path: path) else {
             throw SheetError(
                 .notWorkbook, "the file is not an Excel workbook (.xlsx): it is not a zip archive")
@@ -40,21 +47,40 @@ package enum XLSXReader {
         guard let workbook = try archive.part("xl/workbook.xml") else {
             throw SheetError(.notWorkbook, "the file is not an Excel workbook (.xlsx): it has no xl/workbook.xml")
         }
-        let sheetPath = try firstSheetPath(workbook: workbook, rels: try archive.part("xl/_rels/workbook.xml.rels"))
+        let sheetPath = try sheetPath(
+            named: name, workbook: workbook, rels: try archive.part("xl/_rels/workbook.xml.rels"))
         let strings = try archive.part("xl/sharedStrings.xml").map(sharedStrings) ?? []
         guard let sheet = try archive.part(sheetPath) else {
-            throw SheetError(.damaged, "the workbook names a first sheet \(sheetPath) that it does not hold")
+            guard name != nil else {
+                throw SheetError(.damaged, "the workbook names a first sheet \(sheetPath) that it does not hold")
+            }
+            throw SheetError(.damaged, "the workbook names a sheet \(sheetPath) that it does not hold")
         }
         return try rows(sheet, strings: strings, limits: limits)
     }
 
     /// The part holding the first sheet in the workbook's order (not necessarily sheet1.xml).
     static func firstSheetPath(workbook: [UInt8], rels: [UInt8]?) throws(SheetError) -> String {
+        try sheetPath(named: nil, workbook: workbook, rels: rels)
+    }
+
+    /// The part holding the sheet `name` (nil: the first in the workbook's order).
+    static func sheetPath(named name: String?, workbook: [UInt8], rels: [UInt8]?) throws(SheetError) -> String {
         let fallback = "xl/worksheets/sheet1.xml"
-        guard let first = try firstAttributes(of: "sheet", in: workbook, part: "xl/workbook.xml"),
-            let id = (first.first { $0.name == "r:id" } ?? first.first { $0.name.hasSuffix(":id") })?.value,
+        let sheets = try allAttributes(of: "sheet", in: workbook, part: "xl/workbook.xml")
+        let chosen: [XMLAttribute]?
+        if let name {
+            chosen = try named(name, in: sheets)
+        } else {
+            chosen = sheets.first
+        }
+        guard let chosen,
+            let id = (chosen.first { $0.name == "r:id" } ?? chosen.first { $0.name.hasSuffix(":id") })?.value,
             let rels
-        else { return fallback }
+        else {
+            if name == nil || sheets.count <= 1 { return fallback }
+            throw SheetError(.damaged, "the workbook does not say which part holds the sheet \(name ?? "")")
+        }
         var scanner = XMLScanner(rels)
         var target: String?
         do throws(XMLScanError) {
@@ -72,18 +98,35 @@ package enum XLSXReader {
         return "xl/" + target
     }
 
-    /// The attributes of the first element named `element` (any prefix); the whole part is checked.
-    private static func firstAttributes(
+    /// The `<sheet>` element called `name`: as typed, then without case and surrounding spaces,
+    /// then by 1-based position.
+    private static func named(_ name: String, in sheets: [[XMLAttribute]]) throws(SheetError) -> [XMLAttribute] {
+        let names = sheets.map { sheet in sheet.first { $0.name == "name" }?.value ?? "" }
+        func key(_ text: String) -> String { text.trimmingASCIISpaces().lowercased() }
+        if let i = names.firstIndex(of: name) ?? names.firstIndex(where: { key($0) == key(name) }) {
+            return sheets[i]
+        }
+        if let position = Int(name.trimmingASCIISpaces()), sheets.indices.contains(position - 1) {
+            return sheets[position - 1]
+        }
+        throw SheetError(
+            .noSuchSheet,
+            "the workbook has no sheet named \"\(name)\"; its sheets are: \(names.map { "\"\($0)\"" }.joined(separator: ", "))"
+        )
+    }
+
+    /// The attributes of every element named `element` (any prefix); the whole part is checked.
+    private static func allAttributes(
         of element: String, in data: [UInt8], part: String
     ) throws(SheetError)
-        -> [XMLAttribute]?
+        -> [[XMLAttribute]]
     {
         var scanner = XMLScanner(data)
-        var found: [XMLAttribute]?
+        var found: [[XMLAttribute]] = []
         do throws(XMLScanError) {
             while let event = try scanner.next() {
-                if found == nil, case .start(let name, let attributes) = event, name.xmlLocalName == element {
-                    found = attributes
+                if case .start(let name, let attributes) = event, name.xmlLocalName == element {
+                    found.append(attributes)
                 }
             }
         } catch {

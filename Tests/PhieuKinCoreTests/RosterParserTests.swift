@@ -33,6 +33,9 @@ struct RosterParserTests {
     }
 
     static let header = "unit_id,unit_name,official_id,full_name,position\n"
+    static let columns =
+        "unit_id (Mã đơn vị), unit_name (Tên đơn vị), official_id (Mã cán bộ), full_name (Họ và tên), "
+        + "position (Chức vụ), order (Thứ tự)"
 
     static let errorCases: [(csv: String, message: String)] = [
         (
@@ -46,11 +49,11 @@ struct RosterParserTests {
         ),
         (
             "unit_id,unit_name,official_id,position\nP1,Phòng 1,CB01,CV\n",
-            "roster.csv:1: header is missing full_name; the first line must name the columns unit_id,unit_name,official_id,full_name,position,order"
+            "roster.csv:1: header is missing full_name (Họ và tên); the header row names the columns \(columns) (order is optional)"
         ),
         (
             "unit_id,unit_name,official_id,full_name,position,ordre\n",
-            "roster.csv:1: unknown column \"ordre\"; the columns are unit_id, unit_name, official_id, full_name, position, order (order is optional)"
+            "roster.csv:1: unknown column \"ordre\"; the columns are \(columns) (order is optional)"
         ),
         (
             header + "P1,Phòng 1,CB 01,An,CV\n",
@@ -114,6 +117,132 @@ struct RosterParserTests {
         #expect(
             error?.description
                 == "roster.csv:2: field 4 is not UTF-8 text: the file was saved in another encoding (Windows-1258 or Windows-1252, Excel's \"CSV (Comma delimited)\"). In Excel choose File > Save As and the file type \"CSV UTF-8 (Comma delimited) (*.csv)\", then import the new file"
+        )
+    }
+}
+
+/// Issue 20, item 2: rosters as people type them in Excel: Vietnamese column names, title rows
+/// above the header, names pasted with no-break and double spaces.
+@Suite("Roster as typed: Vietnamese header, title rows, white space")
+struct RosterAsTypedTests {
+    static let vietnameseHeader = "Mã đơn vị,Tên đơn vị,Mã cán bộ,Họ và tên,Chức vụ"
+
+    @Test func titleRowsAboveAVietnameseHeaderAreSkippedAndCounted() throws {
+        let csv = """
+            DANH SÁCH CÁN BỘ PHÒNG TƯ PHÁP,,,,
+            "Ngày 01/10/2026",,,,
+            ,,,,
+            \(Self.vietnameseHeader)
+            TP,Phòng Tư pháp,TP01,Nguyễn Văn An,Trưởng phòng
+            ,,,,
+            TP,Phòng Tư pháp,TP02,Lê Thị Bình,Chuyên viên
+
+            """
+        let roster = try RosterParser.parse(bytes: Array(csv.utf8), fileName: "r.csv")
+        #expect(roster.headerLine == 4)
+        #expect(roster.skippedTitleRows == 2)  // the empty row is not a title
+        #expect(roster.units == [Unit(id: "TP", name: "Phòng Tư pháp")])
+        #expect(roster.officials.map(\.fullName) == ["Nguyễn Văn An", "Lê Thị Bình"])
+        #expect(roster.officials.map(\.order) == [1, 2])
+    }
+
+    /// The same columns however a person spells them: case, diacritics, NFD (a Mac), spaces,
+    /// short forms, English ids, in any order.
+    @Test(arguments: [
+        "Mã đơn vị,Tên đơn vị,Mã cán bộ,Họ và tên,Chức vụ,Thứ tự",
+        "MÃ ĐƠN VỊ,TÊN ĐƠN VỊ,MÃ CÁN BỘ,HỌ VÀ TÊN,CHỨC VỤ,STT",
+        "Ma don vi,Ten don vi,Ma can bo,Ho ten,Chuc vu,TT",
+        "M\u{0061}\u{0303} \u{0111}o\u{031B}n vi\u{0323},Tên  đơn\u{00A0}vị , Mã CB ,Họ tên,Chức danh,Số thứ tự",
+        "Unit ID,unit_name,official_id,Full Name,position,order",
+    ])
+    func headerNamesAreAliases(header: String) throws {
+        let csv = header + "\nTP,Phòng Tư pháp,TP01,Nguyễn Văn An,Trưởng phòng,2\nTP,Phòng Tư pháp,TP02,Bình,CV,1\n"
+        let roster = try RosterParser.parse(bytes: Array(csv.utf8), fileName: "r.csv")
+        #expect(roster.officials.map(\.id) == ["TP02", "TP01"])
+        #expect(roster.officials[1].position == "Trưởng phòng")
+        #expect(roster.skippedTitleRows == 0 && roster.headerLine == 1)
+    }
+
+    @Test func columnsInAnotherOrderByVietnameseName() throws {
+        let csv = "Họ và tên;Chức vụ;Mã cán bộ;Mã đơn vị;Tên đơn vị\nNguyễn Văn An;Trưởng phòng;TP01;TP;Phòng Tư pháp\n"
+        let official = try #require(try RosterParser.parse(bytes: Array(csv.utf8), fileName: "r.csv").officials.first)
+        #expect(
+            official
+                == Official(id: "TP01", unitID: "TP", fullName: "Nguyễn Văn An", position: "Trưởng phòng", order: 1))
+    }
+
+    /// A title line with no separator gives the separator detector nothing: the header's own
+    /// separator is found.
+    @Test(arguments: [";", "\t"])
+    func separatorIsFoundBelowATitleLine(separator: String) throws {
+        let rows = [Self.vietnameseHeader, "TP,Phòng Tư pháp,TP01,Nguyễn Văn An,Trưởng phòng"]
+        let csv =
+            "DANH SÁCH CÁN BỘ\n"
+            + rows.map { $0.replacingOccurrences(of: ",", with: separator) }.joined(separator: "\n")
+        let roster = try RosterParser.parse(bytes: Array(csv.utf8), fileName: "r.csv")
+        #expect(roster.officials.map(\.fullName) == ["Nguyễn Văn An"])
+        #expect(roster.skippedTitleRows == 1 && roster.headerLine == 2)
+    }
+
+    /// No-break (U+00A0), figure (U+2007) and narrow no-break (U+202F) spaces, tabs, line breaks
+    /// in a cell (Alt+Enter) and double spaces: one plain space, none at the ends.
+    @Test(arguments: [
+        "Nguyễn\u{00A0}Văn\u{00A0}An", "Nguyễn  Văn   An", " Nguyễn Văn\u{202F}An\u{00A0}", "Nguyễn\u{2007}Văn\tAn",
+        "\"Nguyễn\nVăn An\"", "Nguye\u{0302}\u{0303}n  Va\u{0306}n An",
+    ])
+    func whiteSpaceInNamesIsCollapsed(name: String) throws {
+        let csv = RosterParserTests.header + "TP,Phòng\u{00A0}\u{00A0}Tư pháp,TP01,\(name),Trưởng  phòng\n"
+        let roster = try RosterParser.parse(bytes: Array(csv.utf8), fileName: "r.csv")
+        #expect(Array(roster.officials[0].fullName.utf8) == Array("Nguy\u{1EC5}n V\u{0103}n An".utf8))
+        #expect(roster.officials[0].position == "Trưởng phòng")
+        #expect(roster.units[0].name == "Phòng Tư pháp")
+    }
+
+    @Test func noHeaderNamesTheColumnsInBothLanguages() {
+        let csv = "DANH SÁCH CÁN BỘ\nMã ĐV?,Tên,Số hiệu,Tên cán bộ,Vị trí\nTP,Phòng Tư pháp,TP01,An,CV\n"
+        let error = #expect(throws: RosterError.self) {
+            try RosterParser.parse(bytes: Array(csv.utf8), fileName: "r.csv")
+        }
+        #expect(error?.kind == .header)
+        #expect(
+            error?.description
+                == "r.csv:1: no header row naming the columns was found; the header row names the columns "
+                + "\(RosterParserTests.columns) (order is optional), in English or in Vietnamese")
+        #expect(
+            error?.message.text(.vi)
+                == "r.csv:1: không tìm thấy dòng tên cột; dòng tên cột phải ghi các cột \(RosterParserTests.columns) "
+                + "(cột order không bắt buộc), bằng tiếng Anh hoặc tiếng Việt")
+    }
+
+    @Test func anAliasAndItsIDTogetherAreOneColumnTwice() {
+        let csv = "Mã đơn vị,unit_id,Tên đơn vị,Mã cán bộ,Họ và tên,Chức vụ\n"
+        let error = #expect(throws: RosterError.self) {
+            try RosterParser.parse(bytes: Array(csv.utf8), fileName: "r.csv")
+        }
+        #expect(error?.description == "r.csv:1: column unit_id appears twice")
+    }
+
+    /// Spreadsheet rows: Excel leaves trailing empty cells out (padded), but a value beyond the
+    /// header or under an unnamed column refuses the file.
+    @Test func sheetRowsArePaddedButNoValueIsDropped() throws {
+        func row(_ line: Int, _ cells: [String]) -> CSVRecord { CSVRecord(line: line, fields: cells) }
+        let header = row(3, ["Mã đơn vị", "Tên đơn vị", "Mã cán bộ", "Họ và tên", "Chức vụ", "Thứ tự"])
+        let title = row(1, ["DANH SÁCH CÁN BỘ PHÒNG TƯ PHÁP", "", "", "", ""])
+        let good = [title, header, row(4, ["TP", "Phòng Tư pháp", "TP01", "An", "CV"]), row(6, ["", ""])]
+        let roster = try RosterParser.parse(sheetRows: good, fileName: "r.xlsx")
+        #expect(roster.officials.map(\.order) == [1] && roster.skippedTitleRows == 1 && roster.headerLine == 3)
+
+        let beyond = [header, row(4, ["TP", "Phòng Tư pháp", "TP01", "An", "CV", "", "ghi chú"])]
+        let wide = #expect(throws: RosterError.self) { try RosterParser.parse(sheetRows: beyond, fileName: "r.xlsx") }
+        #expect(wide?.description == "r.xlsx:4: expected 6 fields like the header, found 7")
+
+        let unnamed = row(3, ["Mã đơn vị", "Tên đơn vị", "", "Mã cán bộ", "Họ và tên", "Chức vụ"])
+        let gap = [unnamed, row(4, ["TP", "Phòng Tư pháp", "x", "TP01", "An", "CV"])]
+        let error = #expect(throws: RosterError.self) { try RosterParser.parse(sheetRows: gap, fileName: "r.xlsx") }
+        #expect(error?.kind == .unnamedColumn)
+        #expect(
+            error?.description
+                == "r.xlsx:4: field 3 holds a value but its column has no name in the header (line 3); name the column or empty it"
         )
     }
 }

@@ -88,6 +88,37 @@ struct XLSXReaderTests {
         #expect(rows[3].cells == ["ABCD"])
     }
 
+    /// `--sheet`: a sheet by its name (as typed, or ignoring case and spaces) or its 1-based
+    /// number in the workbook's order, whatever part holds it; a missing one names those there are.
+    @Test func sheetByNameOrNumber() throws {
+        let folder = try TemporaryFiles.directory("sheets-named")
+        let path = folder.appendingPathComponent("in.xlsx").path
+        _ = try openpyxl(
+            """
+            import sys, openpyxl
+            wb = openpyxl.Workbook(); wb.active.title = "Phòng A"; wb.active["A1"] = "a"
+            b = wb.create_sheet("Phòng B", 0); b["A1"] = "b"   # first in order, sheet2.xml
+            wb.create_sheet("2")["A1"] = "named 2"
+            wb.save(sys.argv[1])
+            """, [path])
+        func first(_ name: String?) throws -> String? {
+            try XLSXReader.sheet(named: name, path: path).first?.cells.first
+        }
+        #expect(try first(nil) == "b")
+        #expect(try first("Phòng A") == "a")
+        #expect(try first("  phòng a ") == "a")
+        #expect(try first("Pho\u{0300}ng A") == "a")  // NFD, as typed on a Mac
+        #expect(try first("1") == "b")
+        #expect(try first("2") == "named 2")  // a name before a number
+        #expect(try first("3") == "named 2")
+        let error = #expect(throws: SheetError.self) { try XLSXReader.sheet(named: "Phòng C", path: path) }
+        #expect(error?.kind == .noSuchSheet)
+        #expect(
+            error?.reason
+                == "the workbook has no sheet named \"Phòng C\"; its sheets are: \"Phòng B\", \"Phòng A\", \"2\"")
+        #expect(throws: SheetError.self) { try XLSXReader.sheet(named: "4", path: path) }
+    }
+
     /// A workbook as other tools write it, built part by part: inline strings, rich-text shared
     /// strings with a phonetic run, a formula's cached value, booleans, cells without references,
     /// and a first sheet that is not sheet1.xml.

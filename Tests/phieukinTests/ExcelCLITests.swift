@@ -122,6 +122,14 @@ struct ExcelCLITests {
         try Data([0xFF, 0xFE] + Array("s\0".utf8)).write(to: URL(fileURLWithPath: cli.path("u16.txt")))
         let utf16 = try cli.run(["import", "--round", round, cli.path("u16.txt")])
         #expect(utf16.status == 1 && utf16.stderr.contains("UTF-16 text (Excel's \"Unicode Text\")"))
+        // A PDF is binary, not text in another encoding: no row is quarantined as "not UTF-8".
+        try Data(Array("%PDF-1.7\n%".utf8) + [0xE2, 0xE3, 0xCF, 0xD3, 0x0A]).write(
+            to: URL(fileURLWithPath: cli.path("scan.pdf")))
+        let pdf = try cli.run(["import", "--round", round, cli.path("scan.pdf")])
+        #expect(
+            pdf.status == 1 && pdf.stderr.contains("scan.pdf is neither text nor an Excel workbook (.xlsx)"),
+            "\(pdf.stderr)")
+        #expect(!pdf.stderr.contains("Windows-1258") && !pdf.stdout.contains("Windows-1258"))
     }
 
     /// An .xlsx as a teller's Excel writes it (here openpyxl): shared strings, numbers typed as

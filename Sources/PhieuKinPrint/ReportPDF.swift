@@ -154,7 +154,11 @@ public enum ReportPDF {
             try canvas.check("drawing a report section")
         }
         if !document.signers.isEmpty {
-            writer.signatures(document.signers, title: document.signersTitle, hint: document.signHint)
+            // "Nơi nhận" goes with the signatures: never alone on a last page.
+            let recipients =
+                document.recipients.isEmpty ? 0 : writer.recipientsHeight(document.recipientsLabel, document.recipients)
+            writer.signatures(
+                document.signers, title: document.signersTitle, hint: document.signHint, keepWith: recipients)
         }
         if !document.recipients.isEmpty { writer.recipients(document.recipientsLabel, document.recipients) }
         try canvas.check("drawing the signatures")
@@ -270,7 +274,10 @@ private struct ReportWriter {
     /// The signature block, two signers a row. The whole block is kept on one page (a signer
     /// alone on the last page signs nothing the committee read); only a block taller than a
     /// page is split, and then between rows.
-    mutating func signatures(_ signers: [ReportPDFDocument.Signer], title: String?, hint: String) {
+    /// `keepWith`: the height of what must follow on the same page (the recipients).
+    mutating func signatures(
+        _ signers: [ReportPDFDocument.Signer], title: String?, hint: String, keepWith: Double = 0
+    ) {
         let columns = signers.count == 1 ? 1 : 2
         let columnWidth = Self.width / Double(columns)
         let room = 30.0
@@ -295,7 +302,7 @@ private struct ReportWriter {
         }
         let total = (titleBlock.map { $0.size.height + 2 } ?? 0) + heights.reduce(0) { $0 + $1 + 6 }
         y += 4
-        ensure(min(total, Self.bottom - Self.margin))
+        ensure(min(total + keepWith, Self.bottom - Self.margin))
         pen.setGray(0)
         if let titleBlock {
             pen.show(titleBlock, x: Self.margin, y: y)
@@ -314,10 +321,15 @@ private struct ReportWriter {
         }
     }
 
+    func recipientsHeight(_ label: String, _ lines: [String]) -> Double {
+        block(label, size: 12, bold: true, italic: true, width: Self.width / 2, maxLines: 1).size.height
+            + lines.reduce(0) { $0 + block($1, size: 11, width: Self.width / 2, maxLines: 3).size.height }
+    }
+
     /// "Nơi nhận:" and its lines, bottom left.
     mutating func recipients(_ label: String, _ lines: [String]) {
         let heading = block(label, size: 12, bold: true, italic: true, width: Self.width / 2, maxLines: 1)
-        ensure(heading.size.height + 6 * Double(lines.count))
+        ensure(recipientsHeight(label, lines))
         pen.setGray(0)
         pen.show(heading, x: Self.margin, y: y)
         y += heading.size.height

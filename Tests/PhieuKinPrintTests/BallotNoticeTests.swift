@@ -106,6 +106,8 @@ struct OfficialPagesTests {
         document.signersTitle = "TỔ KIỂM PHIẾU"
         document.signers = ["TRƯỞNG BAN", "THƯ KÝ", "THÀNH VIÊN"].map { .init(role: $0, name: "") }
         document.signHint = "(Ký, ghi rõ họ tên)"
+        document.recipientsLabel = "Nơi nhận:"
+        document.recipients = ["- Lưu: VT, hồ sơ vòng 2026-Q3-U+S-quarterly-7."]
         return document
     }
 
@@ -131,8 +133,9 @@ struct OfficialPagesTests {
         }
     }
 
-    /// Wherever the text ends on its page, the title and the three signers share one page.
-    @Test("the signature block is never split, wherever the text before it ends")
+    /// Wherever the text ends on its page, the title, the three signers and "Nơi nhận" share one
+    /// page.
+    @Test("the signature block is never split, nor left without its recipients, wherever the text before it ends")
     func signaturesTogether() throws {
         let directory = try TemporaryFiles.directory("signatures")
         for filler in stride(from: 20, through: 60, by: 2) {
@@ -141,7 +144,7 @@ struct OfficialPagesTests {
             let pages = try PDFWords.pages(path)
             let signing = pages.filter { $0.text.contains("TỔ KIỂM PHIẾU") }
             #expect(signing.count == 1)
-            for role in ["BAN", "KÝ", "VIÊN"] {
+            for role in ["BAN", "KÝ", "VIÊN", "nhận:"] {
                 #expect(signing.first?.words.contains { $0.text == role } == true, "filler \(filler): \(role) apart")
             }
         }

@@ -124,10 +124,10 @@ struct CombinedRoundDocumentsTests {
             #expect(!page.words.contains { $0.yMin > 275 }, "page \(index + 1) numbered at the foot")
         }
         #expect(Self.count("Trang", in: pages) == 0)
-        // The signature block on one page: the title and all three roles.
+        // The signature block on one page: the title, all three roles and the recipients.
         let signing = pages.filter { $0.text.contains("TỔ KIỂM PHIẾU") }
         #expect(signing.count == 1)
-        for role in ["TRƯỞNG BAN", "THƯ KÝ", "THÀNH VIÊN"] {
+        for role in ["TRƯỞNG BAN", "THƯ KÝ", "THÀNH VIÊN", "Nơi nhận:"] {
             #expect(signing.first?.text.contains(role) == true, "\(role) not with the signature block")
         }
     }

@@ -279,21 +279,29 @@ private final class BallotTemplate {
                 canvas, text: "\(document.surveyID) · \(document.roundID)", font: idFont,
                 width: L.footerIDBox.width, alignment: .right)
             texts.append(PlacedText(block: ids, x: L.footerIDBox.x, y: L.footerIDBox.y))
-            if let notice = document.notice {
-                let block = TextBlock(
-                    canvas, text: notice, font: FontDescription(Fonts.sans, size: 6.5), width: L.noticeBox.width,
-                    maxLines: 3)
-                texts.append(PlacedText(block: block, x: L.noticeBox.x, y: L.noticeBox.y))
-            }
-            if let legend = document.legend {
-                texts += Self.legend(legend, in: layout.freeArea(page: page), canvas: canvas) ?? []
-            }
-            perPage.append(texts)
+            perPage.append(texts + Self.freeSpaceTexts(document, layout: layout, page: page, canvas: canvas))
         }
         self.perPage = perPage
         serialBlock = TextBlock(canvas, font: FontDescription(Fonts.monoBold, size: 9), width: nil)
         serialLabel = TextBlock(
             canvas, text: fixed.serialLabel, font: FontDescription(Fonts.sans, size: 7.5), width: nil)
+    }
+
+    /// What is printed outside every box: the notice at the foot, the legend under the grid.
+    private static func freeSpaceTexts(
+        _ document: BallotDocument, layout: BallotLayout, page: Int, canvas: PDFCanvas
+    ) -> [PlacedText] {
+        var texts: [PlacedText] = []
+        if let notice = document.notice {
+            let block = TextBlock(
+                canvas, text: notice, font: FontDescription(Fonts.sans, size: 6.5), width: L.noticeBox.width,
+                maxLines: 3)
+            texts.append(PlacedText(block: block, x: L.noticeBox.x, y: L.noticeBox.y))
+        }
+        if let legend = document.legend {
+            texts += Self.legend(legend, in: layout.freeArea(page: page), canvas: canvas) ?? []
+        }
+        return texts
     }
 
     /// The legend laid out in `area`: one column, else two, at 7 pt, else 6 pt; nil when it fits

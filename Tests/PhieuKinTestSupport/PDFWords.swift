@@ -38,7 +38,9 @@ public enum PDFWords {
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("<page ") {
                 pages.append(
-                    Page(width: attribute("width", in: trimmed) * mm, height: attribute("height", in: trimmed) * mm, words: []))
+                    Page(
+                        width: attribute("width", in: trimmed) * mm, height: attribute("height", in: trimmed) * mm,
+                        words: []))
             } else if trimmed.hasPrefix("<word "), let close = trimmed.firstIndex(of: ">"),
                 let end = trimmed.range(of: "</word>"), !pages.isEmpty
             {
@@ -47,7 +49,8 @@ public enum PDFWords {
                     .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
                 pages[pages.count - 1].words.append(
                     Word(
-                        text: text, xMin: attribute("xMin", in: trimmed) * mm, yMin: attribute("yMin", in: trimmed) * mm,
+                        text: text, xMin: attribute("xMin", in: trimmed) * mm,
+                        yMin: attribute("yMin", in: trimmed) * mm,
                         xMax: attribute("xMax", in: trimmed) * mm, yMax: attribute("yMax", in: trimmed) * mm))
             }
         }

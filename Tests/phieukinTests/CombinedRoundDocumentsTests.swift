@@ -21,8 +21,12 @@ struct CombinedRoundDocumentsTests {
         let q2 = try T.closedRound(cli, period: "2026-Q2", unit: "U+S", total: 7, marks: marks)
         try T.tally(cli, q2)
         let q3 = try T.closedRound(cli, period: "2026-Q3", unit: "U+S", total: 7, marks: marks)
-        try T.tally(cli, q3, ["--member", "Phạm Văn Cỹ, Trưởng ban", "--member", "Nguyễn Thị Hữu, Thư ký",
-            "--member", "Lê Văn Đặng"])
+        try T.tally(
+            cli, q3,
+            [
+                "--member", "Phạm Văn Cỹ, Trưởng ban", "--member", "Nguyễn Thị Hữu, Thư ký",
+                "--member", "Lê Văn Đặng",
+            ])
         return (cli, q3)
     }
 

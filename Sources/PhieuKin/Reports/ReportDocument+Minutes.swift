@@ -133,7 +133,9 @@ extension ReportDocument {
                         S.text(.quarantineCode, l), S.text(.quarantineAccepted, l), S.text(.quarantineDiscarded, l),
                         S.text(.quarantinePending, l),
                     ],
-                    rows: lines.map { [S.rejectCode($0.code, l), "\($0.accepted)", "\($0.discarded)", "\($0.pending)"] })
+                    rows: lines.map {
+                        [S.rejectCode($0.code, l), "\($0.accepted)", "\($0.discarded)", "\($0.pending)"]
+                    })
             ])
     }
 

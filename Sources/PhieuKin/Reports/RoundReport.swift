@@ -83,11 +83,7 @@ public struct RoundReport: Sendable {
                 (rank[$0.status]!, order[$0.officialID] ?? .max, criterionOrder[$0.criterionID] ?? .max)
                     < (rank[$1.status]!, order[$1.officialID] ?? .max, criterionOrder[$1.criterionID] ?? .max)
             }
-            .map {
-                FlaggedOfficial(
-                    FlagView($0), officials: byID, unitNames: namesByID,
-                    survey: survey)
-            }
+            .map { FlaggedOfficial(FlagView($0), officials: byID, unitNames: namesByID, survey: survey) }
         var shares: [OfficialID: [CriterionID: Double]] = [:]
         if let previous, previous.surveyID == result.surveyID,
             case .shown(let shown) = ReportView(previous).content, case .grid(let grid) = shown.counts

@@ -442,7 +442,8 @@ extension ElectronicService {
                 ? "Mở mã QR này bằng máy tính bảng đặt tại quầy. Chỉ dùng được một lần; sau đó hủy tờ giấy này."
                 : "Open this QR code on the desk's tablet. It works once; then destroy this sheet."
             summary = try BallotPrinter.renderSlips(
-                title: title, roundText: roundID.rawValue, instructions: instructions, codes: [token],
+                agency: agencyName, title: title, roundText: roundID.rawValue, instructions: instructions,
+                codes: [token],
                 links: [base + "/kiosk#enrol=" + token], to: output.temporaryPath)
         } catch {
             output.discard()

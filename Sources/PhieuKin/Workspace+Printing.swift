@@ -83,9 +83,23 @@ extension WorkspaceService {
             rowHeader: survey.shape == .questions ? ReportStrings.text(.ballotRowQuestion, language) : nil,
             remarkLabel: survey.remark.allowed
                 ? (language == .vi ? "Ý kiến khác (nếu có):" : "Other remarks (optional):") : nil,
-            language: language, layoutID: "")
+            language: language, layoutID: "",
+            notice: ReportStrings.text(round.numbered ? .ballotNoticeNumbered : .ballotNoticeUnnumbered, language),
+            legend: survey.shape == .grid ? Self.criteriaLegend(survey, language: language) : nil)
         document.layoutID = Self.layoutID(BallotPrinter.layoutDescriptor(document))
         return document
+    }
+
+    /// The column heads of a grid in full: "Đạo đức: Đạo đức, lối sống" (the head alone when it
+    /// is the full label already).
+    static func criteriaLegend(_ survey: Survey, language: Language) -> BallotDocument.Legend {
+        BallotDocument.Legend(
+            title: ReportStrings.text(.ballotLegendTitle, language),
+            lines: survey.criteria.map { criterion in
+                let short = criterion.shortLabel.text(language)
+                let full = criterion.label.text(language)
+                return short == full ? full : "\(short): \(full)"
+            })
     }
 
     /// First 16 hex digits of SHA-256 over the printer's canonical layout description.
@@ -196,6 +210,9 @@ extension RoundService {
         let count = try serialCountToIssue(round: round, extra: extra)
         let codes = (0..<count).map { _ in AccessCode.random() }
         let period = Period(round.period)?.display(language) ?? round.period
+        // Every office the round evaluates, in ballot order, as the ballot names them.
+        let listed = try store.roundUnits(roundID: round.id).map(unitName)
+        let units = listed.isEmpty ? [try unitName(round.unitID)] : listed
         let instructions =
             language == .vi
             ? "Dùng mã này một lần để bỏ phiếu điện tử. Không ghi tên. Không đưa mã cho người khác."
@@ -206,7 +223,8 @@ extension RoundService {
         ) {
             temporary in
             try BallotPrinter.renderSlips(
-                title: survey.title.text(language), roundText: "\(period) — \(try unitName(round.unitID))",
+                agency: agencyName, title: survey.title.text(language),
+                roundText: "\(period) — \(ReportStrings.list(units, language))",
                 instructions: instructions + " " + base, codes: codes.map(\.text),
                 links: codes.map { base + "/phieu#" + $0.canonical }, to: temporary)
         }

@@ -107,9 +107,11 @@ extension ReportService {
                 withheld = true
             }
         }
+        let units = try store.roundUnits(roundID: roundID).map { (id: $0, name: try unitName($0)) }
         var report = RoundReport(
             info: try roundInfo(round), result: result, survey: survey, flags: flags,
-            officials: try roundOfficialList(round), previous: previous, generated: generated)
+            officials: try roundOfficialList(round), previous: previous, units: units.isEmpty ? nil : units,
+            generated: generated)
         report.remarksWithheld = withheld && !report.view.isSuppressed
         return report
     }
@@ -181,8 +183,11 @@ extension ReportService {
             guard case .shown(let shown) = ReportView(result).content, case .confidenceVote(let vote) = shown.counts,
                 vote.valid
             else { continue }
-            let unitName = unitNames[result.unitID] ?? result.unitID.rawValue
+            // Each official under their own unit, as on the ballot (a round may hold several units).
+            let unitOf = Dictionary(
+                try roundOfficialList(round).map { ($0.id, $0.unitID) }, uniquingKeysWith: { a, _ in a })
             for row in vote.rows where !row.thresholdsMet.isEmpty {
+                let unitName = FlaggedOfficial.unitName(unitOf[row.officialID] ?? result.unitID, names: unitNames)
                 guard let low = row.low,
                     let outcome = survey.policy.thresholds.last(where: { row.thresholdsMet.contains($0.id) })
                 else { continue }

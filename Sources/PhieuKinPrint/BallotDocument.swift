@@ -43,12 +43,18 @@ public struct BallotDocument: Sendable, Hashable {
     /// where the boxes are. The caller computes it as the first 16 lowercase hex digits of
     /// SHA-256 over `BallotPrinter.layoutDescriptor(_:)`; the printer does not hash.
     public var layoutID: String
+    /// One line at the foot of every page, beside the bottom-left QR code: what the serial and
+    /// the QR codes are for, and that no one knows which number went to whom. Nil prints none.
+    public var notice: String?
+    /// The full wording of what the column heads abbreviate, printed in the free space under
+    /// the grid (never over a box); nil prints none.
+    public var legend: Legend?
 
     public init(
         agencyName: String, unitName: String, surveyID: String, roundID: String, title: String,
         subtitle: String, periodText: String, dateText: String, instructions: String, rows: [Row],
         columns: [Column], mode: MarkMode, rowHeader: String? = nil, remarkLabel: String? = nil,
-        language: Language = .vi, layoutID: String
+        language: Language = .vi, layoutID: String, notice: String? = nil, legend: Legend? = nil
     ) {
         self.agencyName = agencyName
         self.unitName = unitName
@@ -66,6 +72,18 @@ public struct BallotDocument: Sendable, Hashable {
         self.remarkLabel = remarkLabel
         self.language = language
         self.layoutID = layoutID
+        self.notice = notice
+        self.legend = legend
+    }
+
+    /// "Tiêu chí:" and one line per column, e.g. "Đạo đức: Đạo đức, lối sống".
+    public struct Legend: Sendable, Hashable {
+        public var title: String
+        public var lines: [String]
+        public init(title: String, lines: [String]) {
+            self.title = title
+            self.lines = lines
+        }
     }
 
     /// A printed row: an official (full name + position) or a standalone question.

@@ -49,6 +49,13 @@ public struct BallotLayout: Sendable, Hashable {
     public static let instructionsBox = MMRect(x: 20, y: 35.5, width: 170, height: 10)
     public static let footerPageBox = MMRect(x: 50, y: 281, width: 110, height: 4)
     public static let footerIDBox = MMRect(x: 128, y: 286, width: 60, height: 3)
+    /// The notice on what the serial and QR codes are for: right of the bottom-left QR box, under
+    /// the rows bottom limit, more than 4 mm from the bottom-right square. Not read by a scanner,
+    /// so not in the descriptor.
+    public static let noticeBox = MMRect(x: 50, y: 262.5, width: 136, height: 11)
+    /// The criteria legend starts this far under the grid (or the remark box) and ends above
+    /// `rowsBottomLimit`; a page without room for it prints none.
+    public static let legendGap = 2.5
 
     // MARK: Grid
     public static let gridLeft = 20.0
@@ -146,6 +153,12 @@ public struct BallotLayout: Sendable, Hashable {
             x: Self.gridLeft, y: rowTop(rowsPerPage[page]) + Self.remarkGap, width: Self.gridWidth,
             height: Self.remarkHeight)
     }
+    /// The free area under page `page`'s rows (and remark box), down to `rowsBottomLimit`.
+    public func freeArea(page: Int) -> MMRect {
+        let top = (remarkBox(page: page).map { $0.y + $0.height } ?? rowTop(rowsPerPage[page])) + Self.legendGap
+        return MMRect(x: Self.gridLeft, y: top, width: Self.gridWidth, height: max(0, Self.rowsBottomLimit - top))
+    }
+
     /// The four registration squares: top-left, top-right, bottom-left, bottom-right.
     public static var registrationSquares: [MMRect] {
         let far = (pageWidth - registrationInset - registrationSize, pageHeight - registrationInset - registrationSize)

@@ -279,12 +279,58 @@ private final class BallotTemplate {
                 canvas, text: "\(document.surveyID) · \(document.roundID)", font: idFont,
                 width: L.footerIDBox.width, alignment: .right)
             texts.append(PlacedText(block: ids, x: L.footerIDBox.x, y: L.footerIDBox.y))
-            perPage.append(texts)
+            perPage.append(texts + Self.freeSpaceTexts(document, layout: layout, page: page, canvas: canvas))
         }
         self.perPage = perPage
         serialBlock = TextBlock(canvas, font: FontDescription(Fonts.monoBold, size: 9), width: nil)
         serialLabel = TextBlock(
             canvas, text: fixed.serialLabel, font: FontDescription(Fonts.sans, size: 7.5), width: nil)
+    }
+
+    /// What is printed outside every box: the notice at the foot, the legend under the grid.
+    private static func freeSpaceTexts(
+        _ document: BallotDocument, layout: BallotLayout, page: Int, canvas: PDFCanvas
+    ) -> [PlacedText] {
+        var texts: [PlacedText] = []
+        if let notice = document.notice {
+            let block = TextBlock(
+                canvas, text: notice, font: FontDescription(Fonts.sans, size: 6.5), width: L.noticeBox.width,
+                maxLines: 3)
+            texts.append(PlacedText(block: block, x: L.noticeBox.x, y: L.noticeBox.y))
+        }
+        if let legend = document.legend {
+            texts += Self.legend(legend, in: layout.freeArea(page: page), canvas: canvas) ?? []
+        }
+        return texts
+    }
+
+    /// The legend laid out in `area`: one column, else two, at 7 pt, else 6 pt; nil when it fits
+    /// none of these (a full page keeps its boxes and prints no legend).
+    private static func legend(_ legend: BallotDocument.Legend, in area: MMRect, canvas: PDFCanvas) -> [PlacedText]? {
+        for size in [7.0, 6.0] {
+            let title = TextBlock(
+                canvas, text: legend.title, font: FontDescription(Fonts.sansBold, size: size), width: area.width)
+            for columns in [1, 2] {
+                let gap = 4.0
+                let width = (area.width - gap * Double(columns - 1)) / Double(columns)
+                let perColumn = (legend.lines.count + columns - 1) / columns
+                var placed = [PlacedText(block: title, x: area.x, y: area.y)]
+                var height = title.size.height
+                for column in 0..<columns {
+                    var y = area.y + title.size.height + 0.3
+                    for line in legend.lines.dropFirst(column * perColumn).prefix(perColumn) {
+                        let block = TextBlock(
+                            canvas, text: line, font: FontDescription(Fonts.sans, size: size), width: width,
+                            maxLines: 2)
+                        placed.append(PlacedText(block: block, x: area.x + Double(column) * (width + gap), y: y))
+                        y += block.size.height
+                    }
+                    height = max(height, y - area.y)
+                }
+                if height <= area.height { return placed }
+            }
+        }
+        return nil
     }
 
     /// A one-line text shrunk in 0.5 pt steps until it fits `box`, then ellipsized if still too wide.

@@ -103,7 +103,9 @@ public struct ReportPDFDocument: Sendable {
     public var title: String
     public var meta: [Entry]
     public var sections: [Section]
-    /// Printed at the foot of every page before the page number ("Trang 2" / "Page 2").
+    /// Printed at the foot of every page before the page number ("Trang 2" / "Page 2"); an
+    /// official document (`heading` set) is numbered as NĐ 30 asks instead: from page 2, the
+    /// number alone, top centre.
     public var pageLabel: String
 
     /// Set for an official document: the heading is drawn and the text is set in Liberation Serif
@@ -152,7 +154,11 @@ public enum ReportPDF {
             try canvas.check("drawing a report section")
         }
         if !document.signers.isEmpty {
-            writer.signatures(document.signers, title: document.signersTitle, hint: document.signHint)
+            // "Nơi nhận" goes with the signatures: never alone on a last page.
+            let recipients =
+                document.recipients.isEmpty ? 0 : writer.recipientsHeight(document.recipientsLabel, document.recipients)
+            writer.signatures(
+                document.signers, title: document.signersTitle, hint: document.signHint, keepWith: recipients)
         }
         if !document.recipients.isEmpty { writer.recipients(document.recipientsLabel, document.recipients) }
         try canvas.check("drawing the signatures")
@@ -265,49 +271,65 @@ private struct ReportWriter {
         y += line.size.height + 0.3
     }
 
-    /// The signature block, two signers a row, each row kept whole on one page.
-    mutating func signatures(_ signers: [ReportPDFDocument.Signer], title: String?, hint: String) {
+    /// The signature block, two signers a row. The whole block is kept on one page (a signer
+    /// alone on the last page signs nothing the committee read); only a block taller than a
+    /// page is split, and then between rows.
+    /// `keepWith`: the height of what must follow on the same page (the recipients).
+    mutating func signatures(
+        _ signers: [ReportPDFDocument.Signer], title: String?, hint: String, keepWith: Double = 0
+    ) {
         let columns = signers.count == 1 ? 1 : 2
         let columnWidth = Self.width / Double(columns)
         let room = 30.0
-        y += 4
-        if let title {
-            let text = block(title, size: bodySize, bold: true, width: Self.width, maxLines: 1, alignment: .center)
-            ensure(text.size.height + room + 12)
-            pen.setGray(0)
-            pen.show(text, x: Self.margin, y: y)
-            y += text.size.height + 2
+        typealias Cell = (role: TextBlock, note: TextBlock, name: TextBlock)
+        let rows: [[Cell]] = stride(from: 0, to: signers.count, by: columns).map { start in
+            signers[start..<min(start + columns, signers.count)].map { signer in
+                (
+                    block(signer.role, size: bodySize, bold: true, width: columnWidth, maxLines: 2, alignment: .center),
+                    block(
+                        hint, size: bodySize - 1.5, italic: true, width: columnWidth, maxLines: 1, alignment: .center),
+                    block(
+                        signer.name.isEmpty ? "……………………………" : signer.name, size: bodySize, bold: true,
+                        width: columnWidth, maxLines: 2, alignment: .center)
+                )
+            }
         }
-        for start in stride(from: 0, to: signers.count, by: columns) {
-            let row = Array(signers[start..<min(start + columns, signers.count)])
-            ensure(room + 14)
-            var bottom = y
-            for (index, signer) in row.enumerated() {
+        let heights = rows.map { row in
+            row.map { $0.role.size.height + $0.note.size.height + room - 10 + $0.name.size.height }.max() ?? 0
+        }
+        let titleBlock = title.map {
+            block($0, size: bodySize, bold: true, width: Self.width, maxLines: 1, alignment: .center)
+        }
+        let total = (titleBlock.map { $0.size.height + 2 } ?? 0) + heights.reduce(0) { $0 + $1 + 6 }
+        y += 4
+        ensure(min(total + keepWith, Self.bottom - Self.margin))
+        pen.setGray(0)
+        if let titleBlock {
+            pen.show(titleBlock, x: Self.margin, y: y)
+            y += titleBlock.size.height + 2
+        }
+        for (row, height) in zip(rows, heights) {
+            ensure(height)
+            for (index, cell) in row.enumerated() {
                 // A lone signer signs on the right, as NĐ 30 places the signature.
                 let x = Self.margin + (row.count == 1 && columns == 2 ? 1 : Double(index)) * columnWidth
-                var top = y
-                let role = block(
-                    signer.role, size: bodySize, bold: true, width: columnWidth, maxLines: 2, alignment: .center)
-                pen.show(role, x: x, y: top)
-                top += role.size.height
-                let note = block(
-                    hint, size: bodySize - 1.5, italic: true, width: columnWidth, maxLines: 1, alignment: .center)
-                pen.show(note, x: x, y: top)
-                top += note.size.height + room - 10
-                let name = block(
-                    signer.name.isEmpty ? "……………………………" : signer.name, size: bodySize, bold: true, width: columnWidth,
-                    maxLines: 2, alignment: .center)
-                pen.show(name, x: x, y: top)
-                bottom = max(bottom, top + name.size.height)
+                pen.show(cell.role, x: x, y: y)
+                pen.show(cell.note, x: x, y: y + cell.role.size.height)
+                pen.show(cell.name, x: x, y: y + cell.role.size.height + cell.note.size.height + room - 10)
             }
-            y = bottom + 6
+            y += height + 6
         }
+    }
+
+    func recipientsHeight(_ label: String, _ lines: [String]) -> Double {
+        block(label, size: 12, bold: true, italic: true, width: Self.width / 2, maxLines: 1).size.height
+            + lines.reduce(0) { $0 + block($1, size: 11, width: Self.width / 2, maxLines: 3).size.height }
     }
 
     /// "Nơi nhận:" and its lines, bottom left.
     mutating func recipients(_ label: String, _ lines: [String]) {
         let heading = block(label, size: 12, bold: true, italic: true, width: Self.width / 2, maxLines: 1)
-        ensure(heading.size.height + 6 * Double(lines.count))
+        ensure(recipientsHeight(label, lines))
         pen.setGray(0)
         pen.show(heading, x: Self.margin, y: y)
         y += heading.size.height
@@ -324,16 +346,29 @@ private struct ReportWriter {
         if y + height <= Self.bottom || y <= Self.margin + 0.1 { return false }
         finishPage()
         y = Self.margin
+        if serif { topPageNumber() }
         return true
     }
 
+    /// A plain report numbers every page at the foot ("Trang 2"); an official document does it
+    /// as NĐ 30/2020 asks, in `topPageNumber`, so nothing is drawn here.
     mutating func finishPage() {
-        let footer = block(
-            "\(pageLabel) \(canvas.pages + 1)", size: 8, width: Self.width, maxLines: 1, alignment: .center)
-        pen.setGray(0.3)
-        pen.show(footer, x: Self.margin, y: BallotLayout.pageHeight - Self.margin)
-        pen.setGray(0)
+        if !serif {
+            let footer = block(
+                "\(pageLabel) \(canvas.pages + 1)", size: 8, width: Self.width, maxLines: 1, alignment: .center)
+            pen.setGray(0.3)
+            pen.show(footer, x: Self.margin, y: BallotLayout.pageHeight - Self.margin)
+            pen.setGray(0)
+        }
         canvas.showPage()
+    }
+
+    /// NĐ 30/2020 (Phụ lục I): pages numbered from the second, in Arabic numerals, 13 pt upright,
+    /// centred in the top margin; the first page shows none.
+    mutating func topPageNumber() {
+        let number = block("\(canvas.pages + 1)", size: 13, width: Self.width, maxLines: 1, alignment: .center)
+        pen.setGray(0)
+        pen.show(number, x: Self.margin, y: (Self.margin - number.size.height) / 2)
     }
 
     mutating func title(_ text: String) {

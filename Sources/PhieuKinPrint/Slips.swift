@@ -13,12 +13,15 @@ public enum SlipLayout {
     public static let slipHeight = BallotLayout.pageHeight / Double(rows)
     public static let cutLineWidth = 0.2
     public static let cutDash = 2.0
-    public static let titleBox = MMRect(x: 6, y: 5, width: 60, height: 7.5)
-    public static let roundBox = MMRect(x: 6, y: 12.5, width: 60, height: 3.5)
+    /// The issuing agency, one line: a slip found on a desk says whose it is.
+    public static let agencyBox = MMRect(x: 6, y: 4, width: 60, height: 3.2)
+    public static let titleBox = MMRect(x: 6, y: 7.5, width: 60, height: 7.5)
+    /// The period and every office of the round, up to two lines.
+    public static let roundBox = MMRect(x: 6, y: 15, width: 60, height: 6.5)
     /// The code, in DejaVu Sans Mono Bold, one size for the whole run (≤ 16 pt), chosen so the
     /// longest code fits the box width; never ellipsized.
-    public static let codeBox = MMRect(x: 6, y: 18, width: 60, height: 7)
-    public static let instructionsBox = MMRect(x: 6, y: 27, width: 60, height: 26)
+    public static let codeBox = MMRect(x: 6, y: 21.5, width: 60, height: 7)
+    public static let instructionsBox = MMRect(x: 6, y: 29.5, width: 60, height: 25)
     public static let qrBox = MMRect(x: slipWidth - 6 - 30, y: (slipHeight - 30) / 2, width: 30, height: 30)
 
     /// Top-left corner of slip `index` (0-based) on its page.
@@ -31,11 +34,13 @@ public enum SlipLayout {
 extension BallotPrinter {
 
     /// Renders cut-apart access-code slips, ten per A4 page, one per code, in order. Each slip
-    /// carries the title, the round text, the code in large monospace type, its QR code and
-    /// the instructions — nothing that names a person.
+    /// carries the agency, the title, the round text (the period and every office of the round),
+    /// the code in large monospace type, its QR code and the instructions — nothing that names a
+    /// person.
     @discardableResult
     public static func renderSlips(
-        title: String, roundText: String, instructions: String, codes: [String], links: [String], to path: String
+        agency: String = "", title: String, roundText: String, instructions: String, codes: [String],
+        links: [String], to path: String
     ) throws -> PrintSummary {
         guard !codes.isEmpty else { throw PrintError.invalidDocument("there are no access codes to print") }
         guard links.count == codes.count else { throw PrintError.invalidDocument("one link per access code is needed") }
@@ -52,13 +57,17 @@ extension BallotPrinter {
         let canvas = try PDFCanvas(path: path, title: title)
         let titleBlock = TextBlock(
             canvas, text: title, font: FontDescription(Fonts.sansBold, size: 9), width: S.titleBox.width, maxLines: 2)
+        let agencyBlock = TextBlock(
+            canvas, text: agency, font: FontDescription(Fonts.sans, size: 7), width: S.agencyBox.width)
         let roundBlock = TextBlock(
-            canvas, text: roundText, font: FontDescription(Fonts.sans, size: 8), width: S.roundBox.width)
+            canvas, text: roundText, font: FontDescription(Fonts.sans, size: 7.5), width: S.roundBox.width,
+            maxLines: 2)
         let instructionsBlock = TextBlock(
             canvas, text: instructions, font: FontDescription(Fonts.sans, size: 7), width: S.instructionsBox.width,
             maxLines: 8)
         let slip = try PageTemplate(width: S.slipWidth, height: S.slipHeight) { pen in
             pen.setGray(0)
+            pen.show(agencyBlock, x: S.agencyBox.x, y: S.agencyBox.y)
             pen.show(titleBlock, x: S.titleBox.x, y: S.titleBox.y)
             pen.show(roundBlock, x: S.roundBox.x, y: S.roundBox.y)
             pen.show(instructionsBlock, x: S.instructionsBox.x, y: S.instructionsBox.y)

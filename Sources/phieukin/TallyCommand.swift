@@ -140,6 +140,23 @@ func parsePeriod(_ text: String) throws -> Period {
 
 extension ReportFormat: ExpressibleByArgument {}
 
+/// `report minutes --format`: help lists only the three formats the minutes are written in. Any
+/// report format still parses, so a data format reaches the service, which says why it is refused.
+struct MinutesFormat: ExpressibleByArgument {
+    let format: ReportFormat
+
+    init(_ format: ReportFormat) { self.format = format }
+
+    init?(argument: String) {
+        guard let format = ReportFormat(argument: argument) else { return nil }
+        self.format = format
+    }
+
+    static var allValueStrings: [String] { [ReportFormat.pdf, .html, .text].map(\.rawValue) }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+    var defaultValueDescription: String { format.rawValue }
+}
+
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: tr("Write reports of tallied rounds and of flagged officials."),
@@ -155,12 +172,13 @@ struct MinutesCommand: ParsableCommand {
             """
             Heading as Nghị định 30/2020/NĐ-CP sets it (the national title, or the Party's for an agency created \
             with --agency-kind party), the committee named with tally --member, the ballots issued, received, \
-            valid, invalid and held for review with how each reason was decided, the results, the flags, and \
+            valid and invalid apart from the keyed rows held for checking (with how each reason was decided), \
+            the results, the flags, and \
             the signed roots of the ballot log and the results log for the committee to sign under.
             """))
     @OptionGroup var options: WorkspaceOptions
     @Option(help: ArgumentHelp(tr("The round id."))) var round: RoundID
-    @Option(help: ArgumentHelp(tr("pdf, html or text."))) var format: ReportFormat = .pdf
+    @Option(help: ArgumentHelp(tr("pdf, html or text."))) var format = MinutesFormat(.pdf)
     @Option(
         help: ArgumentHelp(
             tr("Output file (- for standard output; not for pdf; refused if it exists, unless --force).")))
@@ -175,9 +193,10 @@ struct MinutesCommand: ParsableCommand {
         let minutes = try workspace.reports.minutes(roundID: round)
         if out == "-" {
             FileHandle.standardOutput.write(
-                Data(try workspace.reports.minutesBytes(minutes, format: format, language: lang)))
+                Data(try workspace.reports.minutesBytes(minutes, format: format.format, language: lang)))
         } else {
-            try workspace.reports.writeMinutes(minutes, format: format, language: lang, to: out, force: force)
+            try workspace.reports.writeMinutes(
+                minutes, format: format.format, language: lang, to: out, force: force)
             say("Wrote \(out)")
         }
     }

@@ -78,7 +78,7 @@ struct OfficialDocumentsTests {
             "Độc lập - Tự do - Hạnh phúc", "Số: …/BB-…", "BIÊN BẢN KIỂM PHIẾU", "I. Thành phần Tổ kiểm phiếu",
             "1. Phạm Văn Cỹ — Trưởng ban", "2. Nguyễn Thị Hữu — Thư ký", "3. Lê Văn Đặng",
             "Số phiếu phát ra 12", "Số phiếu thu vào (ghi vào sổ phiếu) 10", "Số phiếu hợp lệ (được kiểm) 10",
-            "Trong đó phiếu trắng 4", "Số phiếu không hợp lệ 0", "Số phiếu bị giữ lại để xem xét 1",
+            "Trong đó phiếu trắng 4", "Số phiếu không hợp lệ 0", "Đối chiếu khi nhập phiếu vào máy: 1 dòng nhập liệu",
             "Mã trả lời không hợp lệ (invalid-code) 0 1 0",
             "III. Kết quả kiểm phiếu", "IV. Cán bộ cần lưu ý", "Nguyễn Văn An", "Nhắc nhở",
             "V. Xác nhận sổ phiếu và sổ kết quả", "TỔ KIỂM PHIẾU", "TRƯỞNG BAN", "THƯ KÝ", "THÀNH VIÊN",

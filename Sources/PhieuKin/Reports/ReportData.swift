@@ -174,6 +174,7 @@ struct ReportData {
             Column(name: "previous_share", label: S.text(.dataPreviousShare, l), kind: .share),
             Column(name: "previous_period", label: S.text(.dataPreviousPeriod, l), kind: .text),
             Column(name: "round", label: S.text(.round, l), kind: .text),
+            Column(name: "carried_from_period", label: S.text(.dataCarriedFrom, l), kind: .text),
         ]
         for entry in report.flagged {
             let flag = entry.flag
@@ -185,6 +186,7 @@ struct ReportData {
                 flag.figures.map { .count($0.count) } ?? .none, flag.figures.map { .count($0.valid) } ?? .none,
                 flag.figures.map { .share($0.share) } ?? .none, flag.previousShare.map(Value.share) ?? .none,
                 flag.previousPeriod.map { .text($0.description) } ?? .none, .text(flag.roundID.rawValue),
+                flag.carriedFrom.map { .text($0.period.description) } ?? .none,
             ])
         }
         if report.flagged.isEmpty { notes = [S.text(.noFlags, l)] }

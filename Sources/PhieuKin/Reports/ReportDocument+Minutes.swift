@@ -12,7 +12,8 @@ extension ReportDocument {
         let date = minutes.talliedOn ?? CivilDate.today(now: report.generated)
         title = S.text(.minutesTitle, l)
         subtitle = S.text(
-            .minutesSubtitle, l, report.survey.title.text(l), report.info.unitName, report.info.period.display(l))
+            .minutesSubtitle, l, report.survey.title.text(l), S.list(report.unitNames, l),
+            report.info.period.display(l))
         heading = Self.officialHeading(
             agency: minutes.agency, profile: minutes.profile, symbol: S.text(.minutesSymbol, l), date: date,
             language: l)
@@ -24,10 +25,10 @@ extension ReportDocument {
             Section(
                 heading: "",
                 paragraphs: [
+                    // The round in words (survey, period, units): its id is for the archive line.
                     S.text(
-                        .minutesOpening, l, dateWords, report.info.roundID.rawValue, report.survey.title.text(l),
-                        report.info.unitName, report.info.period.display(l), S.channel(report.info.channel, l),
-                        minutes.agency)
+                        .minutesOpening, l, dateWords, report.survey.title.text(l), report.info.period.display(l),
+                        S.list(report.unitNames, l), S.channel(report.info.channel, l), minutes.agency)
                 ]))
 
         var committee = Section(heading: S.text(.sectionCommittee, l))
@@ -41,45 +42,8 @@ extension ReportDocument {
         }
         sections.append(committee)
 
-        var ballots = Section(heading: S.text(.sectionBallots, l))
-        let quarantined = minutes.quarantine.reduce(0) { $0 + $1.accepted + $1.discarded + $1.pending }
-        var counts: [[String]] = [
-            [S.text(.issued, l), minutes.issued.map { "\($0)" } ?? "—"],
-            [S.text(.ballotsReceived, l), "\(minutes.received)"],
-        ]
-        switch report.view.content {
-        case .shown(let shown):
-            counts.append([S.text(.ballotsValid, l), "\(shown.ballotsCounted)"])
-            counts.append([S.text(.ballotsBlank, l), "\(shown.blankBallots)"])
-            counts.append([S.text(.ballotsInvalid, l), "\(shown.invalidBallots)"])
-            if let electorate = shown.electorate { counts.insert([S.text(.electorate, l), "\(electorate)"], at: 0) }
-        case .tooFewBallots:
-            // Nothing counted of a small group is broken down, not even valid against invalid.
-            counts.append([S.text(.ballotsValid, l), "—"])
-            counts.append([S.text(.ballotsBlank, l), "—"])
-            counts.append([S.text(.ballotsInvalid, l), "—"])
-        }
-        counts.append([S.text(.ballotsQuarantined, l), "\(quarantined)"])
-        ballots.tables = [Table(caption: nil, columns: [S.text(.item, l), S.text(.count, l)], rows: counts)]
-        var quarantineNote: Section?
-        if minutes.quarantine.isEmpty {
-            // Under the counts, not above them (a section draws its paragraphs before its tables).
-            quarantineNote = Section(heading: "", paragraphs: [S.text(.quarantineNone, l)])
-        } else {
-            ballots.tables.append(
-                Table(
-                    caption: nil,
-                    columns: [
-                        S.text(.quarantineCode, l), S.text(.quarantineAccepted, l), S.text(.quarantineDiscarded, l),
-                        S.text(.quarantinePending, l),
-                    ],
-                    rows: minutes.quarantine.map {
-                        [S.rejectCode($0.code, l), "\($0.accepted)", "\($0.discarded)", "\($0.pending)"]
-                    }
-                ))
-        }
-        sections.append(ballots)
-        if let quarantineNote { sections.append(quarantineNote) }
+        sections.append(Self.ballotCounts(minutes, language: l))
+        sections.append(Self.keyingChecks(minutes.quarantine, language: l))
 
         var results = Section(heading: S.text(.sectionResults, l))
         switch report.view.content {
@@ -129,6 +93,50 @@ extension ReportDocument {
             Signer(role: ($0.role.isEmpty ? S.text(.committeeMember, l) : $0.role).uppercased(), name: $0.name)
         }
         recipients = [S.text(.recipientArchive, l, report.info.roundID.rawValue)]
+    }
+
+    /// The paper ballots only: issued, received, valid (of which blank), invalid. Rows held at
+    /// keying are not ballots and are counted apart (`keyingChecks`).
+    static func ballotCounts(_ minutes: MinutesReport, language l: Language) -> Section {
+        var counts: [[String]] = [
+            [S.text(.issued, l), minutes.issued.map { "\($0)" } ?? "—"],
+            [S.text(.ballotsReceived, l), "\(minutes.received)"],
+        ]
+        switch minutes.round.view.content {
+        case .shown(let shown):
+            counts.append([S.text(.ballotsValid, l), "\(shown.ballotsCounted)"])
+            counts.append([S.text(.ballotsBlank, l), "\(shown.blankBallots)"])
+            counts.append([S.text(.ballotsInvalid, l), "\(shown.invalidBallots)"])
+            if let electorate = shown.electorate { counts.insert([S.text(.electorate, l), "\(electorate)"], at: 0) }
+        case .tooFewBallots:
+            // Nothing counted of a small group is broken down, not even valid against invalid.
+            counts.append([S.text(.ballotsValid, l), "—"])
+            counts.append([S.text(.ballotsBlank, l), "—"])
+            counts.append([S.text(.ballotsInvalid, l), "—"])
+        }
+        var ballots = Section(heading: S.text(.sectionBallots, l))
+        ballots.tables = [Table(caption: nil, columns: [S.text(.item, l), S.text(.count, l)], rows: counts)]
+        return ballots
+    }
+
+    /// Keyed rows and scans held for checking against the paper, by reason: what was corrected
+    /// while keying, said not to be ballots so no one adds them to the ballots received.
+    static func keyingChecks(_ lines: [MinutesReport.QuarantineLine], language l: Language) -> Section {
+        guard !lines.isEmpty else { return Section(heading: "", paragraphs: [S.text(.quarantineNone, l)]) }
+        let held = lines.reduce(0) { $0 + $1.accepted + $1.discarded + $1.pending }
+        return Section(
+            heading: "", paragraphs: [S.text(.keyingCorrections, l, "\(held)")],
+            tables: [
+                Table(
+                    caption: nil,
+                    columns: [
+                        S.text(.quarantineCode, l), S.text(.quarantineAccepted, l), S.text(.quarantineDiscarded, l),
+                        S.text(.quarantinePending, l),
+                    ],
+                    rows: lines.map {
+                        [S.rejectCode($0.code, l), "\($0.accepted)", "\($0.discarded)", "\($0.pending)"]
+                    })
+            ])
     }
 
     /// A head's yyyy-MM-dd as dd/MM/yyyy.

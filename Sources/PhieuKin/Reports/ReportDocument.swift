@@ -103,7 +103,11 @@ extension ReportDocument {
             if let carried = flag.carriedFrom {
                 notes.append(S.text(.carried, l, carried.period.display(l), flag.roundID.rawValue))
             }
-            let now = flag.figures.map { S.percent(Share($0.count, of: $0.valid), l) } ?? "—"
+            var now = flag.figures.map { S.percent(Share($0.count, of: $0.valid), l) } ?? "—"
+            // A carried row's figure is the earlier round's: the "this round" cell says so.
+            if let carried = flag.carriedFrom, flag.figures != nil {
+                now = S.text(.carriedShare, l, now, carried.period.display(l))
+            }
             var before = flag.previousShare.map { S.percent($0, l) } ?? "—"
             if flag.previousShare != nil, let period = flag.previousPeriod { before += " (\(period.display(l)))" }
             var row = [
@@ -314,7 +318,12 @@ extension ReportDocument {
         let survey = report.survey
         let officials = Dictionary(report.roster.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func name(_ id: OfficialID) -> String { officials[id]?.fullName ?? id.rawValue }
-        func position(_ id: OfficialID) -> String { officials[id]?.position ?? "" }
+        // A combined round names each official's unit after the position, as its ballot does.
+        let combined = report.unitNames.count > 1
+        func position(_ id: OfficialID) -> String {
+            let position = officials[id]?.position ?? ""
+            return combined ? position + " · " + report.unitName(of: id) : position
+        }
         func choice(_ code: String) -> String { survey.choices.first { $0.code == code }?.label.text(l) ?? code }
 
         switch counts {

@@ -20,14 +20,14 @@ public enum ReportStrings {
         case chartGrid, chartLevels, chartSatisfaction
         case remarksSealed, allPeriods, page
         case number, gridLegend, gridLegendPrevious
-        case sectionUndecided, carried, roundVoided, inconclusiveTooFew, inconclusiveQuorum, round
+        case sectionUndecided, carried, carriedShare, roundVoided, inconclusiveTooFew, inconclusiveQuorum, round
         // Official documents (Nghị định 30/2020/NĐ-CP): heading, date, signatures.
         case nationalTitle, nationalMotto, partyTitle, documentNumber, placeDate, placeBlank
         case recipients, recipientArchive, recipientFiled, signHint, signerHead, signerPreparer
         // Tally minutes.
         case minutesTitle, minutesSubtitle, minutesOpening, minutesClosing, minutesSymbol
         case sectionCommittee, committeeBlank, committeeSigners, committeeMember
-        case sectionBallots, ballotsReceived, ballotsValid, ballotsBlank, ballotsInvalid, ballotsQuarantined, count,
+        case sectionBallots, ballotsReceived, ballotsValid, ballotsBlank, ballotsInvalid, keyingCorrections, count,
             item
         case quarantineCode, quarantineAccepted, quarantineDiscarded, quarantinePending, quarantineNone
         case sectionResults, sectionMinutesFlags, sectionRoots, ballotLogRoot, resultsLogRoot, logSignature
@@ -37,10 +37,11 @@ public enum ReportStrings {
         case sectionLowConfidence, lowConfidenceShare, lowConfidenceNone, sectionTrend, chartTrend, trend
         case overviewAction, overviewReminder, overviewResolved, overviewLowConfidence, officials
         // Ballots.
-        case ballotRowQuestion
+        case ballotRowQuestion, ballotNoticeNumbered, ballotNoticeUnnumbered, ballotLegendTitle
         // Spreadsheet and SPSS exports (ReportData.swift): column labels and sheet names.
         case dataOfficialID, dataCriterionID, dataQuestionID, dataAnswerCode, dataAnswer, dataCount, dataTotal
         case dataShare, dataPreviousShare, dataPreviousPeriod, dataStatusCode, dataSheet, aboutSheet, dataUnitID
+        case dataCarriedFrom
         case dataSPSSNote
     }
 
@@ -77,6 +78,7 @@ public enum ReportStrings {
             "Giữ nguyên từ {0}: vòng {1} không đủ điều kiện kết luận.",
             "Carried from {0}: round {1} was inconclusive."
         ),
+        .carriedShare: ("{0} — số liệu {1}, giữ nguyên", "{0} — {1} figure, carried"),
         .roundVoided: (
             "Đã hủy ngày {0}, lý do: {1}. Không tính vào kết quả và đánh giá.",
             "Voided on {0}, reason: {1}. Not counted in results or flags."
@@ -155,8 +157,8 @@ public enum ReportStrings {
         .minutesSubtitle: ("{0} — {1}, {2}", "{0} — {1}, {2}"),
         .minutesSymbol: ("BB-…", "BB-…"),
         .minutesOpening: (
-            "Hôm nay, {0}, tại {6}, Tổ kiểm phiếu đã kiểm phiếu vòng {1}: {2}, đơn vị {3}, kỳ {4}, đối tượng trả lời: {5}.",
-            "On {0}, at {6}, the counting committee tallied round {1}: {2}, unit {3}, period {4}, respondents: {5}."
+            "Hôm nay, {0}, tại {5}, Tổ kiểm phiếu đã kiểm phiếu kín “{1}” {2} đối với {3}; đối tượng trả lời: {4}.",
+            "On {0}, at {5}, the counting committee tallied the secret ballot “{1}” of {2} on {3}; respondents: {4}."
         ),
         .minutesClosing: (
             "Biên bản được lập xong cùng ngày, đã đọc lại cho Tổ kiểm phiếu cùng nghe và nhất trí ký tên dưới đây.",
@@ -174,14 +176,20 @@ public enum ReportStrings {
         .ballotsValid: ("Số phiếu hợp lệ (được kiểm)", "Valid ballots (counted)"),
         .ballotsInvalid: ("Số phiếu không hợp lệ", "Invalid ballots"),
         .ballotsBlank: ("Trong đó phiếu trắng", "Of which blank ballots"),
-        .ballotsQuarantined: ("Số phiếu bị giữ lại để xem xét", "Ballots held for review (quarantine)"),
+        .keyingCorrections: (
+            "Đối chiếu khi nhập phiếu vào máy: {0} dòng nhập liệu hoặc bản quét được giữ lại để đối chiếu với phiếu giấy. Đây không phải là số phiếu: dòng được chấp nhận đã tính trong số phiếu thu vào, dòng bị loại bỏ là lỗi nhập liệu đã được sửa.",
+            "Keying checks: {0} keyed rows or scans were held to be checked against the paper ballots. They are not ballots: an accepted row is already among the ballots received, a discarded one was a keying mistake, corrected."
+        ),
         .count: ("Số lượng", "Count"),
         .item: ("Nội dung", "Item"),
-        .quarantineCode: ("Lý do giữ lại (mã)", "Reason held (code)"),
+        .quarantineCode: ("Lý do giữ lại dòng nhập liệu (mã)", "Why the row was held (code)"),
         .quarantineAccepted: ("Chấp nhận", "Accepted"),
         .quarantineDiscarded: ("Loại bỏ", "Discarded"),
         .quarantinePending: ("Chưa xử lý", "Pending"),
-        .quarantineNone: ("Không có phiếu nào bị giữ lại.", "No ballot was held for review."),
+        .quarantineNone: (
+            "Đối chiếu khi nhập phiếu vào máy: không có dòng nhập liệu hay bản quét nào phải giữ lại để đối chiếu.",
+            "Keying checks: no keyed row or scan had to be held and checked against the paper ballots."
+        ),
         .sectionResults: ("III. Kết quả kiểm phiếu", "III. Results"),
         .sectionMinutesFlags: ("IV. Cán bộ cần lưu ý", "IV. Flagged officials"),
         .sectionRoots: ("V. Xác nhận sổ phiếu và sổ kết quả", "V. The ballot log and the results log"),
@@ -225,6 +233,15 @@ public enum ReportStrings {
         .chartTrend: ("{0} — {1}", "{0} — {1}"),
         .trend: ("Diễn biến", "Trend"),
         .ballotRowQuestion: ("Nội dung", "Question"),
+        .ballotNoticeNumbered: (
+            "Số phiếu và hai mã QR chỉ để máy đọc phiếu và để mỗi phiếu chỉ được tính một lần. Số phiếu do máy tạo ngẫu nhiên, không ghi lại cùng tên của ai: không ai biết số nào đã phát cho ai. Không ghi tên lên phiếu.",
+            "The ballot number and the two QR codes only let the machine read this sheet and count each ballot once. The number was drawn at random and is kept with no one's name: no one knows which number was given to whom. Do not write your name."
+        ),
+        .ballotNoticeUnnumbered: (
+            "Phiếu không đánh số. Hai mã QR chỉ để máy đọc phiếu (đợt lấy phiếu, trang) và giống nhau trên mọi phiếu: không ai biết phiếu nào của ai. Không ghi tên lên phiếu.",
+            "This ballot is not numbered. The two QR codes only let the machine read it (round, page) and are the same on every ballot: no one can tell whose ballot this is. Do not write your name."
+        ),
+        .ballotLegendTitle: ("Các tiêu chí trên phiếu:", "The criteria on this ballot:"),
         // Spreadsheet and SPSS exports.
         .dataOfficialID: ("Mã cán bộ", "Official id"),
         .dataCriterionID: ("Mã tiêu chí", "Criterion id"),
@@ -238,6 +255,7 @@ public enum ReportStrings {
         .dataPreviousPeriod: ("Kỳ trước", "Last round's period"),
         .dataStatusCode: ("Mã kết luận", "Status code"),
         .dataUnitID: ("Mã đơn vị", "Unit id"),
+        .dataCarriedFrom: ("Số liệu giữ nguyên từ kỳ", "Figures carried from period"),
         .dataSheet: ("Số liệu", "Data"),
         .aboutSheet: ("Thông tin", "About"),
         .dataSPSSNote: (
@@ -273,6 +291,12 @@ public enum ReportStrings {
         let tenths = Int((value * 1000).rounded(.toNearestOrAwayFromZero))
         let separator = language == .vi ? "," : "."
         return "\(tenths / 10)\(separator)\(abs(tenths % 10))%"
+    }
+
+    /// Names as a sentence lists them: "A", "A và B", "A, B và C" ("and" in English).
+    public static func list(_ names: [String], _ language: Language) -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + (language == .vi ? " và " : " and ") + names.last!
     }
 
     /// A share with its exact count, e.g. "41,7% (5/12)".

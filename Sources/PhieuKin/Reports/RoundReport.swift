@@ -10,19 +10,24 @@ public struct FlaggedOfficial: Sendable, Hashable {
     public let unitName: String
     public let criterionLabel: LocalizedText
 
-    init(_ flag: Flag, officials: [OfficialID: Official], unitName: String, survey: Survey?) {
-        self.init(FlagView(flag), officials: officials, unitName: unitName, survey: survey)
-    }
-
-    init(_ flag: FlagView, officials: [OfficialID: Official], unitName: String, survey: Survey?) {
+    /// `unitNames`: unit names by id; the row's unit is the flag's own (`Self.unitName`).
+    init(_ flag: FlagView, officials: [OfficialID: Official], unitNames: [UnitID: String], survey: Survey?) {
         self.flag = flag
         let official = officials[flag.officialID]
         officialName = official?.fullName ?? flag.officialID.rawValue
         position = official?.position ?? ""
-        self.unitName = unitName
+        unitName = Self.unitName(flag.unitID, names: unitNames)
         criterionLabel =
             survey?.criteria.first { $0.id == flag.criterionID }?.label
             ?? LocalizedText(vi: flag.criterionID.rawValue, en: flag.criterionID.rawValue)
+    }
+
+    /// The unit an official is shown in, in every document (round report, minutes, leaders'
+    /// report): the official's own unit as the tally recorded it (`Flag.unitID`, from
+    /// `RoundOfficial.unitID`), never the round's list of units, so a combined round's rows
+    /// agree across documents.
+    static func unitName(_ unitID: UnitID, names: [UnitID: String]) -> String {
+        names[unitID] ?? unitID.rawValue
     }
 }
 
@@ -36,6 +41,10 @@ public struct RoundReport: Sendable {
     public let flagged: [FlaggedOfficial]
     /// The round's officials in roster order.
     public let roster: [Official]
+    /// The names of the round's units, in ballot order (one for most rounds).
+    public let unitNames: [String]
+    /// Unit names by id, for `unitName(of:)`.
+    let unitNamesByID: [UnitID: String]
     /// Last round's grid shares keyed by official id then criterion id; empty when there was no
     /// previous round or its group was too small to report.
     public let previousShares: [OfficialID: [CriterionID: Double]]
@@ -49,11 +58,16 @@ public struct RoundReport: Sendable {
     ///   - flags: `FlagRules.evaluate` for this round.
     ///   - officials: names and positions (the round's roster).
     ///   - previous: the round of the previous period, for the "last round" column.
+    ///   - units: the round's units in ballot order; nil when it has one, `info.unitName`.
     public init(
         info: RoundInfo, result: RoundResult, survey: Survey, flags: [Flag], officials: [Official],
-        previous: RoundResult? = nil, generated: Date = Date()
+        previous: RoundResult? = nil, units: [(id: UnitID, name: String)]? = nil, generated: Date = Date()
     ) {
         self.info = info
+        let units = units ?? [(info.unitID, info.unitName)]
+        unitNames = units.map(\.name)
+        let namesByID = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        unitNamesByID = namesByID
         self.survey = survey
         view = ReportView(result)
         roster = officials.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
@@ -69,7 +83,7 @@ public struct RoundReport: Sendable {
                 (rank[$0.status]!, order[$0.officialID] ?? .max, criterionOrder[$0.criterionID] ?? .max)
                     < (rank[$1.status]!, order[$1.officialID] ?? .max, criterionOrder[$1.criterionID] ?? .max)
             }
-            .map { FlaggedOfficial($0, officials: byID, unitName: info.unitName, survey: survey) }
+            .map { FlaggedOfficial(FlagView($0), officials: byID, unitNames: namesByID, survey: survey) }
         var shares: [OfficialID: [CriterionID: Double]] = [:]
         if let previous, previous.surveyID == result.surveyID,
             case .shown(let shown) = ReportView(previous).content, case .grid(let grid) = shown.counts
@@ -84,6 +98,15 @@ public struct RoundReport: Sendable {
         }
         previousShares = shares
         self.generated = generated
+    }
+}
+
+extension RoundReport {
+    /// An official's unit as the round froze it (`RoundOfficial.unitID`), by the same
+    /// `FlaggedOfficial.unitName` as the flag rows.
+    func unitName(of officialID: OfficialID) -> String {
+        let unit = roster.first { $0.id == officialID }?.unitID ?? info.unitID
+        return FlaggedOfficial.unitName(unit, names: unitNamesByID)
     }
 }
 
@@ -178,9 +201,7 @@ public struct FlagsReport: Sendable {
             .filter { period == nil || $0.period == period }
             .sorted { key($0) < key($1) }
             .map {
-                FlaggedOfficial(
-                    $0, officials: byID, unitName: unitNames[$0.unitID] ?? $0.unitID.rawValue,
-                    survey: surveysByID[$0.surveyID])
+                FlaggedOfficial($0, officials: byID, unitNames: unitNames, survey: surveysByID[$0.surveyID])
             }
         self.notes = notes.filter { period == nil || $0.period == period }
             .sorted { ($0.period, $0.roundID) < ($1.period, $1.roundID) }

@@ -33,8 +33,8 @@ extension MessageCatalogue {
             "{0} (SERIAL: số sê-ri in trên phiếu giấy)",
         "{0}, then for each: {1}":
             "{0}, rồi với từng phiếu: {1}",
-        "Heading as Nghị định 30/2020/NĐ-CP sets it (the national title, or the Party's for an agency created with --agency-kind party), the committee named with tally --member, the ballots issued, received, valid, invalid and held for review with how each reason was decided, the results, the flags, and the signed roots of the ballot log and the results log for the committee to sign under.":
-            "Phần mở đầu theo Nghị định 30/2020/NĐ-CP (Quốc hiệu, hoặc tiêu đề của Đảng với cơ quan tạo bằng --agency-kind party), tổ kiểm phiếu ghi bằng tally --member, số phiếu phát ra, thu vào, hợp lệ, không hợp lệ và phải xem xét cùng cách xử lý từng lý do, kết quả, các trường hợp nhắc nhở, và các gốc đã ký của sổ phiếu và sổ kết quả để tổ kiểm phiếu ký xác nhận.",
+        "Heading as Nghị định 30/2020/NĐ-CP sets it (the national title, or the Party's for an agency created with --agency-kind party), the committee named with tally --member, the ballots issued, received, valid and invalid apart from the keyed rows held for checking (with how each reason was decided), the results, the flags, and the signed roots of the ballot log and the results log for the committee to sign under.":
+            "Phần mở đầu theo Nghị định 30/2020/NĐ-CP (Quốc hiệu, hoặc tiêu đề của Đảng với cơ quan tạo bằng --agency-kind party), tổ kiểm phiếu ghi bằng tally --member, số phiếu phát ra, thu vào, hợp lệ và không hợp lệ, tách riêng với các dòng nhập liệu phải đối chiếu (cùng cách xử lý từng lý do), kết quả, các trường hợp nhắc nhở, và các gốc đã ký của sổ phiếu và sổ kết quả để tổ kiểm phiếu ký xác nhận.",
         "Accepted {0}; the round's ballot log now holds {1}, signed.":
             "Đã chấp nhận {0}; sổ phiếu của vòng hiện có {1}, đã ký số.",
         "Discarded {0}; the decision is signed into the round's log.":
@@ -87,5 +87,7 @@ extension MessageCatalogue {
             "{0} (mảnh khóa {1})",
         "ink around the box but not in it — perhaps a circle drawn round it":
             "có nét quanh ô nhưng trong ô trống — có thể là khoanh tròn quanh ô",
+        "  {0}. {1}  {2} — {3}  [inactive]":
+            "  {0}. {1}  {2} — {3}  [không còn trong danh sách]",
     ]
 }

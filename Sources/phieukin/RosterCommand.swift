@@ -59,8 +59,13 @@ struct RosterCommand: ParsableCommand {
             for (unit, officials) in roster {
                 say("\(unit.id)  \(unit.name)  (\(counted(officials.count, "official")))")
                 for official in officials {
-                    let inactive = official.active ? "" : "  [inactive]"
-                    say("  \(official.order). \(official.id)  \(official.fullName) — \(official.position)\(inactive)")
+                    if official.active {
+                        say("  \(official.order). \(official.id)  \(official.fullName) — \(official.position)")
+                    } else {
+                        say(
+                            "  \(official.order). \(official.id)  \(official.fullName) — \(official.position)  [inactive]"
+                        )
+                    }
                 }
             }
         }

@@ -68,20 +68,14 @@ extension RoundService {
     public func writeRosterTemplate(
         to path: String, language l: Language = .vi, force: Bool = false
     ) throws -> RosterTemplateResult {
-        let lower = path.lowercased()
-        let isXLSX = lower.hasSuffix(".xlsx")
-        guard isXLSX || lower.hasSuffix(".csv") else {
-            throw PhieuKinError.invalidInput(
-                "the roster template is written as .xlsx or .csv: give a file name ending in .xlsx or .csv; nothing was written."
-            )
-        }
+        let file = try TemplateFile(path, what: "the roster template")
         let ids = RosterParser.requiredColumns + RosterParser.optionalColumns
         let vietnamese = ids.map { RosterParser.vietnameseNames[$0]![0] }
         let header = l == .vi ? vietnamese : ids
         let title = RosterTemplateText.title(l)
-        let output = try OutputFile.begin(path, force: force, workspace: self, what: "the roster template")
-        do {
-            if isXLSX {
+        try file.write(
+            force: force, workspace: self,
+            sheets: {
                 var sheet = SheetSpec(
                     name: RosterTemplateText.sheet(l), rows: [[.text(title)], header.map(SheetCell.text)])
                 // The title is not bold: a bold row wraps its text, and the title is wider than column A.
@@ -108,19 +102,8 @@ extension RoundService {
                             RosterTemplateText.example(id),
                         ].map(SheetCell.text))
                 }
-                try XLSXWriter.write([sheet, legend], to: output.temporaryPath)
-            } else {
-                let lines = [[title], header].map { $0.map(IntakeService.csvField).joined(separator: ",") }
-                try output.write([0xEF, 0xBB, 0xBF] + Array((lines.joined(separator: "\r\n") + "\r\n").utf8))
-            }
-            try output.commit()
-        } catch let error as SheetError {
-            output.discard()
-            throw PhieuKinError(.fileAccess, "cannot write \(path): \(error); nothing was written.")
-        } catch {
-            output.discard()
-            throw error
-        }
-        return RosterTemplateResult(path: path, format: isXLSX ? "xlsx" : "csv", columns: header, headerLine: 2)
+                return [sheet, legend]
+            }, csvRows: { [[title], header] })
+        return RosterTemplateResult(path: path, format: file.format, columns: header, headerLine: 2)
     }
 }

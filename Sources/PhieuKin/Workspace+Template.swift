@@ -62,13 +62,7 @@ extension IntakeService {
     public func writeKeyingTemplate(
         roundID: RoundID, to path: String, language l: Language = .vi, force: Bool = false
     ) throws -> KeyingTemplateResult {
-        let lower = path.lowercased()
-        let isXLSX = lower.hasSuffix(".xlsx")
-        guard isXLSX || lower.hasSuffix(".csv") else {
-            throw PhieuKinError.invalidInput(
-                "the keying template is written as .xlsx or .csv: give a file name ending in .xlsx or .csv; nothing was written."
-            )
-        }
+        let file = try TemplateFile(path, what: "the keying template")
         let round = try store.round(id: roundID)
         let survey = try survey(ofRound: round)
         let officials = try store.roundOfficials(roundID: round.id)
@@ -112,9 +106,9 @@ extension IntakeService {
         var codesRow = allowedRow
         codesRow[0] = "# " + allowedRow[0]
 
-        let output = try OutputFile.begin(path, force: force, workspace: self, what: "the keying template")
-        do {
-            if isXLSX {
+        try file.write(
+            force: force, workspace: self,
+            sheets: {
                 var sheet = SheetSpec(
                     name: TemplateText.sheet(l), rows: [header, labelRow, codesRow].map { $0.map(SheetCell.text) })
                 sheet.boldRows = [0, 1, 2]
@@ -141,11 +135,61 @@ extension IntakeService {
                 for (i, column) in header.enumerated() {
                     legend.rows.append([.text(column), .text(labels[i]), .text(allowedRow[i])])
                 }
-                try XLSXWriter.write([sheet, legend], to: output.temporaryPath)
+                return [sheet, legend]
+            }, csvRows: { [header, labelRow, codesRow] })
+        return KeyingTemplateResult(path: path, format: file.format, columns: header)
+    }
+
+    /// A template the import would refuse (more columns than `CSVParser.defaultMaxFields`,
+    /// docs/EXCEL.md) is not written: the teller would key every ballot in vain.
+    static func refuseUnimportableWidth(_ columns: Int) throws {
+        guard columns > CSVParser.defaultMaxFields else { return }
+        throw PhieuKinError.invalidInput(
+            "this round's ballot needs \(columns) columns, more than the \(CSVParser.defaultMaxFields) a keyed file "
+                + "may have; key its ballots as JSON Lines instead (docs/EXCEL.md); nothing was written.")
+    }
+
+    /// A CSV field quoted per RFC 4180 when it needs it.
+    static func csvField(_ value: String) -> String {
+        value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
+            ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+    }
+}
+
+/// The one writer of the templates people fill in (the keying template, the roster template):
+/// `.xlsx` or `.csv` by the extension of the path, through an `OutputFile` (nothing is left
+/// behind when writing fails).
+struct TemplateFile {
+    let path: String
+    let isXLSX: Bool
+    /// What the file is, for messages ("the keying template").
+    let what: Message
+
+    /// Refuses a path that ends in neither `.xlsx` nor `.csv`.
+    init(_ path: String, what: Message) throws {
+        let lower = path.lowercased()
+        guard lower.hasSuffix(".xlsx") || lower.hasSuffix(".csv") else {
+            throw PhieuKinError.invalidInput(
+                "\(what) is written as .xlsx or .csv: give a file name ending in .xlsx or .csv; nothing was written.")
+        }
+        self.path = path
+        self.isXLSX = lower.hasSuffix(".xlsx")
+        self.what = what
+    }
+
+    var format: String { isXLSX ? "xlsx" : "csv" }
+
+    /// Writes the workbook `sheets` builds, or `csvRows` as UTF-8 CSV with a BOM (as Excel opens
+    /// it), CRLF line ends.
+    func write(
+        force: Bool, workspace: any WorkspaceService, sheets: () -> [SheetSpec], csvRows: () -> [[String]]
+    ) throws {
+        let output = try OutputFile.begin(path, force: force, workspace: workspace, what: what)
+        do {
+            if isXLSX {
+                try XLSXWriter.write(sheets(), to: output.temporaryPath)
             } else {
-                let lines = [header, labelRow, codesRow].map { row in
-                    row.map(Self.csvField).joined(separator: ",")
-                }
+                let lines = csvRows().map { $0.map(IntakeService.csvField).joined(separator: ",") }
                 try output.write([0xEF, 0xBB, 0xBF] + Array((lines.joined(separator: "\r\n") + "\r\n").utf8))
             }
             try output.commit()
@@ -156,21 +200,5 @@ extension IntakeService {
             output.discard()
             throw error
         }
-        return KeyingTemplateResult(path: path, format: isXLSX ? "xlsx" : "csv", columns: header)
-    }
-
-    /// A CSV field quoted per RFC 4180 when it needs it.
-    /// A template the import would refuse (more columns than `CSVParser.defaultMaxFields`,
-    /// docs/EXCEL.md) is not written: the teller would key every ballot in vain.
-    static func refuseUnimportableWidth(_ columns: Int) throws {
-        guard columns > CSVParser.defaultMaxFields else { return }
-        throw PhieuKinError.invalidInput(
-            "this round's ballot needs \(columns) columns, more than the \(CSVParser.defaultMaxFields) a keyed file "
-                + "may have; key its ballots as JSON Lines instead (docs/EXCEL.md); nothing was written.")
-    }
-
-    static func csvField(_ value: String) -> String {
-        value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" })
-            ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
     }
 }

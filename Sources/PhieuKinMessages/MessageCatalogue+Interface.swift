@@ -89,5 +89,7 @@ extension MessageCatalogue {
             "có nét quanh ô nhưng trong ô trống — có thể là khoanh tròn quanh ô",
         "  {0}. {1}  {2} — {3}  [inactive]":
             "  {0}. {1}  {2} — {3}  [không còn trong danh sách]",
+        "{0} is written as .xlsx or .csv: give a file name ending in .xlsx or .csv; nothing was written.":
+            "{0} được ghi dạng .xlsx hoặc .csv: hãy cho tên tệp có đuôi .xlsx hoặc .csv; chưa ghi gì.",
     ]
 }

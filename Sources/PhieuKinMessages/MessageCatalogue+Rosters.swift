@@ -43,7 +43,5 @@ extension MessageCatalogue {
         "Enter one official per row from row 3, then: phieukin roster import {0}":
             "Nhập mỗi cán bộ một dòng, từ dòng 3, rồi chạy: phieukin roster import {0}",
         "the roster template": "mẫu danh sách cán bộ",
-        "the roster template is written as .xlsx or .csv: give a file name ending in .xlsx or .csv; nothing was written.":
-            "mẫu danh sách cán bộ được ghi dạng .xlsx hoặc .csv: hãy cho tên tệp có đuôi .xlsx hoặc .csv; không có gì được ghi.",
     ]
 }

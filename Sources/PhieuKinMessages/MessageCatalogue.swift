@@ -1385,8 +1385,6 @@ public enum MessageCatalogue {
             "mật khẩu của tệp khóa phải dài 1…1024 byte",
         "the keying template":
             "mẫu nhập liệu",
-        "the keying template is written as .xlsx or .csv: give a file name ending in .xlsx or .csv; nothing was written.":
-            "mẫu nhập phiếu được ghi dạng .xlsx hoặc .csv: cho tên tệp có đuôi .xlsx hoặc .csv; chưa ghi gì.",
         "the kiosk is sending faster than the round allows":
             "kiosk đang gửi nhanh hơn mức vòng cho phép",
         "the kiosk reached the round's daily cap":

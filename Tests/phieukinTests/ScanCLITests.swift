@@ -10,6 +10,21 @@ struct ScanCLITests {
     static let bench = (CLI.binary as NSString).deletingLastPathComponent + "/phieukin-bench"
     static let drawScript = CLI.repository + "/Tests/PhieuKinScanTests/make-scans.py"
 
+    /// Draws the marks of `marked.csv` (serial and question columns) on the printed `pdf` with
+    /// `phieukin-bench make-scans` and the Pillow script; returns the scans, sorted.
+    static func drawScans(_ cli: CLI, round: String, pdf: String, extra: [String] = []) throws -> [String] {
+        let made = try ExternalTool.run(
+            bench,
+            [
+                "make-scans", "--workspace", cli.workspace, "--round", round, "--pdf", pdf, "--keyed",
+                cli.path("marked.csv"), "--out", cli.path("scans"), "--script", drawScript,
+            ] + extra)
+        #expect(made.status == 0, "\(made.stderr)")
+        return try FileManager.default.contentsOfDirectory(atPath: cli.path("scans")).sorted().map {
+            cli.path("scans/" + $0)
+        }
+    }
+
     @Test func scanReviewKeyTallyEqualsWhatWasMarked() throws {
         let cli = try CLI.temporaryWorkspace("scan")
         let round = try RoundAndPrintTests.openRound(cli, unit: "TNMT", ballots: 8)
@@ -33,17 +48,8 @@ struct ScanCLITests {
         try csv.write(toFile: cli.path("marked.csv"), atomically: true, encoding: .utf8)
 
         // Sheet 1 also has a faint pencil mark; sheet 2 has writing in the remark box.
-        let made = try ExternalTool.run(
-            Self.bench,
-            [
-                "make-scans", "--workspace", cli.workspace, "--round", round, "--pdf", pdf, "--keyed",
-                cli.path("marked.csv"), "--out", cli.path("scans"), "--script", Self.drawScript, "--faint-sheets", "1",
-                "--remark-sheets", "1",
-            ])
-        #expect(made.status == 0, "\(made.stderr)")
-        let scans = try FileManager.default.contentsOfDirectory(atPath: cli.path("scans")).sorted().map {
-            cli.path("scans/" + $0)
-        }
+        let scans = try Self.drawScans(
+            cli, round: round, pdf: pdf, extra: ["--faint-sheets", "1", "--remark-sheets", "1"])
         #expect(scans.count == 8)
 
         let scanned = try cli.run(["scan", "--round", round, "--json"] + scans)
@@ -152,16 +158,7 @@ extension ScanCLITests {
         // One mark on page 1 (VP01) and one on page 2 (TP03) of each sheet.
         let csv = "serial,VP01.dao-duc,TP03.ky-luat\n" + serials.map { "\($0),x,x" }.joined(separator: "\n") + "\n"
         try csv.write(toFile: cli.path("marked.csv"), atomically: true, encoding: .utf8)
-        let made = try ExternalTool.run(
-            Self.bench,
-            [
-                "make-scans", "--workspace", cli.workspace, "--round", round, "--pdf", pdf, "--keyed",
-                cli.path("marked.csv"), "--out", cli.path("scans"), "--script", Self.drawScript,
-            ])
-        #expect(made.status == 0, "\(made.stderr)")
-        let pages = try FileManager.default.contentsOfDirectory(atPath: cli.path("scans")).sorted().map {
-            cli.path("scans/" + $0)
-        }
+        let pages = try Self.drawScans(cli, round: round, pdf: pdf)
         #expect(pages.count == 4)
         // Pages in reverse order, the last sheet's second page left out.
         let scanned = try cli.run(["scan", "--round", round, "--json"] + pages.dropLast().reversed())

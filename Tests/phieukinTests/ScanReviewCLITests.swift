@@ -76,16 +76,7 @@ struct ScanReviewCLITests {
             "serial,TNMT01.dao-duc,TNMT02.thai-do\n\(serials[0]),x,\n\(serials[1]),,x\n"
             + serials[2...].map { "\($0),,\n" }.joined()
         try csv.write(toFile: cli.path("marked.csv"), atomically: true, encoding: .utf8)
-        let made = try ExternalTool.run(
-            ScanCLITests.bench,
-            [
-                "make-scans", "--workspace", cli.workspace, "--round", round, "--pdf", pdf, "--keyed",
-                cli.path("marked.csv"), "--out", cli.path("scans"), "--script", ScanCLITests.drawScript,
-            ])
-        #expect(made.status == 0, "\(made.stderr)")
-        let scans = try FileManager.default.contentsOfDirectory(atPath: cli.path("scans")).sorted().map {
-            cli.path("scans/" + $0)
-        }
+        let scans = try ScanCLITests.drawScans(cli, round: round, pdf: pdf)
         try Self.eraseQRCodes(scans[0], dpi: 200)
         let scanned = try cli.run(["scan", "--round", round] + scans)
         #expect(scanned.status == 2, "\(scanned.stdout)\(scanned.stderr)")
@@ -142,17 +133,7 @@ struct ScanReviewCLITests {
         let serials = RoundAndPrintTests.serials(in: try RoundAndPrintTests.pdfText(pdf))
         try "serial,TNMT01.dao-duc\n\(serials[0]),x\n".write(
             toFile: cli.path("marked.csv"), atomically: true, encoding: .utf8)
-        let made = try ExternalTool.run(
-            ScanCLITests.bench,
-            [
-                "make-scans", "--workspace", cli.workspace, "--round", round, "--pdf", pdf, "--keyed",
-                cli.path("marked.csv"), "--out", cli.path("scans"), "--script", ScanCLITests.drawScript,
-                "--faint-sheets", "1",
-            ])
-        #expect(made.status == 0, "\(made.stderr)")
-        let scans = try FileManager.default.contentsOfDirectory(atPath: cli.path("scans")).map {
-            cli.path("scans/" + $0)
-        }
+        let scans = try ScanCLITests.drawScans(cli, round: round, pdf: pdf, extra: ["--faint-sheets", "1"])
         #expect(try cli.run(["scan", "--round", round] + scans).status == 2)
         let review = try cli.run(["scan", "review", "--round", round], environment: ["PHIEUKIN_LANG": language])
         #expect(review.status == 0, "\(review.stderr)")

@@ -347,15 +347,19 @@ def pdf_text(pdf):
 
 
 def pdf_qr_codes(pdf, workdir):
-    prefix = os.path.join(workdir, os.path.basename(pdf) + "-page")
-    subprocess.run(["pdftoppm", "-r", "200", "-png", pdf, prefix], check=True)
+    """Every QR code on the PDF's pages, each once. zbar's whole-page scan can miss one code at one
+    resolution and read it at another (seen: 7 of 8 at 200 dpi, 8 at 150 and 300), as a phone
+    moved closer does: each page is read at 200 and 300 dpi and the codes are united."""
     found = []
-    for name in sorted(os.listdir(workdir)):
-        full = os.path.join(workdir, name)
-        if full.startswith(prefix) and name.endswith(".png"):
-            p = subprocess.run(["zbarimg", "-q", "--raw", full], capture_output=True, text=True)
-            check(p.returncode in (0, 4), "zbarimg failed on %s: %s" % (full, p.stderr))
-            found += [line for line in p.stdout.splitlines() if line.strip()]
+    for dpi in (200, 300):
+        prefix = os.path.join(workdir, "%s-%d-page" % (os.path.basename(pdf), dpi))
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-png", pdf, prefix], check=True)
+        for name in sorted(os.listdir(workdir)):
+            full = os.path.join(workdir, name)
+            if full.startswith(prefix) and name.endswith(".png"):
+                p = subprocess.run(["zbarimg", "-q", "--raw", full], capture_output=True, text=True)
+                check(p.returncode in (0, 4), "zbarimg failed on %s: %s" % (full, p.stderr))
+                found += [line for line in p.stdout.splitlines() if line.strip() and line not in found]
     return found
 
 
